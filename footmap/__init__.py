@@ -1,0 +1,41 @@
+"""footmap: an interactive reflexology foot map for JupyterLab.
+
+The chart shows what reflexology charts *claim*: which area of the foot is said to correspond
+to which part of the body. These correspondences are a belief of reflexology, not established
+fact; every view footmap produces carries that caveat and cites its sources.
+
+Examples
+--------
+>>> import footmap
+>>> chart = footmap.load()
+>>> [z.id for z in chart.zones_for("heart")]
+['left.plantar.heart']
+"""
+
+from __future__ import annotations
+
+from .chart import Caveat, Chart, Claim, Outline, Source, Zone
+from .errors import ChartError, FootmapError, Problem
+from .io import bundled_path, load, loads, schema
+from .vocab import FEET, SYSTEMS, VIEWS
+
+__all__ = [
+    "FEET",
+    "SYSTEMS",
+    "VIEWS",
+    "Caveat",
+    "Chart",
+    "ChartError",
+    "Claim",
+    "FootmapError",
+    "Outline",
+    "Problem",
+    "Source",
+    "Zone",
+    "bundled_path",
+    "load",
+    "loads",
+    "schema",
+]
+
+__version__ = "0.1.0"

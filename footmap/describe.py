@@ -1,0 +1,121 @@
+"""Words about zones: citation numbers, plain-text and HTML descriptions, the caveat.
+
+Shared by the figure export, the command line and the explorer so that all three number
+sources the same way and say the same thing. HTML output escapes every piece of chart text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from .chart import Chart, Source, Zone
+
+__all__ = [
+    "caveat_line",
+    "citation_numbers",
+    "reference_list",
+    "zone_html",
+    "zone_text",
+    "zones_html",
+]
+
+
+def citation_numbers(chart: Chart, zones: Iterable[Zone] = ()) -> dict[str, int]:
+    """Number the sources cited by ``zones`` and the chart's caveats, from 1.
+
+    Sources are numbered in order of first citation: the zones' claims first, then the
+    caveats. Use the same mapping for a figure's callouts and its reference list.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> nums = citation_numbers(chart, [chart.zone("left.plantar.kidney")])
+    >>> min(nums.values())
+    1
+    """
+    return {s.id: i for i, s in enumerate(chart.cited_sources(zones), start=1)}
+
+
+def _cites(ids: Sequence[str], numbers: dict[str, int]) -> str:
+    return "[" + ", ".join(str(numbers[i]) for i in ids if i in numbers) + "]"
+
+
+def zone_text(zone: Zone, numbers: dict[str, int], *, claims: bool = True) -> str:
+    """One zone as plain text: label, claimed body area, system and (optionally) claims.
+
+    Parameters
+    ----------
+    zone : Zone
+    numbers : dict
+        Source id -> citation number, from :func:`citation_numbers`.
+    claims : bool, optional
+        Include each claim with its citation numbers.
+
+    Returns
+    -------
+    str
+    """
+    head = (
+        f"{zone.label} ({zone.foot} foot, {zone.view}): charts assign it to the "
+        f"{zone.body_area} [{zone.system_label}] {_cites(zone.source_ids, numbers)}"
+    )
+    if not claims:
+        return head
+    return "\n".join([head] + [f"  - {c.text} {_cites(c.sources, numbers)}" for c in zone.claims])
+
+
+def caveat_line(chart: Chart) -> str:
+    """The evidence caveat as one line, for figure footers and status bars."""
+    caveats = chart.caveats_of("evidence")
+    return " ".join(c.brief for c in caveats)
+
+
+def reference_list(sources: Iterable[Source], numbers: dict[str, int]) -> list[str]:
+    """Numbered reference lines ``"[n] citation"`` for ``sources``, in citation order."""
+    return [f"[{numbers[s.id]}] {s.citation}" for s in sources if s.id in numbers]
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def zone_html(chart: Chart, zone: Zone) -> str:
+    """One zone as an HTML fragment: label, body area claimed, system, claims with sources.
+
+    Every piece of chart text is escaped, so hostile labels show as text.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> "kidneys" in zone_html(chart, chart.zone("left.plantar.kidney"))
+    True
+    """
+    items = []
+    for c in zone.claims:
+        cited = "; ".join(_e(chart.source(s).title) for s in c.sources)
+        items.append(f'<li>{_e(c.text)} <span class="fm-cite">(source: {cited})</span></li>')
+    return (
+        f'<div class="fm-zone" data-zone="{_e(zone.id)}">'
+        f"<h4>{_e(zone.label)}</h4>"
+        f"<p><b>Claimed to correspond to:</b> {_e(zone.body_area)}<br>"
+        f"<b>Body system:</b> {_e(zone.system_label)}<br>"
+        f"<b>Where:</b> {_e(zone.foot)} foot, {_e(zone.view)} view</p>"
+        f"<ul>{''.join(items)}</ul></div>"
+    )
+
+
+def zones_html(chart: Chart, zones: Sequence[Zone], *, limit: int = 12) -> str:
+    """Several zones as HTML: one full block when there is one zone, else a compact list."""
+    if not zones:
+        return ""
+    if len(zones) == 1:
+        return zone_html(chart, zones[0])
+    rows = "".join(
+        f"<li><b>{_e(z.label)}</b> ({_e(z.foot)} foot, {_e(z.view)}): {_e(z.body_area)}</li>"
+        for z in zones[:limit]
+    )
+    more = f"<li>... and {len(zones) - limit} more</li>" if len(zones) > limit else ""
+    return f'<div class="fm-zones"><p>{len(zones)} zones</p><ul>{rows}{more}</ul></div>'

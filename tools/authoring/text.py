@@ -1,0 +1,698 @@
+"""Every word the footmap chart shows: metadata, sources, caveats, claims and teaching notes.
+
+This module is the single home of the chart's words. The tools that build
+``data/zones.geojson`` and the teaching notebook take their text from here and nowhere else,
+so wording can be reviewed, checked and changed in one place.
+
+Rules every text here follows:
+
+* Own words. Everything is paraphrased in the project's own words; no sentence or distinctive
+  phrase is copied from the five source documents in ``../shared/seeds`` (no run of six or
+  more words is shared with any of them, checked by ``tools.authoring.originality``).
+* Claims stay claims. Nothing is stated as medical fact: texts say "charts assign",
+  "is claimed to", "the article suggests", "practitioners believe".
+* Chart placement first. The first claim of every body area is where the charts put it,
+  citing Ingham's maps (``ingham1938``) and the documents' statement of the general belief
+  (``doc003``; ``doc004`` for organs, whose "points" theory links each organ to a foot point).
+  Further claims are only what a cited document actually says about that area; where the
+  documents say nothing, the placement is the only claim.
+* Every text cites its sources by id; every id is defined in ``SOURCES``.
+* Each claim, system note and history item is one or two plain sentences of at most 220
+  characters, readable by a lay person. Each caveat also has a one-line ``short`` form for
+  figure footers (the evidence caveat's is ``SHORT_CAVEAT``).
+
+Source documents are referred to in the texts by a short description (for example "a foot
+clinician's article" for ``doc003``) rather than by file number, so a reader can tell them
+apart; the ``sources`` list of each text gives the exact ids.
+
+Exports: ``META``, ``SOURCES``, ``CAVEATS``, ``SHORT_CAVEAT``, ``CLAIMS``, ``SYSTEM_NOTES``,
+``HISTORY``; ``EXTRA_BODY_AREAS`` lists the body areas added beyond the agreed list.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "META",
+    "SOURCES",
+    "CAVEATS",
+    "SHORT_CAVEAT",
+    "CLAIMS",
+    "EXTRA_BODY_AREAS",
+    "SYSTEM_NOTES",
+    "HISTORY",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Chart metadata
+# ---------------------------------------------------------------------------------------------
+
+META: dict[str, str] = {
+    "title": "Reflexology foot map (schematic)",
+    "description": (
+        "A schematic foot chart of the body areas that reflexology claims are linked to zones "
+        "of the feet. It is a synthesis of conventional reflexology charts, which disagree "
+        "with each other about where many zones lie and how big they are. The links it shows "
+        "are claims of reflexology, not established facts."
+    ),
+    "units": "mm",
+    "frame": (
+        "Coordinates are not geographic. They are millimetres in a foot-chart frame, with one "
+        "frame per panel (one foot in one view). Plantar (sole) and dorsal (top) panels: x "
+        "points to the right of the page and y up the page, with the origin at the back of the "
+        "heel on the foot's long axis and the toes pointing up. Medial (inner) and lateral "
+        "(outer) profiles: x runs from the back of the heel (x = 0) towards the tip of the "
+        "toes, and y is the height above the floor (the sole is at y = 0)."
+    ),
+    "orientation": (
+        "Soles are drawn as footprints seen from above, as if looking down through the foot, "
+        "which is how most reflexology charts arrange them: the left foot is on the left of "
+        "the page with its big toe on its inner (right) side, and the right foot is its mirror "
+        "image. A practitioner facing a client's soles sees the whole picture mirrored: the "
+        "client's left sole is on their right, with its big toe on its left side."
+    ),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+# ---------------------------------------------------------------------------------------------
+
+SOURCES: list[dict[str, str]] = [
+    {
+        "id": "doc000",
+        "kind": "document",
+        "title": "Benefits of a Foot Massage",
+        "citation": "Benefits of a Foot Massage. Web article, author and date not given.",
+        "file": "000_3a13d20e6fa33b65.txt",
+        "note": (
+            "A general foot-care article. It notes that massage styles each claim their own "
+            "effects and advises checking what has been shown to work."
+        ),
+    },
+    {
+        "id": "doc001",
+        "kind": "document",
+        "title": "The Many Benefits of Foot Massage",
+        "citation": (
+            "The Many Benefits of Foot Massage. Web article by a seller of home massage "
+            "devices, author and date not given."
+        ),
+        "file": "001_306ff32fec502007.txt",
+        "note": (
+            "Calls reflexology (zone therapy) a theory and reports some effects only as "
+            "suggested by research or believed by its followers."
+        ),
+    },
+    {
+        "id": "doc002",
+        "kind": "document",
+        "title": (
+            'Untitled article opening "A foot massage is much more than a feel good way to relax"'
+        ),
+        "citation": (
+            "Untitled web article on foot massage, author and date not given; identified by "
+            "its opening sentence."
+        ),
+        "file": "002_cf3fb0589f630576.txt",
+        "note": "A how-to article; advises seeing a professional about foot pain or after surgery.",
+    },
+    {
+        "id": "doc003",
+        "kind": "document",
+        "title": "Benefits of Foot Massage for Foot and Ankle Health",
+        "citation": (
+            "Benefits of Foot Massage for Foot and Ankle Health. Web article written from a "
+            "foot clinician's point of view, author and date not given."
+        ),
+        "file": "003_15eafb2fdb191801.txt",
+        "note": (
+            "Says reflex points are believed to match parts of the body; advises asking a "
+            "podiatrist first in some conditions."
+        ),
+    },
+    {
+        "id": "doc004",
+        "kind": "document",
+        "title": (
+            'Untitled article opening "In Eastern philosophy, the foot is called the main '
+            'instrument"'
+        ),
+        "citation": (
+            "Untitled web article on foot massage in Chinese medicine, author and date not "
+            "given; identified by its opening sentence."
+        ),
+        "file": "004_7f2f767e5b5e9515.txt",
+        "note": (
+            "Presents the link between organs and foot points as the theory (hypothesis) of "
+            "oriental medicine; lists contraindications."
+        ),
+    },
+    {
+        "id": "ernst2009",
+        "kind": "study",
+        "title": (
+            "Is reflexology an effective intervention? A systematic review of randomised "
+            "controlled trials"
+        ),
+        "citation": (
+            "Ernst E. Is reflexology an effective intervention? A systematic review of "
+            "randomised controlled trials. Medical Journal of Australia 2009;191(5):263-266."
+        ),
+        "note": (
+            "The best evidence did not convincingly show reflexology to be an effective "
+            "treatment for any medical condition."
+        ),
+    },
+    {
+        "id": "ernst2011",
+        "kind": "study",
+        "title": "Reflexology: an update of a systematic review of randomised clinical trials",
+        "citation": (
+            "Ernst E, Posadzki P, Lee MS. Reflexology: an update of a systematic review of "
+            "randomised clinical trials. Maturitas 2011;68(2):116-120."
+        ),
+        "note": "The updated review came to the same conclusion as the 2009 review.",
+    },
+    {
+        "id": "white2000",
+        "kind": "study",
+        "title": "A blinded investigation into the accuracy of reflexology charts",
+        "citation": (
+            "White AR, Williamson J, Hart A, Ernst E. A blinded investigation into the "
+            "accuracy of reflexology charts. Complementary Therapies in Medicine "
+            "2000;8(3):166-172."
+        ),
+        "note": (
+            "Reflexologists examining patients' feet did not reliably tell which patients had "
+            "which diagnosed conditions."
+        ),
+    },
+    {
+        "id": "aus2015",
+        "kind": "study",
+        "title": (
+            "Review of the Australian Government Rebate on Natural Therapies for Private "
+            "Health Insurance"
+        ),
+        "citation": (
+            "Australian Government Department of Health. Review of the Australian Government "
+            "Rebate on Natural Therapies for Private Health Insurance. 2015."
+        ),
+        "note": "Found no clear evidence that reflexology is effective for any clinical condition.",
+    },
+    {
+        "id": "fitzgerald1917",
+        "kind": "history",
+        "title": "Zone Therapy",
+        "citation": "Fitzgerald WH, Bowers EF. Zone Therapy. 1917.",
+        "note": (
+            "The American physician William H. Fitzgerald's account of zone therapy, which "
+            "divided the body into ten lengthwise zones."
+        ),
+    },
+    {
+        "id": "ingham1938",
+        "kind": "history",
+        "title": "Stories the Feet Can Tell",
+        "citation": "Ingham ED. Stories the Feet Can Tell. 1938.",
+        "note": (
+            "Eunice Ingham mapped the zones onto the feet in the 1930s; most modern foot "
+            "charts descend from her maps."
+        ),
+    },
+]
+
+# ---------------------------------------------------------------------------------------------
+# Caveats
+# ---------------------------------------------------------------------------------------------
+
+SHORT_CAVEAT: str = (
+    "Links between foot zones and organs are claims of reflexology, not findings of science: "
+    "reviews found no convincing evidence for them (Ernst 2009; Ernst et al. 2011; "
+    "White et al. 2000)."
+)
+
+CAVEATS: list[dict[str, object]] = [
+    {
+        "id": "evidence",
+        "kind": "evidence",
+        "text": (
+            "The idea that each zone of the foot is linked to an organ or body part is a belief "
+            "of reflexology, not an established fact; even the articles this chart draws on "
+            "present it as a theory or belief. Systematic reviews of clinical trials found no "
+            "convincing evidence that reflexology treats any medical condition, and in a "
+            "blinded test reflexologists could not tell from patients' feet which conditions "
+            "they had. The benefit most people agree on is that a foot massage is relaxing."
+        ),
+        "sources": [
+            "doc001",
+            "doc003",
+            "doc004",
+            "ernst2009",
+            "ernst2011",
+            "white2000",
+            "aus2015",
+        ],
+        "short": SHORT_CAVEAT,
+    },
+    {
+        "id": "safety",
+        "kind": "safety",
+        "text": (
+            "Foot massage is not for everyone. The articles advise asking a podiatrist or "
+            "doctor first if you have diabetes (feeling in the feet may be reduced), plantar "
+            "warts (rubbing them can spread them), open wounds or cuts, or have had foot "
+            "surgery (massage may slow healing). They also name being prone to blood clots, "
+            "cancer, fever, active tuberculosis, skin or infectious disease and inflamed "
+            "joints as reasons not to massage, and advise against massage just after a meal "
+            "or when the stomach is empty. Foot pain that keeps coming back should be seen "
+            "by a professional."
+        ),
+        "sources": ["doc000", "doc002", "doc003", "doc004"],
+        "short": (
+            "Foot massage is not for everyone: diabetes, warts, wounds, recent foot surgery "
+            "and some illnesses call for a doctor's or podiatrist's advice first."
+        ),
+    },
+    {
+        "id": "chart",
+        "kind": "chart",
+        "text": (
+            "This map is a schematic synthesis of conventional reflexology charts, which "
+            "descend from Eunice Ingham's foot maps of the 1930s and, before them, from "
+            "Fitzgerald's zone therapy. Published charts disagree with one another about where "
+            "many zones lie and how large they are, so no outline here is exact."
+        ),
+        "sources": ["ingham1938", "fitzgerald1917"],
+        "short": "A schematic synthesis of conventional charts, which disagree with each other.",
+    },
+]
+
+# ---------------------------------------------------------------------------------------------
+# Claims, keyed by body area
+# ---------------------------------------------------------------------------------------------
+
+_BELIEF = ["ingham1938", "doc003"]  # chart tradition + "reflex points are believed to match"
+_ORGAN = ["ingham1938", "doc003", "doc004"]  # ... + the "points" theory for organs
+_REVIEWS = ["ernst2009", "ernst2011"]
+
+
+def _claim(text: str, sources: list[str]) -> dict[str, object]:
+    return {"text": text, "sources": list(sources)}
+
+
+def _placed(what: str, where: str = "the sole", *, organ: bool = True) -> dict[str, object]:
+    """Return the chart-placement claim that opens every body area."""
+    return _claim(
+        f"Charts in the Ingham tradition assign this area of {where} to {what}.",
+        _ORGAN if organ else _BELIEF,
+    )
+
+
+# Recurring document claims, written once and reused where the brief of an area fits.
+_DIGESTION = _claim(
+    "A foot clinician's article claims that pressing the reflex points for the digestive "
+    "system helps digestion and eases bloating and constipation.",
+    ["doc003"],
+)
+_VAGUS = _claim(
+    "Followers of reflexology are said to believe that foot massage acts on the vagus nerve, "
+    "which serves the gut, and so may ease nausea (a massage-device seller's article).",
+    ["doc001"],
+)
+_DIGESTIVE_SYSTEM = _claim(
+    "An article on Chinese foot massage credits foot massage with helping digestive "
+    "conditions and the work of the internal organs in general, not this zone in particular.",
+    ["doc004"],
+)
+_JOINT_PAIN = _claim(
+    "An article on Chinese foot massage claims foot massage eases aching joints by loosening "
+    "the muscles and connective tissue that hold them; it does not single out this zone.",
+    ["doc004"],
+)
+_FOOT_ARTHRITIS = _claim(
+    "A massage-device seller's article says massage eases stiffness and pain from arthritis "
+    "in the feet themselves, a direct effect on the foot rather than a reflex one.",
+    ["doc001"],
+)
+_BACK = _claim(
+    "An article on Chinese foot massage claims regular leg and foot massage helps back pain "
+    "and posture, including a poorly aligned lower back and hips.",
+    ["doc004"],
+)
+_PMS = _claim(
+    "An article on Chinese foot massage claims regular leg and foot massage eases "
+    "premenstrual symptoms such as low mood, tension and headaches.",
+    ["doc004"],
+)
+_LYMPH = _claim(
+    "Three of the articles claim foot massage moves lymph, the fluid that drains the tissues, "
+    "which they say reduces swelling and helps the body clear waste and fight infection.",
+    ["doc001", "doc003", "doc004"],
+)
+
+CLAIMS: dict[str, list[dict[str, object]]] = {
+    # --- toes and ball of the foot ------------------------------------------------------------
+    "head and brain": [
+        _placed("the head and brain", "the foot"),
+        _claim(
+            "A massage-device seller's article presents reflexology as a theory that pressing "
+            "points on the feet can help other parts of the body, including sleep problems "
+            "such as insomnia; it names no particular zone.",
+            ["doc001"],
+        ),
+        _claim(
+            "An article on Chinese foot massage claims benefits for conditions of the nervous "
+            "system and for headaches and migraines that come with premenstrual syndrome.",
+            ["doc004"],
+        ),
+    ],
+    "pituitary gland": [_placed("the pituitary gland")],
+    "neck": [_placed("the neck", "the foot", organ=False)],
+    "sinuses": [_placed("the sinuses")],
+    "eyes": [_placed("the eyes")],
+    "ears": [_placed("the ears", "the foot")],
+    "thyroid": [_placed("the thyroid gland")],
+    "parathyroid glands": [_placed("the parathyroid glands")],
+    "lungs and chest": [
+        _placed("the lungs and chest", "the foot"),
+        _claim(
+            "An article on Chinese foot massage says massage is credited with good effects in "
+            "conditions of the breathing (respiratory) system.",
+            ["doc004"],
+        ),
+        _claim(
+            "Reviews of clinical trials found no convincing evidence that reflexology treats "
+            "any medical condition, lung and chest problems included.",
+            _REVIEWS,
+        ),
+    ],
+    "shoulder": [_placed("the shoulder", "the foot", organ=False), _JOINT_PAIN],
+    "heart": [
+        _placed("the heart"),
+        _claim(
+            "An article on Chinese foot massage claims benefits in heart and circulation "
+            "(cardiovascular) conditions, and says a relaxing leg massage can slow the pulse.",
+            ["doc004"],
+        ),
+        _claim(
+            "A massage-device seller's article claims foot massage may help lower high blood "
+            "pressure by improving circulation and easing stress; another says better "
+            "circulation spares the heart work.",
+            ["doc001", "doc002"],
+        ),
+    ],
+    "esophagus": [_placed("the esophagus (gullet)"), _VAGUS],
+    "diaphragm": [_placed("the diaphragm", "the foot")],
+    "solar plexus": [
+        _placed("the solar plexus, a network of nerves behind the stomach"),
+        _claim(
+            "A foot clinician's article says reflexology is believed to help people relax; "
+            "a massage-device seller's article notes that relaxation is the benefit "
+            "researchers generally agree on.",
+            ["doc003", "doc001"],
+        ),
+    ],
+    # --- arch ---------------------------------------------------------------------------------
+    "liver": [_placed("the liver"), _DIGESTIVE_SYSTEM],
+    "gallbladder": [_placed("the gallbladder"), _DIGESTIVE_SYSTEM],
+    "stomach": [_placed("the stomach"), _DIGESTION, _VAGUS],
+    "pancreas": [
+        _placed("the pancreas"),
+        _claim(
+            "The articles do not link this zone to diabetes. One says foot massage can help "
+            "people with diabetes avoid complications; another advises them to ask a "
+            "podiatrist first, as feeling may be reduced.",
+            ["doc002", "doc003"],
+        ),
+    ],
+    "duodenum": [_placed("the duodenum, the first part of the small intestine"), _DIGESTION],
+    "spleen": [
+        _placed("the spleen"),
+        _claim(
+            "Two articles claim foot massage boosts the immune system, one saying it raises "
+            "white blood cell production; neither connects this to the spleen zone.",
+            ["doc003", "doc004"],
+        ),
+    ],
+    "adrenal glands": [
+        _placed("the adrenal glands"),
+        _claim(
+            "A massage-device seller's article says massage in general lowers the stress "
+            "hormone cortisol (an adrenal hormone); it makes no claim about this zone.",
+            ["doc001"],
+        ),
+    ],
+    "kidneys": [_placed("the kidneys")],
+    "ureters": [_placed("the ureters, the tubes from the kidneys to the bladder")],
+    "bladder": [_placed("the bladder", "the foot")],
+    "transverse colon": [_placed("the transverse colon (large intestine)"), _DIGESTION],
+    "small intestine": [_placed("the small intestine"), _DIGESTION, _VAGUS],
+    "ascending colon": [_placed("the ascending colon (large intestine)"), _DIGESTION],
+    "appendix and ileocecal valve": [
+        _placed("the appendix and the ileocecal valve, where the small and large intestine meet")
+    ],
+    "descending colon": [_placed("the descending colon (large intestine)"), _DIGESTION],
+    "sigmoid colon": [
+        _placed("the sigmoid colon, the last bend of the large intestine"),
+        _DIGESTION,
+    ],
+    # --- heel and inner edge ------------------------------------------------------------------
+    "rectum": [_placed("the rectum"), _DIGESTION],
+    "spine": [_placed("the spine", "the foot", organ=False), _BACK],
+    "sciatic nerve": [_placed("the sciatic nerve", "the foot", organ=False)],
+    "pelvis and lower back": [_placed("the pelvis and lower back", "the foot", organ=False), _BACK],
+    "reproductive organs": [_placed("the reproductive organs", "the foot"), _PMS],
+    "hip and knee": [
+        _placed("the hip and knee", "the foot", organ=False),
+        _JOINT_PAIN,
+        _FOOT_ARTHRITIS,
+    ],
+    # --- dorsal, medial and lateral views -----------------------------------------------------
+    "lymphatic system": [_placed("the lymphatic system", "the foot"), _LYMPH],
+    "upper lymph nodes": [
+        _placed("the lymph nodes of the upper body", "the foot"),
+        _LYMPH,
+    ],
+    "breast and chest": [_placed("the breast and chest", "the foot")],
+    "groin lymph nodes": [
+        _placed("the lymph nodes of the groin", "the foot"),
+        _claim(
+            "A foot clinician's article claims massage moves lymphatic fluid and so eases "
+            "swollen feet and ankles.",
+            ["doc003"],
+        ),
+    ],
+    "uterus or prostate": [_placed("the uterus or the prostate", "the foot"), _PMS],
+    "ovary or testis": [_placed("the ovary or the testis", "the foot"), _PMS],
+    "elbow": [_placed("the elbow", "the foot", organ=False), _JOINT_PAIN],
+    "knee": [_placed("the knee", "the foot", organ=False), _JOINT_PAIN, _FOOT_ARTHRITIS],
+    "hip": [_placed("the hip", "the foot", organ=False), _BACK, _JOINT_PAIN],
+    "arm": [
+        _placed("the arm", "the foot", organ=False),
+        _claim(
+            "An article on Chinese foot massage claims that massage keeps lymph from building "
+            "up, and says such build-up tends to collect in the arms and legs.",
+            ["doc004"],
+        ),
+    ],
+    "fallopian tube or vas deferens": [
+        _placed("the fallopian tube or the vas deferens", "the foot")
+    ],
+    "teeth and jaw": [_placed("the teeth and jaw", "the foot", organ=False)],
+    "face": [_placed("the face", "the foot", organ=False)],
+    "inner ear and balance": [
+        _placed("the inner ear and the sense of balance", "the foot"),
+        _claim(
+            "A massage-device seller's article claims foot massage can aid balance, but by "
+            "stretching and strengthening the foot's own muscles, not through a reflex.",
+            ["doc001"],
+        ),
+    ],
+    "upper back": [_placed("the upper back", "the foot", organ=False), _BACK],
+    "ribs": [_placed("the ribs", "the foot", organ=False)],
+    # --- added body areas (see EXTRA_BODY_AREAS) ----------------------------------------------
+    "throat and tonsils": [_placed("the throat and tonsils", "the foot")],
+    "nose": [_placed("the nose", "the foot")],
+}
+
+EXTRA_BODY_AREAS: tuple[str, ...] = ("throat and tonsils", "nose")
+
+# ---------------------------------------------------------------------------------------------
+# Talking points per body system (for a teacher)
+# ---------------------------------------------------------------------------------------------
+
+SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
+    "nervous": [
+        _claim(
+            "One article lists nervous-system conditions among those foot massage is said to "
+            "help; another says massage sends positive signals to the brain by way of the "
+            "nerves and lifts mood.",
+            ["doc004", "doc002"],
+        ),
+        _claim(
+            "A massage-device seller's article reports suggestions that massage may ease "
+            "restless legs and that reflexology helps sleep, while noting that research on "
+            "reflexology is still going on.",
+            ["doc001"],
+        ),
+        _claim(
+            "Feeling calmer after a foot massage is the benefit most people agree on; that is "
+            "not evidence that pressing one zone acts on one part of the nervous system.",
+            ["doc001", "ernst2009", "ernst2011"],
+        ),
+    ],
+    "sensory": [
+        _claim(
+            "None of the articles makes a claim about sight, hearing or smell; the eye, ear "
+            "and sinus zones come from the charts alone.",
+            ["ingham1938"],
+        ),
+        _claim(
+            "One article claims foot massage can help balance, but through the strength of the "
+            "foot's own muscles rather than through the inner ear.",
+            ["doc001"],
+        ),
+    ],
+    "endocrine": [
+        _claim(
+            "Articles claim massage lowers the stress hormone cortisol and raises endorphins, "
+            "the body's feel-good chemicals; they describe massage in general, not the gland "
+            "zones of the chart.",
+            ["doc001", "doc002"],
+        ),
+        _claim(
+            "On diabetes the articles differ: one says regular foot massage helps avoid "
+            "complications, while others advise asking a podiatrist first or using a special "
+            "massager, since feeling may be reduced.",
+            ["doc002", "doc003", "doc000"],
+        ),
+    ],
+    "respiratory": [
+        _claim(
+            "Only one article mentions breathing: it lists respiratory conditions among those "
+            "foot massage is said to help, without details.",
+            ["doc004"],
+        ),
+        _claim(
+            "Reviews of clinical trials found no convincing evidence that reflexology treats "
+            "any medical condition, breathing problems included.",
+            ["ernst2009", "ernst2011", "aus2015"],
+        ),
+    ],
+    "cardiovascular": [
+        _claim(
+            "Articles claim foot massage lowers high blood pressure and the pulse through "
+            "relaxation, and that better circulation lightens the heart's work.",
+            ["doc001", "doc002", "doc004"],
+        ),
+        _claim(
+            "Most circulation claims concern blood flow in the feet and legs themselves, a "
+            "direct effect of rubbing rather than a reflex to the heart.",
+            ["doc000", "doc003", "doc004"],
+        ),
+        _claim(
+            "One article lists being prone to blood clots as a reason not to have a foot massage.",
+            ["doc004"],
+        ),
+    ],
+    "digestive": [
+        _claim(
+            "A foot clinician's article claims that working the digestive reflex points helps "
+            "digestion, bloating and constipation; another lists digestive conditions among "
+            "those massage is said to help.",
+            ["doc003", "doc004"],
+        ),
+        _claim(
+            "Reflexology followers are said to believe foot massage acts on the vagus nerve, "
+            "which serves the gut, and so eases nausea; the article presents this as a belief.",
+            ["doc001"],
+        ),
+        _claim(
+            "One article advises against foot massage just after a meal or when the stomach "
+            "is empty.",
+            ["doc004"],
+        ),
+    ],
+    "urinary": [
+        _claim(
+            "None of the articles makes a claim about the kidneys or bladder; the urinary "
+            "zones come from the charts alone.",
+            ["ingham1938"],
+        ),
+        _claim(
+            "In a blinded test, reflexologists examining feet could not reliably tell which "
+            "patients had which diagnosed conditions.",
+            ["white2000"],
+        ),
+    ],
+    "lymphatic": [
+        _claim(
+            "Three articles claim foot massage moves lymph, reducing swelling and helping the "
+            "body clear waste; one says it keeps fluid from pooling in the arms and legs.",
+            ["doc001", "doc003", "doc004"],
+        ),
+        _claim(
+            "Two articles claim foot massage strengthens the immune system, one by raising "
+            "white blood cell production; neither cites a study for this.",
+            ["doc003", "doc004"],
+        ),
+    ],
+    "musculoskeletal": [
+        _claim(
+            "An article on Chinese foot massage claims regular massage helps back pain, "
+            "posture, a poorly aligned lower back and hips, and joint pain in general.",
+            ["doc004"],
+        ),
+        _claim(
+            "Most muscle and joint claims are about the feet themselves: arthritis, stiffness, "
+            "flexibility and sore muscles are said to improve where the massage is given.",
+            ["doc001", "doc003"],
+        ),
+        _claim(
+            "The articles advise against massaging inflamed joints, and advise asking a doctor "
+            "first after foot surgery.",
+            ["doc004", "doc002"],
+        ),
+    ],
+    "reproductive": [
+        _claim(
+            "One article claims regular leg and foot massage eases premenstrual symptoms such "
+            "as mood swings, tension and headaches, and helps prevent the swollen feet common "
+            "in pregnancy.",
+            ["doc004"],
+        ),
+        _claim(
+            "No article ties these effects to the reproductive zones of the chart, and "
+            "reviews found no convincing evidence that reflexology treats any condition.",
+            ["doc004", "ernst2009", "ernst2011"],
+        ),
+    ],
+}
+
+# ---------------------------------------------------------------------------------------------
+# History (teaching notebook)
+# ---------------------------------------------------------------------------------------------
+
+HISTORY: list[dict[str, object]] = [
+    _claim(
+        "In 1917 the American physician William H. Fitzgerald, with Edwin Bowers, published "
+        "zone therapy, which divided the body into ten lengthwise zones.",
+        ["fitzgerald1917"],
+    ),
+    _claim(
+        "In the 1930s Eunice Ingham mapped these zones onto the feet; her book Stories the Feet "
+        "Can Tell appeared in 1938, and most modern foot charts descend from her maps.",
+        ["ingham1938"],
+    ),
+    _claim(
+        "Published charts disagree with each other about where many zones lie and how large "
+        "they are; this map is a schematic synthesis, not a copy of any one chart.",
+        ["ingham1938", "fitzgerald1917"],
+    ),
+    _claim(
+        "Some articles say the feet reveal the state of the whole body. A blinded test in 2000 "
+        "found that reflexologists could not reliably identify patients' conditions from "
+        "their feet.",
+        ["doc004", "doc000", "white2000"],
+    ),
+]
