@@ -49,6 +49,8 @@ DEFAULT_OUTPUT = ROOT / "data" / "zones.geojson"
 
 #: Decimal places kept in the output (0.1 mm).
 DECIMALS = 1
+#: Simplification tolerance applied before rounding (mm): half the rounding step.
+SIMPLIFY = 0.05
 #: Largest area (mm^2) of a zone allowed outside its outline.
 OUTSIDE_TOLERANCE = 0.01
 #: How far (mm) a zone is pulled inwards per attempt when rounding breaks a rule.
@@ -183,6 +185,9 @@ def _round_ring(coords: Iterable[tuple[float, ...]]) -> list[tuple[float, float]
 def round_geometry(geom: BaseGeometry) -> Polygon | MultiPolygon:
     """Round a (multi)polygon to :data:`DECIMALS` and orient it (RFC 7946).
 
+    Vertices that deviate less than :data:`SIMPLIFY` from a straight line are
+    dropped first: below the rounding step they only lengthen the file.
+
     Parameters
     ----------
     geom : shapely Polygon or MultiPolygon
@@ -192,6 +197,7 @@ def round_geometry(geom: BaseGeometry) -> Polygon | MultiPolygon:
     shapely Polygon or MultiPolygon
         Possibly invalid if rounding collapsed a feature; callers check.
     """
+    geom = geom.simplify(SIMPLIFY, preserve_topology=True)
     polys = []
     for poly in getattr(geom, "geoms", [geom]):
         shell = _round_ring(poly.exterior.coords)
@@ -386,7 +392,7 @@ def assemble(
             zone_claims = claims.get(area)
             if not zone_claims:
                 missing.add(area)
-                zone_claims = _placeholder_claims(area)
+                zone_claims = _placeholder_claims(area) if draft else []
             props["claims"] = [
                 {"text": c["text"], "sources": list(c["sources"])} for c in zone_claims
             ]

@@ -39,6 +39,8 @@ from shapely.geometry.polygon import orient
 
 __all__ = [
     "FOOT_LENGTH",
+    "Toe",
+    "ZoneSpec",
     "GUTTER",
     "MARGIN",
     "band",
@@ -364,6 +366,11 @@ def _sciatic(x: np.ndarray) -> np.ndarray:
     return 42.0 + 0.0025 * x**2
 
 
+def _shifted(curve: Curve, dy: float) -> Curve:
+    """Return the cut ``curve`` moved by ``dy`` along y."""
+    return lambda x: curve(x) + dy
+
+
 def zones(foot: str) -> list[ZoneSpec]:
     """Return the plantar zones of one foot in the LEFT-foot frame (inner = +x).
 
@@ -394,16 +401,11 @@ def zones(foot: str) -> list[ZoneSpec]:
     def add(slug: str, label: str, area: str, system: str, geom: BaseGeometry) -> None:
         specs.append((slug, label, area, system, geom))
 
-    def between(lower: Curve | float, upper: Curve | float) -> Polygon:
-        return band(lower, upper)
-
-    dia_lo = lambda x: _diaphragm(x) - 2.5  # noqa: E731
-    dia_hi = lambda x: _diaphragm(x) + 2.5  # noqa: E731
-    waist_lo = lambda x: _waist(x) - 3.5  # noqa: E731
-    waist_hi = lambda x: _waist(x) + 3.5  # noqa: E731
-    heel_lo = lambda x: _heel_line(x) - 7.0  # noqa: E731
-    sci_lo = lambda x: _sciatic(x) - 2.8  # noqa: E731
-    sci_hi = lambda x: _sciatic(x) + 2.8  # noqa: E731
+    # the cuts between the horizontal bands of the chart
+    dia_lo, dia_hi = _shifted(_diaphragm, -2.5), _shifted(_diaphragm, 2.5)
+    waist_lo, waist_hi = _shifted(_waist, -3.5), _shifted(_waist, 3.5)
+    heel_lo = _shifted(_heel_line, -7.0)  # top of the heel proper (sigmoid band above)
+    sci_lo, sci_hi = _shifted(_sciatic, -2.8), _shifted(_sciatic, 2.8)
 
     # -- toes ------------------------------------------------------------------
     big = toes[0].buffer(g - MARGIN)
@@ -433,18 +435,18 @@ def zones(foot: str) -> list[ZoneSpec]:
     rim = usable.difference(sole.buffer(g - MARGIN - SPINE_WIDTH))
     spine = _largest(rim.intersection(box(x0=15.0, y0=12.0, y1=190.0)))
     add("spine-thoracic", "Thoracic spine", "spine", "musculoskeletal",
-        spine.intersection(between(dia_lo, _BIG)))
+        spine.intersection(band(dia_lo, _BIG)))
     add("spine-lumbar", "Lumbar spine", "spine", "musculoskeletal",
-        spine.intersection(between(heel_lo, dia_lo)))
+        spine.intersection(band(heel_lo, dia_lo)))
     add("spine-sacrum", "Sacrum & coccyx", "spine", "musculoskeletal",
-        spine.intersection(between(-_BIG, heel_lo)))
+        spine.intersection(band(-_BIG, heel_lo)))
     body = usable.difference(spine)
 
     # -- ball of the foot ----------------------------------------------------------
-    ball = body.intersection(between(dia_hi, _BIG))
+    ball = body.intersection(band(dia_hi, _BIG))
     shoulder = ball.intersection(box(x1=-31.0, y0=155.0))
-    esophagus = ball.intersection(band(lambda x: _diaphragm(x) + 10.0, _BIG, 21.0, 25.0))
-    parathyroid = ellipse(38.5, 174.0, 3.3, 4.5)
+    esophagus = ball.intersection(band(_shifted(_diaphragm, 10.0), _BIG, 21.0, 25.0))
+    parathyroid = ellipse(35.0, 173.0, 3.1, 4.6, angle=-25.0)
     thyroid = ball.intersection(box(x0=25.0))
     lungs = ball.intersection(box(x1=25.0)).difference(esophagus).difference(shoulder)
     add("thyroid", "Thyroid", "thyroid", "endocrine", thyroid.difference(parathyroid))
@@ -458,7 +460,7 @@ def zones(foot: str) -> list[ZoneSpec]:
         add("heart", "Heart", "heart", "cardiovascular", heart)
     add("shoulder", "Shoulder", "shoulder", "musculoskeletal", shoulder)
     add("diaphragm", "Diaphragm", "diaphragm", "respiratory",
-        body.intersection(between(dia_lo, dia_hi)))
+        body.intersection(band(dia_lo, dia_hi)))
 
     # -- organs straddling the arch: carved out of whatever they sit on ------------
     solar = ellipse(1.0, _diaphragm(np.array([1.0]))[0] - 11.0, 5.5, 5.0)
@@ -475,7 +477,7 @@ def zones(foot: str) -> list[ZoneSpec]:
     add("bladder", "Bladder", "bladder", "urinary", bladder)
 
     # -- upper arch: between the diaphragm and the waist line ----------------------
-    upper = body.intersection(between(waist_hi, dia_lo)).difference(organs)
+    upper = body.intersection(band(waist_hi, dia_lo)).difference(organs)
     if left:
         spleen = upper.intersection(box(x1=-17.0))
         stomach = upper.intersection(box(x0=-17.0, y0=122.5))
@@ -497,15 +499,13 @@ def zones(foot: str) -> list[ZoneSpec]:
 
     # -- waist line and lower arch ------------------------------------------------------
     add("colon-transverse", "Transverse colon", "transverse colon", "digestive",
-        body.intersection(between(waist_lo, waist_hi)).difference(organs))
+        body.intersection(band(waist_lo, waist_hi)).difference(organs))
     outer_strip = body.difference(body.buffer(-9.0)).intersection(box(x1=-20.0))
-    lower = body.intersection(between(heel_lo, waist_lo)).difference(organs)
+    lower = body.intersection(band(heel_lo, waist_lo)).difference(organs)
     if left:
-        descending = outer_strip.intersection(between(_heel_line, waist_lo))
-        sigmoid_band = lower.intersection(between(heel_lo, _heel_line))
-        rectum = sigmoid_band.intersection(box(x0=5.0)).union(
-            lower.intersection(box(x0=5.0, y1=_heel_line(np.array([5.0]))[0] + 3.0))
-        )
+        descending = outer_strip.intersection(band(_heel_line, waist_lo))
+        sigmoid_band = lower.intersection(band(heel_lo, _heel_line))
+        rectum = lower.intersection(box(x0=5.0, y1=bladder.bounds[1]))  # up to the bladder
         sigmoid = sigmoid_band.difference(rectum)
         small = lower.difference(descending).difference(sigmoid_band).difference(rectum)
         add("colon-descending", "Descending colon", "descending colon", "digestive", descending)
@@ -513,9 +513,9 @@ def zones(foot: str) -> list[ZoneSpec]:
         add("rectum", "Rectum", "rectum", "digestive", rectum)
     else:
         appendix = lower.intersection(box(x1=-21.0)).intersection(
-            between(heel_lo, lambda x: _heel_line(x) + 4.0)
+            band(heel_lo, _shifted(_heel_line, 4.0))
         )
-        ascending = outer_strip.intersection(between(lambda x: _heel_line(x) + 4.0, waist_lo))
+        ascending = outer_strip.intersection(band(_shifted(_heel_line, 4.0), waist_lo))
         small = lower.difference(appendix).difference(ascending)
         add("colon-ascending", "Ascending colon", "ascending colon", "digestive", ascending)
         add("appendix", "Appendix / ileocecal", "appendix and ileocecal valve", "digestive",
@@ -523,16 +523,16 @@ def zones(foot: str) -> list[ZoneSpec]:
     add("small-intestine", "Small intestine", "small intestine", "digestive", small)
 
     # -- heel -------------------------------------------------------------------------------
-    heel = body.intersection(between(-_BIG, heel_lo))
+    heel = body.intersection(band(-_BIG, heel_lo))
     hip = heel.intersection(box(x1=-21.0, y0=26.0))
     rest = heel.difference(hip)
     add("hip-knee", "Hip / knee", "hip and knee", "musculoskeletal", hip)
     add("pelvis", "Pelvis / lower back", "pelvis and lower back", "musculoskeletal",
-        rest.intersection(between(sci_hi, _BIG)))
+        rest.intersection(band(sci_hi, _BIG)))
     add("sciatic", "Sciatic nerve", "sciatic nerve", "nervous",
-        rest.intersection(between(sci_lo, sci_hi)))
+        rest.intersection(band(sci_lo, sci_hi)))
     add("reproductive", "Reproductive organs", "reproductive organs", "reproductive",
-        rest.intersection(between(-_BIG, sci_lo)))
+        rest.intersection(band(-_BIG, sci_lo)))
 
     return [
         ZoneSpec(slug, label, area, system, _clean(_shrink_round(geom, g, CORNER)))
