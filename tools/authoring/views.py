@@ -283,6 +283,14 @@ def _dorsal_specs() -> list[ZoneSpec]:
     free_toes = [_toe(i).intersection(_rows(toe_roots[i], BIG)) for i in range(5)]
     lymph = unary_union([_ellipse(x, y - 3.0, 4.5, 6.0) for x, y in webs[:3]])
     x45, y45 = webs[3]
+    # the big toe's inner (medial) edge, on the +x side of the left foot
+    (hx, hy), (tx, ty), hw = _TOES[0]
+    side = hw / 2.0 - 3.0  # offset of the nose's centre line from the toe's axis
+
+    def on_axis(y: float) -> Point2:
+        return (hx + (tx - hx) * (y - hy) / (ty - hy) + side, y)
+
+    nose = _capsule(on_axis(217.0), on_axis(241.0), 9.0)
     return [
         ZoneSpec("upper-lymph-nodes", "Upper lymph nodes", "upper lymph nodes", "lymphatic", lymph),
         ZoneSpec(
@@ -291,6 +299,14 @@ def _dorsal_specs() -> list[ZoneSpec]:
             "inner ear and balance",
             "sensory",
             _ellipse(x45, y45 - 4.0, 6.5, 8.0, angle=-35.0),
+        ),
+        ZoneSpec("nose", "Nose", "nose", "respiratory", nose),
+        ZoneSpec(
+            "throat-tonsils",
+            "Throat & tonsils",
+            "throat and tonsils",
+            "respiratory",
+            _ellipse(hx + 2.5, web_y[0] - 12.5, hw / 2.0 - 2.0, 6.5),
         ),
         ZoneSpec("face", "Face", "face", "sensory", free_toes[0]),
         ZoneSpec(
@@ -341,81 +357,116 @@ def _dorsal_specs() -> list[ZoneSpec]:
 
 # ----------------------------------------------------------------------------- profile views
 
-# Inner side of the foot, heel at x = 0, counter-clockwise from the heel's floor contact.
-# Points above the ankle cut are trimmed by _ankle_cut(); points below the floor by the floor.
+# Both profiles share the leg stump and the heel: counter-clockwise, the front of the shin
+# comes down to the ankle crease (see each view), the back of the leg goes down the Achilles
+# tendon into the rounded heel.  Points above the ankle cut are trimmed by _ankle_cut(), points
+# below the floor by the floor, so the foot stands flat on y = 0 where the spline dips.
+_SHIN: tuple[Point2, ...] = (
+    (82.0, 104.0),
+    (78.5, 118.0),
+    (77.0, 150.0),  # front of the shin, above the cut
+)
 _HEEL_BACK: tuple[Point2, ...] = (
-    (14.0, 120.0),
-    (12.0, 84.0),  # Achilles tendon
-    (8.0, 60.0),
-    (1.5, 40.0),
-    (0.0, 24.0),  # rounded back of the heel
-    (4.0, 8.0),
+    (19.0, 150.0),  # back of the leg, above the cut
+    (17.5, 116.0),
+    (15.0, 90.0),  # Achilles tendon, narrowest just above the heel
+    (13.5, 70.0),
+    (9.0, 52.0),  # the heel bone bulges out behind the tendon
+    (2.5, 36.0),
+    (0.0, 22.0),  # back of the heel
+    (2.5, 10.0),
+    (10.0, 2.0),
 )
+
+# Inner side: heel pad and ball of the foot on the floor, the arch lifting clear between
+# them, the big toe in front with its pad on the floor and the nail sloping down to the tip.
 _MEDIAL: tuple[Point2, ...] = (
-    (22.0, -2.0),  # heel on the floor
-    (70.0, -1.5),
-    (96.0, 6.0),
-    (124.0, 15.0),  # top of the arch, clear of the floor
-    (155.0, 9.0),
-    (182.0, -1.5),  # ball of the foot
-    (212.0, -2.0),
-    (232.0, 2.0),  # under the big toe's joint
-    (248.0, 1.0),  # big toe pad
-    (255.5, 11.0),  # tip of the big toe
-    (249.0, 24.0),
-    (226.0, 31.0),  # top of the big toe
-    (200.0, 40.0),  # big toe joint (1st metatarsophalangeal)
-    (160.0, 56.0),  # instep
+    (24.0, -2.5),  # heel pad on the floor
+    (58.0, -2.0),
+    (80.0, 3.5),  # the arch starts to lift
+    (106.0, 14.0),
+    (128.0, 17.0),  # highest point of the arch
+    (150.0, 12.0),
+    (170.0, 2.0),
+    (186.0, -2.5),  # ball of the foot (1st metatarsal head)
+    (203.0, -1.5),
+    (215.5, 2.5),  # crease under the big toe's root
+    (228.0, -1.0),  # big toe pad
+    (244.0, 0.0),
+    (253.0, 4.5),
+    (256.5, 11.0),  # tip of the big toe
+    (254.0, 18.0),
+    (246.0, 24.0),  # front of the toenail, sloping down to the tip
+    (234.0, 28.5),  # root of the toenail
+    (220.0, 30.0),  # the toe's top dips a little behind its joint
+    (204.0, 38.5),  # big toe joint (1st metatarsophalangeal)
+    (178.0, 47.0),
+    (148.0, 59.0),  # instep
     (118.0, 72.0),
-    (88.0, 92.0),  # front of the ankle
-    (84.0, 120.0),
+    (100.0, 83.0),
+    (89.0, 93.0),  # ankle crease at the front
+    *_SHIN,
     *_HEEL_BACK,
 )
 
-# Outer side: the foot rests on the floor along the whole outer edge.
+# Outer side: the foot rests on the floor along its whole outer edge; in front of the little
+# toe the pads of the longer toes show as a row of gentle bumps, the big toe's tip furthest out.
 _LATERAL: tuple[Point2, ...] = (
-    (22.0, -2.0),
-    (110.0, -2.0),
-    (190.0, -2.0),
-    (202.0, 10.0),
-    (204.0, 28.0),  # little toe joint, toes in front of it
-    (165.0, 44.0),  # instep
-    (118.0, 66.0),
-    (88.0, 90.0),
-    (84.0, 120.0),
+    (24.0, -2.5),
+    (110.0, -2.5),
+    (196.0, -2.5),  # 5th metatarsal head
+    (211.0, -1.5),  # little toe pad, on the floor
+    (218.0, 3.0),  # the longer toes' pads peek out in front, each a little higher
+    (225.0, 1.2),
+    (231.0, 4.5),
+    (237.0, 2.8),
+    (242.5, 6.0),
+    (248.0, 4.5),
+    (254.0, 7.0),
+    (256.5, 12.0),  # tip of the big toe, the furthest out
+    (253.5, 18.0),
+    (245.0, 22.5),
+    (232.0, 25.5),
+    (218.0, 27.5),  # the toes' tops dip a little behind their joints
+    (202.0, 35.5),  # toe joints
+    (174.0, 45.0),
+    (146.0, 57.0),  # instep
+    (117.0, 70.0),
+    (99.0, 81.0),
+    (88.0, 92.0),  # ankle crease at the front
+    *_SHIN,
     *_HEEL_BACK,
 )
 
-# Toes seen from the outer side, little toe nearest: root (x, y), tip (x, y), thickness.
-# The longer toes peek out in front of and above the little toe.
-_LATERAL_TOES: tuple[tuple[Point2, Point2, float], ...] = (
-    ((180.0, 27.0), (254.0, 13.0), 22.0),  # big toe, behind the others
-    ((180.0, 22.0), (248.0, 10.0), 17.0),
-    ((178.0, 18.0), (238.0, 9.0), 16.0),
-    ((176.0, 14.0), (227.0, 8.0), 15.0),
-    ((174.0, 10.0), (215.0, 7.5), 15.0),  # little toe
-)
-
-MEDIAL_MALLEOLUS: tuple[float, float, float] = (48.0, 72.0, 9.0)  # centre x, y, radius
-LATERAL_MALLEOLUS: tuple[float, float, float] = (42.0, 62.0, 9.0)
+# Ankle bones (malleoli), drawn as a round hole in the profile: centre x, y and radius.
+# The inner one sits higher and further forward than the outer one.
+MEDIAL_MALLEOLUS: tuple[float, float, float] = (50.0, 78.0, 6.5)
+LATERAL_MALLEOLUS: tuple[float, float, float] = (43.0, 64.0, 6.5)
 
 
 def _ankle_cut(shape: BaseGeometry) -> BaseGeometry:
-    """Trim a profile at the ankle with a gently sloping, slightly curved line."""
-    cut = _smooth_line([(-BIG, 96.0), (20.0, 96.0), (55.0, 93.0), (95.0, 87.0), (BIG, 80.0)])
+    """Trim a profile at the floor and above the ankle with a gentle, slightly curved line."""
+    cut = _smooth_line([(-BIG, 128.0), (10.0, 126.0), (50.0, 123.5), (90.0, 120.0), (BIG, 110.0)])
     below = Polygon(list(cut.coords) + [(BIG, -BIG), (-BIG, -BIG)])
-    floor = _rows(0.0, BIG)
-    return shape.intersection(below).intersection(floor)
+    return shape.intersection(below).intersection(_rows(0.0, BIG))
 
 
 def _profile_outline(view: str) -> BaseGeometry:
-    """Return the medial or lateral profile outline (heel at x = 0, floor at y = 0)."""
+    """Return the medial or lateral profile outline (heel at x = 0, floor at y = 0).
+
+    The ankle bone of the view is left out as a round hole; no zone may cover it.
+    """
     if view == "medial":
         shape = smooth_closed(list(_MEDIAL))
+        mx, my, mr = MEDIAL_MALLEOLUS
     else:
-        toes = [_capsule(root, _shorten(root, tip, w / 2.0), w) for root, tip, w in _LATERAL_TOES]
-        shape = unary_union([smooth_closed(list(_LATERAL))] + toes)
-    return _ankle_cut(shape).simplify(0.05)
+        shape = smooth_closed(list(_LATERAL))
+        mx, my, mr = LATERAL_MALLEOLUS
+    shape = _ankle_cut(shape).difference(Point(mx, my).buffer(mr, quad_segs=24))
+    return shape.simplify(0.05)
+
+
+HEEL_FLAT = 16.0  # x (mm) behind which heel bands stop following the sole
 
 
 def _bottom(outline: BaseGeometry, x: float) -> float:
@@ -435,6 +486,18 @@ def _sole_band(outline: BaseGeometry, x0: float, x1: float, lift: float, half: f
     return line.buffer(half, cap_style="flat").intersection(_cols(x0, x1))
 
 
+def _heel_band(outline: BaseGeometry, x1: float, lift: float, half: float) -> BaseGeometry:
+    """Return a sole band from the back of the heel to ``x1`` with a level top over the heel.
+
+    Behind ``HEEL_FLAT`` the band is a plain box up to the height its top has there, so it
+    fills the rounded back of the heel instead of climbing it.
+    """
+    top = _bottom(outline, HEEL_FLAT) + lift + half
+    return unary_union(
+        [_sole_band(outline, HEEL_FLAT, x1, lift, half), box(-BIG, -BIG, HEEL_FLAT + 0.5, top)]
+    )
+
+
 def _ring(cx: float, cy: float, r_in: float, r_out: float) -> Polygon:
     """Return an annulus (the hole leaves room for a bone drawn by its absence)."""
     return (
@@ -447,46 +510,42 @@ def _ring(cx: float, cy: float, r_in: float, r_out: float) -> Polygon:
 def _medial_specs(outline: BaseGeometry) -> list[ZoneSpec]:
     """Return the medial zones in priority order."""
     mx, my, mr = MEDIAL_MALLEOLUS
-    spine = [  # along the arch edge, big toe -> heel
-        ("spine-cervical", "Cervical spine", 206.0, 232.0),
-        ("spine-thoracic", "Thoracic spine", 140.0, 206.0),
-        ("spine-lumbar", "Lumbar spine", 88.0, 140.0),
-        ("spine-sacral", "Sacrum & coccyx", 22.0, 88.0),
+    spine = [  # along the inner edge of the arch, big toe -> heel
+        ("spine-cervical", "Cervical spine", 200.0, 228.0),
+        ("spine-thoracic", "Thoracic spine", 146.0, 200.0),
+        ("spine-lumbar", "Lumbar spine", 92.0, 146.0),
+        ("spine-sacral", "Sacrum & coccyx", 12.0, 92.0),
     ]
     specs = [
-        ZoneSpec("head-brain", "Head & brain", "head and brain", "nervous", _cols(238.0, BIG)),
+        ZoneSpec("head-brain", "Head & brain", "head and brain", "nervous", _cols(230.0, BIG)),
+    ]
+    bands = {slug: _sole_band(outline, x0, x1, lift=11.0, half=10.0) for slug, _, x0, x1 in spine}
+    # thinner under the toe's root, leaving the neck room above it
+    bands["spine-cervical"] = _sole_band(outline, spine[0][2], spine[0][3], lift=8.0, half=7.0)
+    bands["spine-sacral"] = _heel_band(outline, spine[-1][3], lift=12.0, half=11.0)
+    specs += [
+        ZoneSpec(slug, label, "spine", "musculoskeletal", bands[slug])
+        for slug, label, _, _ in spine
     ]
     specs += [
-        ZoneSpec(
-            slug, label, "spine", "musculoskeletal", _sole_band(outline, x0, x1, lift=8.0, half=6.0)
-        )
-        for slug, label, x0, x1 in spine
-    ]
-    specs += [
-        ZoneSpec("neck", "Neck", "neck", "musculoskeletal", _cols(210.0, 236.0)),
+        ZoneSpec("neck", "Neck", "neck", "musculoskeletal", _cols(200.0, 228.0)),
         ZoneSpec(
             "uterus-prostate",
             "Uterus / prostate",
             "uterus or prostate",
             "reproductive",
-            _ellipse(24.0, 38.0, 12.0, 14.0, angle=20.0),
+            _ellipse(29.0, 46.0, 22.5, 15.5),
         ),
         ZoneSpec(
-            "sciatic-nerve",
-            "Sciatic nerve",
-            "sciatic nerve",
-            "nervous",
-            _ribbon([(14.0, 56.0), (22.0, 76.0), (28.0, 100.0)], 5.0),
+            "bladder", "Bladder", "bladder", "urinary", _ellipse(82.0, 40.0, 19.5, 12.0, angle=8.0)
         ),
-        ZoneSpec(
-            "bladder", "Bladder", "bladder", "urinary", _ellipse(70.0, 27.0, 15.0, 10.0, angle=10.0)
-        ),
+        ZoneSpec("hip", "Hip", "hip", "musculoskeletal", _ellipse(mx + 9.0, my - 20.0, 10.5, 7.5)),
         ZoneSpec(
             "groin-lymph-nodes",
             "Groin lymph nodes",
             "groin lymph nodes",
             "lymphatic",
-            _ring(mx, my, mr, mr + 8.0).intersection(_cols(mx + 2.0, BIG)),
+            _ring(mx, my, mr, mr + 9.0).intersection(_cols(mx + 1.0, BIG)),
         ),
         ZoneSpec(
             "fallopian-vas",
@@ -495,15 +554,21 @@ def _medial_specs(outline: BaseGeometry) -> list[ZoneSpec]:
             "reproductive",
             _ribbon(
                 [
-                    (mx - 14.0, my + 4.0),
-                    (mx, my + 14.0),
-                    (mx + 20.0, my + 14.0),
-                    (mx + 45.0, my + 4.0),
+                    (mx - 16.0, my + 6.0),
+                    (mx - 2.0, my + 20.0),
+                    (mx + 18.0, my + 21.0),
+                    (mx + 42.0, my + 15.0),
                 ],
-                4.0,
+                4.5,
             ),
         ),
-        ZoneSpec("hip", "Hip", "hip", "musculoskeletal", _ellipse(mx - 2.0, my - 26.0, 12.0, 8.0)),
+        ZoneSpec(
+            "sciatic-nerve",
+            "Sciatic nerve",
+            "sciatic nerve",
+            "nervous",
+            _ribbon([(15.0, 64.0), (20.0, 90.0), (24.0, 124.0)], 5.0),
+        ),
     ]
     return specs
 
@@ -512,59 +577,59 @@ def _lateral_specs(outline: BaseGeometry) -> list[ZoneSpec]:
     """Return the lateral zones in priority order."""
     mx, my, mr = LATERAL_MALLEOLUS
     return [
-        ZoneSpec("ears", "Ears", "ears", "sensory", _cols(207.0, BIG)),
+        ZoneSpec("ears", "Ears", "ears", "sensory", _cols(216.0, BIG)),
         ZoneSpec(
             "shoulder",
             "Shoulder",
             "shoulder",
             "musculoskeletal",
-            _sole_band(outline, 178.0, 206.0, lift=9.0, half=8.0),
+            _sole_band(outline, 178.0, 214.0, lift=10.0, half=9.0),
         ),
         ZoneSpec(
             "upper-back",
             "Upper back",
             "upper back",
             "musculoskeletal",
-            _edge_strip(outline, 14.0).intersection(box(140.0, 20.0, 200.0, BIG)),
+            box(136.0, 17.0, 214.0, 44.0),
         ),
         ZoneSpec(
             "arm",
             "Arm",
             "arm",
             "musculoskeletal",
-            _sole_band(outline, 122.0, 178.0, lift=7.0, half=6.0),
+            _sole_band(outline, 124.0, 178.0, lift=8.0, half=7.0),
         ),
-        ZoneSpec("elbow", "Elbow", "elbow", "musculoskeletal", _ellipse(108.0, 9.0, 13.0, 9.0)),
-        ZoneSpec("knee", "Knee", "knee", "musculoskeletal", _ellipse(74.0, 6.0, 16.0, 14.0)),
+        ZoneSpec("elbow", "Elbow", "elbow", "musculoskeletal", _ellipse(107.0, 11.0, 14.0, 10.0)),
+        ZoneSpec("knee", "Knee", "knee", "musculoskeletal", _ellipse(78.0, 12.0, 15.0, 14.0)),
         ZoneSpec(
             "pelvis-lower-back",
             "Pelvis & lower back",
             "pelvis and lower back",
             "musculoskeletal",
-            _sole_band(outline, 12.0, 58.0, lift=8.0, half=8.0),
+            _heel_band(outline, 62.0, lift=12.0, half=11.0),
         ),
         ZoneSpec(
             "lymphatic-system",
             "Lymphatic system",
             "lymphatic system",
             "lymphatic",
-            _ring(mx, my, mr, mr + 7.0),
+            _ring(mx, my, mr, mr + 8.0),
         ),
         ZoneSpec(
             "sciatic-nerve",
             "Sciatic nerve",
             "sciatic nerve",
             "nervous",
-            _ribbon([(13.0, 52.0), (20.0, 74.0), (26.0, 100.0)], 5.0),
+            _ribbon([(14.0, 56.0), (19.0, 86.0), (24.0, 124.0)], 5.0),
         ),
         ZoneSpec(
             "ovary-testis",
             "Ovary / testis",
             "ovary or testis",
             "reproductive",
-            _ellipse(26.0, 35.0, 10.0, 11.0),
+            _ellipse(25.0, 39.0, 20.0, 14.5),
         ),
-        ZoneSpec("hip", "Hip", "hip", "musculoskeletal", _ellipse(mx + 6.0, 34.0, 11.0, 8.0)),
+        ZoneSpec("hip", "Hip", "hip", "musculoskeletal", _ellipse(mx + 13.0, my - 26.0, 11.0, 8.0)),
     ]
 
 
