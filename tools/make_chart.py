@@ -11,8 +11,8 @@ Inputs (all under ``tools/authoring/``):
 * ``plantar.py`` - ``features()``: outlines and zones of both soles (required);
 * ``views.py`` - ``features()``: dorsal / medial / lateral panels (optional; a
   notice is printed when it is missing);
-* ``text.py`` - ``META``, ``SOURCES``, ``CAVEATS`` and ``CLAIMS`` (claims keyed by
-  ``body_area``).  Required unless ``--draft``, which substitutes clearly
+* ``text.py`` - ``META``, ``SOURCES``, ``CAVEATS``, ``SYSTEM_NOTES``, ``HISTORY`` and
+  ``CLAIMS`` (claims keyed by ``body_area``).  Required unless ``--draft``, which substitutes clearly
   marked placeholders for anything missing.
 
 The script assembles the FeatureCollection described in docs/design.md, rounds
@@ -62,8 +62,16 @@ LABEL_MAX = 28
 PROPERTY_ORDER = ("role", "foot", "view", "label", "body_area", "system", "claims")
 META_ORDER = ("title", "description", "units", "frame", "orientation")
 FALLBACK_SYSTEMS = (
-    "nervous", "sensory", "endocrine", "respiratory", "cardiovascular",
-    "digestive", "urinary", "lymphatic", "musculoskeletal", "reproductive",
+    "nervous",
+    "sensory",
+    "endocrine",
+    "respiratory",
+    "cardiovascular",
+    "digestive",
+    "urinary",
+    "lymphatic",
+    "musculoskeletal",
+    "reproductive",
 )
 
 DRAFT_SOURCE = {
@@ -142,8 +150,10 @@ def load_inputs(draft: bool) -> tuple[list[dict], dict, list[dict], list[dict], 
 
     views = _optional_module("views")
     if views is None:
-        print("notice: tools/authoring/views.py not found: dorsal, medial and lateral "
-              "views are NOT included in this chart.")
+        print(
+            "notice: tools/authoring/views.py not found: dorsal, medial and lateral "
+            "views are NOT included in this chart."
+        )
     else:
         features.extend(views.features())
 
@@ -154,12 +164,18 @@ def load_inputs(draft: bool) -> tuple[list[dict], dict, list[dict], list[dict], 
                 "tools/authoring/text.py not found (META, SOURCES, CAVEATS, CLAIMS); "
                 "use --draft to build with placeholder text"
             )
-        print("notice: tools/authoring/text.py not found: using DRAFT placeholder "
-              "metadata, sources, caveats and claims.")
+        print(
+            "notice: tools/authoring/text.py not found: using DRAFT placeholder "
+            "metadata, sources, caveats and claims."
+        )
         return features, dict(DRAFT_META), [dict(DRAFT_SOURCE)], list(DRAFT_CAVEATS), {}
     return (
         features,
-        dict(text.META),
+        dict(
+            text.META,
+            system_notes={k: list(v) for k, v in text.SYSTEM_NOTES.items()},
+            history=list(text.HISTORY),
+        ),
         [dict(s) for s in text.SOURCES],
         [dict(c) for c in text.CAVEATS],
         dict(text.CLAIMS),
@@ -297,8 +313,10 @@ def settle_geometry(features: list[dict]) -> dict[str, Polygon | MultiPolygon]:
         if not problems:
             nudged = sorted(f for f in shrink if shrink[f])
             if nudged:
-                print(f"note: nudged {len(nudged)} zone(s) inwards after rounding: "
-                      + ", ".join(nudged))
+                print(
+                    f"note: nudged {len(nudged)} zone(s) inwards after rounding: "
+                    + ", ".join(nudged)
+                )
             return rounded
         for fid in problems:
             if roles[fid] == "zone":
@@ -367,7 +385,8 @@ def assemble(
     for caveat in caveats:
         errors += [
             f"caveat {caveat['id']!r} cites unknown source {s!r}"
-            for s in caveat.get("sources", []) if s not in source_ids
+            for s in caveat.get("sources", [])
+            if s not in source_ids
         ]
 
     missing: set[str] = set()
@@ -399,7 +418,8 @@ def assemble(
             for c in props["claims"]:
                 errors += [
                     f"{fid}: claim cites unknown source {s!r}"
-                    for s in c["sources"] if s not in source_ids
+                    for s in c["sources"]
+                    if s not in source_ids
                 ]
         elif p["role"] != "outline":
             errors.append(f"{fid}: unknown role {p['role']!r}")
@@ -431,6 +451,9 @@ def assemble(
         footmap["title"] = "DRAFT " + footmap.get("title", "")
     footmap["sources"] = sources
     footmap["caveats"] = caveats
+    for key in ("system_notes", "history"):  # teaching notes after sources and caveats
+        if key in footmap:
+            footmap[key] = footmap.pop(key)
     return {"type": "FeatureCollection", "footmap": footmap, "features": out_features}
 
 
@@ -509,12 +532,21 @@ def summary(chart: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Build, check and write the chart; return a process exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT,
-                        help=f"output file (default: {DEFAULT_OUTPUT.relative_to(ROOT)})")
-    parser.add_argument("--draft", action="store_true",
-                        help="allow placeholder metadata and claims where text is missing")
-    parser.add_argument("--check", action="store_true",
-                        help="build and check the chart but do not write it")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=DEFAULT_OUTPUT,
+        help=f"output file (default: {DEFAULT_OUTPUT.relative_to(ROOT)})",
+    )
+    parser.add_argument(
+        "--draft",
+        action="store_true",
+        help="allow placeholder metadata and claims where text is missing",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="build and check the chart but do not write it"
+    )
     args = parser.parse_args(argv)
     try:
         chart = assemble(*load_inputs(args.draft), draft=args.draft)

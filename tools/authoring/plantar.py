@@ -141,9 +141,7 @@ def ellipse(cx: float, cy: float, rx: float, ry: float, angle: float = 0.0) -> P
     return affinity.translate(shape, cx, cy)
 
 
-def capsule(
-    p0: tuple[float, float], p1: tuple[float, float], r0: float, r1: float
-) -> Polygon:
+def capsule(p0: tuple[float, float], p1: tuple[float, float], r0: float, r1: float) -> Polygon:
     """Return a tapered capsule: the convex hull of two discs.
 
     Parameters
@@ -182,8 +180,10 @@ def band(
     lo, hi = max(x0, -_REACH), min(x1, _REACH)
     xs = np.linspace(lo, hi, max(2, int(hi - lo) + 1))  # ~1 mm steps
     ring = np.vstack(
-        [np.column_stack([xs, _evaluate(lower, xs)]),
-         np.column_stack([xs, _evaluate(upper, xs)])[::-1]]
+        [
+            np.column_stack([xs, _evaluate(lower, xs)]),
+            np.column_stack([xs, _evaluate(upper, xs)])[::-1],
+        ]
     )
     return Polygon(ring)
 
@@ -412,8 +412,13 @@ def zones(foot: str) -> list[ZoneSpec]:
     bx0, by0, bx1, by1 = big.bounds
     split = by0 + 0.44 * (by1 - by0)  # pad (head) above, base (neck) below
     pituitary = ellipse((bx0 + bx1) / 2 - 1.0, split + 0.5 * (by1 - split), 5.2, 5.8)
-    add("head-brain", "Head / brain", "head and brain", "nervous",
-        big.intersection(box(y0=split)).difference(pituitary))
+    add(
+        "head-brain",
+        "Head / brain",
+        "head and brain",
+        "nervous",
+        big.intersection(box(y0=split)).difference(pituitary),
+    )
     add("pituitary", "Pituitary", "pituitary gland", "endocrine", pituitary)
     big_base = big.intersection(box(y1=split))
     cervical = big_base.intersection(box(x0=bx1 - 7.5))
@@ -434,12 +439,27 @@ def zones(foot: str) -> list[ZoneSpec]:
     # -- spine: a strip along the inner edge of the sole -------------------------
     rim = usable.difference(sole.buffer(g - MARGIN - SPINE_WIDTH))
     spine = _largest(rim.intersection(box(x0=15.0, y0=12.0, y1=190.0)))
-    add("spine-thoracic", "Thoracic spine", "spine", "musculoskeletal",
-        spine.intersection(band(dia_lo, _BIG)))
-    add("spine-lumbar", "Lumbar spine", "spine", "musculoskeletal",
-        spine.intersection(band(heel_lo, dia_lo)))
-    add("spine-sacrum", "Sacrum & coccyx", "spine", "musculoskeletal",
-        spine.intersection(band(-_BIG, heel_lo)))
+    add(
+        "spine-thoracic",
+        "Thoracic spine",
+        "spine",
+        "musculoskeletal",
+        spine.intersection(band(dia_lo, _BIG)),
+    )
+    add(
+        "spine-lumbar",
+        "Lumbar spine",
+        "spine",
+        "musculoskeletal",
+        spine.intersection(band(heel_lo, dia_lo)),
+    )
+    add(
+        "spine-sacrum",
+        "Sacrum & coccyx",
+        "spine",
+        "musculoskeletal",
+        spine.intersection(band(-_BIG, heel_lo)),
+    )
     body = usable.difference(spine)
 
     # -- ball of the foot ----------------------------------------------------------
@@ -459,8 +479,13 @@ def zones(foot: str) -> list[ZoneSpec]:
     if left:
         add("heart", "Heart", "heart", "cardiovascular", heart)
     add("shoulder", "Shoulder", "shoulder", "musculoskeletal", shoulder)
-    add("diaphragm", "Diaphragm", "diaphragm", "respiratory",
-        body.intersection(band(dia_lo, dia_hi)))
+    add(
+        "diaphragm",
+        "Diaphragm",
+        "diaphragm",
+        "respiratory",
+        body.intersection(band(dia_lo, dia_hi)),
+    )
 
     # -- organs straddling the arch: carved out of whatever they sit on ------------
     solar = ellipse(1.0, _diaphragm(np.array([1.0]))[0] - 11.0, 5.5, 5.0)
@@ -498,8 +523,13 @@ def zones(foot: str) -> list[ZoneSpec]:
     add("duodenum", "Duodenum", "duodenum", "digestive", duodenum)
 
     # -- waist line and lower arch ------------------------------------------------------
-    add("colon-transverse", "Transverse colon", "transverse colon", "digestive",
-        body.intersection(band(waist_lo, waist_hi)).difference(organs))
+    add(
+        "colon-transverse",
+        "Transverse colon",
+        "transverse colon",
+        "digestive",
+        body.intersection(band(waist_lo, waist_hi)).difference(organs),
+    )
     outer_strip = body.difference(body.buffer(-9.0)).intersection(box(x1=-20.0))
     lower = body.intersection(band(heel_lo, waist_lo)).difference(organs)
     if left:
@@ -518,8 +548,13 @@ def zones(foot: str) -> list[ZoneSpec]:
         ascending = outer_strip.intersection(band(_shifted(_heel_line, 4.0), waist_lo))
         small = lower.difference(appendix).difference(ascending)
         add("colon-ascending", "Ascending colon", "ascending colon", "digestive", ascending)
-        add("appendix", "Appendix / ileocecal", "appendix and ileocecal valve", "digestive",
-            appendix)
+        add(
+            "appendix",
+            "Appendix / ileocecal",
+            "appendix and ileocecal valve",
+            "digestive",
+            appendix,
+        )
     add("small-intestine", "Small intestine", "small intestine", "digestive", small)
 
     # -- heel -------------------------------------------------------------------------------
@@ -527,12 +562,27 @@ def zones(foot: str) -> list[ZoneSpec]:
     hip = heel.intersection(box(x1=-21.0, y0=26.0))
     rest = heel.difference(hip)
     add("hip-knee", "Hip / knee", "hip and knee", "musculoskeletal", hip)
-    add("pelvis", "Pelvis / lower back", "pelvis and lower back", "musculoskeletal",
-        rest.intersection(band(sci_hi, _BIG)))
-    add("sciatic", "Sciatic nerve", "sciatic nerve", "nervous",
-        rest.intersection(band(sci_lo, sci_hi)))
-    add("reproductive", "Reproductive organs", "reproductive organs", "reproductive",
-        rest.intersection(band(-_BIG, sci_lo)))
+    add(
+        "pelvis",
+        "Pelvis / lower back",
+        "pelvis and lower back",
+        "musculoskeletal",
+        rest.intersection(band(sci_hi, _BIG)),
+    )
+    add(
+        "sciatic",
+        "Sciatic nerve",
+        "sciatic nerve",
+        "nervous",
+        rest.intersection(band(sci_lo, sci_hi)),
+    )
+    add(
+        "reproductive",
+        "Reproductive organs",
+        "reproductive organs",
+        "reproductive",
+        rest.intersection(band(-_BIG, sci_lo)),
+    )
 
     return [
         ZoneSpec(slug, label, area, system, _clean(_shrink_round(geom, g, CORNER)))
