@@ -12,8 +12,8 @@ Inputs (all under ``tools/authoring/``):
 * ``views.py`` - ``features()``: dorsal / medial / lateral panels (optional; a
   notice is printed when it is missing);
 * ``text.py`` - ``META``, ``SOURCES``, ``CAVEATS``, ``SYSTEM_NOTES``, ``HISTORY`` and
-  ``CLAIMS`` (claims keyed by ``body_area``).  Required unless ``--draft``, which substitutes clearly
-  marked placeholders for anything missing.
+  ``CLAIMS`` (claims keyed by ``body_area``).  Required unless ``--draft``, which
+  substitutes clearly marked placeholders for anything missing.
 
 The script assembles the FeatureCollection described in docs/design.md, rounds
 coordinates to 0.1 mm, checks the load-time rules with shapely (validity, no
