@@ -8,9 +8,12 @@ listing every problem, each naming the file, the zone id and what is wrong.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import math
 import os
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
@@ -57,6 +60,140 @@ def schema() -> dict[str, Any]:
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema())
+
+
+# -- schema fast path: a large chart is mostly valid features, and jsonschema is slow on them
+#: The schema parts :func:`_feature_ok` mirrors, and their sha256. Any change to them turns the
+#: quick check off (every feature then goes through jsonschema) until it is brought up to date.
+_FEATURE_DEFS = ("feature", "geometry", "polygon", "ring", "position", "id", "text", "system",
+                 "claim", "source_ids")  # fmt: skip
+_FEATURE_DEFS_SHA256 = "709b5e8ec4913fc259a8ba7244f2055ae17f39b20be45da6942de7ef425ec72e"
+
+
+def _feature_defs_digest() -> str:
+    s = schema()
+    try:
+        part = [s["properties"]["features"], *(s["$defs"][k] for k in _FEATURE_DEFS)]
+    except (KeyError, TypeError):
+        return ""
+    return hashlib.sha256(json.dumps(part, sort_keys=True).encode()).hexdigest()
+
+
+@cache
+def _fast_rules() -> dict[str, Any] | None:
+    """What :func:`_feature_ok` checks, read from the schema; None when the schema changed."""
+    if _feature_defs_digest() != _FEATURE_DEFS_SHA256:
+        return None
+    d = schema()["$defs"]
+    props = d["feature"]["properties"]["properties"]
+    zone = props["then"]["properties"]
+    return {
+        "id": re.compile(d["id"]["pattern"]),
+        "foot": props["properties"]["foot"]["enum"],
+        "view": props["properties"]["view"]["enum"],
+        "system": d["system"]["enum"],
+        "label": zone["label"]["maxLength"],
+        "body_area": zone["body_area"]["maxLength"],
+        "text": d["text"]["maxLength"],
+    }
+
+
+@cache
+def _collection_validator() -> jsonschema.Draft202012Validator:
+    """The chart schema without the per-feature part (features are validated one by one)."""
+    s = copy.deepcopy(schema())
+    del s["properties"]["features"]["items"]
+    return jsonschema.Draft202012Validator(s)
+
+
+@cache
+def _feature_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator({"$defs": schema()["$defs"], "$ref": "#/$defs/feature"})
+
+
+def _schema_errors(doc: dict[str, Any]) -> list[tuple[list[Any], jsonschema.ValidationError]]:
+    """Every schema error of ``doc`` with its path, sorted by path.
+
+    The same errors as validating ``doc`` with :func:`_validator`, but features that pass the
+    quick :func:`_feature_ok` skip jsonschema.
+    """
+    features = doc.get("features")
+    if _fast_rules() is None or not isinstance(features, list):
+        found = [(list(e.absolute_path), e) for e in _validator().iter_errors(doc)]
+    else:
+        found = [(list(e.absolute_path), e) for e in _collection_validator().iter_errors(doc)]
+        for i, f in enumerate(features):
+            if not _feature_ok(f):
+                errors = _feature_validator().iter_errors(f)
+                found += [(["features", i, *e.absolute_path], e) for e in errors]
+    return sorted(found, key=lambda pe: list(map(str, pe[0])))
+
+
+def _is_id(value: Any, rules: dict[str, Any]) -> bool:
+    return isinstance(value, str) and rules["id"].search(value) is not None
+
+
+def _is_text(value: Any, max_length: int) -> bool:
+    return isinstance(value, str) and 1 <= len(value) <= max_length
+
+
+def _feature_ok(f: Any) -> bool:
+    """Quick check of a feature against ``$defs/feature`` of the schema.
+
+    True only when jsonschema would find nothing wrong; False means "ask jsonschema" (which
+    may still find nothing). ``tests/test_fuzz.py`` holds it to that against jsonschema.
+    """
+    r = _fast_rules()
+    if r is None or not (isinstance(f, dict) and f.get("type") == "Feature"):
+        return False
+    props, geom = f.get("properties"), f.get("geometry")
+    if not (_is_id(f.get("id"), r) and isinstance(props, dict) and isinstance(geom, dict)):
+        return False
+    coords = geom.get("coordinates")
+    if geom.get("type") == "Polygon":
+        polys = [coords]
+    elif geom.get("type") == "MultiPolygon" and isinstance(coords, list) and coords:
+        polys = coords
+    else:
+        return False
+    for poly in polys:
+        if not (isinstance(poly, list) and poly):
+            return False
+        for ring in poly:
+            if not (isinstance(ring, list) and len(ring) >= 4):
+                return False
+            for pos in ring:  # exact types: bool is not a number in JSON Schema
+                if not (
+                    type(pos) is list
+                    and len(pos) == 2
+                    and type(pos[0]) in (int, float)
+                    and type(pos[1]) in (int, float)
+                ):
+                    return False
+    if props.get("foot") not in r["foot"] or props.get("view") not in r["view"]:
+        return False
+    role = props.get("role")
+    if role == "outline":
+        return True
+    claims = props.get("claims")
+    if not (
+        role == "zone"
+        and _is_text(props.get("label"), r["label"])
+        and _is_text(props.get("body_area"), r["body_area"])
+        and props.get("system") in r["system"]
+        and isinstance(claims, list)
+        and claims
+    ):
+        return False
+    for c in claims:
+        if not (isinstance(c, dict) and c.keys() == {"text", "sources"}):
+            return False
+        sources = c["sources"]
+        if not (_is_text(c["text"], r["text"]) and isinstance(sources, list) and sources):
+            return False
+        if not all(_is_id(sid, r) for sid in sources):
+            return False
+    return True
 
 
 def bundled_path() -> Path:
@@ -274,15 +411,23 @@ def _check_schema(doc: Any, problems: _Problems) -> None:
     if doc.get("type") != "FeatureCollection":
         problems.add(None, f"not a GeoJSON FeatureCollection (type is {_short(doc.get('type'))})")
         problems.raise_if_any()
-    errors = sorted(_validator().iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
-    for err in errors:
-        where = list(err.absolute_path)
+    errors = _schema_errors(doc)
+    # a wrong geometry type is the whole story: skip that geometry's coordinate errors
+    bad_type = {tuple(path[:2]) for path, _ in errors if _is_geometry_type_path(path)}
+    for path, err in errors:
+        where = list(path)
+        if tuple(where[:2]) in bad_type and where[2:4] == ["geometry", "coordinates"]:
+            continue
         zone = None
         if len(where) >= 2 and where[0] == "features" and isinstance(where[1], int):
             zone = _feature_name(doc.get("features"), where[1])
             where = where[2:]
         field = ".".join(str(p) for p in where) or ("feature" if zone else "chart")
         problems.add(zone, f"{field}: {_schema_message(err)}")
+
+
+def _is_geometry_type_path(path: list[Any]) -> bool:
+    return len(path) == 4 and path[0] == "features" and path[2:] == ["geometry", "type"]
 
 
 def _schema_message(err: jsonschema.ValidationError) -> str:
@@ -328,8 +473,9 @@ def _geometry(feature: Mapping[str, Any], fid: str, problems: _Problems) -> Base
             problems.add(fid, f"geometry: ring starting at {_short(ring[0])} is not closed")
             ok = False
         for x, y in ring:
-            if not (math.isfinite(x) and math.isfinite(y)):  # pragma: no cover - JSON forbids
-                problems.add(fid, "geometry: non-finite coordinate")
+            # ints are exact (and may be too big for a float); 1e400 in JSON reads as inf
+            if not all(isinstance(v, int) or math.isfinite(v) for v in (x, y)):
+                problems.add(fid, "geometry: non-finite coordinate (too large for a float)")
                 return None
             if abs(x) > MAX_COORD_MM or abs(y) > MAX_COORD_MM:
                 problems.add(
@@ -345,11 +491,14 @@ def _geometry(feature: Mapping[str, Any], fid: str, problems: _Problems) -> Base
     except (ValueError, TypeError, shapely.errors.ShapelyError) as exc:
         problems.add(fid, f"geometry: cannot be built ({exc})")
         return None
-    if geom.is_empty or geom.area <= 0:
+    if geom.is_empty:
         problems.add(fid, "geometry: empty (no area)")
         return None
-    if not geom.is_valid:
+    if not geom.is_valid:  # before the area: a bow-tie's two halves cancel to area 0
         problems.add(fid, f"geometry: invalid ({explain_validity(geom)})")
+        return None
+    if geom.area <= 0:
+        problems.add(fid, "geometry: empty (no area)")
         return None
     return geom
 
@@ -373,7 +522,11 @@ def _build(
         )
         for s in _records(meta.get("sources"), ("id", "kind", "title", "citation"))
     )
-    known_sources = {s.id for s in sources}
+    # with the source list missing or malformed (the schema says so) every citation would
+    # look unknown: check citations only against a complete list
+    raw_sources = meta.get("sources")
+    complete = isinstance(raw_sources, list) and len(sources) == len(raw_sources)
+    known_sources = {s.id for s in sources} if complete else None
     seen_sources: set[str] = set()
     for s in sources:
         if s.id in seen_sources:
@@ -393,6 +546,7 @@ def _build(
 
     zones: list[Zone] = []
     outlines: dict[tuple[str, str], list[Outline]] = {}
+    outline_ids: dict[tuple[str, str], list[str]] = {}
     ids: dict[str, int] = {}
     for i, f in enumerate(features):
         fid = _feature_name(features, i)
@@ -414,6 +568,7 @@ def _build(
             outlines.setdefault((props["foot"], props["view"]), []).append(
                 Outline(props["foot"], props["view"], geom)
             )
+            outline_ids.setdefault((props["foot"], props["view"]), []).append(fid)
             continue
         zones.append(
             Zone(
@@ -428,10 +583,12 @@ def _build(
             )
         )
 
-    for panel, outs in outlines.items():
-        if len(outs) > 1:
-            problems.add(None, f"{panel[0]} {panel[1]}: {len(outs)} outlines, expected one")
-    _check_panels(zones, {k: v[0] for k, v in outlines.items()}, problems)
+    for panel, fids in outline_ids.items():
+        for extra in fids[1:]:
+            where = f"{panel[0]} {panel[1]} panel"
+            problems.add(extra, f"extra outline for the {where} (the first is {fids[0]!r})")
+    outlined = {k: v[0] for k, v in outlines.items()}
+    _check_panels(zones, outlined, _declared_outlines(features), problems)
     if problems.items:
         return None
     notes = meta.get("system_notes", {})
@@ -471,12 +628,26 @@ def _records(items: Any, keys: tuple[str, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def _unknown(ids: list[str], known: set[str]) -> list[str]:
-    return [i for i in ids if i not in known]
+def _unknown(ids: list[str], known: set[str] | None) -> list[str]:
+    return [] if known is None else [i for i in ids if i not in known]
+
+
+def _declared_outlines(features: list[Any]) -> set[tuple[str, str]]:
+    """Panels some feature means to outline, valid or not."""
+    panels = set()
+    for f in features:
+        p = f.get("properties") if isinstance(f, dict) else None
+        if isinstance(p, dict) and p.get("role") == "outline":
+            if isinstance(p.get("foot"), str) and isinstance(p.get("view"), str):
+                panels.add((p["foot"], p["view"]))
+    return panels
 
 
 def _check_panels(
-    zones: list[Zone], outlines: dict[tuple[str, str], Outline], problems: _Problems
+    zones: list[Zone],
+    outlines: dict[tuple[str, str], Outline],
+    declared: set[tuple[str, str]],
+    problems: _Problems,
 ) -> None:
     panels: dict[tuple[str, str], list[Zone]] = {}
     for z in zones:
@@ -484,8 +655,9 @@ def _check_panels(
     for panel, members in panels.items():
         outline = outlines.get(panel)
         if outline is None:
-            for z in members:
-                problems.add(z.id, f"no outline for the {panel[0]} foot, {panel[1]} view")
+            if panel not in declared:  # else the broken outline's own problem says it
+                for z in members:
+                    problems.add(z.id, f"no outline for the {panel[0]} foot, {panel[1]} view")
             continue
         shapely.prepare(outline.geometry)
         for z in members:

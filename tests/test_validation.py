@@ -1,0 +1,454 @@
+"""Loading bad charts: every defect gives one ChartError naming the file, the zone and the fault.
+
+The catalogue of bad charts lives in ``tests/data/bad/`` (one file per kind of defect, each the
+base chart ``tests/data/good_small.geojson`` with one defect; ``tests/make_bad_charts.py``
+writes them).  :data:`EXPECTED` says, for every file, which feature the problem must name and
+what the message must say.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import footmap
+from footmap import Chart, ChartError, Problem
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+BAD = DATA / "bad"
+GOOD = DATA / "good_small.geojson"
+HOSTILE = DATA / "hostile.geojson"
+
+
+def _module(name: str) -> ModuleType:
+    """Import a helper module that sits beside the tests (not a package)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+charts = _module("make_bad_charts")
+synthetic = _module("synthetic")
+
+#: kind (file stem) -> (feature the problem names, or None for the file; regex on the message)
+EXPECTED: dict[str, tuple[str | None, str]] = {
+    # the file as a whole
+    "empty_file": (None, r"^invalid JSON at line 1, column 1: Expecting value$"),
+    "invalid_json_syntax": (None, r"^invalid JSON at line 3, column \d+: Expecting ',' delimiter$"),
+    "non_utf8_latin1": (None, r"^not UTF-8 text: byte \d+ is 0xe9$"),
+    "nan_literal": (None, r"^invalid JSON: NaN is not a number in JSON$"),
+    "infinity_literal": (None, r"^invalid JSON: Infinity is not a number in JSON$"),
+    "bare_feature": (None, r"^not a GeoJSON FeatureCollection \(type is 'Feature'\)$"),
+    "json_list": (None, r"^not a GeoJSON FeatureCollection \(top level is list\)$"),
+    # the footmap metadata
+    "missing_footmap_metadata": (None, r"^chart: missing required 'footmap'$"),
+    "wrong_schema_version": (None, r"^footmap\.schema_version: must be 1, not 2$"),
+    "no_evidence_caveat": (None, r"^footmap\.caveats: must include a caveat of kind 'evidence'$"),
+    "unknown_source_in_caveat": (None, r"^caveat 'evidence' cites unknown source 'nosuch2020'$"),
+    "duplicate_source_id": (None, r"^footmap\.sources: duplicate source id 'testdoc'$"),
+    # feature ids and properties
+    "duplicate_ids": ("right.plantar.pelvis", r"^duplicate id \(also used by features\[8\]\)$"),
+    "missing_id": ("features[4]", r"^feature: missing required 'id'$"),
+    "id_bad_pattern": ("Left Head", r"^id: 'Left Head': pattern '.+' not met$"),
+    "missing_body_area": ("left.plantar.kidney", r"^properties: missing required 'body_area'$"),
+    "unknown_system": (
+        "left.plantar.kidney",
+        r"^properties\.system: 'astral' is not one of nervous, sensory, .*, reproductive$",
+    ),
+    "wrong_foot": (
+        "left.plantar.pelvis",
+        r"^properties\.foot: 'middle' is not one of left, right$",
+    ),
+    "wrong_view": (
+        "left.plantar.pelvis",
+        r"^properties\.view: 'top' is not one of plantar, dorsal, medial, lateral$",
+    ),
+    "claims_empty": (
+        "left.plantar.adrenal",
+        r"^properties\.claims: needs at least 1 item\(s\), has 0$",
+    ),
+    "unknown_source_in_claim": (
+        "left.plantar.kidney",
+        r"^claim cites unknown source 'nosuch2020'$",
+    ),
+    # geometry
+    "geometry_point": (
+        "left.plantar.pelvis",
+        r"^geometry\.type: 'Point' is not one of Polygon, MultiPolygon$",
+    ),
+    "geometry_linestring": (
+        "left.plantar.head",
+        r"^geometry\.type: 'LineString' is not one of Polygon, MultiPolygon$",
+    ),
+    "unclosed_ring": (
+        "left.plantar.kidney",
+        r"^geometry: ring starting at \[-20, 60\] is not closed$",
+    ),
+    "self_intersecting_ring": (
+        "left.plantar.pelvis",
+        r"^geometry: invalid \(Self-intersection\[.+\]\)$",
+    ),
+    "ring_too_few_points": (
+        "left.plantar.head",
+        r"^geometry\.coordinates\.0: needs at least 4 item\(s\), has 3$",
+    ),
+    "absurd_coordinates": (
+        "left.plantar.pelvis",
+        r"^geometry: coordinate \[1000000000000\.0, 40\] is beyond 5000 mm",
+    ),
+    "empty_geometry": (
+        "left.plantar.adrenal",
+        r"^geometry\.coordinates: needs at least 1 item\(s\), has 0$",
+    ),
+    "multipolygon_parts_overlap": (
+        "left.plantar.outline",
+        r"^geometry: invalid \(Self-intersection\[.+\]\)$",
+    ),
+    # panels: overlaps, containment, outlines
+    "overlapping_zones": (
+        "left.plantar.kidney",
+        r"^overlaps zone 'left\.plantar\.pelvis' by 200\.00 mm\u00b2",
+    ),
+    "nested_zone_not_a_hole": (
+        "right.plantar.kidney",
+        r"^overlaps zone 'right\.plantar\.adrenal' by 256\.00 mm\u00b2 .*must be a hole",
+    ),
+    "zone_outside_outline": (
+        "left.plantar.head",
+        r"^lies partly outside the left plantar outline \(400\.00 mm\u00b2 outside\)$",
+    ),
+    "zone_without_outline": ("right.plantar.head", r"^no outline for the right foot, dorsal view$"),
+    "two_outlines_for_one_panel": (
+        "left.plantar.outline-2",
+        r"^extra outline for the left plantar panel \(the first is 'left\.plantar\.outline'\)$",
+    ),
+}
+
+KINDS = sorted(EXPECTED)
+
+
+def _problem_text(err: ChartError) -> str:
+    return "\n".join(f"{p.zone} | {p.message}" for p in err.problems)
+
+
+# -- the catalogue itself --------------------------------------------------------------------
+def test_catalogue_matches_table():
+    files = {p.stem for p in BAD.glob("*.geojson")}
+    assert files == set(EXPECTED), "every bad file needs a row in EXPECTED, and vice versa"
+    assert len(files) >= 24
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_committed_file_matches_generator(kind):
+    content = charts.DEFECTS[kind]()
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    assert (BAD / f"{kind}.geojson").read_bytes() == data, "run tests/make_bad_charts.py"
+
+
+def test_committed_good_and_hostile_match_generator():
+    assert GOOD.read_text("utf-8") == charts.dumps(charts.BASE)
+    assert HOSTILE.read_text("utf-8") == charts.dumps(charts.hostile())
+
+
+# -- the base chart loads --------------------------------------------------------------------
+def test_good_small_loads():
+    chart = footmap.load(GOOD)
+    assert isinstance(chart, Chart)
+    assert chart.path == GOOD
+    assert chart.panels == (("left", "plantar"), ("right", "plantar"))
+    assert len(chart.zones) == 8
+    assert [s.id for s in chart.sources] == ["testdoc", "testreview"]
+    assert [c.kind for c in chart.caveats_of("evidence")] == ["evidence"]
+    for foot in ("left", "right"):
+        kidney = chart.zone(f"{foot}.plantar.kidney").geometry
+        adrenal = chart.zone(f"{foot}.plantar.adrenal").geometry
+        assert len(kidney.interiors) == 1  # the zone with a hole ...
+        assert adrenal.equals(type(adrenal)(kidney.interiors[0]))  # ... that the nested zone fills
+        assert chart.outline(foot).geometry.geom_type == "MultiPolygon"  # sole + toe
+        head = chart.zone(f"{foot}.plantar.head")
+        assert chart.zone_at(foot, "plantar", *head.anchor) is head
+    # the right foot is the mirror image of the left
+    assert chart.zone("right.plantar.head").anchor[0] == -chart.zone("left.plantar.head").anchor[0]
+
+
+def test_hostile_text_is_data():
+    chart = footmap.load(HOSTILE)
+    assert chart.title == "<script>alert(1)</script>"
+    labels = {z.label for z in chart.zones}
+    assert "<img src=x onerror=alert(1)>" in labels
+    assert any("\u0007" in z.label and "\u202e" in z.label for z in chart.zones)
+    text = " ".join(c.text for z in chart.zones for c in z.claims)
+    for needle in ("]]>", "&amp;", '"quoted"', "\u0000", "\u202e", "${jinja}"):
+        assert needle in text
+    assert chart.source("testdoc").title == "<script>alert(1)</script>"
+
+
+# -- each bad chart ----------------------------------------------------------------------------
+@pytest.mark.parametrize("kind", KINDS)
+def test_bad_chart(kind):
+    path = BAD / f"{kind}.geojson"
+    zone, pattern = EXPECTED[kind]
+    with pytest.raises(ChartError) as info:
+        footmap.load(path)
+    err = info.value
+    assert type(err) is ChartError
+    assert len(err.problems) == 1, _problem_text(err)  # one defect, one problem: no cascades
+    (problem,) = err.problems
+    assert isinstance(problem, Problem)
+    assert problem.file == str(path)
+    assert problem.zone == zone, _problem_text(err)
+    assert re.search(pattern, problem.message), _problem_text(err)
+    message = str(err)
+    assert str(path) in message
+    if zone is not None:
+        assert f"{path}: {zone}: " in message
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_bad_chart_from_text_names_the_given_name(kind):
+    data = (BAD / f"{kind}.geojson").read_bytes()
+    with pytest.raises(ChartError) as info:
+        footmap.loads(data, name="chart-under-test")
+    assert {p.file for p in info.value.problems} == {"chart-under-test"}
+    assert re.search(EXPECTED[kind][1], info.value.problems[0].message)
+
+
+def test_several_defects_are_reported_together(tmp_path):
+    doc = charts.base()
+    f = {feat["id"]: feat for feat in doc["features"]}
+    f["left.plantar.kidney"]["properties"]["system"] = "astral"
+    f["right.plantar.kidney"]["geometry"]["coordinates"][0].pop()
+    f["left.plantar.head"]["geometry"]["coordinates"] = [charts._box(50, 210, 70, 230)]
+    f["right.plantar.head"]["id"] = "right.plantar.pelvis"
+    del f["left.plantar.adrenal"]["properties"]["claims"][0]["sources"][0]
+    doc["footmap"]["caveats"][1]["sources"] = ["nosuch2020"]
+    path = tmp_path / "many.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    expected = {
+        ("left.plantar.kidney", r"^properties\.system: 'astral' is not one of"),
+        ("right.plantar.kidney", r"^geometry: ring starting at \[20, 60\] is not closed$"),
+        ("left.plantar.head", r"^lies partly outside the left plantar outline"),
+        ("right.plantar.pelvis", r"^duplicate id \(also used by features\[8\]\)$"),
+        (
+            "left.plantar.adrenal",
+            r"^properties\.claims\.0\.sources: needs at least 1 item\(s\), has 0$",
+        ),
+        (None, r"^caveat 'chart' cites unknown source 'nosuch2020'$"),
+    }
+    with pytest.raises(ChartError) as info:
+        footmap.load(path)
+    problems = info.value.problems
+    assert len(problems) == len(expected), _problem_text(info.value)
+    for zone, pattern in expected:
+        hits = [p for p in problems if p.zone == zone and re.search(pattern, p.message)]
+        assert len(hits) == 1, (zone, pattern, _problem_text(info.value))
+    assert all(p.file == str(path) for p in problems)
+    assert str(info.value).startswith(f"{len(expected)} problem(s) in {path}:")
+
+
+def test_problem_list_is_capped():
+    doc = charts.base()
+    for feat in doc["features"]:
+        feat["properties"]["foot"] = "middle"
+    doc["features"] = doc["features"] * 30  # 300 features, each with a bad foot
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    problems = info.value.problems
+    assert len(problems) == footmap.io.MAX_PROBLEMS + 1
+    assert problems[-1].message == "... further problems not listed"
+
+
+# -- files that cannot be read -----------------------------------------------------------------
+def test_missing_file(tmp_path):
+    path = tmp_path / "missing.geojson"
+    with pytest.raises(ChartError) as info:
+        footmap.load(path)
+    assert [(p.file, p.zone, p.message) for p in info.value.problems] == [
+        (str(path), None, "no such file")
+    ]
+
+
+def test_missing_file_relative_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ChartError, match=r"missing\.geojson: no such file"):
+        footmap.load("missing.geojson")
+
+
+def test_directory(tmp_path):
+    with pytest.raises(ChartError) as info:
+        footmap.load(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.file == str(tmp_path)
+    assert problem.message == "is a directory, not a chart file"
+
+
+def test_deeply_nested_lists(tmp_path):
+    path = tmp_path / "nested.geojson"
+    path.write_bytes(charts.deeply_nested(100_000))
+    with pytest.raises(ChartError) as info:
+        footmap.load(path)
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        (None, "JSON is nested too deeply")
+    ]
+
+
+def test_deeply_nested_objects():
+    text = '{"a": ' * 100_000 + "1" + "}" * 100_000
+    with pytest.raises(ChartError, match="JSON is nested too deeply"):
+        footmap.loads(text)
+
+
+@pytest.mark.parametrize("where", ["geometry.type", "coordinate", "label", "source id"])
+def test_nested_but_parseable_values(where):
+    # deep enough to stress repr/schema code, shallow enough for the JSON parser
+    doc = charts.base()
+    feat = doc["features"][3]
+    marker = "@@NEST@@"
+    if where == "geometry.type":
+        feat["geometry"]["type"] = marker
+    elif where == "coordinate":
+        feat["geometry"]["coordinates"][0][1] = marker
+    elif where == "label":
+        feat["properties"]["label"] = marker
+    else:
+        doc["footmap"]["sources"][0]["id"] = marker
+    text = json.dumps(doc).replace(f'"{marker}"', "[" * 500 + "]" * 500)
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text)
+    zones = {p.zone for p in info.value.problems}
+    assert zones == ({None} if where == "source id" else {"left.plantar.pelvis"})
+
+
+# -- size limits -------------------------------------------------------------------------------
+def test_100_mb_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    path = tmp_path / "huge.geojson"
+    size = 100 * 1024 * 1024
+    head = charts.padded(0)
+    with path.open("wb") as fh:  # a valid chart padded with whitespace to 100 MB
+        fh.write(head)
+        chunk = b" " * (1024 * 1024)
+        for _ in range((size - len(head)) // len(chunk)):
+            fh.write(chunk)
+        fh.write(b" " * ((size - len(head)) % len(chunk)))
+    assert path.stat().st_size == size
+
+    def no_reading(self, *args, **kwargs):
+        raise AssertionError("a file over the limit must be refused before it is read")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    monkeypatch.setattr(Path, "read_text", no_reading)
+    monkeypatch.setattr(Path, "open", no_reading)
+    start = time.perf_counter()
+    with pytest.raises(ChartError) as info:
+        footmap.load(path)
+    elapsed = time.perf_counter() - start
+    (problem,) = info.value.problems
+    assert problem.file == str(path)
+    assert problem.message == (
+        f"file is {size:,} bytes; the limit is {footmap.io.DEFAULT_MAX_BYTES:,} bytes"
+    )
+    assert elapsed < 1.0
+
+
+def test_100_mb_of_whitespace_padding_is_refused_by_loads():
+    data = charts.padded(100 * 1024 * 1024)
+    with pytest.raises(ChartError, match=r"104,857,600 bytes; the limit is 33,554,432"):
+        footmap.loads(data)
+    with pytest.raises(ChartError, match=r"over 33,554,432 bytes"):
+        footmap.loads(data.decode("ascii"))
+
+
+def test_padding_below_the_limit_is_fine():
+    assert isinstance(footmap.loads(charts.padded(200_000)), Chart)
+
+
+def test_max_bytes_is_configurable(tmp_path):
+    size = GOOD.stat().st_size
+    assert isinstance(footmap.load(GOOD, max_bytes=size), Chart)
+    with pytest.raises(ChartError) as info:
+        footmap.load(GOOD, max_bytes=size - 1)
+    (problem,) = info.value.problems
+    assert problem.message == f"file is {size:,} bytes; the limit is {size - 1:,} bytes"
+    with pytest.raises(ChartError, match=f"the limit is {size - 1:,}"):
+        footmap.loads(GOOD.read_bytes(), max_bytes=size - 1)
+
+
+def test_max_zones_is_configurable():
+    assert len(footmap.load(GOOD, max_zones=8).zones) == 8
+    with pytest.raises(ChartError) as info:
+        footmap.load(GOOD, max_zones=7)
+    (problem,) = info.value.problems
+    assert (problem.zone, problem.message) == (
+        None,
+        "chart has more than 7 zones (the configured limit)",
+    )
+
+
+def test_synthetic_chart_loads_and_respects_max_zones():
+    text = json.dumps(synthetic.synthetic_chart(150))
+    chart = footmap.loads(text)
+    assert len(chart.zones) == 150
+    assert chart.zone_at("left", "plantar", 1.0, 1.0).id == "left.plantar.z000000"
+    with pytest.raises(ChartError, match="more than 149 zones"):
+        footmap.loads(text, max_zones=149)
+
+
+# -- the command line ----------------------------------------------------------------------------
+CLI_FILES = ["invalid_json_syntax", "non_utf8_latin1", "overlapping_zones"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_cli_validate_bad(kind, capsys):
+    from footmap.cli import main
+
+    path = BAD / f"{kind}.geojson"
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert str(path) in out + err
+    with pytest.raises(ChartError) as info:
+        footmap.load(path)
+    for problem in info.value.problems:  # the CLI shows every problem load() finds
+        if problem.zone is not None:
+            assert problem.zone in out + err
+        assert problem.message in out + err
+
+
+def test_cli_validate_good(capsys):
+    from footmap.cli import main
+
+    assert main(["validate", str(GOOD)]) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+
+
+@pytest.mark.parametrize("kind", CLI_FILES)
+def test_python_m_footmap_validate(kind):
+    path = BAD / f"{kind}.geojson"
+    proc = subprocess.run(
+        [sys.executable, "-m", "footmap", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    output = proc.stdout + proc.stderr
+    assert str(path) in output
+    zone, _ = EXPECTED[kind]
+    if zone is not None:
+        assert zone in output
