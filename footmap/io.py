@@ -19,13 +19,15 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
+
+if TYPE_CHECKING:  # jsonschema takes about a second to import: only when validating
+    import jsonschema
 
 from .chart import Caveat, Chart, Claim, Outline, Source, Zone
 from .errors import ChartError, FootmapError, Problem
@@ -59,7 +61,9 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema())
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema())
 
 
 # -- schema fast path: a large chart is mostly valid features, and jsonschema is slow on them
@@ -103,12 +107,16 @@ def _collection_validator() -> jsonschema.Draft202012Validator:
     """The chart schema without the per-feature part (features are validated one by one)."""
     s = copy.deepcopy(schema())
     del s["properties"]["features"]["items"]
-    return jsonschema.Draft202012Validator(s)
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(s)
 
 
 @cache
 def _feature_validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator({"$defs": schema()["$defs"], "$ref": "#/$defs/feature"})
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator({"$defs": schema()["$defs"], "$ref": "#/$defs/feature"})
 
 
 def _schema_errors(doc: dict[str, Any]) -> list[tuple[list[Any], jsonschema.ValidationError]]:
