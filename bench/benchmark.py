@@ -1,0 +1,202 @@
+"""Rendering benchmark: footmap against geopandas' ``GeoDataFrame.plot`` (run by hand).
+
+Usage::
+
+    python bench/benchmark.py            # bundled chart + a synthetic 10,000-zone chart
+    python bench/benchmark.py --zones 2500 --repeat 5
+
+It times, for the bundled chart and for a synthetic chart (a grid of small square zones in
+one panel plus an outline, loaded with ``footmap.loads``):
+
+* ``footmap.load`` of the synthetic chart file (target: under 1 s for 10,000 zones);
+* bare zones: footmap's ``plot_map`` without labels, legend or title, against geopandas'
+  bare ``GeoDataFrame.plot`` of the same polygons;
+* footmap's full render (labels, callouts, key, legend, title) against geopandas' bare plot.
+
+Each is timed twice: building the artists, and building plus one Agg draw (what a user
+waits for). The best of ``--repeat`` runs is reported. geopandas is only a bench extra
+(``pip install footmap[bench]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+import footmap  # noqa: E402
+from footmap.render import plot_map  # noqa: E402
+
+SYSTEMS = list(footmap.SYSTEMS)
+
+
+def synthetic_geojson(n: int, cell: float = 2.0, margin: float = 4.0) -> str:
+    """A valid chart: ``n`` touching square zones in a grid on the left plantar panel."""
+    cols = math.ceil(math.sqrt(n))
+    rows = math.ceil(n / cols)
+    side = max(cols, rows) * cell
+
+    def square(x0: float, y0: float, s: float) -> list[list[float]]:
+        return [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s], [x0, y0]]
+
+    features = [
+        {
+            "type": "Feature",
+            "id": "left.plantar.outline",
+            "properties": {"role": "outline", "foot": "left", "view": "plantar"},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [square(-margin, -margin, side + 2 * margin)],
+            },
+        }
+    ]
+    for i in range(n):
+        row, col = divmod(i, cols)
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"left.plantar.z{i:05d}",
+                "properties": {
+                    "role": "zone",
+                    "foot": "left",
+                    "view": "plantar",
+                    "label": f"Zone {i}",
+                    "body_area": f"area {i % 97}",
+                    "system": SYSTEMS[i % len(SYSTEMS)],
+                    "claims": [{"text": "A synthetic claim.", "sources": ["bench"]}],
+                },
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [square(col * cell, row * cell, cell)],
+                },
+            }
+        )
+    doc = {
+        "type": "FeatureCollection",
+        "footmap": {
+            "schema_version": 1,
+            "title": f"Synthetic benchmark chart ({n} zones)",
+            "description": "A grid of square zones for timing; not a reflexology chart.",
+            "units": "mm",
+            "frame": "Millimetres; one panel.",
+            "orientation": "Synthetic: no foot is drawn.",
+            "sources": [
+                {"id": "bench", "kind": "document", "title": "Bench", "citation": "Bench."}
+            ],
+            "caveats": [
+                {
+                    "id": "evidence",
+                    "kind": "evidence",
+                    "text": "Synthetic data.",
+                    "sources": ["bench"],
+                }
+            ],
+        },
+        "features": features,
+    }
+    return json.dumps(doc)
+
+
+def best_of(repeat: int, fn: Callable[[], object]) -> float:
+    """Best wall time of ``repeat`` runs of ``fn`` (figures closed between runs)."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+        plt.close("all")
+    return min(times)
+
+
+def footmap_plot(chart: footmap.Chart, *, full: bool, draw: bool) -> None:
+    fig = plt.figure(figsize=(9, 7), layout="constrained")
+    ax = fig.add_subplot()
+    plot_map(chart, ax=ax, feet="left", labels=full, legend=full, title=full)
+    if draw:
+        fig.canvas.draw()
+
+
+def geopandas_plot(gdf: object, *, draw: bool) -> None:
+    fig = plt.figure(figsize=(9, 7), layout="constrained")
+    ax = fig.add_subplot()
+    gdf.plot(ax=ax)  # type: ignore[attr-defined]
+    if draw:
+        fig.canvas.draw()
+
+
+def compare(name: str, chart: footmap.Chart, repeat: int) -> None:
+    """Print footmap vs geopandas timings for the left plantar zones of ``chart``."""
+    import geopandas
+
+    zones = chart.zones_on("left", "plantar")
+    gdf = geopandas.GeoDataFrame(
+        {"system": [z.system for z in zones]}, geometry=[z.geometry for z in zones]
+    )
+    print(f"\n{name}: {len(zones)} zones on the left plantar panel")
+    print(f"  {'':34s}{'build':>10s}{'build+draw':>12s}")
+    rows = {}
+    for label, fn in (
+        ("geopandas bare GeoDataFrame.plot", lambda d: geopandas_plot(gdf, draw=d)),
+        ("footmap bare zones", lambda d: footmap_plot(chart, full=False, draw=d)),
+        ("footmap full render (labels...)", lambda d: footmap_plot(chart, full=True, draw=d)),
+    ):
+        rows[label] = (
+            best_of(repeat, lambda f=fn: f(False)),
+            best_of(repeat, lambda f=fn: f(True)),
+        )
+        b, bd = rows[label]
+        print(f"  {label:34s}{b:9.3f}s{bd:11.3f}s")
+    gp = rows["geopandas bare GeoDataFrame.plot"]
+    for label in ("footmap bare zones", "footmap full render (labels...)"):
+        fm = rows[label]
+        print(
+            f"  ratio {label.split(' (')[0]} / geopandas bare: "
+            f"build {fm[0] / gp[0]:.2f}, build+draw {fm[1] / gp[1]:.2f}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--zones", type=int, default=10_000, help="synthetic chart size")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (best kept)")
+    args = parser.parse_args(argv)
+    try:
+        import geopandas  # noqa: F401
+    except ImportError:
+        print("geopandas is needed for the comparison: pip install footmap[bench]")
+        return 1
+
+    text = synthetic_geojson(args.zones)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic.geojson"
+        path.write_text(text, "utf-8")
+        t_load = best_of(args.repeat, lambda: footmap.load(path))
+        synth = footmap.load(path)
+    verdict = "ok" if t_load < 1.0 else "SLOWER than the 1 s target"
+    print(
+        f"footmap.load of a {args.zones}-zone chart ({len(text) / 1e6:.1f} MB): "
+        f"{t_load:.3f}s ({verdict})"
+    )
+    bundled = footmap.load()
+    compare("bundled chart", bundled, args.repeat)
+    t_both = best_of(args.repeat, lambda: plot_map(bundled).ax.figure.canvas.draw())
+    t_all = best_of(args.repeat, lambda: plot_map(bundled, views="all").ax.figure.canvas.draw())
+    print(f"  footmap full render, both feet: {t_both:.3f}s; all views: {t_all:.3f}s")
+    compare(f"synthetic chart ({args.zones} zones)", synth, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

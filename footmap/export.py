@@ -1,0 +1,944 @@
+"""Annotated figures and files: PNG, SVG and PDF pages, and a multi-page PDF handout.
+
+Every page footmap produces carries a title, the map, the claims of the highlighted zones with
+citation numbers, the evidence caveat as a visible footer and the numbered list of sources
+(:mod:`footmap.describe` words all of them). A page without the caveat is never written:
+:func:`export` and :func:`handout` check for it before saving.
+
+Files are written atomically (:func:`atomic_write`): to a temporary file in the same
+directory, flushed to disk, then renamed over the target, so a failed export leaves any
+existing file untouched and no partial file behind.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import matplotlib.pyplot as plt
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyBboxPatch, PathPatch
+from matplotlib.text import Text
+
+from . import __version__, describe
+from .chart import Chart, Zone
+from .errors import FootmapError
+from .render import ColorBy, HighlightSpec, MapArtists, _text_size, plot_map, resolve
+from .vocab import SYSTEMS
+
+__all__ = ["FORMATS", "SIZES", "atomic_write", "export", "figure", "handout", "page_size"]
+
+#: Page sizes in inches, portrait (width, height). ``screen`` is a 16:10 display.
+SIZES: dict[str, tuple[float, float]] = {
+    "a4": (8.27, 11.69),
+    "letter": (8.5, 11.0),
+    "screen": (8.0, 12.8),
+}
+#: File formats :func:`export` writes, by suffix.
+FORMATS = ("png", "svg", "pdf")
+
+MARGIN_IN = 0.4  #: page margin
+TEXT_PT = 7.5  #: claims text size
+REF_PT = 6.3  #: reference list size
+CAVEAT_PT = 8.5  #: caveat footer size
+LINE = 1.28  #: line height as a multiple of the font size
+CAVEAT_GID = "footmap-caveat"
+
+
+# ------------------------------------------------------------------------------------------
+# Atomic writes
+# ------------------------------------------------------------------------------------------
+@contextmanager
+def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path``; on success it replaces ``path`` atomically.
+
+    The temporary file is flushed and fsynced before :func:`os.replace` renames it over
+    ``path``. If the ``with`` block raises, the temporary file is removed and an existing
+    ``path`` is left untouched.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file to (over)write. Its directory must exist.
+    mode : str, optional
+        ``"wb"`` (default) or ``"w"`` for text.
+
+    Yields
+    ------
+    file object
+        The open temporary file.
+
+    Raises
+    ------
+    FootmapError
+        If the directory does not exist or cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
+    >>> with atomic_write(target, "w") as f:
+    ...     _ = f.write("hello")
+    >>> target.read_text()
+    'hello'
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise FootmapError(f"cannot write {target}: directory {directory} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise FootmapError(f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, mode) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o644)
+        except OSError:  # pragma: no cover - exotic filesystems
+            pass
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    with suppress(OSError):  # make the rename itself durable, where the OS allows it
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+# ------------------------------------------------------------------------------------------
+# Page geometry and text
+# ------------------------------------------------------------------------------------------
+def page_size(size: str = "a4", orientation: str = "landscape") -> tuple[float, float]:
+    """Figure size in inches for a paper or screen size.
+
+    Parameters
+    ----------
+    size : {"a4", "letter", "screen"}
+    orientation : {"landscape", "portrait"}
+
+    Returns
+    -------
+    tuple of float
+        ``(width, height)`` in inches.
+
+    Examples
+    --------
+    >>> page_size("a4", "landscape")
+    (11.69, 8.27)
+    """
+    try:
+        w, h = SIZES[size.lower()]
+    except KeyError:
+        raise FootmapError(f"unknown size {size!r}: use one of {', '.join(SIZES)}") from None
+    if orientation not in ("landscape", "portrait"):
+        raise FootmapError(f"unknown orientation {orientation!r}: use landscape or portrait")
+    return (h, w) if orientation == "landscape" else (w, h)
+
+
+def _wrap(text: str, width_pt: float, size: float, weight: str = "normal") -> list[str]:
+    """Greedy word wrap to ``width_pt`` using measured word widths."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        words, line = para.split(), ""
+        for word in words:
+            trial = f"{line} {word}" if line else word
+            if line and _text_size(trial, size, weight)[0] > width_pt:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return lines
+
+
+@dataclass
+class _Block:
+    """A paragraph of a text column: wrapped lines drawn as one Text."""
+
+    text: str
+    size: float
+    weight: str = "normal"
+    indent_pt: float = 0.0
+    space_after: float = 0.0  # in lines
+    color: str = "#1a1a1a"
+    gid: str | None = None
+    keep_with_next: bool = False  # a heading: never last in a column
+
+    def lines(self, width_pt: float) -> list[str]:
+        return _wrap(self.text, width_pt - self.indent_pt, self.size, self.weight)
+
+    def height(self, width_pt: float) -> float:
+        return (len(self.lines(width_pt)) + self.space_after) * self.size * LINE
+
+
+def _draw_blocks(
+    fig: Figure,
+    blocks: Sequence[_Block],
+    box: tuple[float, float, float, float],
+    columns: int = 1,
+) -> list[_Block]:
+    """Draw ``blocks`` top-down into ``box`` (inches: x, y top, width, height).
+
+    Returns the blocks that did not fit.
+    """
+    x0, top, width, height = box
+    gap = 0.25
+    col_w = (width - gap * (columns - 1)) / columns
+    col, y = 0, 0.0  # y: points below the top
+    for k, b in enumerate(blocks):
+        h = b.height(col_w * 72)
+        if b.keep_with_next and k + 1 < len(blocks):
+            h_next = blocks[k + 1].height(col_w * 72)
+            need = h + h_next - blocks[k + 1].space_after * blocks[k + 1].size * LINE
+        else:
+            need = h - b.space_after * b.size * LINE
+        if y + need > height * 72 + 0.5:
+            col, y = col + 1, 0.0
+            if col >= columns:
+                return list(blocks[k:])
+        t = fig.text(
+            x0 + col * (col_w + gap) + b.indent_pt / 72,
+            top - y / 72,
+            "\n".join(b.lines(col_w * 72)),
+            transform=fig.dpi_scale_trans,
+            ha="left",
+            va="top",
+            fontsize=b.size,
+            fontweight=b.weight,
+            color=b.color,
+            linespacing=LINE,
+            gid=b.gid,
+        )
+        t.set_in_layout(False)
+        y += h
+    return []
+
+
+def _blocks_height(blocks: Sequence[_Block], width_in: float) -> float:
+    return sum(b.height(width_in * 72) for b in blocks) / 72
+
+
+def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
+    """One paragraph per distinct zone (same label, area and claims on several panels)."""
+    groups: dict[tuple[Any, ...], list[Zone]] = {}
+    for z in zones:
+        groups.setdefault((z.label, z.body_area, z.system, z.claims), []).append(z)
+    blocks: list[_Block] = []
+    for members in groups.values():
+        first = members[0]
+        head, *claims = describe.zone_text(first, numbers).split("\n")
+        if len(members) > 1:
+            head += "; also " + ", ".join(f"{z.foot} foot, {z.view}" for z in members[1:])
+        blocks.append(_Block(head, TEXT_PT, "bold", space_after=0.15, keep_with_next=True))
+        for i, line in enumerate(claims):
+            last = i == len(claims) - 1
+            blocks.append(
+                _Block(
+                    "\u2013 " + line.strip().removeprefix("- "),
+                    TEXT_PT,
+                    indent_pt=8,
+                    space_after=0.55 if last else 0.1,
+                )
+            )
+    return blocks
+
+
+def _caveat_text(chart: Chart) -> str:
+    line = describe.caveat_line(chart)
+    if not line.strip():
+        raise FootmapError("the chart has no evidence caveat; footmap will not export without one")
+    return line
+
+
+def _footer(
+    fig: Figure,
+    chart: Chart,
+    zones: Sequence[Zone],
+    numbers: dict[str, int],
+) -> float:
+    """Draw the caveat and the numbered references at the bottom; return its height (in)."""
+    fw, _ = fig.get_size_inches()
+    width = fw - 2 * MARGIN_IN
+    caveat = _Block(
+        "Caveat: " + _caveat_text(chart),
+        CAVEAT_PT,
+        "bold",
+        color="#5a3d00",
+        gid=CAVEAT_GID,
+    )
+    refs = describe.reference_list(chart.cited_sources(zones), numbers)
+    columns = 2 if fw > 9 else 1
+    col_w = (width - 0.25 * (columns - 1)) / columns
+    ref_blocks = [_Block(r, REF_PT, space_after=0.15, color="#333333") for r in refs]
+    # Balance the columns: the height a column needs is at least total / columns.
+    ref_h = _blocks_height(ref_blocks, col_w)
+    per_col = max(ref_h / columns, max((b.height(col_w * 72) / 72 for b in ref_blocks), default=0))
+    while _fits_columns(ref_blocks, col_w, per_col, columns) is False:
+        per_col += REF_PT * LINE / 72
+    head_h = REF_PT * LINE * 1.3 / 72
+    cav_h = caveat.height((width - 0.2) * 72) / 72
+    bottom = MARGIN_IN * 0.8
+    total = cav_h + 0.22 + head_h + per_col + 0.1
+    y_top = bottom + total
+    cav = _draw_blocks(fig, [caveat], (MARGIN_IN + 0.1, y_top - 0.06, width - 0.2, cav_h + 0.1))
+    assert not cav, "the caveat must always fit"
+    frame = FancyBboxPatch(
+        (MARGIN_IN, y_top - cav_h - 0.14),
+        width,
+        cav_h + 0.12,
+        boxstyle="round,pad=0,rounding_size=0.05",
+        transform=fig.dpi_scale_trans,
+        facecolor="#fff4d6",
+        edgecolor="#c8a040",
+        linewidth=0.8,
+        zorder=-1,
+    )
+    fig.add_artist(frame)
+    y = y_top - cav_h - 0.22
+    _draw_blocks(
+        fig,
+        [_Block("Sources (numbers in brackets cite them)", REF_PT, "bold")],
+        (MARGIN_IN, y, width, head_h),
+    )
+    left = _draw_blocks(fig, ref_blocks, (MARGIN_IN, y - head_h, width, per_col), columns)
+    assert not left
+    return total
+
+
+def _fits_columns(blocks: Sequence[_Block], col_w: float, height: float, columns: int) -> bool:
+    col, y = 0, 0.0
+    for b in blocks:
+        h = b.height(col_w * 72) / 72
+        if y + h - b.space_after * b.size * LINE / 72 > height + 1e-6:
+            col, y = col + 1, 0.0
+            if col >= columns:
+                return False
+        y += h
+    return True
+
+
+def check_caveat(fig: Figure, chart: Chart) -> None:
+    """Raise :class:`FootmapError` unless ``fig`` shows the chart's evidence caveat.
+
+    Every export calls this before writing, so no file footmap writes omits the caveat.
+    """
+    want = " ".join(_caveat_text(chart).split())
+    for t in fig.findobj(Text):
+        if t.get_gid() == CAVEAT_GID and t.get_visible() and want in " ".join(t.get_text().split()):
+            return
+    raise FootmapError("refusing to export a figure without the evidence caveat")
+
+
+# ------------------------------------------------------------------------------------------
+# Figures
+# ------------------------------------------------------------------------------------------
+def _compose(
+    fig: Figure,
+    chart: Chart,
+    *,
+    feet: str | Sequence[str],
+    views: str | Sequence[str] | None,
+    highlight: HighlightSpec,
+    color_by: ColorBy,
+    labels: bool,
+    hatch: bool,
+    title: str | None,
+    subtitle: str | None = None,
+    claims: bool = True,
+    legend: bool = True,
+) -> tuple[MapArtists, list[_Block]]:
+    """Draw one annotated page into ``fig``; return the map and any claims that did not fit."""
+    chosen = resolve(chart, highlight)
+    numbers = describe.citation_numbers(chart, chosen)
+    fw, fh = fig.get_size_inches()
+    width = fw - 2 * MARGIN_IN
+    landscape = fw > fh
+
+    # Header.
+    head = title or chart.title
+    if subtitle is None and chosen:
+        names = list(dict.fromkeys(z.label for z in chosen))
+        subtitle = "Highlighted: " + ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
+    top = fh - MARGIN_IN
+    _draw_blocks(fig, [_Block(head, 15, "bold", gid="footmap-title")], (MARGIN_IN, top, width, 1))
+    top -= 15 * LINE / 72 + 0.04
+    if subtitle:
+        _draw_blocks(fig, [_Block(subtitle, 9, color="#444444")], (MARGIN_IN, top, width, 1))
+        top -= 9 * LINE / 72 * len(_wrap(subtitle, width * 72, 9))
+    top -= 0.1
+
+    # Footer.
+    foot_h = _footer(fig, chart, chosen, numbers)
+    body_bottom = MARGIN_IN * 0.8 + foot_h + 0.15
+    body_h = top - body_bottom
+
+    # Claims of the highlighted zones: a column beside the map (landscape) or below it.
+    leftover: list[_Block] = []
+    map_rect = (MARGIN_IN, body_bottom, width, body_h)
+    if chosen and claims:
+        blocks = [
+            _Block(
+                "What charts claim for the highlighted zones",
+                9,
+                "bold",
+                space_after=0.3,
+                keep_with_next=True,
+            )
+        ]
+        blocks += _zone_blocks(chart, chosen, numbers)
+        if landscape:
+            col_w = min(3.3, width * 0.32)
+            box = (fw - MARGIN_IN - col_w, top, col_w, body_h)
+            map_rect = (MARGIN_IN, body_bottom, width - col_w - 0.2, body_h)
+        else:
+            need = _blocks_height(blocks, width / 2) / 2 + 0.2
+            text_h = min(max(need, 1.0), body_h * 0.42)
+            box = (MARGIN_IN, body_bottom + text_h, width, text_h)
+            map_rect = (MARGIN_IN, body_bottom + text_h + 0.15, width, body_h - text_h - 0.15)
+        # Keep the last line of the box free for a note on what did not fit.
+        note_h = TEXT_PT * LINE * 1.4 / 72
+        leftover = _draw_blocks(
+            fig, blocks, (box[0], box[1], box[2], box[3] - note_h), columns=1 if landscape else 2
+        )
+        if leftover:
+            n = len({b.text for b in leftover if b.weight == "bold"})
+            note = f"... {n} more zone(s) not shown here; `footmap handout` lists every claim."
+            fig.text(
+                box[0],
+                box[1] - box[3],
+                note,
+                transform=fig.dpi_scale_trans,
+                fontsize=TEXT_PT,
+                style="italic",
+                color="#555555",
+                va="bottom",
+            ).set_in_layout(False)
+
+    engine = fig.get_layout_engine()
+    w_fig, h_fig = fw, fh
+    engine.set(
+        rect=(
+            map_rect[0] / w_fig,
+            map_rect[1] / h_fig,
+            map_rect[2] / w_fig,
+            map_rect[3] / h_fig,
+        )
+    )
+    ax = fig.add_subplot()
+    artists = plot_map(
+        chart,
+        feet=feet,
+        views=views,
+        ax=ax,
+        color_by=color_by,
+        # A page about some zones labels those; the full chart is labelled without a highlight.
+        labels="highlighted" if labels and chosen else labels,
+        highlight=chosen,
+        hatch=hatch,
+        legend=legend,
+        title=True,
+        legend_loc="below",
+    )
+    fig.footmap_artists = artists  # type: ignore[attr-defined]
+    check_caveat(fig, chart)
+    return artists, leftover
+
+
+def _new_figure(size: str, orientation: str, *, pyplot: bool = False) -> Figure:
+    figsize = page_size(size, orientation)
+    if pyplot:
+        return plt.figure(figsize=figsize, layout="constrained")
+    return Figure(figsize=figsize, layout="constrained")
+
+
+def figure(
+    chart: Chart,
+    *,
+    feet: str | Sequence[str] = ("left", "right"),
+    views: str | Sequence[str] | None = ("plantar",),
+    highlight: HighlightSpec = (),
+    size: str = "a4",
+    orientation: str = "landscape",
+    color_by: ColorBy = "system",
+    labels: bool = True,
+    hatch: bool = False,
+    title: str | None = None,
+) -> Figure:
+    """An annotated, print-ready figure: map, claims of highlighted zones, caveat, sources.
+
+    Parameters
+    ----------
+    chart : Chart
+    feet, views, color_by, labels, hatch
+        As in :func:`footmap.render.plot_map`.
+    highlight : str, Zone or iterable, optional
+        Zones to emphasise and describe (see :func:`footmap.render.resolve`).
+    size : {"a4", "letter", "screen"}, optional
+    orientation : {"landscape", "portrait"}, optional
+    title : str, optional
+        Page title; the chart's title by default.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        A pyplot-managed figure (shown by Jupyter); its map artists are
+        ``fig.footmap_artists``.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> from footmap.export import figure
+    >>> fig = figure(footmap.load(), highlight="urinary")
+    >>> fig.footmap_artists.highlighted[:1]
+    ('left.plantar.kidney',)
+    """
+    fig = _new_figure(size, orientation, pyplot=True)
+    try:
+        _compose(
+            fig,
+            chart,
+            feet=feet,
+            views=views,
+            highlight=highlight,
+            color_by=color_by,
+            labels=labels,
+            hatch=hatch,
+            title=title,
+        )
+    except BaseException:
+        plt.close(fig)
+        raise
+    return fig
+
+
+# ------------------------------------------------------------------------------------------
+# Files
+# ------------------------------------------------------------------------------------------
+def _format_of(path: Path, format: str | None) -> str:
+    fmt = (format or path.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise FootmapError(
+            f"cannot tell the format of {path.name!r}: use a .png, .svg or .pdf name "
+            "(or pass format=)"
+        )
+    return fmt
+
+
+def export(
+    chart: Chart,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    dpi: int = 200,
+    **figure_kwargs: Any,
+) -> Path:
+    """Write an annotated figure to a PNG, SVG or PDF file, atomically.
+
+    SVG output gives every zone its own element, ``id="zone-<zone id>"``, with a
+    ``<title>`` tooltip ("label - body area"), so the file works on the web.
+
+    Parameters
+    ----------
+    chart : Chart
+    path : str or path-like
+        The output file; its suffix picks the format unless ``format`` is given.
+    format : {"png", "svg", "pdf"}, optional
+    dpi : int, optional
+        Resolution of PNG output (and of raster parts of PDF/SVG).
+    **figure_kwargs
+        Passed to :func:`figure` (``feet``, ``views``, ``highlight``, ``size``,
+        ``orientation``, ``color_by``, ``labels``, ``hatch``, ``title``).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    FootmapError
+        Unknown format, size or highlight; a directory that does not exist.
+
+    Examples
+    --------
+    >>> import footmap, tempfile, pathlib
+    >>> from footmap.export import export
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "kidneys.svg"
+    >>> export(footmap.load(), out, highlight="kidneys").name
+    'kidneys.svg'
+    """
+    target = Path(path)
+    fmt = _format_of(target, format)
+    if dpi <= 0:
+        raise FootmapError(f"dpi must be positive, not {dpi}")
+    size = figure_kwargs.pop("size", "a4")
+    orientation = figure_kwargs.pop("orientation", "landscape")
+    fig = _new_figure(size, orientation)
+    _compose(
+        fig,
+        chart,
+        feet=figure_kwargs.pop("feet", ("left", "right")),
+        views=figure_kwargs.pop("views", ("plantar",)),
+        highlight=figure_kwargs.pop("highlight", ()),
+        color_by=figure_kwargs.pop("color_by", "system"),
+        labels=figure_kwargs.pop("labels", True),
+        hatch=figure_kwargs.pop("hatch", False),
+        title=figure_kwargs.pop("title", None),
+    )
+    if figure_kwargs:
+        raise FootmapError(f"unknown export option(s): {', '.join(sorted(figure_kwargs))}")
+    save_figure(fig, target, format=fmt, dpi=dpi, chart=chart)
+    return target
+
+
+def save_figure(
+    fig: Figure,
+    path: str | os.PathLike[str],
+    *,
+    chart: Chart,
+    format: str | None = None,
+    dpi: int = 200,
+) -> Path:
+    """Save a figure made by :func:`figure` atomically, after checking it shows the caveat.
+
+    Parameters
+    ----------
+    fig : Figure
+        From :func:`figure` (or any figure with a footmap caveat footer).
+    path : str or path-like
+    chart : Chart
+        The chart drawn, whose caveat must be visible.
+    format : {"png", "svg", "pdf"}, optional
+        By default from the suffix.
+    dpi : int, optional
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    target = Path(path)
+    fmt = _format_of(target, format)
+    check_caveat(fig, chart)
+    meta = _metadata(chart, fmt)
+    if fmt == "svg":
+        data = _svg_bytes(fig, dpi, meta)
+        with atomic_write(target) as f:
+            f.write(data)
+    else:
+        with atomic_write(target) as f:
+            fig.savefig(f, format=fmt, dpi=dpi, metadata=meta)
+    return target
+
+
+def _metadata(chart: Chart, fmt: str) -> dict[str, str]:
+    if fmt == "png":
+        return {"Title": chart.title, "Software": f"footmap {__version__}"}
+    if fmt == "pdf":
+        return {
+            "Title": chart.title,
+            "Subject": describe.caveat_line(chart),
+            "Creator": f"footmap {__version__}",
+        }
+    return {"Title": chart.title, "Description": describe.caveat_line(chart)}
+
+
+_SVG = "http://www.w3.org/2000/svg"
+
+
+def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
+    """Render ``fig`` to SVG with one ``<g id="zone-...">`` per zone, each with a ``<title>``."""
+    artists: MapArtists | None = getattr(fig, "footmap_artists", None)
+    extra: list[PathPatch] = []
+    if artists is not None:
+        coll = artists.collection
+        faces, edges = coll.get_facecolor(), coll.get_edgecolor()
+        widths = coll.get_linewidth()
+        coll.set_visible(False)
+        for i, (z, path) in enumerate(zip(artists.zones, coll.get_paths(), strict=True)):
+            patch = PathPatch(
+                path,
+                facecolor=faces[i % len(faces)],
+                edgecolor=edges[i % len(edges)],
+                linewidth=widths[i % len(widths)],
+                zorder=coll.get_zorder(),
+                transform=coll.get_transform(),
+                gid=f"zone-{z.id}",
+            )
+            patch.set_in_layout(False)
+            artists.ax.add_patch(patch)
+            extra.append(patch)
+    buf = io.BytesIO()
+    try:
+        fig.savefig(buf, format="svg", dpi=dpi, metadata=meta)
+    finally:
+        for p in extra:
+            p.remove()
+        if artists is not None:
+            artists.collection.set_visible(True)
+    if artists is None:
+        return buf.getvalue()
+    ET.register_namespace("", _SVG)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    ET.register_namespace("dc", "http://purl.org/dc/elements/1.1/")
+    ET.register_namespace("cc", "http://creativecommons.org/ns#")
+    ET.register_namespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+    root = ET.fromstring(buf.getvalue())
+    by_id = {f"zone-{z.id}": z for z in artists.zones}
+    for el in root.iter(f"{{{_SVG}}}g"):
+        z = by_id.get(el.get("id", ""))
+        if z is None:
+            continue
+        title = ET.Element(f"{{{_SVG}}}title")
+        title.text = f"{z.label} \u2014 {z.body_area}"
+        el.insert(0, title)
+        el.set("class", f"fm-zone fm-{z.system}")
+        el.set("data-body-area", z.body_area)
+    return b'<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + ET.tostring(
+        root, encoding="utf-8", xml_declaration=False
+    )
+
+
+# ------------------------------------------------------------------------------------------
+# Handout
+# ------------------------------------------------------------------------------------------
+def _describe_spec(chart: Chart, spec: HighlightSpec) -> str:
+    if isinstance(spec, str):
+        return SYSTEMS.get(spec, spec)
+    if isinstance(spec, Zone):
+        return spec.label
+    return ", ".join(_describe_spec(chart, s) for s in spec or ())
+
+
+def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str]) -> None:
+    numbers = describe.citation_numbers(chart, ())
+    fw, fh = fig.get_size_inches()
+    width = fw - 2 * MARGIN_IN
+
+    def cites(ids: Sequence[str]) -> str:
+        return " [" + ", ".join(str(numbers[i]) for i in ids if i in numbers) + "]"
+
+    top = fh - MARGIN_IN
+    _draw_blocks(
+        fig, [_Block(chart.title, 17, "bold", gid="footmap-title")], (MARGIN_IN, top, width, 1)
+    )
+    top -= 17 * LINE / 72 + 0.05
+    _draw_blocks(
+        fig,
+        [
+            _Block(
+                "A handout: the zones reflexology charts claim, with their sources",
+                10,
+                color="#444444",
+            )
+        ],
+        (MARGIN_IN, top, width, 1),
+    )
+    top -= 10 * LINE / 72 + 0.15
+    foot_h = _footer(fig, chart, (), numbers)
+    bottom = MARGIN_IN * 0.8 + foot_h + 0.15
+    landscape = fw > fh
+    text_w = width * (0.5 if landscape else 1.0)
+    blocks = [
+        _Block("What this is", 9.5, "bold", space_after=0.2),
+        _Block(chart.description, 8.5, space_after=0.6),
+        _Block("How to read it", 9.5, "bold", space_after=0.2),
+        _Block(
+            "Each coloured area of a foot is a zone that reflexology charts assign to a part "
+            "of the body; its colour is the body system (see the legend). Each following "
+            "page highlights one body system and lists what is claimed for its zones, in "
+            "our own words; numbers in brackets cite the sources listed at the bottom of "
+            "the page. Small zones are numbered; the key beside the feet names them.",
+            8.5,
+            space_after=0.3,
+        ),
+        _Block(chart.orientation, 8.5, space_after=0.6),
+    ]
+    for kind, heading in (
+        ("evidence", "What the evidence says"),
+        ("safety", "Safety"),
+        ("chart", "About this chart"),
+    ):
+        for c in chart.caveats_of(kind):
+            blocks.append(_Block(heading, 9.5, "bold", space_after=0.2))
+            blocks.append(_Block(c.text + cites(c.sources), 8.5, space_after=0.6))
+    text_h = top - bottom
+    left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
+    if left:  # a portrait page: shrink the text rather than drop it
+        for t in list(fig.texts)[-len(blocks) + len(left) :]:
+            t.remove()
+        for b in blocks:
+            b.size *= 0.85
+        _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
+    if landscape:
+        engine = fig.get_layout_engine()
+        x = MARGIN_IN + text_w + 0.3
+        engine.set(rect=(x / fw, bottom / fh, (fw - MARGIN_IN - x) / fw, (top - bottom) / fh))
+        ax = fig.add_subplot()
+        plot_map(
+            chart,
+            feet=feet,
+            views=("plantar",) if "plantar" in views else views[:1],
+            ax=ax,
+            title=False,
+            labels=False,
+        )
+    check_caveat(fig, chart)
+
+
+def handout(
+    chart: Chart,
+    path: str | os.PathLike[str],
+    *,
+    by: str | Sequence[HighlightSpec] = "system",
+    feet: str | Sequence[str] = ("left", "right"),
+    views: str | Sequence[str] | None = None,
+    size: str = "a4",
+    orientation: str = "landscape",
+    hatch: bool = False,
+) -> Path:
+    """Write a multi-page PDF handout, atomically.
+
+    Page 1 is a cover: what the chart is, how to read it, how soles are shown, and the
+    evidence, safety and chart caveats with their sources. Then one page per body system
+    (``by="system"``) or per highlight spec (``by=[...]``), each with its zones highlighted,
+    what is claimed for them with citation numbers, the caveat footer and the references.
+    Claims that do not fit a page continue on the next.
+
+    Parameters
+    ----------
+    chart : Chart
+    path : str or path-like
+        The ``.pdf`` file to write.
+    by : "system" or list of highlight specs, optional
+    feet : str or sequence of str, optional
+    views : str, sequence of str or None, optional
+        Views to draw; ``None`` draws, on each page, every view of the chart that holds a
+        highlighted zone.
+    size : {"a4", "letter", "screen"}, optional
+    orientation : {"landscape", "portrait"}, optional
+    hatch : bool, optional
+        Hatch systems too, for grayscale printing.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import footmap, tempfile, pathlib
+    >>> from footmap.export import handout
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "handout.pdf"
+    >>> handout(footmap.load(), out, by=["kidneys", "heart"]).suffix
+    '.pdf'
+    """
+    target = Path(path)
+    if _format_of(target, "pdf" if not target.suffix else None) != "pdf":
+        raise FootmapError(f"a handout is a PDF: name it .pdf, not {target.suffix}")
+    if by == "system":
+        present = {z.system for z in chart.zones}
+        specs: list[tuple[str, HighlightSpec]] = [
+            (label, sid) for sid, label in SYSTEMS.items() if sid in present
+        ]
+    elif isinstance(by, str):
+        raise FootmapError(f"by must be 'system' or a list of highlight specs, not {by!r}")
+    else:
+        specs = [(_describe_spec(chart, s), s) for s in by]
+    for _, spec in specs:
+        resolve(chart, spec)  # fail before writing anything
+    all_views = chart.views if views is None else views
+    page_views: list[tuple[str, ...]] = []
+    for _, spec in specs:
+        zones = resolve(chart, spec)
+        if views is None:
+            have = tuple(v for v in chart.views if any(z.view == v for z in zones))
+            page_views.append(have or chart.views)
+        else:
+            page_views.append(tuple([views] if isinstance(views, str) else views))
+
+    figures: list[Figure] = []
+    cover = _new_figure(size, orientation)
+    _cover(cover, chart, feet if not isinstance(feet, str) else (feet,), tuple(all_views))
+    figures.append(cover)
+    for (name, spec), pviews in zip(specs, page_views, strict=True):
+        fig = _new_figure(size, orientation)
+        _, leftover = _compose(
+            fig,
+            chart,
+            feet=feet,
+            views=pviews,
+            highlight=spec,
+            color_by="system",
+            labels=True,
+            hatch=hatch,
+            title=name,
+            subtitle=f"{chart.title}: the zones charts assign to {name.lower()}",
+            legend=False,
+        )
+        _remove_overflow_note(fig, bool(leftover))
+        figures.append(fig)
+        while leftover:
+            more = _new_figure(size, orientation)
+            leftover = _continuation(more, chart, name, spec, leftover)
+            figures.append(more)
+    total = len(figures)
+    for k, fig in enumerate(figures, start=1):
+        fig.text(
+            fig.get_size_inches()[0] - MARGIN_IN,
+            MARGIN_IN * 0.35,
+            f"page {k} of {total}  \u00b7  footmap {__version__}",
+            transform=fig.dpi_scale_trans,
+            ha="right",
+            va="bottom",
+            fontsize=6,
+            color="#777777",
+        )
+        check_caveat(fig, chart)
+    meta = _metadata(chart, "pdf")
+    with atomic_write(target) as f, PdfPages(f, metadata=meta) as pdf:
+        for fig in figures:
+            pdf.savefig(fig)
+    return target
+
+
+def _remove_overflow_note(fig: Figure, overflow: bool) -> None:
+    """On handout pages the overflow continues on the next page: say so instead."""
+    for t in list(fig.texts):
+        if "more zone(s) not shown here" in t.get_text():
+            t.set_text("... continued on the next page" if overflow else "")
+
+
+def _continuation(
+    fig: Figure, chart: Chart, name: str, spec: HighlightSpec, blocks: list[_Block]
+) -> list[_Block]:
+    """A text-only page continuing a system's claims; returns what still did not fit."""
+    chosen = resolve(chart, spec)
+    numbers = describe.citation_numbers(chart, chosen)
+    fw, fh = fig.get_size_inches()
+    width = fw - 2 * MARGIN_IN
+    top = fh - MARGIN_IN
+    _draw_blocks(
+        fig,
+        [_Block(f"{name} (continued)", 15, "bold", gid="footmap-title")],
+        (MARGIN_IN, top, width, 1),
+    )
+    top -= 15 * LINE / 72 + 0.2
+    foot_h = _footer(fig, chart, chosen, numbers)
+    bottom = MARGIN_IN * 0.8 + foot_h + 0.15
+    return _draw_blocks(
+        fig, blocks, (MARGIN_IN, top, width, top - bottom), columns=2 if fw > fh else 1
+    )

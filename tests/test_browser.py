@@ -1,0 +1,246 @@
+"""Real-browser test: JupyterLab + Chromium drive notebooks/explore.ipynb end to end.
+
+Starts JupyterLab on 127.0.0.1 (free port, no token) serving a temporary copy of notebooks/,
+opens explore.ipynb in Debian's Chromium through Playwright, runs every cell, clicks a zone on
+the ipympl canvas and checks the side panel, hovers, then uses the search box. Screenshots go
+to /tmp/footmap-browser-*.png. Run with ``pytest -m browser``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+HERE = Path(__file__).resolve().parent
+NOTEBOOKS = HERE.parent / "notebooks"
+SHOTS = Path("/tmp")
+CLICK_ZONE = "left.plantar.kidney"
+HOVER_ZONE = "right.plantar.liver"
+
+
+def _load_helper():
+    spec = importlib.util.spec_from_file_location("footmap_tests_lab", HERE / "_lab.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_lab = _load_helper()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if not Path(_lab.CHROMIUM).exists():
+        pytest.skip(f"needs Chromium at {_lab.CHROMIUM}")
+    pytest.importorskip("jupyterlab")
+    pytest.importorskip("ipympl")
+    server = _lab.start_lab(NOTEBOOKS, tmp_path_factory.mktemp("lab"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def page(lab):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    pw = sync_api.sync_playwright().start()
+    browser = None
+    try:
+        browser = pw.chromium.launch(
+            executable_path=_lab.CHROMIUM, args=_lab.CHROMIUM_ARGS, headless=True
+        )
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1000}, device_scale_factor=1
+        )
+        context.set_default_timeout(60_000)
+        yield context.new_page()
+    finally:
+        if browser is not None:
+            browser.close()
+        pw.stop()
+
+
+@pytest.fixture(scope="module")
+def geometry():
+    """Where zones are drawn: the same explorer built headless (same figure, same layout)."""
+    import footmap
+    from footmap import explorer as fx
+
+    chart = footmap.load()
+    ex = fx.explore(chart, interactive=False)
+    try:
+        width = ex.figure.get_figwidth() * ex.figure.dpi
+        yield {
+            "width": width,
+            "pixels": {z: ex.pixel_of(z) for z in (CLICK_ZONE, HOVER_ZONE)},
+            "chart": chart,
+        }
+    finally:
+        ex.close()
+
+
+def _shot(page, name):
+    path = SHOTS / f"footmap-browser-{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path
+
+
+def _wait_idle(page, timeout=120_000):
+    """Wait until the status bar says the kernel is idle (it says Busy while starting)."""
+    page.wait_for_function(
+        "() => /\\|\\s*Idle/.test(document.querySelector('#jp-main-statusbar')?.innerText ?? '')",
+        timeout=timeout,
+    )
+
+
+_ANY_CELL_RAN = (
+    "() => [...document.querySelectorAll('.jp-InputArea-prompt')]"
+    ".some(e => /\\[(\\*|\\d+)\\]/.test(e.innerText))"
+)
+
+
+def _run_all(page, lab):
+    page.goto(f"{lab.url}/lab/tree/explore.ipynb", wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=120_000)
+    _wait_idle(page)
+    sync_api = pytest.importorskip("playwright.sync_api")
+    for attempt in range(3):  # a click while the session settles can be dropped: retry
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            page.wait_for_function(_ANY_CELL_RAN, timeout=20_000)
+            break
+        except sync_api.TimeoutError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+    page.wait_for_selector(".jupyter-matplotlib-canvas-div canvas", timeout=120_000)
+    # the last cell prints the caveats: every cell has run once it shows
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-OutputArea-output')]"
+        ".some(e => e.innerText.includes('[evidence]'))",
+        timeout=120_000,
+    )
+    _wait_idle(page)
+
+
+def _panel_text(page):
+    return page.locator(".jp-OutputArea-output:has(.footmap-explorer)").first.inner_text()
+
+
+_WATCH = """([selector, expected]) => {
+  window.__fm = {t0: null, t1: null};
+  const root = document.querySelector(selector);
+  document.addEventListener('mousedown', () => { window.__fm.t0 = performance.now(); },
+                            {capture: true, once: true});
+  const obs = new MutationObserver(() => {
+    if (window.__fm.t0 !== null && root.innerText.includes(expected)) {
+      window.__fm.t1 = performance.now(); obs.disconnect();
+    }
+  });
+  obs.observe(root, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def test_explorer_in_jupyterlab(lab, page, geometry):
+    try:
+        _check_explorer(lab, page, geometry)
+    except BaseException:
+        print(f"\nfailure screenshot: {_shot(page, 'failure')}\nJupyterLab log:\n{lab.log_tail()}")
+        raise
+
+
+def _check_explorer(lab, page, geometry):
+    chart = geometry["chart"]
+    _run_all(page, lab)
+    assert page.locator(".jupyter-matplotlib-canvas-div").count() == 1, "figure shown twice"
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()
+    canvas = page.locator(".jupyter-matplotlib-canvas-div canvas").first
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)  # first image from the kernel
+    _shot(page, "1-loaded")
+
+    evidence = chart.caveats_of("evidence")[0]
+    text = _panel_text(page)
+    assert "Click a zone" in text
+    assert evidence.text[:50] in text
+
+    box = canvas.bounding_box()
+    scale = box["width"] / geometry["width"]
+
+    def at(zone_id):
+        px, py = geometry["pixels"][zone_id]
+        return box["x"] + px * scale, box["y"] + py * scale
+
+    # click a zone: the panel names the body area claimed, with the caveat still there
+    zone = chart.zone(CLICK_ZONE)
+    page.evaluate(_WATCH, [".footmap-explorer", "Claimed to correspond to"])
+    t0 = time.perf_counter()
+    page.mouse.click(*at(CLICK_ZONE))
+    page.wait_for_function("() => window.__fm.t1 !== null", timeout=30_000)
+    wall = time.perf_counter() - t0
+    t = page.evaluate("() => window.__fm")
+    round_trip = t["t1"] - t["t0"]
+    print(
+        f"\nbrowser round trip click -> panel: {round_trip:.0f} ms in page, "
+        f"{wall * 1e3:.0f} ms wall"
+    )
+    text = _panel_text(page)
+    assert zone.label in text
+    assert f"Claimed to correspond to: {zone.body_area}" in text
+    assert zone.system_label in text
+    assert evidence.text[:50] in text
+    page.wait_for_timeout(400)  # let the highlighted image arrive for the screenshot
+    _shot(page, "2-clicked")
+
+    # hover: the status line names the zone under the pointer
+    hover = chart.zone(HOVER_ZONE)
+    page.mouse.move(*at(HOVER_ZONE), steps=4)
+    page.wait_for_function(
+        "([t]) => document.querySelector('.footmap-explorer').innerText.includes(t)",
+        arg=[f"{hover.label} ({hover.foot} foot)"],
+        timeout=20_000,
+    )
+
+    # search from the keyboard: every kidney zone, on both feet
+    search = page.get_by_placeholder("Search a body area")
+    search.click()
+    search.fill("kidneys")
+    search.press("Enter")
+    kidneys = chart.zones_for("kidneys")
+    page.wait_for_function(
+        "([t]) => document.querySelector('.footmap-explorer').innerText.includes(t)",
+        arg=[f"{len(kidneys)} zones"],
+        timeout=20_000,
+    )
+    text = _panel_text(page)
+    for foot in {z.foot for z in kidneys}:
+        assert f"{foot} foot" in text
+    assert "kidneys" in text
+    assert evidence.text[:50] in text
+    page.wait_for_timeout(400)
+    _shot(page, "3-search")
+
+    # export: the current view as an annotated figure, offered as a data: URI download
+    page.get_by_role("button", name="Export figure").click()
+    link = page.locator(".footmap-explorer a[download]")
+    link.wait_for(state="attached", timeout=60_000)
+    assert link.get_attribute("href").startswith("data:image/png;base64,")
+    assert "Download footmap.png" in link.inner_text()
+    link.scroll_into_view_if_needed()
+    _shot(page, "4-export")
+
+    # click outside every zone clears
+    page.mouse.click(box["x"] + 3, box["y"] + 3)
+    page.wait_for_function(
+        "() => document.querySelector('.footmap-explorer').innerText.includes('Click a zone')",
+        timeout=20_000,
+    )
+    assert round_trip < 1000, f"click round trip {round_trip:.0f} ms"

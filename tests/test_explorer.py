@@ -1,0 +1,606 @@
+"""Headless tests of the explorer widget: synthetic mouse events, no browser.
+
+The map runs on a real ipympl canvas (its comm is ipywidgets' DummyComm outside a kernel), the
+handlers get real matplotlib ``MouseEvent`` objects placed at zones' anchors through the axes
+transform, and the assertions read the side panel's HTML and the highlight state.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import time
+from unittest import mock
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.backend_bases import MouseEvent
+
+import footmap
+
+pytest.importorskip("ipywidgets")
+pytest.importorskip("ipympl")
+
+from footmap import explorer as fx  # noqa: E402
+from footmap import render  # noqa: E402
+
+IPYMPL = "module://ipympl.backend_nbagg"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def esc(text):
+    return html.escape(text, quote=True)
+
+
+# -- fixtures --------------------------------------------------------------------------------
+@pytest.fixture
+def ipympl_backend():
+    """Switch pyplot to ipympl for one test (as ``%matplotlib widget`` does), then back."""
+    old = matplotlib.get_backend()
+    plt.switch_backend(IPYMPL)
+    try:
+        yield
+    finally:
+        plt.close("all")
+        plt.switch_backend(old)
+
+
+@pytest.fixture
+def agg_backend():
+    old = matplotlib.get_backend()
+    plt.switch_backend("agg")
+    try:
+        yield
+    finally:
+        plt.close("all")
+        plt.switch_backend(old)
+
+
+@pytest.fixture
+def ex(chart, ipympl_backend):
+    e = fx.explore(chart)
+    yield e
+    e.close()
+
+
+def _square(x0, y0, size):
+    return [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]]
+
+
+def tiny_chart(label=HOSTILE, body_area="kidneys", claim="is claimed to <b>help</b>"):
+    """A two-foot chart of one zone per foot, whose text can be hostile."""
+    src = [{"id": "s1", "kind": "study", "title": "Title <script>x()</script>", "citation": "c"}]
+    features = []
+    for foot in ("left", "right"):
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"{foot}.plantar.outline",
+                "properties": {"role": "outline", "foot": foot, "view": "plantar"},
+                "geometry": {"type": "Polygon", "coordinates": _square(0, 0, 100)},
+            }
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"{foot}.plantar.z",
+                "properties": {
+                    "role": "zone",
+                    "foot": foot,
+                    "view": "plantar",
+                    "label": label,
+                    "body_area": body_area,
+                    "system": "urinary",
+                    "claims": [{"text": claim, "sources": ["s1"]}],
+                },
+                "geometry": {"type": "Polygon", "coordinates": _square(20, 20, 40)},
+            }
+        )
+    doc = {
+        "type": "FeatureCollection",
+        "footmap": {
+            "schema_version": 1,
+            "title": "tiny",
+            "description": "tiny chart",
+            "units": "mm",
+            "frame": "f",
+            "orientation": "o",
+            "sources": src,
+            "caveats": [
+                {
+                    "id": "ev",
+                    "kind": "evidence",
+                    "text": "Evidence is weak <i>x</i>.",
+                    "sources": ["s1"],
+                },
+                {
+                    "id": "sa",
+                    "kind": "safety",
+                    "text": "Ask a doctor first.",
+                    "sources": ["s1"],
+                    "short": "Ask a doctor.",
+                },
+            ],
+        },
+        "features": features,
+    }
+    return footmap.loads(json.dumps(doc))
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def event_at(ex, zone=None, xy=None, name="button_press_event", button=1):
+    """A real MouseEvent at ``zone``'s anchor (or at data point ``xy``), in display pixels."""
+    if getattr(ex, "_test_laid_out", None) is not ex.artists:  # lay out as a real draw does
+        ex.figure.draw_without_rendering()
+        ex._test_laid_out = ex.artists
+    if zone is not None:
+        dx, dy = ex.artists.panels[(zone.foot, zone.view)]
+        xy = (zone.anchor[0] + dx, zone.anchor[1] + dy)
+    x, y = ex.artists.ax.transData.transform(xy)
+    return MouseEvent(name, ex.figure.canvas, x, y, button=button)
+
+
+def click(ex, zone=None, xy=None):
+    ex._on_click(event_at(ex, zone, xy))
+
+
+def outside_point(ex):
+    """A data point inside the axes but outside every zone (a corner of the axes)."""
+    x0, x1 = ex.artists.ax.get_xlim()
+    y0, y1 = ex.artists.ax.get_ylim()
+    xy = (x0 + 0.01 * (x1 - x0), y0 + 0.01 * (y1 - y0))
+    assert ex.artists.zone_at(*xy) is None
+    return xy
+
+
+def spy_highlight(ex):
+    spy = mock.Mock(wraps=ex.artists.set_highlight)
+    ex.artists.set_highlight = spy
+    return spy
+
+
+# -- the interactive widget -------------------------------------------------------------------
+def test_builds_an_ipympl_explorer_without_toolbar(ex):
+    canvas = ex.figure.canvas
+    assert ex.interactive
+    assert type(canvas).__module__ == "ipympl.backend_nbagg"
+    assert canvas.toolbar_visible in (False, "hidden")
+    assert canvas.header_visible is False and canvas.footer_visible is False
+    assert ex.map is canvas
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == ex.widget.model_id
+    w, h = ex.figure.get_size_inches() * 100
+    assert 400 <= w <= 900 and 350 <= h <= 700  # fits a laptop screen beside the panel
+
+
+def test_toolbar_on_request(chart, ipympl_backend):
+    e = fx.explore(chart, toolbar=True)
+    try:
+        assert e.figure.canvas.toolbar_visible not in (False, "hidden")
+    finally:
+        e.close()
+
+
+def test_no_double_display(chart, ipympl_backend):
+    """The figure is built with interactive mode off, so pyplot does not queue it for show."""
+    from ipympl.backend_nbagg import _Backend_ipympl
+
+    plt.ion()
+    try:
+        before = list(_Backend_ipympl._to_show)
+        e = fx.explore(chart)
+        assert e.figure not in _Backend_ipympl._to_show
+        assert _Backend_ipympl._to_show == before
+        e.close()
+    finally:
+        plt.ioff()
+
+
+def test_caveat_always_visible(ex, chart):
+    evidence = chart.caveats_of("evidence")[0]
+    safety = chart.caveats_of("safety")[0]
+
+    def check():
+        assert esc(evidence.text[:60]) in ex.caveat.value
+        assert esc(safety.brief[:40]) in ex.caveat.value
+        assert any(esc(chart.source(s).title) in ex.caveat.value for s in evidence.sources)
+        assert ex.caveat in fx._walk(ex.widget)
+        assert ex.caveat.layout.display != "none"
+
+    check()
+    click(ex, chart.zone("left.plantar.kidney"))
+    check()
+    click(ex, xy=outside_point(ex))
+    check()
+    ex.select("kidneys")
+    check()
+
+
+def test_click_zone_shows_claim_and_highlights(ex, chart):
+    zone = chart.zone("left.plantar.kidney")
+    spy = spy_highlight(ex)
+    ex.figure.canvas.draw_idle = mock.Mock()
+    before = ex.panel.value
+    click(ex, zone)
+    assert ex.selected == (zone,)
+    html = ex.panel.value
+    assert html != before
+    assert f'data-zone="{zone.id}"' in html
+    assert "Claimed to correspond to:</b> kidneys" in html
+    assert zone.system_label in html
+    for claim in zone.claims:
+        assert esc(claim.text[:40]) in html
+        for s in claim.sources:
+            assert esc(chart.source(s).title)[:30] in html
+    spy.assert_called_once_with((zone.id,))
+    assert ex.artists.highlighted == (zone.id,)
+    ex.figure.canvas.draw_idle.assert_called_once()
+
+
+def test_click_each_zone_of_both_feet_selects_it(ex, chart):
+    for zone in chart.zones_on(view="plantar"):
+        click(ex, zone)
+        assert ex.selected == (zone,), zone.id
+        assert f'data-zone="{zone.id}"' in ex.panel.value
+
+
+def test_highlight_changes_artist_state(ex, chart):
+    """Not only is set_highlight called: something drawn actually changes, and clears again."""
+
+    def state():
+        coll = ex.artists.collection
+        return (
+            np.asarray(coll.get_edgecolors()).tolist(),
+            np.asarray(coll.get_linewidths()).tolist(),
+            np.asarray(coll.get_facecolors()).tolist(),
+            [a.get_visible() for a in ex.artists.ax.get_children()],
+        )
+
+    plain = state()
+    click(ex, chart.zone("left.plantar.kidney"))
+    lit = state()
+    assert lit != plain
+    click(ex, xy=outside_point(ex))
+    assert state() == plain
+
+
+def test_click_outside_clears(ex, chart):
+    click(ex, chart.zone("right.plantar.liver"))
+    assert ex.selected
+    spy = spy_highlight(ex)
+    click(ex, xy=outside_point(ex))
+    assert ex.selected == ()
+    assert "Click a zone" in ex.panel.value
+    spy.assert_called_once_with(())
+    assert ex.artists.highlighted == ()
+    # a click outside the axes (inaxes None) clears too
+    click(ex, chart.zone("right.plantar.liver"))
+    ex._on_click(MouseEvent("button_press_event", ex.figure.canvas, -5, -5, button=1))
+    assert ex.selected == ()
+
+
+def test_right_click_and_toolbar_modes_do_not_select(ex, chart):
+    zone = chart.zone("left.plantar.kidney")
+    ex._on_click(event_at(ex, zone, button=3))
+    assert ex.selected == ()
+
+
+def test_search_kidneys_highlights_both_feet(ex, chart):
+    spy = spy_highlight(ex)
+    ex.search.value = "kidneys"
+    ids = {z.id for z in ex.selected}
+    assert ids == {z.id for z in chart.zones_for("kidneys")}
+    assert {"left", "right"} <= {z.foot for z in ex.selected}
+    (called,), _ = spy.call_args
+    assert set(called) == {z.id for z in ex.selected if z.view == "plantar"}
+    assert set(ex.artists.highlighted) == set(called) and len(called) >= 2
+    assert "kidneys" in ex.panel.value
+    assert "kidneys" in ex.search.options
+
+
+def test_search_typing_and_clearing(ex, chart):
+    ex.search.value = "ki"  # too short: nothing changes
+    assert ex.selected == ()
+    ex.search.value = "colon"  # free text: Chart.search
+    assert set(ex.selected) == set(chart.search("colon")) and ex.selected
+    ex.search.value = "no such organ"
+    assert ex.selected == ()
+    assert "No zone matches" in ex.status.value
+    ex.search.value = "Heart"  # case-insensitive option match
+    assert {z.body_area for z in ex.selected} == {"heart"}
+    ex.search.value = ""
+    assert ex.selected == ()
+
+
+def test_search_options_cover_areas_labels_and_systems(chart):
+    opts = fx.search_options(chart)
+    for area in chart.body_areas:
+        assert set(opts[area]) == set(chart.zones_for(area)) or opts[area]
+    for z in chart.zones:
+        assert any(z in zs for zs in opts.values())
+    assert any(k.startswith("system: ") for k in opts)
+
+
+def test_click_clears_search_box_without_reselecting(ex, chart):
+    ex.search.value = "kidneys"
+    zone = (
+        chart.zone("left.plantar.liver")
+        if "left.plantar.liver" in {z.id for z in chart.zones}
+        else chart.zones_on("left", "plantar")[0]
+    )
+    click(ex, zone)
+    assert ex.search.value == ""
+    assert ex.selected == (zone,)
+
+
+def test_select_programmatic(ex, chart):
+    assert ex.select("left.plantar.kidney") == (chart.zone("left.plantar.kidney"),)
+    assert set(ex.select("kidneys")) == set(chart.zones_for("kidneys"))
+    zone = chart.zone("right.plantar.liver")
+    assert ex.select(zone) == (zone,)
+    assert ex.select([zone, "left.plantar.kidney"]) == (zone, chart.zone("left.plantar.kidney"))
+    assert ex.select(None) == () and ex.selected == ()
+
+
+def test_on_select_callbacks_fire_and_can_be_removed(ex, chart):
+    got = []
+
+    def cb(zones):
+        got.append(tuple(z.id for z in zones))
+
+    ex.on_select(cb)
+    zone = chart.zone("left.plantar.kidney")
+    click(ex, zone)
+    click(ex, zone)  # same selection again: no new event
+    ex.select("kidneys")
+    click(ex, xy=outside_point(ex))
+    assert got == [(zone.id,), tuple(z.id for z in chart.zones_for("kidneys")), ()]
+    ex.on_select(cb, remove=True)
+    click(ex, zone)
+    assert len(got) == 3
+
+
+def test_failing_callback_does_not_break_the_panel(ex, chart):
+    def bad(zones):
+        raise RuntimeError("boom")
+
+    ex.on_select(bad)
+    click(ex, chart.zone("left.plantar.kidney"))
+    assert ex.selected and "kidneys" in ex.panel.value
+
+
+def test_hover_updates_status_only_when_zone_changes(ex, chart, monkeypatch):
+    monkeypatch.setattr(fx, "HOVER_INTERVAL", 0.0)
+    kidney = chart.zone("left.plantar.kidney")
+    sends = []
+    ex.status.observe(lambda ch: sends.append(ch["new"]), names="value")
+    move = event_at(ex, kidney, name="motion_notify_event", button=None)
+    for _ in range(20):
+        ex._on_motion(move)
+    assert len(sends) == 1 and "Kidney" in ex.status.value
+    ex._on_motion(event_at(ex, xy=outside_point(ex), name="motion_notify_event", button=None))
+    assert len(sends) == 2 and ex.status.value == ""
+    assert ex.selected == ()  # hovering never selects
+
+
+def test_hover_is_throttled_with_a_trailing_update(ex, chart, monkeypatch):
+    """Moves within the interval are not hit-tested at once; the last one is, when it ends."""
+    pending = []
+    monkeypatch.setattr(fx, "HOVER_INTERVAL", 10.0)
+    monkeypatch.setattr(fx, "_call_later", lambda delay, cb: pending.append(cb) or cb)
+    hit = mock.Mock(wraps=ex.artists.zone_at)
+    ex.artists.zone_at = hit
+    ex._hover_time = 0.0
+
+    def move(zone_id):
+        zone = chart.zone(zone_id)
+        ex._on_motion(event_at(ex, zone, name="motion_notify_event", button=None))
+
+    move("left.plantar.kidney")  # leading edge: handled at once
+    assert "Kidney" in ex.status.value and hit.call_count == 1 and not pending
+    move("right.plantar.liver")  # within the interval: deferred
+    move("left.plantar.heart")
+    move("right.plantar.liver")
+    assert "Kidney" in ex.status.value and hit.call_count == 1
+    assert len(pending) == 1  # one trailing call scheduled, not one per move
+    pending.pop()()  # the interval ends
+    assert "Liver (right foot)" in ex.status.value and hit.call_count == 2
+
+
+def test_hover_trailing_update_on_a_real_event_loop(ex, chart, monkeypatch):
+    import asyncio
+
+    monkeypatch.setattr(fx, "HOVER_INTERVAL", 0.05)
+    kidney = event_at(
+        ex, chart.zone("left.plantar.kidney"), name="motion_notify_event", button=None
+    )
+    liver = event_at(ex, chart.zone("right.plantar.liver"), name="motion_notify_event", button=None)
+
+    async def scenario():
+        ex._on_motion(kidney)
+        ex._on_motion(liver)  # too soon: deferred
+        assert "Kidney" in ex.status.value
+        await asyncio.sleep(0.2)
+        assert "Liver" in ex.status.value
+
+    asyncio.run(scenario())
+
+
+def test_controls(ex, chart):
+    c = ex.controls
+    assert set(c["foot"].options) >= {("Left", "left"), ("Right", "right"), ("Both", "both")}
+    assert [v for _, v in c["view"].options] == list(chart.views)
+    assert (c["view"].layout.display == "none") == (len(chart.views) < 2)
+    ex.select("kidneys")
+    c["foot"].value = "right"
+    assert {f for f, _ in ex.artists.panels} == {"right"}
+    assert ex.selected  # selection survives a redraw
+    click(ex, chart.zone("right.plantar.kidney"))
+    assert ex.selected == (chart.zone("right.plantar.kidney"),)
+    c["color_by"].value = "sources"
+    c["labels"].value = False
+    assert not any(t.get_visible() for t in _labels(ex.artists))
+    c["labels"].value = True
+    assert any(t.get_visible() for t in _labels(ex.artists))
+    if len(chart.views) > 1:
+        c["view"].value = chart.views[1]
+        assert {v for _, v in ex.artists.panels} == {chart.views[1]}
+
+
+def _labels(artists):
+    return list(artists.labels)
+
+
+def test_single_view_hides_view_control(ipympl_backend):
+    e = fx.explore(tiny_chart(label="Kidney"))
+    try:
+        assert e.controls["view"].layout.display == "none"
+    finally:
+        e.close()
+
+
+# -- escaping -----------------------------------------------------------------------------------
+def test_hostile_label_is_escaped_everywhere(ipympl_backend):
+    chart = tiny_chart()
+    e = fx.explore(chart)
+    try:
+        zone = chart.zone("left.plantar.z")
+        click(e, zone)
+        assert e.selected == (zone,)
+        html = e.panel.value
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "<img" not in html and "<script" not in html and "<b>help" not in html
+        assert "<script" not in e.caveat.value and "<i>x" not in e.caveat.value
+        e.figure.canvas.draw()  # labels drawn by matplotlib are text, never HTML
+        e._hover_time = 0.0
+        e._on_motion(event_at(e, zone, name="motion_notify_event", button=None))
+        assert "&lt;img" in e.status.value and "<img" not in e.status.value
+        e.search.value = "nothing <img src=y>"
+        assert "<img" not in e.status.value
+        e.select("kidneys")
+        assert "&lt;img" in e.panel.value and "<img" not in e.panel.value
+    finally:
+        e.close()
+
+
+# -- static fallback ----------------------------------------------------------------------------
+def test_static_fallback_when_backend_is_not_ipympl(chart, agg_backend):
+    assert not fx.ipympl_active()
+    e = fx.explore(chart)
+    try:
+        assert not e.interactive
+        assert e.map is e._image
+        png = e._image.value
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert esc(chart.caveats_of("evidence")[0].text[:40]) in e.caveat.value
+        e.search.value = "kidneys"
+        assert {z.id for z in e.selected} == {z.id for z in chart.zones_for("kidneys")}
+        assert "kidneys" in e.panel.value
+        assert e._image.value != png  # the picture shows the highlight
+        e.search.value = ""
+        assert e.selected == ()
+        bundle = e._repr_mimebundle_()
+        assert "application/vnd.jupyter.widget-view+json" in bundle
+    finally:
+        e.close()
+
+
+def test_static_fallback_when_ipympl_missing(chart, ipympl_backend, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_ipympl(name, *args, **kwargs):
+        if name.startswith("ipympl"):
+            raise ImportError("no ipympl")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_ipympl)
+    assert not fx.ipympl_active()
+    e = fx.explore(chart)
+    try:
+        assert not e.interactive and e._image is not None
+    finally:
+        e.close()
+
+
+# -- export ---------------------------------------------------------------------------------
+def test_export_button_offers_a_download(ex, chart, tmp_path, monkeypatch):
+    calls = {}
+    export_mod = pytest.importorskip("footmap.export")
+
+    def fake_export(ch, path, **kw):
+        calls.update(kw, chart=ch, path=path)
+        from pathlib import Path
+
+        Path(path).write_bytes(b"\x89PNG fake")
+        return Path(path)
+
+    monkeypatch.setattr(export_mod, "export", fake_export)
+    ex.select("kidneys")
+    ex.controls["foot"].value = "left"
+    ex.export_button.click()
+    assert calls["chart"] is chart
+    assert calls["feet"] == ("left",)
+    assert calls["views"] == ("plantar",)
+    assert calls["color_by"] == "system" and calls["labels"] is True
+    assert set(calls["highlight"]) == {z.id for z in chart.zones_for("kidneys")}
+    assert 'download="footmap.png"' in ex.download.value
+    assert "data:image/png;base64," in ex.download.value
+
+
+def test_export_failure_is_reported(ex, monkeypatch):
+    export_mod = pytest.importorskip("footmap.export")
+    monkeypatch.setattr(export_mod, "export", mock.Mock(side_effect=OSError("disk <full>")))
+    ex.export_button.click()
+    assert "Export failed" in ex.download.value and "&lt;full&gt;" in ex.download.value
+
+
+def test_real_export_writes_a_file(ex, tmp_path):
+    pytest.importorskip("footmap.export")
+    ex.select("kidneys")
+    path = ex.export(tmp_path / "map.png", format="png")
+    assert path.exists() and path.read_bytes()[:4] == b"\x89PNG"
+
+
+# -- speed ------------------------------------------------------------------------------------
+def test_click_handler_is_fast(ex, chart):
+    zones = chart.zones_on(view="plantar")
+    events = [event_at(ex, z) for z in zones]
+    ex._on_click(events[0])
+    t0 = time.perf_counter()
+    for ev in events:
+        ex._on_click(ev)
+    per_click = (time.perf_counter() - t0) / len(events)
+    print(f"kernel-side click handler: {per_click * 1000:.2f} ms per click")
+    assert per_click < 0.030
+
+
+def test_pixel_of_matches_transform(ex, chart):
+    zone = chart.zone("left.plantar.kidney")
+    x, y = ex.pixel_of(zone)
+    h = ex.figure.bbox.height
+    ev = MouseEvent("button_press_event", ex.figure.canvas, x, h - y, button=1)
+    ex._on_click(ev)
+    assert ex.selected == (zone,)
+
+
+def test_render_is_the_real_module():
+    assert render.__name__ == "footmap.render" and hasattr(render, "plot_map")
+
+
+def test_select_unknown_name_raises_and_keeps_selection(ex, chart):
+    ex.select("kidneys")
+    with pytest.raises(footmap.FootmapError):
+        ex.select("no such organ")
+    assert {z.body_area for z in ex.selected} == {"kidneys"}
+
+
+def test_close_closes_widgets(chart, ipympl_backend):
+    e = fx.explore(chart)
+    e.close()
+    assert e.widget.comm is None and e.panel.comm is None
+    assert e.figure.canvas.comm is None
