@@ -1,4 +1,4 @@
-"""Start and stop a throwaway JupyterLab server for the real-browser tests."""
+"""Start and stop a throwaway JupyterLab or Voila server for the real-browser tests and bench."""
 
 from __future__ import annotations
 
@@ -24,6 +24,22 @@ SETTINGS = {
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
 }
+
+#: Page script, called with ``[root selector, expected text]`` just before a click: records in
+#: ``window.__fm`` when the next mousedown happens (``t0``) and when the text under the root
+#: first contains the expected text (``t1``), both from ``performance.now()``.
+WATCH_CLICK_JS = """([selector, expected]) => {
+  window.__fm = {t0: null, t1: null};
+  const root = document.querySelector(selector);
+  document.addEventListener('mousedown', () => { window.__fm.t0 = performance.now(); },
+                            {capture: true, once: true});
+  const obs = new MutationObserver(() => {
+    if (window.__fm.t0 !== null && root.innerText.includes(expected)) {
+      window.__fm.t1 = performance.now(); obs.disconnect();
+    }
+  });
+  obs.observe(root, {subtree: true, childList: true, characterData: true});
+}"""
 
 
 def free_port() -> int:
@@ -91,22 +107,54 @@ def start_lab(notebooks: Path, workdir: Path, *, timeout: float = 90.0) -> Lab:
         "--allow-root", "--LabApp.news_url=None", "--ServerApp.disable_check_xsrf=True",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]  # fmt: skip
-    log = workdir / "lab.log"
+    url = f"http://127.0.0.1:{port}"
+    return _serve(cmd, root, workdir / "lab.log", url, "/api/status", env, timeout)
+
+
+def start_voila(notebook: Path, workdir: Path, *, timeout: float = 90.0) -> Lab:
+    """Serve one notebook with Voila (code hidden) on a free local port; ``.url`` is its page.
+
+    The notebook's directory is copied into ``workdir`` first (so relative paths still work);
+    the server runs in its own process group with a private runtime directory. Voila 0.5 asks
+    for no token unless told to. Each page load starts a kernel that runs the notebook.
+    """
+    root = workdir / "root"
+    shutil.copytree(notebook.parent, root)
+    (workdir / "runtime").mkdir()
+    port = free_port()
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(workdir / "runtime"), PYTHONUNBUFFERED="1")
+    cmd = [
+        sys.executable, "-m", "voila", notebook.name, "--no-browser", f"--port={port}",
+        "--Voila.ip=127.0.0.1", "--Voila.port_retries=0",
+    ]  # fmt: skip
+    # poll a static path: a GET of the notebook page itself would start a kernel
+    url = f"http://127.0.0.1:{port}"
+    return _serve(cmd, root, workdir / "voila.log", url, "/voila/static/", env, timeout)
+
+
+def _serve(
+    cmd: list[str], root: Path, log: Path, url: str, probe: str, env: dict, timeout: float
+) -> Lab:
+    """Start ``cmd`` in ``root`` (own process group, output to ``log``); wait until it answers.
+
+    Any HTTP answer on ``url + probe``, even an error status, means the server is up.
+    """
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
-    lab = Lab(f"http://127.0.0.1:{port}", root, proc, log)
+    lab = Lab(url, root, proc, log)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited with {proc.returncode}:\n{lab.log_tail()}")
+            raise RuntimeError(f"{cmd[2]} exited with {proc.returncode}:\n{lab.log_tail()}")
         try:
-            with urllib.request.urlopen(lab.url + "/api/status", timeout=2) as r:
-                if r.status == 200:
-                    return lab
+            with urllib.request.urlopen(url + probe, timeout=2):
+                return lab
+        except urllib.error.HTTPError:
+            return lab
         except (urllib.error.URLError, OSError):
             pass
         time.sleep(0.25)
     lab.stop()
-    raise TimeoutError(f"JupyterLab did not answer within {timeout:.0f} s:\n{lab.log_tail()}")
+    raise TimeoutError(f"{cmd[2]} did not answer within {timeout:.0f} s:\n{lab.log_tail()}")

@@ -1,9 +1,11 @@
-"""Real-browser test: JupyterLab + Chromium drive notebooks/explore.ipynb end to end.
+"""Real-browser tests: JupyterLab and Voila, driven by Chromium through Playwright.
 
-Starts JupyterLab on 127.0.0.1 (free port, no token) serving a temporary copy of notebooks/,
-opens explore.ipynb in Debian's Chromium through Playwright, runs every cell, clicks a zone on
-the ipympl canvas and checks the side panel, hovers, then uses the search box. Screenshots go
-to /tmp/footmap-browser-*.png. Run with ``pytest -m browser``.
+* explore.ipynb in JupyterLab (127.0.0.1, free port, no token, a temporary copy of notebooks/):
+  run every cell, click a zone on the ipympl canvas and check the side panel, hover, search.
+* teaching.ipynb as a Voila presentation: no code shown, the tour's map and caveat visible,
+  "Next" moves the tour on, the quiz's "Show me" answers.
+
+Screenshots go to /tmp/footmap-browser-*.png. Run with ``pytest -m browser``.
 """
 
 from __future__ import annotations
@@ -47,23 +49,35 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(lab):
+def browser():
+    """One headless Chromium for the module's tests (closed at the end, even on failure)."""
+    if not Path(_lab.CHROMIUM).exists():
+        pytest.skip(f"needs Chromium at {_lab.CHROMIUM}")
     sync_api = pytest.importorskip("playwright.sync_api")
     pw = sync_api.sync_playwright().start()
-    browser = None
     try:
-        browser = pw.chromium.launch(
+        b = pw.chromium.launch(
             executable_path=_lab.CHROMIUM, args=_lab.CHROMIUM_ARGS, headless=True
         )
-        context = browser.new_context(
-            viewport={"width": 1400, "height": 1000}, device_scale_factor=1
-        )
-        context.set_default_timeout(60_000)
-        yield context.new_page()
+        try:
+            yield b
+        finally:
+            b.close()
     finally:
-        if browser is not None:
-            browser.close()
         pw.stop()
+
+
+def _new_page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, device_scale_factor=1)
+    context.set_default_timeout(60_000)
+    return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def page(lab, browser):
+    p = _new_page(browser)
+    yield p
+    p.context.close()
 
 
 @pytest.fixture(scope="module")
@@ -134,18 +148,7 @@ def _panel_text(page):
     return page.locator(".jp-OutputArea-output:has(.footmap-explorer)").first.inner_text()
 
 
-_WATCH = """([selector, expected]) => {
-  window.__fm = {t0: null, t1: null};
-  const root = document.querySelector(selector);
-  document.addEventListener('mousedown', () => { window.__fm.t0 = performance.now(); },
-                            {capture: true, once: true});
-  const obs = new MutationObserver(() => {
-    if (window.__fm.t0 !== null && root.innerText.includes(expected)) {
-      window.__fm.t1 = performance.now(); obs.disconnect();
-    }
-  });
-  obs.observe(root, {subtree: true, childList: true, characterData: true});
-}"""
+_WATCH = _lab.WATCH_CLICK_JS
 
 
 def test_explorer_in_jupyterlab(lab, page, geometry):
@@ -244,3 +247,100 @@ def _check_explorer(lab, page, geometry):
         timeout=20_000,
     )
     assert round_trip < 1000, f"click round trip {round_trip:.0f} ms"
+
+
+# -- the teaching notebook as a Voila presentation ---------------------------------------------
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    pytest.importorskip("voila")
+    pytest.importorskip("ipympl")
+    server = _lab.start_voila(NOTEBOOKS / "teaching.ipynb", tmp_path_factory.mktemp("voila"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def voila_page(voila, browser):
+    p = _new_page(browser)
+    yield p
+    p.context.close()
+
+
+_CANVAS_DRAWN = """(sel) => {
+  const c = document.querySelector(sel);
+  if (!c || !c.width) return false;
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  for (let i = 0; i < d.length; i += 4 * 97) if (d[i + 3] > 0 && d[i] < 200) ink++;
+  return ink > 50;
+}"""
+
+
+def test_teaching_in_voila(voila, voila_page):
+    try:
+        _check_teaching(voila_page, voila.url)
+    except BaseException:
+        print(
+            f"\nfailure screenshot: {_shot(voila_page, 'voila-failure')}\n"
+            f"Voila log:\n{voila.log_tail()}"
+        )
+        raise
+
+
+def _check_teaching(page, url):
+    import footmap
+    from footmap import lesson
+
+    chart = footmap.load()
+    steps = lesson.tour(chart)
+    caveat = lesson._caveat(chart)[:50]
+    page.goto(url + "/", wait_until="domcontentloaded")
+    tour = page.locator(".footmap-tour")
+    counter = tour.locator(".fm-tour-counter")
+    # Voila runs the whole notebook, then shows it: wait for the last section
+    page.wait_for_selector(".fm-evidence", timeout=180_000)
+    counter.wait_for(timeout=60_000)
+    assert counter.inner_text().strip() == f"1 / {len(steps)}: {steps[0].title}"
+
+    text = page.locator("body").inner_text()
+    for code in ("%matplotlib", "import footmap", "tour_widget(", "quiz_widget("):
+        assert code not in text, f"code shown in the presentation: {code!r}"
+    assert "Traceback" not in text
+    assert page.locator(".cm-editor:visible, .CodeMirror:visible").count() == 0
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+
+    canvas = ".footmap-tour .jupyter-matplotlib-canvas-div canvas"
+    page.wait_for_function(_CANVAS_DRAWN, arg=canvas, timeout=60_000)
+    assert page.locator(canvas).first.bounding_box()["width"] > 400
+    box = tour.locator(".fm-caveat")
+    assert box.is_visible() and caveat in box.inner_text()
+    tour.scroll_into_view_if_needed()
+    _shot(page, "voila-1-tour")
+
+    # Next: the counter, the step panel and the highlight move on; the caveat stays
+    page.get_by_title("Next body system").click()
+    expected = f"2 / {len(steps)}: {steps[1].title}"
+    page.wait_for_function(
+        "([t]) => document.querySelector('.footmap-tour .fm-tour-counter').innerText.trim() === t",
+        arg=[expected],
+        timeout=30_000,
+    )
+    step = tour.locator(f".fm-tour-step[data-system='{steps[1].system}']")
+    step.wait_for(timeout=30_000)
+    assert steps[1].title in step.locator("h3").inner_text()
+    assert tour.locator(f".fm-tour-step[data-system='{steps[0].system}']").count() == 0
+    assert box.is_visible() and caveat in box.inner_text()
+    assert page.get_by_title("Previous body system").is_enabled()
+    page.wait_for_timeout(500)  # let the new highlight arrive for the screenshot
+    _shot(page, "voila-2-next")
+
+    # the quiz answers "Show me" with where the chart places it, and the caveat
+    quiz = page.locator(".footmap-quiz")
+    quiz.scroll_into_view_if_needed()
+    page.get_by_title("Highlight where the chart places it").click()
+    quiz.locator(".fm-answer").wait_for(timeout=30_000)
+    answer = quiz.locator(".fm-answer").inner_text()
+    assert "Shown: where the chart places the" in answer and caveat in answer
+    assert "Score: 0 right of 1 answered" in quiz.inner_text()
+    page.wait_for_timeout(500)
+    _shot(page, "voila-3-quiz")

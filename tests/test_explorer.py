@@ -604,3 +604,35 @@ def test_close_closes_widgets(chart, ipympl_backend):
     e.close()
     assert e.widget.comm is None and e.panel.comm is None
     assert e.figure.canvas.comm is None
+
+
+def test_on_click_fires_on_every_primary_click_and_can_be_removed(ex, chart):
+    got = []
+
+    def cb(zone):
+        got.append(zone.id if zone is not None else None)
+
+    ex.on_click(cb)
+    zone = chart.zone("left.plantar.kidney")
+    click(ex, zone)
+    click(ex, zone)  # same zone again: no selection change, but still a click
+    click(ex, xy=outside_point(ex))
+    click(ex, xy=outside_point(ex))  # a miss on an empty selection too
+    ex._on_click(event_at(ex, zone, button=3))  # not a primary click
+    ex.select("kidneys")  # programmatic: not a click
+    assert got == [zone.id, zone.id, None, None]
+    ex.on_click(cb, remove=True)
+    click(ex, zone)
+    assert len(got) == 4
+
+
+def test_bidi_and_control_characters_are_neutralised(ipympl_backend):
+    chart = tiny_chart(label="a\u202eb\x00c", claim="x\u2066y")
+    e = fx.explore(chart)
+    try:
+        click(e, chart.zone("left.plantar.z"))
+        for text in (e.panel.value, fx._e(fx.status_text(e.selected[0]))):
+            assert "\u202e" not in text and "\x00" not in text and "\u2066" not in text
+        assert "a\ufffdb\ufffdc" in e.panel.value
+    finally:
+        e.close()
