@@ -7,12 +7,14 @@ sources the same way and say the same thing. HTML output escapes every piece of 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 from .chart import Chart, Source, Zone
 
 __all__ = [
     "caveat_line",
+    "escape_html",
     "citation_numbers",
     "reference_list",
     "zone_html",
@@ -77,8 +79,23 @@ def reference_list(sources: Iterable[Source], numbers: dict[str, int]) -> list[s
     return [f"[{numbers[s.id]}] {s.citation}" for s in sources if s.id in numbers]
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+#: Control characters and bidirectional overrides: shown as U+FFFD in HTML, so hostile chart
+#: text cannot hide or reorder what is around it.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_html(text: str) -> str:
+    """Chart text made safe for HTML: escaped, control and bidi-override characters replaced.
+
+    Examples
+    --------
+    >>> escape_html("<img src=x onerror=alert(1)>\u202e")
+    '&lt;img src=x onerror=alert(1)&gt;\ufffd'
+    """
+    return html.escape(_UNSAFE.sub("\ufffd", text), quote=True)
+
+
+_e = escape_html
 
 
 def zone_html(chart: Chart, zone: Zone) -> str:

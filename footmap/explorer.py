@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import html
 import io
-import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -41,6 +39,7 @@ from matplotlib.figure import Figure
 
 from . import lesson, palette, render
 from .chart import Chart, Zone
+from .describe import escape_html as _e
 from .describe import zones_html
 from .vocab import SYSTEMS, VIEWS
 
@@ -113,15 +112,6 @@ def ipympl_active() -> bool:
     return True
 
 
-# Control characters and bidirectional overrides, shown as U+FFFD (as footmap.lesson does) so
-# hostile chart text cannot hide or reorder what is around it.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-
-
-def _e(text: str) -> str:
-    return html.escape(_UNSAFE.sub("\ufffd", text), quote=True)
-
-
 def caveat_html(chart: Chart) -> str:
     """The chart's caveats as an HTML block, always shown beside the map.
 
@@ -183,7 +173,7 @@ def selection_html(chart: Chart, zones: Sequence[Zone]) -> str:
     >>> "kidneys" in selection_html(chart, chart.zones_for("kidneys"))
     True
     """
-    body = _UNSAFE.sub("\ufffd", zones_html(chart, zones)) if zones else _PROMPT
+    body = zones_html(chart, zones) if zones else _PROMPT
     return f'<div class="fm-selection" style="line-height:1.4">{body}</div>'
 
 

@@ -22,14 +22,13 @@ True
 
 from __future__ import annotations
 
-import html
 import random
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .chart import Chart, Claim, Source, Zone
 from .describe import caveat_line
+from .describe import escape_html as _e
 from .vocab import FEET, SYSTEMS, VIEWS
 
 __all__ = [
@@ -59,18 +58,11 @@ REMINDER = (
 #: Short names of the views, for sentences ("left foot, sole").
 _VIEW_WORDS = {"plantar": "sole", "dorsal": "top", "medial": "inner side", "lateral": "outer side"}
 
-# Control characters and bidirectional overrides: shown as U+FFFD in HTML so hostile chart text
-# cannot hide or reorder what is around it.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 _BOX_STYLE = (
     "border-left:4px solid #b45309;background:#fff7ed;color:#431407;"
     "padding:2px 8px;margin-top:6px;font-size:90%;line-height:1.35"
 )
-
-
-def _e(text: str) -> str:
-    return html.escape(_UNSAFE.sub("\ufffd", text), quote=True)
 
 
 # -- shared helpers ---------------------------------------------------------------------------
