@@ -15,7 +15,8 @@ one panel plus an outline, loaded with ``footmap.loads``):
 
 Each is timed twice: building the artists, and building plus one Agg draw (what a user
 waits for). The best of ``--repeat`` runs is reported. geopandas is only a bench extra
-(``pip install footmap[bench]``).
+(``pip install footmap[bench]``). Then ``bench/explorer_bench.py`` runs (the widget's click
+and redraw times), or a notice says it is missing.
 """
 
 from __future__ import annotations
@@ -195,7 +196,24 @@ def main(argv: list[str] | None = None) -> int:
     t_all = best_of(args.repeat, lambda: plot_map(bundled, views="all").ax.figure.canvas.draw())
     print(f"  footmap full render, both feet: {t_both:.3f}s; all views: {t_all:.3f}s")
     compare(f"synthetic chart ({args.zones} zones)", synth, args.repeat)
-    return 0
+    return explorer_bench()
+
+
+def explorer_bench() -> int:
+    """Run ``bench/explorer_bench.py``'s ``main()`` when that file exists; say so when not."""
+    path = Path(__file__).resolve().parent / "explorer_bench.py"
+    print(f"\nexplorer benchmark ({path.name}):")
+    if not path.exists():
+        print(f"  NOT RUN: {path} does not exist (yet)")
+        return 0
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("explorer_bench", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.main([])  # its own defaults, not this script's arguments
+    return int(result or 0)
 
 
 if __name__ == "__main__":

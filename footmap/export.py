@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -31,7 +32,17 @@ from matplotlib.text import Text
 from . import __version__, describe
 from .chart import Chart, Zone
 from .errors import FootmapError
-from .render import ColorBy, HighlightSpec, MapArtists, _text_size, plot_map, resolve
+from .render import (
+    ColorBy,
+    HighlightSpec,
+    MapArtists,
+    _normalise_feet,
+    _normalise_views,
+    _text_size,
+    display_text,
+    plot_map,
+    resolve,
+)
 from .vocab import SYSTEMS
 
 __all__ = ["FORMATS", "SIZES", "atomic_write", "export", "figure", "handout", "page_size"]
@@ -51,6 +62,11 @@ REF_PT = 6.3  #: reference list size
 CAVEAT_PT = 8.5  #: caveat footer size
 LINE = 1.28  #: line height as a multiple of the font size
 CAVEAT_GID = "footmap-caveat"
+OVERFLOW_GID = "footmap-overflow"
+#: Wrapping measures outline metrics, which do not depend on the dpi; hinted glyphs drawn
+#: at a low dpi (100-120) come out up to about 7.5 % wider, so lines are wrapped to the
+#: column width divided by this factor and never run into the next column at any dpi.
+WRAP_SLACK = 1.08
 
 
 # ------------------------------------------------------------------------------------------
@@ -151,13 +167,18 @@ def page_size(size: str = "a4", orientation: str = "landscape") -> tuple[float, 
 
 
 def _wrap(text: str, width_pt: float, size: float, weight: str = "normal") -> list[str]:
-    """Greedy word wrap to ``width_pt`` using measured word widths."""
+    """Greedy word wrap to ``width_pt`` (points), whatever dpi the page is drawn at.
+
+    Widths are measured from outline metrics in points (see :data:`WRAP_SLACK`), so the
+    line breaks are the same at every dpi and the lines fit their column at every dpi.
+    """
+    limit = width_pt / WRAP_SLACK
     lines: list[str] = []
     for para in text.split("\n"):
         words, line = para.split(), ""
         for word in words:
             trial = f"{line} {word}" if line else word
-            if line and _text_size(trial, size, weight)[0] > width_pt:
+            if line and _text_size(trial, size, weight)[0] > limit:
                 lines.append(line)
                 line = word
             else:
@@ -179,11 +200,41 @@ class _Block:
     gid: str | None = None
     keep_with_next: bool = False  # a heading: never last in a column
 
+    def __post_init__(self) -> None:
+        self.text = display_text(self.text, multiline=True)
+
     def lines(self, width_pt: float) -> list[str]:
         return _wrap(self.text, width_pt - self.indent_pt, self.size, self.weight)
 
     def height(self, width_pt: float) -> float:
         return (len(self.lines(width_pt)) + self.space_after) * self.size * LINE
+
+
+def _flow(
+    blocks: Sequence[_Block], col_w_pt: float, height_pt: float, columns: int
+) -> tuple[list[tuple[int, float]], int]:
+    """Place ``blocks`` top-down in ``columns`` columns of ``height_pt`` points.
+
+    Returns ``(column, y below the top in points)`` for each block that fits and the index
+    of the first block that does not (``len(blocks)`` when all fit). A heading
+    (``keep_with_next``) never ends a column.
+    """
+    places: list[tuple[int, float]] = []
+    col, y = 0, 0.0
+    for k, b in enumerate(blocks):
+        h = b.height(col_w_pt)
+        if b.keep_with_next and k + 1 < len(blocks):
+            nxt = blocks[k + 1]
+            need = h + nxt.height(col_w_pt) - nxt.space_after * nxt.size * LINE
+        else:
+            need = h - b.space_after * b.size * LINE
+        if y + need > height_pt + 0.5:
+            col, y = col + 1, 0.0
+            if col >= columns:
+                return places, k
+        places.append((col, y))
+        y += h
+    return places, len(blocks)
 
 
 def _draw_blocks(
@@ -197,22 +248,11 @@ def _draw_blocks(
     Returns the blocks that did not fit.
     """
     x0, top, width, height = box
-    gap = 0.25
-    col_w = (width - gap * (columns - 1)) / columns
-    col, y = 0, 0.0  # y: points below the top
-    for k, b in enumerate(blocks):
-        h = b.height(col_w * 72)
-        if b.keep_with_next and k + 1 < len(blocks):
-            h_next = blocks[k + 1].height(col_w * 72)
-            need = h + h_next - blocks[k + 1].space_after * blocks[k + 1].size * LINE
-        else:
-            need = h - b.space_after * b.size * LINE
-        if y + need > height * 72 + 0.5:
-            col, y = col + 1, 0.0
-            if col >= columns:
-                return list(blocks[k:])
+    col_w = _column_width(width, columns)
+    places, stop = _flow(blocks, col_w * 72, height * 72, columns)
+    for b, (col, y) in zip(blocks, places, strict=False):
         t = fig.text(
-            x0 + col * (col_w + gap) + b.indent_pt / 72,
+            x0 + col * (col_w + 0.25) + b.indent_pt / 72,
             top - y / 72,
             "\n".join(b.lines(col_w * 72)),
             transform=fig.dpi_scale_trans,
@@ -223,10 +263,10 @@ def _draw_blocks(
             color=b.color,
             linespacing=LINE,
             gid=b.gid,
+            parse_math=False,
         )
         t.set_in_layout(False)
-        y += h
-    return []
+    return list(blocks[stop:])
 
 
 def _blocks_height(blocks: Sequence[_Block], width_in: float) -> float:
@@ -241,15 +281,18 @@ def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -
     blocks: list[_Block] = []
     for members in groups.values():
         first = members[0]
-        head, *claims = describe.zone_text(first, numbers).split("\n")
+        # The heading and each claim are built separately (not by splitting one text on
+        # line breaks), so a line break inside chart text cannot turn into a fake claim.
+        head = display_text(describe.zone_text(first, numbers, claims=False))
         if len(members) > 1:
             head += "; also " + ", ".join(f"{z.foot} foot, {z.view}" for z in members[1:])
         blocks.append(_Block(head, TEXT_PT, "bold", space_after=0.15, keep_with_next=True))
-        for i, line in enumerate(claims):
-            last = i == len(claims) - 1
+        for i, claim in enumerate(first.claims):
+            last = i == len(first.claims) - 1
+            cites = ", ".join(str(numbers[s]) for s in claim.sources if s in numbers)
             blocks.append(
                 _Block(
-                    "\u2013 " + line.strip().removeprefix("- "),
+                    f"\u2013 {display_text(claim.text)} [{cites}]",
                     TEXT_PT,
                     indent_pt=8,
                     space_after=0.55 if last else 0.1,
@@ -321,15 +364,8 @@ def _footer(
 
 
 def _fits_columns(blocks: Sequence[_Block], col_w: float, height: float, columns: int) -> bool:
-    col, y = 0, 0.0
-    for b in blocks:
-        h = b.height(col_w * 72) / 72
-        if y + h - b.space_after * b.size * LINE / 72 > height + 1e-6:
-            col, y = col + 1, 0.0
-            if col >= columns:
-                return False
-        y += h
-    return True
+    """Whether ``blocks`` fit ``columns`` columns ``col_w`` by ``height`` inches."""
+    return _flow(blocks, col_w * 72, height * 72, columns)[1] == len(blocks)
 
 
 def check_caveat(fig: Figure, chart: Chart) -> None:
@@ -337,7 +373,7 @@ def check_caveat(fig: Figure, chart: Chart) -> None:
 
     Every export calls this before writing, so no file footmap writes omits the caveat.
     """
-    want = " ".join(_caveat_text(chart).split())
+    want = " ".join(display_text(_caveat_text(chart), multiline=True).split())
     for t in fig.findobj(Text):
         if t.get_gid() == CAVEAT_GID and t.get_visible() and want in " ".join(t.get_text().split()):
             return
@@ -347,6 +383,75 @@ def check_caveat(fig: Figure, chart: Chart) -> None:
 # ------------------------------------------------------------------------------------------
 # Figures
 # ------------------------------------------------------------------------------------------
+def _claims_blocks(chart: Chart, chosen: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
+    head = _Block(
+        "What charts claim for the highlighted zones",
+        9,
+        "bold",
+        space_after=0.3,
+        keep_with_next=True,
+    )
+    return [head, *_zone_blocks(chart, chosen, numbers)]
+
+
+def _claims_layout(
+    chart: Chart,
+    chosen: Sequence[Zone],
+    numbers: dict[str, int],
+    landscape: bool,
+    width: float,
+    top: float,
+    bottom: float,
+) -> tuple[list[_Block], tuple[float, float, float, float], tuple[float, ...], int]:
+    """Where the claims go: the smallest box (and text size) that holds them all.
+
+    Tries a narrow column first, then a wider one, then two columns and a slightly smaller
+    text, so that a page continues onto another only when the claims fill the most room
+    the map can spare. Returns the blocks, their box (x, y top, width, height; inches), the
+    map's rectangle (x, y, width, height) and the number of text columns.
+    """
+    body_h = top - bottom
+    note_h = TEXT_PT * LINE * 1.4 / 72
+    if landscape:
+        tries = [(min(3.3, width * 0.32), 1, 1.0), (min(4.3, width * 0.4), 1, 1.0)]
+        tries += [(width * 0.5, 2, 1.0), (width * 0.5, 2, 0.9)]
+    else:
+        tries = [(0.42, 2, 1.0), (0.5, 2, 1.0), (0.55, 2, 0.9)]
+    for k, (a, columns, scale) in enumerate(tries):
+        blocks = _claims_blocks(chart, chosen, numbers)
+        for b in blocks:
+            b.size *= scale
+        if landscape:
+            col_w = a
+            box = (MARGIN_IN + width - col_w, top, col_w, body_h)
+            map_rect: tuple[float, ...] = (MARGIN_IN, bottom, width - col_w - 0.2, body_h)
+        else:
+            need = _blocks_height(blocks, (width - 0.25) / 2) / 2 + 0.3 + note_h
+            text_h = min(max(need, 1.0), body_h * a)
+            box = (MARGIN_IN, bottom + text_h, width, text_h)
+            map_rect = (MARGIN_IN, bottom + text_h + 0.15, width, body_h - text_h - 0.15)
+        inner = (box[0], box[1], box[2], box[3] - note_h)
+        if k == len(tries) - 1 or _fits_columns(
+            blocks, _column_width(inner[2], columns), inner[3], columns
+        ):
+            return blocks, box, map_rect, columns
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _column_width(width: float, columns: int) -> float:
+    return (width - 0.25 * (columns - 1)) / columns
+
+
+def _overflow_note(leftover: Sequence[_Block]) -> str:
+    """What did not fit: the zones left out, or the rest of one zone's claims."""
+    n = sum(1 for b in leftover if b.keep_with_next)
+    rest = "" if not leftover or leftover[0].keep_with_next else "the rest of a zone's claims"
+    parts = [rest] if rest else []
+    if n:
+        parts.append(f"{n} more zone{'s' if n > 1 else ''}")
+    return f"... {' and '.join(parts)} not shown here; `footmap handout` lists every claim."
+
+
 def _compose(
     fig: Figure,
     chart: Chart,
@@ -363,7 +468,11 @@ def _compose(
     legend: bool = True,
 ) -> tuple[MapArtists, list[_Block]]:
     """Draw one annotated page into ``fig``; return the map and any claims that did not fit."""
-    chosen = resolve(chart, highlight)
+    feet_t = _normalise_feet(chart, feet)
+    views_t = _normalise_views(chart, views)
+    # Only zones on the drawn panels are described: a page never names a foot or a view
+    # it does not show.
+    chosen = tuple(z for z in resolve(chart, highlight) if z.foot in feet_t and z.view in views_t)
     numbers = describe.citation_numbers(chart, chosen)
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
@@ -378,8 +487,9 @@ def _compose(
     _draw_blocks(fig, [_Block(head, 15, "bold", gid="footmap-title")], (MARGIN_IN, top, width, 1))
     top -= 15 * LINE / 72 + 0.04
     if subtitle:
-        _draw_blocks(fig, [_Block(subtitle, 9, color="#444444")], (MARGIN_IN, top, width, 1))
-        top -= 9 * LINE / 72 * len(_wrap(subtitle, width * 72, 9))
+        sub = _Block(subtitle, 9, color="#444444")
+        _draw_blocks(fig, [sub], (MARGIN_IN, top, width, 1))
+        top -= 9 * LINE / 72 * len(sub.lines(width * 72))
     top -= 0.1
 
     # Footer.
@@ -391,42 +501,26 @@ def _compose(
     leftover: list[_Block] = []
     map_rect = (MARGIN_IN, body_bottom, width, body_h)
     if chosen and claims:
-        blocks = [
-            _Block(
-                "What charts claim for the highlighted zones",
-                9,
-                "bold",
-                space_after=0.3,
-                keep_with_next=True,
-            )
-        ]
-        blocks += _zone_blocks(chart, chosen, numbers)
-        if landscape:
-            col_w = min(3.3, width * 0.32)
-            box = (fw - MARGIN_IN - col_w, top, col_w, body_h)
-            map_rect = (MARGIN_IN, body_bottom, width - col_w - 0.2, body_h)
-        else:
-            need = _blocks_height(blocks, width / 2) / 2 + 0.2
-            text_h = min(max(need, 1.0), body_h * 0.42)
-            box = (MARGIN_IN, body_bottom + text_h, width, text_h)
-            map_rect = (MARGIN_IN, body_bottom + text_h + 0.15, width, body_h - text_h - 0.15)
+        blocks, box, map_rect, columns = _claims_layout(
+            chart, chosen, numbers, landscape, width, top, body_bottom
+        )
         # Keep the last line of the box free for a note on what did not fit.
         note_h = TEXT_PT * LINE * 1.4 / 72
         leftover = _draw_blocks(
-            fig, blocks, (box[0], box[1], box[2], box[3] - note_h), columns=1 if landscape else 2
+            fig, blocks, (box[0], box[1], box[2], box[3] - note_h), columns=columns
         )
         if leftover:
-            n = len({b.text for b in leftover if b.weight == "bold"})
-            note = f"... {n} more zone(s) not shown here; `footmap handout` lists every claim."
             fig.text(
                 box[0],
                 box[1] - box[3],
-                note,
+                _overflow_note(leftover),
                 transform=fig.dpi_scale_trans,
                 fontsize=TEXT_PT,
                 style="italic",
                 color="#555555",
                 va="bottom",
+                gid=OVERFLOW_GID,
+                parse_math=False,
             ).set_in_layout(False)
 
     engine = fig.get_layout_engine()
@@ -452,7 +546,9 @@ def _compose(
         hatch=hatch,
         legend=legend,
         title=True,
-        legend_loc="below",
+        # Feet are taller than wide: on a landscape page the legend fits beside them and
+        # the map gets the page's height.
+        legend_loc="right" if landscape else "below",
     )
     fig.footmap_artists = artists  # type: ignore[attr-defined]
     check_caveat(fig, chart)
@@ -646,6 +742,10 @@ def save_figure(
 
 
 def _metadata(chart: Chart, fmt: str) -> dict[str, str]:
+    return {k: display_text(v) for k, v in _raw_metadata(chart, fmt).items()}
+
+
+def _raw_metadata(chart: Chart, fmt: str) -> dict[str, str]:
     if fmt == "png":
         return {"Title": chart.title, "Software": f"footmap {__version__}"}
     if fmt == "pdf":
@@ -658,6 +758,16 @@ def _metadata(chart: Chart, fmt: str) -> dict[str, str]:
 
 
 _SVG = "http://www.w3.org/2000/svg"
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def _svg_id(text: str) -> str:
+    """``text`` as a safe XML id / class token: ASCII letters, digits, ``.``, ``_``, ``-``.
+
+    Zone ids already match ``^[a-z0-9][a-z0-9._-]*$`` (the schema checks it), so this
+    changes nothing for a valid chart; it guards charts built by other means.
+    """
+    return _ID_UNSAFE.sub("_", text)
 
 
 def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
@@ -677,7 +787,7 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
                 linewidth=widths[i % len(widths)],
                 zorder=coll.get_zorder(),
                 transform=coll.get_transform(),
-                gid=f"zone-{z.id}",
+                gid=_svg_id(f"zone-{z.id}"),
             )
             patch.set_in_layout(False)
             artists.ax.add_patch(patch)
@@ -698,16 +808,18 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
     ET.register_namespace("cc", "http://creativecommons.org/ns#")
     ET.register_namespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
     root = ET.fromstring(buf.getvalue())
-    by_id = {f"zone-{z.id}": z for z in artists.zones}
+    by_id = {_svg_id(f"zone-{z.id}"): z for z in artists.zones}
     for el in root.iter(f"{{{_SVG}}}g"):
         z = by_id.get(el.get("id", ""))
         if z is None:
             continue
+        # ElementTree escapes markup (<, &, quotes); display_text removes what XML 1.0
+        # cannot hold at all (NUL, BEL, ...) and bidirectional overrides.
         title = ET.Element(f"{{{_SVG}}}title")
-        title.text = f"{z.label} \u2014 {z.body_area}"
+        title.text = display_text(f"{z.label} \u2014 {z.body_area}")
         el.insert(0, title)
-        el.set("class", f"fm-zone fm-{z.system}")
-        el.set("data-body-area", z.body_area)
+        el.set("class", f"fm-zone fm-{_svg_id(z.system)}")
+        el.set("data-body-area", display_text(z.body_area))
     return b'<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + ET.tostring(
         root, encoding="utf-8", xml_declaration=False
     )
@@ -876,7 +988,7 @@ def handout(
     figures.append(cover)
     for (name, spec), pviews in zip(specs, page_views, strict=True):
         fig = _new_figure(size, orientation)
-        _, leftover = _compose(
+        artists, leftover = _compose(
             fig,
             chart,
             feet=feet,
@@ -891,9 +1003,10 @@ def handout(
         )
         _remove_overflow_note(fig, bool(leftover))
         figures.append(fig)
+        described = [z for z in resolve(chart, spec) if z.id in set(artists.highlighted)]
         while leftover:
             more = _new_figure(size, orientation)
-            leftover = _continuation(more, chart, name, spec, leftover)
+            leftover = _continuation(more, chart, name, described, leftover)
             figures.append(more)
     total = len(figures)
     for k, fig in enumerate(figures, start=1):
@@ -918,15 +1031,17 @@ def handout(
 def _remove_overflow_note(fig: Figure, overflow: bool) -> None:
     """On handout pages the overflow continues on the next page: say so instead."""
     for t in list(fig.texts):
-        if "more zone(s) not shown here" in t.get_text():
+        if t.get_gid() == OVERFLOW_GID:
             t.set_text("... continued on the next page" if overflow else "")
 
 
 def _continuation(
-    fig: Figure, chart: Chart, name: str, spec: HighlightSpec, blocks: list[_Block]
+    fig: Figure, chart: Chart, name: str, chosen: Sequence[Zone], blocks: list[_Block]
 ) -> list[_Block]:
-    """A text-only page continuing a system's claims; returns what still did not fit."""
-    chosen = resolve(chart, spec)
+    """A text-only page continuing a system's claims; returns what still did not fit.
+
+    The claims use the whole width of the page, in three columns (two on a portrait page).
+    """
     numbers = describe.citation_numbers(chart, chosen)
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
@@ -940,5 +1055,5 @@ def _continuation(
     foot_h = _footer(fig, chart, chosen, numbers)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.15
     return _draw_blocks(
-        fig, blocks, (MARGIN_IN, top, width, top - bottom), columns=2 if fw > fh else 1
+        fig, blocks, (MARGIN_IN, top, width, top - bottom), columns=3 if fw > fh else 2
     )

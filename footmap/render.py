@@ -36,11 +36,11 @@ from matplotlib.colorbar import Colorbar
 from matplotlib.colors import Normalize, to_rgba
 from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 from shapely.geometry.base import BaseGeometry
 
 from . import palette
@@ -48,7 +48,16 @@ from .chart import Chart, Zone
 from .errors import FootmapError
 from .vocab import FEET, SYSTEMS, VIEWS
 
-__all__ = ["ColorBy", "HighlightSpec", "MapArtists", "place_labels", "plot_map", "resolve"]
+__all__ = [
+    "ColorBy",
+    "HighlightSpec",
+    "MapArtists",
+    "NumberKey",
+    "display_text",
+    "place_labels",
+    "plot_map",
+    "resolve",
+]
 
 #: What :func:`plot_map` accepts as ``highlight``: a zone id, body area, body system id or
 #: label, a :class:`~footmap.chart.Zone`, or any iterable mixing them.
@@ -68,6 +77,44 @@ HIGHLIGHT_LW = 1.8
 HIGHLIGHT_EDGE = "#111111"
 
 _ZONE_Z, _HATCH_Z, _LEADER_Z, _LABEL_Z = 2.0, 2.2, 3.0, 4.0
+
+
+# Characters never drawn as they are: C0/C1 controls (NUL, BEL, ...; XML 1.0 forbids most of
+# them), bidirectional overrides and isolates (which would reorder text in an SVG viewer),
+# lone surrogates (which no encoder accepts) and the byte-order mark.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def display_text(text: str, *, multiline: bool = False) -> str:
+    r"""Chart text made safe to draw and to write into SVG, PDF and PNG files.
+
+    Control characters, bidirectional overrides and lone surrogates become U+FFFD (the
+    replacement character, so a reader sees that something was there); tabs become spaces;
+    line breaks are kept only when ``multiline``. Markup such as ``<script>`` is left as it
+    is: it is drawn as text, and the SVG writer escapes it.
+
+    Parameters
+    ----------
+    text : str
+    multiline : bool, optional
+        Keep line breaks (``\n``); otherwise they become spaces.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> display_text("bell\x07 rlo\u202eevil\nnext") == "bell\ufffd rlo\ufffdevil next"
+    True
+    """
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if not multiline:
+        text = text.replace("\n", " ")
+    return _UNSAFE.sub("\ufffd", text)
 
 
 # ------------------------------------------------------------------------------------------
@@ -96,8 +143,8 @@ class MapArtists:
         Axes' data coordinates (data = local + offset).
     leaders : list of Artist
         Callout leader lines and their anchor dots.
-    key : matplotlib.legend.Legend or None
-        The numbered key of callouts.
+    key : NumberKey or None
+        The numbered key of callouts (``key.get_texts()``: one text per column).
     colorbar : matplotlib.colorbar.Colorbar or None
         Present when colouring by a value.
     hatches : list of PatchCollection
@@ -117,7 +164,7 @@ class MapArtists:
     legend: Legend | None
     panels: dict[tuple[str, str], tuple[float, float]]
     leaders: list[Artist] = field(default_factory=list)
-    key: Legend | None = None
+    key: NumberKey | None = None
     colorbar: Colorbar | None = None
     hatches: list[PatchCollection] = field(default_factory=list)
     values: np.ndarray | None = None
@@ -130,6 +177,7 @@ class MapArtists:
     _panel_of: np.ndarray = field(default_factory=lambda: np.zeros(0, int), repr=False)
     _label_only: frozenset[int] | None = field(default=None, repr=False)
     _label_pt: float = field(default=LABEL_PT, repr=False)
+    _key_pt: float = field(default=0.0, repr=False)
 
     def locate(self, x: float, y: float) -> tuple[str, str, float, float] | None:
         """Map a point in Axes data coordinates to ``(foot, view, local x, local y)``.
@@ -302,17 +350,29 @@ def _layout(
     aspect: float,
     side: float = SIDE_MM,
     head: float = HEADING_MM,
+    stack: bool = False,
 ) -> _Layout:
-    """Place panels: feet side by side within a view group, view groups in a grid."""
+    """Place panels: feet side by side within a view group, view groups in a grid.
+
+    With ``stack``, the feet of a profile view (medial, lateral: long and low) are stacked
+    one above the other instead, so that the profiles use the width of a page.
+    """
     groups = []
+    multi = len(views) > 1
     for view in views:
         members = [(f, view) for f in feet if (f, view) in chart.panels]
         if not members:
             raise FootmapError(f"this chart has no {'/'.join(feet)} foot in the {view} view")
         bounds = [chart.outline(f, v).geometry.bounds for f, v in members]
-        width = sum(b[2] - b[0] for b in bounds) + gap * (len(bounds) - 1) + 2 * side
-        height = max(b[3] - b[1] for b in bounds) + head * (1 + (len(views) > 1))
-        groups.append((view, members, bounds, width, height))
+        stacked = stack and view in ("medial", "lateral") and len(members) > 1
+        if stacked:
+            width = max(b[2] - b[0] for b in bounds) + 2 * side
+            height = sum(b[3] - b[1] + head for b in bounds) + head * multi
+            height += gap / 3 * (len(bounds) - 1)
+        else:
+            width = sum(b[2] - b[0] for b in bounds) + gap * (len(bounds) - 1) + 2 * side
+            height = max(b[3] - b[1] for b in bounds) + head * (1 + multi)
+        groups.append((view, members, bounds, width, height, stacked))
 
     def pack(limit: float) -> list[list[int]]:
         """Fill rows greedily, in view order, up to ``limit`` mm wide."""
@@ -346,16 +406,29 @@ def _layout(
     total_w, total_h = size(rows)
     panels: list[_Panel] = []
     headings: list[tuple[str, float, float, str]] = []
-    multi = len(views) > 1
     top = total_h
     for row in rows:
         row_h = max(groups[i][4] for i in row)
         row_w = sum(groups[i][3] for i in row) + gap * (len(row) - 1)
         x = (total_w - row_w) / 2
         for i in row:
-            view, members, bounds, width, height = groups[i]
-            body_h = max(b[3] - b[1] for b in bounds)
+            view, members, bounds, width, height, stacked = groups[i]
             base = top - row_h  # bottoms aligned within a row
+            if stacked:
+                y = base + height - head * multi  # top of the first foot's heading
+                if multi:
+                    headings.append((VIEWS[view], x + width / 2, y + head * 0.55, "bold"))
+                for foot_v, b in zip(members, bounds, strict=True):
+                    h = b[3] - b[1]
+                    y -= head + h
+                    dx = x + side + (width - 2 * side - (b[2] - b[0])) / 2 - b[0]
+                    panels.append(_Panel(*foot_v, b, (dx, y - b[1]), (side, side)))
+                    name = f"{foot_v[0].capitalize()} foot"
+                    headings.append((name, dx + (b[0] + b[2]) / 2, y + h + head * 0.5, "normal"))
+                    y -= gap / 3
+                x += width + gap
+                continue
+            body_h = max(b[3] - b[1] for b in bounds)
             if multi:
                 headings.append((VIEWS[view], x + width / 2, base + body_h + head * 1.55, "bold"))
             cursor = x + side
@@ -555,6 +628,7 @@ def plot_map(
     for spine in ax.spines.values():
         spine.set_visible(False)
     legend_artist = colorbar = None
+    shrink = _decoration_scale(ax)
     if legend:
         if mappable is not None:
             colorbar = fig.colorbar(
@@ -564,64 +638,68 @@ def plot_map(
                 colorbar.locator = MaxNLocator(integer=True)
                 colorbar.update_ticks()
         else:
-            legend_artist = _system_legend(ax, zones, hatch, legend_loc)
+            legend_artist = _system_legend(ax, zones, hatch, legend_loc, shrink)
     if title:
-        _title(ax, chart, feet_t, views_t, title if isinstance(title, str) else None)
+        _title(ax, chart, feet_t, views_t, title if isinstance(title, str) else None, shrink)
 
-    # Lay the panels out for the Axes' shape, with room beside each foot for callout
-    # numbers at the scale the drawing will have. The key beside the Axes takes room the
-    # estimate can only guess, so when the drawing comes out smaller, lay out again.
-    width_pt, height_pt = _axes_points(ax, reserve_left=90.0 if labels else 0.0)
+    # The layout engine places the Axes once, around the legend and the title; everything
+    # drawn afterwards (zones, labels, callouts, the key) stays out of the layout, so the
+    # drawing scale is known from here on and no further layout pass is needed.
+    width_pt, height_pt = _axes_points(ax)
     chosen = resolve(chart, highlight)
-    artists: MapArtists | None = None
-    for _attempt in range(3):
-        if artists is not None:
-            _remove_panels(artists)
+    label_only = None
+    if labels == "highlighted" and chosen:
+        label_only = {z.id for z in chosen}
+    key_pt = 0.0  # room for the numbered key, left of the feet
+    for _attempt in range(4):
         layout, scale = _fit_layout(
-            chart, feet_t, views_t, float(gap_mm), width_pt, height_pt, labels
+            chart, feet_t, views_t, float(gap_mm), width_pt - key_pt, height_pt, bool(labels)
         )
-        artists = _draw_panels(ax, chart, zones, face, layout, hatch)
-        artists.legend, artists.colorbar, artists.values = legend_artist, colorbar, values
-        artists._labels_on = bool(labels)
-        artists._label_only = (
-            frozenset(artists._index[z.id] for z in chosen if z.id in artists._index)
-            if labels == "highlighted" and chosen
-            else None
-        )
-        set_highlight(artists, chosen)
         if not labels:
-            _fill_box(ax, layout.extent)
             break
-        # Place at the scale the layout was made for, then see what the layout engine
-        # (which now also fits the key) actually gives.
-        _place_once(artists, scale)
-        _fill_box(ax, layout.extent)
-        actual = _points_per_mm(ax, layout_done=True)
-        if actual >= scale * 0.96 or _attempt == 2:
-            if abs(actual / scale - 1) > 0.03:
-                # A little under the measured scale, so that a key that grows with the
-                # new placement cannot make callout numbers touch.
-                _place_once(artists, actual * 0.94)
-                _fill_box(ax, layout.extent)
+        wanted = np.array([label_only is None or z.id in label_only for z in zones], bool)
+        _, small = _inside_labels(zones, wanted, LABEL_PT, scale)
+        # At most as many numbers as the callout columns can hold at their smallest.
+        cap = int(2 * len(layout.panels) * height_pt / (CALLOUT_MIN_PT * 1.7)) + 1
+        names = list(dict.fromkeys(zones[i].label for i in small[:cap]))
+        spec = _key_spec(names, LABEL_PT, width_pt, height_pt)
+        need = spec[3] + 4.0 if spec is not None else 0.0
+        if need <= key_pt + 1.0 and (need >= key_pt * 0.85 or _attempt == 3):
             break
-        width_pt *= actual / scale
-        height_pt *= actual / scale
-    assert artists is not None
+        key_pt = need
+    artists = _draw_panels(ax, chart, zones, face, layout, hatch)
+    artists.legend, artists.colorbar, artists.values = legend_artist, colorbar, values
+    artists._labels_on = bool(labels)
+    artists._label_only = (
+        frozenset(artists._index[i] for i in label_only) if label_only is not None else None
+    )
+    artists._key_pt = key_pt
+    set_highlight(artists, chosen)
+    _fill_box(ax, _with_key_room(layout.extent, key_pt / scale))
+    if labels:
+        _place_once(artists, _points_per_mm(ax, layout_done=True))
     return artists
 
 
-def _settle_layout(ax: Axes) -> None:
-    """Run the figure's layout engine until the Axes stops moving (at most three times).
+def _with_key_room(
+    extent: tuple[float, float, float, float], key_mm: float
+) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = extent
+    return (x0 - key_mm, y0, x1, y1)
 
-    Constrained layout can need a second pass after new decorations (the key, the legend)
-    appear before it accounts for all of them.
+
+def _settle_layout(ax: Axes, passes: int = 1) -> None:
+    """Run the figure's layout engine ``passes`` times (more only if the Axes still moves).
+
+    One pass places the Axes around the legend, colorbar and title, which is all
+    :func:`plot_map` needs: nothing it draws afterwards takes part in the layout.
     """
     fig = ax.figure
     engine = fig.get_layout_engine()
     if engine is None:
         return
     before = ax.get_position(original=True).bounds
-    for _ in range(3):
+    for _ in range(max(passes, 1)):
         engine.execute(fig)
         after = ax.get_position(original=True).bounds
         if np.allclose(before, after, atol=1e-3):
@@ -633,35 +711,25 @@ def _fill_box(ax: Axes, extent: tuple[float, float, float, float]) -> None:
     """Set limits around ``extent`` padded to the Axes box's shape.
 
     With the data limits matching the box's aspect, the equal aspect does not shrink the
-    box, so legends and the key anchored to the Axes stay where the layout put them. The
-    layout engine places the box around those decorations, so repeat until it settles.
+    box, so legends anchored to the Axes stay where the layout put them (and the layout
+    engine has no reason to move anything at draw time).
     """
     fig = ax.figure
-    engine = fig.get_layout_engine()
-    before = ax.get_position(original=True).bounds
-    for _ in range(4):
-        pos = ax.get_position(original=True)
-        fw, fh = fig.get_size_inches()
-        x0, y0, x1, y1 = extent[0] - 2, extent[1] - 2, extent[2] + 2, extent[3] + 2
-        if pos.width > 0 and pos.height > 0:
-            box = (pos.width * fw) / (pos.height * fh)
-            w, h = x1 - x0, y1 - y0
-            if w / h < box:
-                extra = (h * box - w) / 2
-                x0, x1 = x0 - extra, x1 + extra
-            else:
-                extra = (w / box - h) / 2
-                y0, y1 = y0 - extra, y1 + extra
-        ax.set_xlim(x0, x1)
-        ax.set_ylim(y0, y1)
-        ax.apply_aspect()  # the active box now equals the layout's box
-        if engine is None:
-            return
-        engine.execute(fig)
-        after = ax.get_position(original=True).bounds
-        if np.allclose(before, after, atol=2e-3):
-            return
-        before = after
+    pos = ax.get_position(original=True)
+    fw, fh = fig.get_size_inches()
+    x0, y0, x1, y1 = extent[0] - 2, extent[1] - 2, extent[2] + 2, extent[3] + 2
+    if pos.width > 0 and pos.height > 0:
+        box = (pos.width * fw) / (pos.height * fh)
+        w, h = x1 - x0, y1 - y0
+        if w / h < box:
+            extra = (h * box - w) / 2
+            x0, x1 = x0 - extra, x1 + extra
+        else:
+            extra = (w / box - h) / 2
+            y0, y1 = y0 - extra, y1 + extra
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.apply_aspect()
 
 
 def _fit_layout(
@@ -673,21 +741,32 @@ def _fit_layout(
     height_pt: float,
     labels: bool,
 ) -> tuple[_Layout, float]:
-    """Layout whose callout room and headings suit the scale it will be drawn at."""
-    aspect = width_pt / height_pt if width_pt > 0 and height_pt > 0 else 1.3
-    # The gap between feet widens too, so that both feet get callout columns on both sides.
-    side, head = SIDE_MM, HEADING_MM
-    for _ in range(5):
-        layout = _layout(chart, feet, views, gap, max(aspect, 0.2), side, head)
-        x0, y0, x1, y1 = layout.extent
-        scale = max(min(width_pt / (x1 - x0 + 4), height_pt / (y1 - y0 + 4)), 1e-3)
-        need = 3.6 * 0.8 * LABEL_PT / scale + 1.0 if labels else SIDE_MM
-        need_head = max(HEADING_MM, 9.0 * 1.45 / scale)
-        if need <= side * 1.02 and need_head <= head * 1.02:
-            break
-        side, head = max(side, need), max(head, need_head)
-        gap = max(gap, 2 * side if labels else gap)
-    return layout, scale
+    """Layout whose callout room and headings suit the scale it will be drawn at.
+
+    Profile views of both feet are tried side by side and stacked; the arrangement drawn
+    at the larger scale wins.
+    """
+    width_pt, height_pt = max(width_pt, 1.0), max(height_pt, 1.0)
+    aspect = width_pt / height_pt
+    stacks = (False, True) if len(feet) > 1 and {"medial", "lateral"} & set(views) else (False,)
+    best: tuple[_Layout, float] | None = None
+    for stack in stacks:
+        # The gap between feet widens too, so that both feet get callout columns on both sides.
+        side, head, g = SIDE_MM, HEADING_MM, gap
+        for _ in range(5):
+            layout = _layout(chart, feet, views, g, max(aspect, 0.2), side, head, stack)
+            x0, y0, x1, y1 = layout.extent
+            scale = max(min(width_pt / (x1 - x0 + 4), height_pt / (y1 - y0 + 4)), 1e-3)
+            need = 3.6 * 0.8 * LABEL_PT / scale + 1.0 if labels else SIDE_MM
+            need_head = max(HEADING_MM, 9.0 * 1.45 / scale)
+            if need <= side * 1.02 and need_head <= head * 1.02:
+                break
+            side, head = max(side, need), max(head, need_head)
+            g = max(g, 2 * side if labels else g)
+        if best is None or scale > best[1] * 1.02:
+            best = (layout, scale)
+    assert best is not None
+    return best
 
 
 def _draw_panels(
@@ -796,16 +875,27 @@ def _remove_panels(artists: MapArtists) -> None:
         a.remove()
 
 
-def _axes_points(ax: Axes, reserve_left: float = 0.0) -> tuple[float, float]:
-    """Width and height (points) the Axes will get, after the layout engine has run."""
+def _axes_points(ax: Axes) -> tuple[float, float]:
+    """Width and height (points) the Axes gets, after the layout engine has run."""
     fig = ax.figure
     _settle_layout(ax)
     pos = ax.get_position(original=True)
     fw, fh = fig.get_size_inches()
-    return max(pos.width * fw * 72 - reserve_left, 1.0), max(pos.height * fh * 72, 1.0)
+    return max(pos.width * fw * 72, 1.0), max(pos.height * fh * 72, 1.0)
 
 
-def _system_legend(ax: Axes, zones: Sequence[Zone], hatch: bool, loc: str = "right") -> Legend:
+def _decoration_scale(ax: Axes) -> float:
+    """Font scale for the legend and title: 1 on a 9 x 7 in figure, down to 0.65 when small.
+
+    On a small figure the decorations shrink with it, so the feet keep most of the room.
+    """
+    fw, fh = ax.figure.get_size_inches()
+    return float(np.clip(min(fw / 9.0, fh / 7.0), 0.65, 1.0))
+
+
+def _system_legend(
+    ax: Axes, zones: Sequence[Zone], hatch: bool, loc: str = "right", shrink: float = 1.0
+) -> Legend:
     present = {z.system for z in zones}
     handles = [
         Patch(
@@ -825,14 +915,14 @@ def _system_legend(ax: Axes, zones: Sequence[Zone], hatch: bool, loc: str = "rig
         handles=handles,
         loc="upper center" if below else "upper left",
         bbox_to_anchor=(0.5, 0.0) if below else (1.0, 1.0),
-        ncols=_legend_columns(ax, handles) if below else 1,
+        ncols=_legend_columns(ax, handles, 8 * shrink) if below else 1,
         columnspacing=1.2,
         frameon=False,
-        fontsize=8,
+        fontsize=8 * shrink,
         title="Body system (as charts assign it)"
         if below
         else "Body system\n(as charts assign it)",
-        title_fontsize=8,
+        title_fontsize=8 * shrink,
         alignment="left",
         handlelength=1.6,
         handleheight=1.1,
@@ -842,10 +932,10 @@ def _system_legend(ax: Axes, zones: Sequence[Zone], hatch: bool, loc: str = "rig
     return leg
 
 
-def _legend_columns(ax: Axes, handles: Sequence[Patch]) -> int:
+def _legend_columns(ax: Axes, handles: Sequence[Patch], size: float = 8.0) -> int:
     """Columns of a legend under the Axes that keep it no wider than the Axes."""
     width_pt = ax.get_position(original=True).width * ax.figure.get_size_inches()[0] * 72
-    entry_pt = max(_text_size(h.get_label(), 8)[0] for h in handles) + 8 * 4.2
+    entry_pt = max(_text_size(h.get_label(), size)[0] for h in handles) + size * 4.2
     return max(1, min(len(handles), 5, int(width_pt // entry_pt)))
 
 
@@ -863,12 +953,26 @@ def _views_phrase(views: Sequence[str]) -> str:
 
 
 def _title(
-    ax: Axes, chart: Chart, feet: Sequence[str], views: Sequence[str], head: str | None
+    ax: Axes,
+    chart: Chart,
+    feet: Sequence[str],
+    views: Sequence[str],
+    head: str | None,
+    shrink: float = 1.0,
 ) -> None:
     feet_phrase = "left and right foot" if len(feet) == 2 else f"{feet[0]} foot"
-    head = head or f"{_views_phrase(views)}, {feet_phrase}"
-    sub = _first_sentence(chart.orientation) if "plantar" in views else ""
-    sub_lines = textwrap.wrap(sub, 105) if sub else []
+    head = display_text(head or f"{_views_phrase(views)}, {feet_phrase}")
+    sub = display_text(_first_sentence(chart.orientation)) if "plantar" in views else ""
+    # Wrap to the width the Axes will roughly have: its default box, within the part of
+    # the figure the layout engine may use.
+    frac = ax.get_position(original=True).width
+    engine = ax.figure.get_layout_engine()
+    rect = engine.get().get("rect") if engine is not None else None
+    if rect is not None and len(rect) == 4:
+        frac = min(frac, rect[2] * 0.95)
+    width_pt = frac * ax.figure.get_size_inches()[0] * 72
+    sub_pt, head_pt = 7.5 * shrink, 11 * shrink
+    sub_lines = textwrap.wrap(sub, max(int(width_pt * 1.1 / (sub_pt * 0.5)), 40)) if sub else []
     if sub_lines:
         t = ax.annotate(
             "\n".join(sub_lines),
@@ -878,13 +982,16 @@ def _title(
             textcoords="offset points",
             ha="center",
             va="bottom",
-            fontsize=7.5,
+            fontsize=sub_pt,
             style="italic",
             color="#444444",
+            parse_math=False,
         )
         t.set_gid("footmap-orientation")
-    pad = 6 + 7.5 * 1.25 * len(sub_lines)
-    ax.set_title("\n".join(textwrap.wrap(head, 70)), fontsize=11, fontweight="bold", pad=pad)
+    pad = 6 + sub_pt * 1.25 * len(sub_lines)
+    head_lines = textwrap.wrap(head, max(int(width_pt * 1.1 / (head_pt * 0.6)), 30))
+    t = ax.set_title("\n".join(head_lines), fontsize=head_pt, fontweight="bold", pad=pad)
+    t.set_parse_math(False)
 
 
 # ------------------------------------------------------------------------------------------
@@ -999,13 +1106,15 @@ def place_labels(artists: MapArtists, *, fontsize: float | None = None) -> None:
     """
     if fontsize is not None:
         artists._label_pt = float(fontsize)
-    scale = _points_per_mm(artists.ax)
-    _place_once(artists, scale)
-    if artists.ax.figure.get_layout_engine() is not None:
-        # The key takes room beside the Axes, which may shrink it: measure again.
-        again = _points_per_mm(artists.ax)
-        if again > 0 and abs(again / scale - 1) > 0.03:
-            _place_once(artists, again)
+    ax = artists.ax
+    layout = artists._layout
+    if layout is None:
+        return
+    width_pt, height_pt = _axes_points(ax)
+    x0, y0, x1, y1 = layout.extent
+    scale = min((width_pt - artists._key_pt) / (x1 - x0 + 4), height_pt / (y1 - y0 + 4))
+    _fill_box(ax, _with_key_room(layout.extent, artists._key_pt / max(scale, 1e-3)))
+    _place_once(artists, _points_per_mm(ax, layout_done=True))
 
 
 def _clear_labels(artists: MapArtists) -> None:
@@ -1016,60 +1125,103 @@ def _clear_labels(artists: MapArtists) -> None:
     artists.labels, artists.leaders, artists.key = [], [], None
 
 
+def _inside_labels(
+    zones: Sequence[Zone], wanted: np.ndarray, label_pt: float, scale: float
+) -> tuple[dict[int, tuple[str, float, float]], np.ndarray]:
+    """Which labels fit inside their zone, and how; the rest become callouts.
+
+    Tries, per zone, the preferred size, then smaller sizes down to :data:`LABEL_MIN_PT`,
+    each on one line, on two lines, and (for tall thin zones such as spine segments)
+    turned to run along the zone. Widths come from cached glyph metrics in points and
+    the test is done in chart millimetres (``scale`` points per mm): no text is drawn.
+
+    Returns
+    -------
+    inside : dict
+        Zone index -> (text, size in points, rotation in degrees).
+    small : numpy.ndarray
+        Indices of the wanted zones that get a callout, ascending.
+    """
+    inside: dict[int, tuple[str, float, float]] = {}
+    n = len(zones)
+    if n == 0 or scale <= 0:
+        return inside, np.zeros(0, int)
+    small_pt = min(LABEL_MIN_PT, label_pt)
+    sizes = sorted({label_pt, max((label_pt + small_pt) / 2, small_pt), small_pt}, reverse=True)
+    pad = LABEL_PAD_MM
+    geoms = np.array([z.geometry for z in zones], dtype=object)
+    bounds = _bounds(zones)
+    bw, bh = bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]
+    long_side, short_side = np.maximum(bw, bh), np.minimum(bw, bh)
+    texts = [display_text(z.label) for z in zones]
+    # Cheap rejection first: a zone thinner than one line of the smallest text, or shorter
+    # than the label's longest word could possibly be, never gets measured.
+    min_h = _text_size("Xg", small_pt)[1] / scale + 2 * pad
+    word_pt = np.array([max((len(w) for w in t.split()), default=1) for t in texts])
+    maybe = (short_side >= min_h) & (long_side >= word_pt * 0.45 * small_pt / scale + 2 * pad)
+    maybe &= wanted
+    cand_idx = np.flatnonzero(maybe)
+    if cand_idx.size:
+        for size in sizes:
+            for wrap in (False, True):
+                for turn in (False, True):
+                    todo = [i for i in cand_idx if i not in inside]
+                    boxes, keep, fit = [], [], []
+                    for i in todo:
+                        text = _two_lines(texts[i]) if wrap else texts[i]
+                        if text is None or (turn and bh[i] < 1.6 * bw[i]):
+                            continue
+                        w, h = _text_size(text, size)
+                        w, h = w / scale + 2 * pad, h / scale + 2 * pad
+                        if turn:
+                            w, h = h, w
+                        if w > bw[i] or h > bh[i]:
+                            continue
+                        ax_, ay_ = zones[i].anchor
+                        boxes.append(
+                            shapely.box(ax_ - w / 2, ay_ - h / 2, ax_ + w / 2, ay_ + h / 2)
+                        )
+                        keep.append(i)
+                        fit.append((text, size, 90.0 if turn else 0.0))
+                    if keep:
+                        ok = shapely.contains(geoms[keep], np.array(boxes, dtype=object))
+                        for i, good, t in zip(keep, ok, fit, strict=True):
+                            if good:
+                                inside[i] = t
+            if len(inside) == cand_idx.size:
+                break
+    small = np.setdiff1d(np.flatnonzero(wanted), np.fromiter(inside, int, len(inside)))
+    return inside, small
+
+
+def _bounds(zones: Sequence[Zone]) -> np.ndarray:
+    """Bounds of the zones' geometries, cached per (immutable) zone."""
+    if not zones:
+        return np.zeros((0, 4))
+    return np.array([_zone_bounds(z) for z in zones], float).reshape(-1, 4)
+
+
+@lru_cache(maxsize=65536)
+def _zone_bounds(zone: Zone) -> tuple[float, float, float, float]:
+    return tuple(zone.geometry.bounds)
+
+
 def _place_once(artists: MapArtists, scale: float) -> None:
     _clear_labels(artists)
     ax, zones, layout = artists.ax, artists.zones, artists._layout
     if not zones or layout is None or scale <= 0:
         return
-    big_pt, small_pt = artists._label_pt, min(LABEL_MIN_PT, artists._label_pt)
-    pad = LABEL_PAD_MM
-    geoms = np.array([z.geometry for z in zones], dtype=object)
-    bounds = shapely.bounds(geoms)
-    bw, bh = bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]
-    # Cheap rejection first: a zone lower than one line of the smallest text, or narrower
-    # than the label's longest word could possibly be, never gets measured.
-    min_h = _text_size("Xg", small_pt)[1] / scale + 2 * pad
-    word_pt = np.array([max(len(w) for w in z.label.split()) for z in zones]) * 0.45 * small_pt
-    maybe = (bh >= min_h) & (bw >= word_pt / scale + 2 * pad)
     wanted = np.ones(len(zones), bool)
     if artists._label_only is not None:
         wanted[:] = False
         wanted[list(artists._label_only)] = True
-    maybe &= wanted
-
-    inside: dict[int, tuple[str, float]] = {}
-    cand_idx = np.flatnonzero(maybe)
-    if cand_idx.size:
-        shapely.prepare(geoms[cand_idx])
-        for size in (big_pt, small_pt):
-            for wrap in (False, True):
-                todo = [i for i in cand_idx if i not in inside]
-                texts, boxes, keep = [], [], []
-                for i in todo:
-                    z = zones[i]
-                    text = _two_lines(z.label) if wrap else z.label
-                    if text is None:
-                        continue
-                    w, h = _text_size(text, size)
-                    w, h = w / scale + 2 * pad, h / scale + 2 * pad
-                    if w > bw[i] or h > bh[i]:
-                        continue
-                    ax_, ay_ = z.anchor
-                    boxes.append(shapely.box(ax_ - w / 2, ay_ - h / 2, ax_ + w / 2, ay_ + h / 2))
-                    texts.append((text, size))
-                    keep.append(i)
-                if keep:
-                    fits = shapely.contains(geoms[keep], np.array(boxes, dtype=object))
-                    for i, ok, t in zip(keep, fits, texts, strict=True):
-                        if ok:
-                            inside[i] = t
-            if len(inside) == cand_idx.size:
-                break
+    inside, small = _inside_labels(zones, wanted, artists._label_pt, scale)
+    bounds = _bounds(zones)
 
     offsets = np.array([artists.panels[z.foot, z.view] for z in zones]).reshape(-1, 2)
     labels: list[Text] = []
     face = artists._face
-    for i, (text, size) in inside.items():
+    for i, (text, size, rotation) in inside.items():
         z = zones[i]
         x, y = z.anchor
         t = ax.text(
@@ -1078,16 +1230,18 @@ def _place_once(artists: MapArtists, scale: float) -> None:
             text,
             ha="center",
             va="center",
+            rotation=rotation,
+            rotation_mode="anchor",
             fontsize=size,
             linespacing=1.0,
             color=palette.text_color(tuple(face[i])),
             zorder=_LABEL_Z,
             gid=f"label-{z.id}",
+            parse_math=False,
         )
         t.set_in_layout(False)
         labels.append(t)
 
-    small = np.setdiff1d(np.flatnonzero(wanted), np.fromiter(inside, int, len(inside)))
     leaders, key = _callouts(artists, small, bounds, offsets, scale, labels)
     artists.labels, artists.leaders, artists.key = labels, leaders, key
     _recolor_labels(artists)
@@ -1107,6 +1261,9 @@ def _spread(desired: list[float], lo: float, hi: float, step: float) -> list[flo
     return ys
 
 
+CALLOUT_MIN_PT = 4.8  #: smallest callout number tried when a column runs out of room
+
+
 def _callouts(
     artists: MapArtists,
     small: np.ndarray,
@@ -1114,36 +1271,69 @@ def _callouts(
     offsets: np.ndarray,
     scale: float,
     labels: list[Text],
-) -> tuple[list[Artist], Legend | None]:
-    """Numbered callouts in columns beside each panel, leader lines and the key."""
+) -> tuple[list[Artist], NumberKey | None]:
+    """Numbered callouts in columns beside each panel, leader lines and the key.
+
+    Every zone in ``small`` gets a number: when the columns beside a panel have too few
+    rows, the numbers get smaller (down to :data:`CALLOUT_MIN_PT`). Only when even that
+    is not enough (thousands of tiny zones) do the smallest zones go without a number,
+    and the key then says how many.
+    """
     ax, zones, layout = artists.ax, artists.zones, artists._layout
     assert layout is not None
     if small.size == 0:
         return [], None
-    size = artists._label_pt
-    step = size * 1.7 / scale  # mm between numbers in a column
-    radius = size * 0.8 / scale  # mm from a number's centre to its circle
     cx = (bounds[small, 0] + bounds[small, 2]) / 2 + offsets[small, 0]
     area = (bounds[small, 2] - bounds[small, 0]) * (bounds[small, 3] - bounds[small, 1])
     panel_of = artists._panel_of[small]
+    per_panel = np.bincount(panel_of, minlength=len(layout.panels))
 
-    # (column x, side, list of zone indices) for every column that gets numbers
-    columns: list[tuple[float, int, list[int]]] = []
-    for p in layout.panels:
-        ks = np.flatnonzero(panel_of == layout.panels.index(p))
+    size = artists._label_pt
+    while True:
+        step = size * 1.7 / scale  # mm between numbers in a column
+        radius = size * 0.8 / scale  # mm from a number's centre to its circle
+        ok = True
+        for k, p in enumerate(layout.panels):
+            x0, y0, x1, y1 = p.box
+            capacity = max(int((y1 - y0 - step / 2) // step) + 1, 0)
+            sides = sum(
+                min(max(COLUMN_MM, 2.2 * radius + 1.0), room - 1.3 * radius) >= 1.6 * radius
+                for room in p.room
+            )
+            if per_panel[k] > capacity * sides:
+                ok = False
+        if ok or size <= CALLOUT_MIN_PT:
+            break
+        size = max(size * 0.9, CALLOUT_MIN_PT)
+
+    # (column x, side, zone indices, low y, high y) for every column that gets numbers
+    columns: list[tuple[float, int, list[int], float, float]] = []
+    unlabelled = 0
+    for k, p in enumerate(layout.panels):
+        ks = np.flatnonzero(panel_of == k)
         if not ks.size:
             continue
         x0, y0, x1, y1 = p.box
         # A column sits beside the outline box, as far out as its room allows; a column
-        # without room for a number (a narrow gap at a small scale) takes none.
-        xs = []
+        # without room for a number (a narrow gap at a small scale) takes none, unless
+        # neither has room.
+        xs: list[float | None] = []
         for room, edge, sign in ((p.room[0], x0, -1), (p.room[1], x1, 1)):
             dist = min(max(COLUMN_MM, 2.2 * radius + 1.0), room - 1.3 * radius)
             xs.append(edge + sign * dist if dist >= 1.6 * radius else None)
-        capacity = max(int((y1 - y0 - step / 2) // step) + 1, 0)
+        if xs == [None, None]:
+            xs = [x0 - 1.3 * radius, x1 + 1.3 * radius]
+        lo, hi = y0 + step / 2, y1
+        capacity = max(int((hi - lo) // step) + 1, 0)
+        caps = [capacity if x is not None else 0 for x in xs]
+        if ks.size > sum(caps):
+            # No room for every number even at the smallest size: the largest zones keep
+            # theirs and the key says how many are left unlabelled (never silently).
+            keep = np.argsort(-area[ks], kind="stable")[: sum(caps)]
+            unlabelled += ks.size - keep.size
+            ks = np.sort(ks[keep])
         # Each zone goes to the nearer column; larger zones first when a column is full,
         # the overflow to the other column while it has room.
-        caps = [capacity if x is not None else 0 for x in xs]
         ks = ks[np.argsort(-area[ks], kind="stable")]
         dl = np.abs(cx[ks] - xs[0]) if xs[0] is not None else np.full(ks.size, np.inf)
         dr = np.abs(cx[ks] - xs[1]) if xs[1] is not None else np.full(ks.size, np.inf)
@@ -1153,48 +1343,42 @@ def _callouts(
             room_left = caps[side] - len(sides[side])
             if room_left > 0:
                 sides[side] += list(near[1 - side][caps[1 - side] :][:room_left])
+        assert sum(map(len, sides)) == ks.size, "a callout was dropped"
         for side in (0, 1):
             if sides[side]:
-                columns.append((xs[side], side, [int(small[k]) for k in sides[side]]))
+                x = xs[side]
+                assert x is not None
+                columns.append((x, side, [int(small[k]) for k in sides[side]], lo, hi))
 
     # Number by label, top to bottom, so the same zone on both feet shares a number.
-    placed = [(i, zones[i].anchor[1] + offsets[i, 1]) for _, _, ids in columns for i in ids]
+    placed = [(i, zones[i].anchor[1] + offsets[i, 1]) for _, _, ids, _, _ in columns for i in ids]
     numbers: dict[str, int] = {}
     for i, _ in sorted(placed, key=lambda t: (-round(t[1], 1), t[0])):
-        numbers.setdefault(zones[i].label, len(numbers) + 1)
+        numbers.setdefault(display_text(zones[i].label), len(numbers) + 1)
 
-    segments, dots = [], []
-    for x, side, ids in columns:
+    segments, dots, circles = [], [], []
+    for x, side, ids, lo, hi in columns:
         ids.sort(key=lambda i: zones[i].anchor[1] + offsets[i, 1])
         anchors = [
             (zones[i].anchor[0] + offsets[i, 0], zones[i].anchor[1] + offsets[i, 1]) for i in ids
         ]
-        panel = next(
-            p for p in layout.panels if (p.foot, p.view) == (zones[ids[0]].foot, zones[ids[0]].view)
-        )
-        _, y0, _, y1 = panel.box
-        ys = _spread([a[1] for a in anchors], y0 + step / 2, y1, step)
+        ys = _spread([a[1] for a in anchors], lo, hi, step)
         for i, (axx, ayy), y in zip(ids, anchors, ys, strict=True):
             end = x + radius if side == 0 else x - radius
             segments.append([(axx, ayy), (end, y)])
             dots.append((axx, ayy))
+            circles.append((x, y))
             t = ax.text(
                 x,
                 y,
-                str(numbers[zones[i].label]),
+                str(numbers[display_text(zones[i].label)]),
                 ha="center",
-                va="center",
+                va="center_baseline",
                 fontsize=size * 0.9,
                 fontweight="bold",
                 color=palette.TEXT_DARK,
                 zorder=_LABEL_Z,
                 gid=f"callout-{zones[i].id}",
-                bbox={
-                    "boxstyle": "circle,pad=0.18",
-                    "facecolor": "white",
-                    "edgecolor": "#666666",
-                    "linewidth": 0.6,
-                },
             )
             t.set_in_layout(False)
             labels.append(t)
@@ -1204,6 +1388,20 @@ def _callouts(
     lines.set_in_layout(False)
     lines.set_gid("footmap-leaders")
     ax.add_collection(lines, autolim=False)
+    # All number circles and anchor dots as two marker lines: far cheaper to draw than a
+    # boxed Text per number.
+    (ring_line,) = ax.plot(
+        [c[0] for c in circles],
+        [c[1] for c in circles],
+        linestyle="none",
+        marker="o",
+        markersize=2 * radius * scale,
+        markerfacecolor="white",
+        markeredgecolor="#666666",
+        markeredgewidth=0.6,
+        zorder=_LABEL_Z - 0.1,
+        gid="footmap-callout-circles",
+    )
     (dot_line,) = ax.plot(
         [d[0] for d in dots],
         [d[1] for d in dots],
@@ -1213,41 +1411,136 @@ def _callouts(
         color="#222222",
         zorder=_LEADER_Z + 0.1,
     )
-    dot_line.set_in_layout(False)
-    return [lines, dot_line], _key(ax, numbers, size)
+    for a in (ring_line, dot_line):
+        a.set_in_layout(False)
+    key_x = layout.extent[0] - artists._key_pt / scale
+    key = _key(ax, numbers, artists._label_pt, (key_x, layout.extent[3]), unlabelled)
+    return [lines, ring_line, dot_line], key
 
 
-def _key(ax: Axes, numbers: dict[str, int], size: float) -> Legend | None:
-    if not numbers:
+KEY_MIN_PT = 5.5  #: smallest font of the numbered key
+
+
+def _key_spec(
+    labels: Sequence[str], size: float, width_pt: float, height_pt: float
+) -> tuple[float, int, int, float] | None:
+    """Font size, rows, columns and width (points) of the key for ``labels``.
+
+    The key may take up to a quarter of the Axes' width: its font shrinks (down to
+    :data:`KEY_MIN_PT`) before the feet have to. Columns are balanced (rows differ by at
+    most one between columns).
+    """
+    names = list(dict.fromkeys(display_text(t) for t in labels))
+    n = len(names)
+    if not n:
         return None
+    fs = size * 1.05
+    while True:
+        line_h = fs * 1.3
+        rows_max = max(int((height_pt * 0.96 - fs * 2.2) // line_h), 4)
+        ncols = -(-n // rows_max)
+        rows = -(-n // ncols)
+        lines = [f"{k:>2}  {name}" for k, name in enumerate(names, start=1)]
+        cols = [lines[i : i + rows] for i in range(0, n, rows)]
+        width = sum(max(_text_size(line, fs)[0] for line in c) for c in cols)
+        width += fs * 1.0 * (len(cols) - 1) + fs * 0.8
+        width = max(width, _text_size("Key to numbers", fs * 1.1)[0] + fs * 0.8)
+        if width <= width_pt * 0.25 or fs <= KEY_MIN_PT:
+            return fs, rows, len(cols), width
+        fs = max(fs * 0.92, KEY_MIN_PT)
+
+
+class NumberKey(Artist):
+    """The key to the callout numbers: a title and balanced columns of ``n  label`` lines.
+
+    Plain :class:`~matplotlib.text.Text` artists on the Axes (one per column), offset in
+    points from one anchor in data coordinates: far cheaper to draw than a
+    :class:`~matplotlib.legend.Legend`. Showing, hiding and removing the key act on all
+    of its texts; :meth:`get_texts` returns the columns, as a legend's would.
+    """
+
+    def __init__(self, title: Text, columns: list[Text]) -> None:
+        super().__init__()
+        self._title = title
+        self._columns = list(columns)
+        self.set_gid("footmap-key")
+
+    def get_title(self) -> Text:
+        """The key's title text."""
+        return self._title
+
+    def get_texts(self) -> list[Text]:
+        """One text per column, its lines joined by newlines."""
+        return list(self._columns)
+
+    def get_children(self) -> list[Artist]:
+        """The title and the column texts."""
+        return [self._title, *self._columns]
+
+    def set_visible(self, b: bool) -> None:
+        """Show or hide the whole key."""
+        super().set_visible(b)
+        for t in self.get_children():
+            t.set_visible(b)
+
+    def remove(self) -> None:
+        """Remove every text of the key from its Axes."""
+        for t in self.get_children():
+            t.remove()
+
+    def draw(self, renderer: Any) -> None:  # the texts are drawn by the Axes
+        """Draw nothing: each text is an artist of the Axes."""
+
+
+def _key(
+    ax: Axes,
+    numbers: dict[str, int],
+    size: float,
+    at: tuple[float, float],
+    unlabelled: int = 0,
+) -> NumberKey | None:
+    """The numbered key, its top left corner at ``at`` (data coordinates).
+
+    ``unlabelled`` zones that got no number are counted in the key's title.
+    """
+    if not numbers and not unlabelled:
+        return None
+    fig = ax.figure
+    pos = ax.get_position(original=True)
+    fw, fh = fig.get_size_inches()
+    spec = _key_spec(list(numbers) or [""], size, pos.width * fw * 72, pos.height * fh * 72)
+    assert spec is not None
+    fs, rows, _, _ = spec
     lines = [f"{n:>2}  {label}" for label, n in numbers.items()]
-    # Rows that fit the height the layout gives the Axes (before the equal aspect trims it).
-    height_pt = ax.get_position(original=True).height * ax.figure.get_size_inches()[1] * 72
-    rows = max(int(height_pt * 0.92 // (size * 1.05 * 1.3)) - 2, 6)
-    # One legend entry per column, its lines joined: one Text per column draws and lays
-    # out far faster than one entry per number on charts with many callouts.
-    columns = ["\n".join(lines[i : i + rows]) for i in range(0, len(lines), rows)]
-    handles = [Line2D([], [], linestyle="none") for _ in columns]
-    key = Legend(
-        ax,
-        handles,
-        columns,
-        loc="upper right",
-        bbox_to_anchor=(0.0, 1.0),
-        frameon=False,
-        fontsize=size * 1.05,
-        title="Key to numbers",
-        title_fontsize=size * 1.15,
-        alignment="left",
-        handlelength=0,
-        handletextpad=0,
-        borderaxespad=0.3,
-        ncols=len(columns),
-        columnspacing=1.0,
-    )
-    for t in key.get_texts():
-        t.set_linespacing(1.3)
-    key.set_gid("footmap-key")
-    ax.add_artist(key)
-    key.set_clip_on(False)  # add_artist clips to the Axes, which hides it from the layout
-    return key
+    title = "Key to numbers"
+    if unlabelled:
+        title += f"\n({unlabelled} zone{'s' if unlabelled > 1 else ''} too small to label here)"
+    pad = fs * 0.2
+    texts = []
+
+    def put(dx: float, dy: float, text: str, fontsize: float) -> Text:
+        t = ax.text(
+            at[0],
+            at[1],
+            text,
+            transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
+            ha="left",
+            va="top",
+            fontsize=fontsize,
+            linespacing=1.3,
+            color=palette.TEXT_DARK,
+            zorder=_LABEL_Z,
+            parse_math=False,
+            clip_on=False,
+        )
+        t.set_in_layout(False)
+        return t
+
+    head = put(pad, -pad, title, fs * 1.1)
+    head_h = _text_size(title, fs * 1.1)[1] + fs * 0.5
+    x = pad
+    for i in range(0, len(lines), rows):
+        column = lines[i : i + rows]
+        texts.append(put(x, -pad - head_h, "\n".join(column), fs))
+        x += max(_text_size(line, fs)[0] for line in column) + fs * 1.0
+    return NumberKey(head, texts)

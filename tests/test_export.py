@@ -177,3 +177,143 @@ def test_atomic_write_success_replaces(tmp_path):
     assert target.read_text() == "new"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_atomic_write_failure_midway_keeps_old_file(synth, tmp_path, monkeypatch, fmt):
+    """The file is fully written to the temporary file, then syncing it fails."""
+    import os
+
+    target = tmp_path / f"map.{fmt}"
+    target.write_bytes(b"old contents")
+    written = []
+
+    def broken_fsync(fd):
+        written.append(os.fstat(fd).st_size)
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError, match="disk on fire"):
+        export(synth, target, dpi=40)
+    assert written and written[0] > 100  # it did fail midway, after writing the image
+    assert target.read_bytes() == b"old contents"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_atomic_write_handout_failure_after_some_pages_keeps_old_file(synth, tmp_path, monkeypatch):
+    from matplotlib.backends import backend_pdf
+
+    target = tmp_path / "h.pdf"
+    target.write_bytes(b"old handout")
+    original = backend_pdf.PdfPages.savefig
+    pages = []
+
+    def fail_on_third(self, *args, **kwargs):
+        if len(pages) == 2:
+            raise OSError("no space left")
+        pages.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(backend_pdf.PdfPages, "savefig", fail_on_third)
+    with pytest.raises(OSError, match="no space left"):
+        handout(synth, target)
+    assert len(pages) == 2  # two pages were written before the failure
+    assert target.read_bytes() == b"old handout"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.pdf"]
+
+
+# -- hostile text -------------------------------------------------------------------------
+HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.geojson"
+
+
+@pytest.fixture(scope="module")
+def hostile() -> footmap.Chart:
+    return footmap.load(HOSTILE)
+
+
+def test_hostile_chart_svg_is_valid_xml_with_escaped_titles(hostile, tmp_path):
+    out = export(hostile, tmp_path / "h.svg", highlight=[z.id for z in hostile.zones])
+    root = ET.parse(out).getroot()  # parses: valid XML despite NUL, BEL, ]]>, & ...
+    tags = {el.tag.rsplit("}", 1)[-1].lower() for el in root.iter()}
+    assert "script" not in tags and "img" not in tags
+    zone_elements = {
+        el.get("id"): el for el in root.iter(f"{SVG}g") if el.get("id", "").startswith("zone-")
+    }
+    assert set(zone_elements) == {f"zone-{z.id}" for z in hostile.zones}
+    for z in hostile.zones:
+        el = zone_elements[f"zone-{z.id}"]
+        assert re.fullmatch(r"zone-[A-Za-z0-9._-]+", el.get("id"))
+        title = el.find(f"{SVG}title").text
+        assert title == footmap.render.display_text(f"{z.label} \u2014 {z.body_area}")
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]", title)
+    raw = out.read_text("utf-8")
+    assert "<script" not in raw and "&lt;script&gt;" in raw
+    assert "\x00" not in raw and "\x07" not in raw and "\u202e" not in raw
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_hostile_chart_png_and_pdf(hostile, tmp_path, fmt):
+    out = export(hostile, tmp_path / f"h.{fmt}", dpi=50, highlight="urinary")
+    assert out.stat().st_size > 1000
+    fig = figure(hostile, highlight=[z.id for z in hostile.zones])
+    check_caveat(fig, hostile)  # the caveat is on the page
+    text = _texts(fig)
+    assert "<script>alert(1)</script>" in text  # drawn as text
+    assert "\x00" not in text and "\x07" not in text and "\u202e" not in text
+    fig.canvas.draw()
+
+
+def test_hostile_handout(hostile, tmp_path):
+    out = handout(hostile, tmp_path / "h.pdf")
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_dollar_signs_are_not_mathtext(tmp_path):
+    doc = SYNTHETIC.read_text("utf-8").replace('"Kidney"', '"$\\\\frac{ costs $5"')
+    chart = footmap.loads(doc, name="dollars.geojson")
+    zone = chart.zone("left.plantar.kidney")
+    assert zone.label == "$\\frac{ costs $5"
+    fig = figure(chart, highlight="kidneys")
+    fig.canvas.draw()  # broken mathtext would raise here
+    texts = [t for t in fig.findobj(matplotlib.text.Text) if "$" in t.get_text()]
+    assert texts and all(not t.get_parse_math() for t in texts)
+    export(chart, tmp_path / "d.svg", highlight="kidneys")
+    export(chart, tmp_path / "d.pdf")
+
+
+# -- what the claims panel says -----------------------------------------------------------
+def test_claims_name_only_drawn_feet_and_views(chart):
+    fig = figure(chart, highlight="kidneys", feet="right")
+    text = _texts(fig)
+    assert "(right foot, plantar)" in text and "(left foot," not in text
+    fig = figure(chart, highlight="lungs and chest")  # plantar by default
+    text = _texts(fig)
+    assert "dorsal" not in text and "Lungs & chest" not in text
+
+
+def test_overflow_note_never_says_zero(chart):
+    from footmap.export import OVERFLOW_GID, _Block, _overflow_note
+
+    claim = _Block("\u2013 a claim", 7.5)
+    head = _Block("Zone", 7.5, "bold", keep_with_next=True)
+    assert "0 more" not in _overflow_note([claim])
+    assert "1 more zone not" in _overflow_note([head, claim])
+    assert "2 more zones" in _overflow_note([claim, head, claim, head, claim])
+    fig = figure(chart, highlight="digestive", size="a4", orientation="portrait")
+    for t in fig.texts:
+        if t.get_gid() == OVERFLOW_GID:
+            assert "0 more" not in t.get_text()
+
+
+@pytest.mark.parametrize("dpi", [100, 110, 120])
+def test_source_columns_do_not_run_into_each_other(chart, dpi):
+    fig = figure(chart, highlight="kidneys")
+    fig.set_dpi(dpi)
+    renderer = fig.canvas.get_renderer()
+    refs = [t for t in fig.texts if t.get_text().startswith("[") and t.get_fontsize() < 7]
+    lefts = sorted({round(t.get_position()[0], 3) for t in refs})
+    assert len(lefts) == 2  # two columns
+    right_column_x = lefts[1] * dpi  # x in inches (dpi_scale_trans) -> pixels
+    for t in refs:
+        if round(t.get_position()[0], 3) == lefts[0]:
+            assert t.get_window_extent(renderer).x1 < right_column_x - 2

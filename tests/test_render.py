@@ -312,3 +312,38 @@ def test_image_baseline(synth, tmp_path):
     assert baseline.exists(), f"missing baseline {baseline}; see this test's docstring"
     result = compare_images(str(baseline), str(actual), tol=6)
     assert result is None, result
+
+
+# -- layout on small figures, key columns, profile views -----------------------------------
+@pytest.mark.parametrize("size", [(9, 7), (7, 5), (6, 4.5), (5, 4)])
+def test_small_figures_still_label_every_zone(chart, size):
+    fig = plt.figure(figsize=size, layout="constrained")
+    m = plot_map(chart, ax=fig.add_subplot())
+    gids = {t.get_gid() for t in m.labels}
+    title = m.key.get_title().get_text() if m.key is not None else ""
+    unlabelled = sum(f"label-{z.id}" not in gids and f"callout-{z.id}" not in gids for z in m.zones)
+    if "too small to label" in title:  # said, never silent
+        assert str(unlabelled) in title
+    else:
+        assert unlabelled == 0
+    assert m.key is not None and m.leaders
+
+
+def test_key_columns_are_balanced(chart):
+    fig = plt.figure(figsize=(7, 4), layout="constrained")
+    m = plot_map(chart, ax=fig.add_subplot())
+    rows = [len(t.get_text().splitlines()) for t in m.key.get_texts()]
+    assert len(rows) >= 2 and max(rows) - min(rows) <= 1
+
+
+def test_profile_views_of_both_feet_are_stacked(chart):
+    fig = plt.figure(figsize=(9, 7), layout="constrained")
+    m = plot_map(chart, ax=fig.add_subplot(), views="medial")
+    left, right = m.panels["left", "medial"], m.panels["right", "medial"]
+    assert left[1] != right[1]  # one above the other, using the width
+
+
+def test_dollar_label_is_not_mathtext(synth):
+    m = plot_map(synth)
+    assert all(not t.get_parse_math() for t in m.labels if t.get_gid().startswith("label-"))
+    assert all(not t.get_parse_math() for t in m.key.get_texts())
