@@ -7,6 +7,7 @@ error is reported as a message on stderr with exit status 1; bad usage exits wit
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -308,6 +309,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # pragma: no cover - interactive
         print("footmap: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `footmap find kidneys | head`: the reader left; stop quietly
+        _silence_stdout()
+        return 141
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit flush cannot fail on a closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

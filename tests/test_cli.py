@@ -126,3 +126,29 @@ def test_python_m_footmap(tmp_path):
         timeout=120,
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr
+
+
+def test_a_closed_pipe_ends_quietly(monkeypatch, capsys):
+    class ClosedPipe:
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main(["find", "kidneys"]) == 141
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_piping_into_a_reader_that_leaves_early_prints_no_traceback():
+    code = (
+        "import sys, footmap.cli\n"
+        "sys.stdout.close = lambda: None\n"
+        "r, w = __import__('os').pipe(); __import__('os').close(r)\n"
+        "sys.stdout = open(w, 'w', buffering=1)\n"
+        "sys.exit(footmap.cli.main(['find', 'kidneys']))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 141
+    assert "Traceback" not in out.stderr
