@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from . import __version__, describe
 from .errors import ChartError, FootmapError
+from .io import DEFAULT_MAX_BYTES, DEFAULT_MAX_ZONES
 from .vocab import FEET, SYSTEMS, VIEWS
 
 __all__ = ["build_parser", "main"]
@@ -37,13 +38,23 @@ def _load(path: str | None):  # -> Chart (lazy import keeps `--help` fast)
     return load(path)
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .io import load
 
     failed = False
     for path in args.paths:
         try:
-            chart = load(path)
+            chart = load(path, max_bytes=args.max_bytes, max_zones=args.max_zones)
         except ChartError as exc:
             failed = True
             for problem in exc.problems:
@@ -193,6 +204,20 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="chart file(s) to check")
+    p.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+    )
+    p.add_argument(
+        "--max-zones",
+        type=_positive_int,
+        default=DEFAULT_MAX_ZONES,
+        metavar="N",
+        help=f"refuse charts with more than N zones (default {DEFAULT_MAX_ZONES:,})",
+    )
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser(

@@ -190,3 +190,19 @@ def test_committed_geojson_is_hand_editable(root):
         assert list(f)[:2] == ["type", "id"]
         assert list(f["properties"])[:3] == ["role", "foot", "view"]
     assert text.count("\n") > len(doc["features"])  # not one giant line
+
+
+def test_four_views_of_both_feet(chart):
+    assert chart.views == ("plantar", "dorsal", "medial", "lateral")
+    assert len(chart.panels) == 8
+    for foot, view in chart.panels:
+        assert len(chart.zones_on(foot, view)) >= 8, (foot, view)
+
+
+def test_zones_continuing_across_views_share_one_body_area(chart):
+    spine = chart.zones_for("spine")
+    assert {(z.foot, z.view) for z in spine} >= {
+        ("left", "plantar"), ("right", "plantar"), ("left", "medial"), ("right", "medial")
+    }  # fmt: skip
+    assert {z.view for z in chart.zones_for("shoulder")} >= {"plantar", "dorsal", "lateral"}
+    assert {z.view for z in chart.zones_in_system("lymphatic")} >= {"dorsal", "lateral"}

@@ -152,3 +152,14 @@ def test_piping_into_a_reader_that_leaves_early_prints_no_traceback():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 141
     assert "Traceback" not in out.stderr
+
+
+def test_validate_limits_are_configurable(capsys):
+    bundled = str(Path(__file__).resolve().parent.parent / "data" / "zones.geojson")
+    assert main(["validate", bundled]) == 0
+    assert main(["validate", "--max-zones", "10", bundled]) == 1
+    assert "more than 10 zones" in capsys.readouterr().err
+    assert main(["validate", "--max-bytes", "1000", bundled]) == 1
+    assert "the limit is 1,000 bytes" in capsys.readouterr().err
+    assert main(["validate", "--max-zones", "0", bundled]) == 2
+    assert "must be at least 1" in capsys.readouterr().err
