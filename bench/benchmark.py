@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import tempfile
 import time
@@ -39,74 +38,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 import footmap  # noqa: E402
 from footmap.render import plot_map  # noqa: E402
 
-SYSTEMS = list(footmap.SYSTEMS)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from synthetic import synthetic_chart  # noqa: E402  (the test suite's builder)
 
 
-def synthetic_geojson(n: int, cell: float = 2.0, margin: float = 4.0) -> str:
+def synthetic_geojson(n: int) -> str:
     """A valid chart: ``n`` touching square zones in a grid on the left plantar panel."""
-    cols = math.ceil(math.sqrt(n))
-    rows = math.ceil(n / cols)
-    side = max(cols, rows) * cell
-
-    def square(x0: float, y0: float, s: float) -> list[list[float]]:
-        return [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s], [x0, y0]]
-
-    features = [
-        {
-            "type": "Feature",
-            "id": "left.plantar.outline",
-            "properties": {"role": "outline", "foot": "left", "view": "plantar"},
-            "geometry": {
-                "type": "Polygon",
-                "coordinates": [square(-margin, -margin, side + 2 * margin)],
-            },
-        }
-    ]
-    for i in range(n):
-        row, col = divmod(i, cols)
-        features.append(
-            {
-                "type": "Feature",
-                "id": f"left.plantar.z{i:05d}",
-                "properties": {
-                    "role": "zone",
-                    "foot": "left",
-                    "view": "plantar",
-                    "label": f"Zone {i}",
-                    "body_area": f"area {i % 97}",
-                    "system": SYSTEMS[i % len(SYSTEMS)],
-                    "claims": [{"text": "A synthetic claim.", "sources": ["bench"]}],
-                },
-                "geometry": {
-                    "type": "Polygon",
-                    "coordinates": [square(col * cell, row * cell, cell)],
-                },
-            }
-        )
-    doc = {
-        "type": "FeatureCollection",
-        "footmap": {
-            "schema_version": 1,
-            "title": f"Synthetic benchmark chart ({n} zones)",
-            "description": "A grid of square zones for timing; not a reflexology chart.",
-            "units": "mm",
-            "frame": "Millimetres; one panel.",
-            "orientation": "Synthetic: no foot is drawn.",
-            "sources": [
-                {"id": "bench", "kind": "document", "title": "Bench", "citation": "Bench."}
-            ],
-            "caveats": [
-                {
-                    "id": "evidence",
-                    "kind": "evidence",
-                    "text": "Synthetic data.",
-                    "sources": ["bench"],
-                }
-            ],
-        },
-        "features": features,
-    }
-    return json.dumps(doc)
+    return json.dumps(synthetic_chart(n))
 
 
 def best_of(repeat: int, fn: Callable[[], object]) -> float:
@@ -180,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     text = synthetic_geojson(args.zones)
+    bundled = footmap.load()  # also imports the validator once, outside the timings
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "synthetic.geojson"
         path.write_text(text, "utf-8")
@@ -190,7 +129,6 @@ def main(argv: list[str] | None = None) -> int:
         f"footmap.load of a {args.zones}-zone chart ({len(text) / 1e6:.1f} MB): "
         f"{t_load:.3f}s ({verdict})"
     )
-    bundled = footmap.load()
     compare("bundled chart", bundled, args.repeat)
     t_both = best_of(args.repeat, lambda: plot_map(bundled).ax.figure.canvas.draw())
     t_all = best_of(args.repeat, lambda: plot_map(bundled, views="all").ax.figure.canvas.draw())

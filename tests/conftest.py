@@ -1,4 +1,5 @@
-"""Shared fixtures: a headless matplotlib, figures closed after each test, the bundled chart."""
+"""Shared fixtures: a headless matplotlib, figures closed after each test, the bundled chart,
+the small synthetic chart, and backend switches for the widget tests."""
 
 from __future__ import annotations
 
@@ -34,3 +35,32 @@ def chart() -> footmap.Chart:
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def synth() -> footmap.Chart:
+    """A tiny synthetic chart: two plantar panels (toe + sole), a left dorsal panel, a hole."""
+    path = Path(__file__).resolve().parent / "baseline" / "synthetic_chart.geojson"
+    return footmap.loads(path.read_text("utf-8"), name=path.name)
+
+
+def _switch_backend(name: str):
+    old = matplotlib.get_backend()
+    plt.switch_backend(name)
+    try:
+        yield
+    finally:
+        plt.close("all")
+        plt.switch_backend(old)
+
+
+@pytest.fixture
+def ipympl_backend():
+    """Switch pyplot to ipympl for one test (as ``%matplotlib widget`` does), then back."""
+    yield from _switch_backend("module://ipympl.backend_nbagg")
+
+
+@pytest.fixture
+def agg_backend():
+    """Switch pyplot to Agg for one test (a static viewer), then back."""
+    yield from _switch_backend("agg")

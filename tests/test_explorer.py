@@ -7,12 +7,11 @@ transform, and the assertions read the side panel's HTML and the highlight state
 
 from __future__ import annotations
 
-import html
 import json
 import time
+from html import escape as esc
 from unittest import mock
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -30,34 +29,7 @@ IPYMPL = "module://ipympl.backend_nbagg"
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
-def esc(text):
-    return html.escape(text, quote=True)
-
-
 # -- fixtures --------------------------------------------------------------------------------
-@pytest.fixture
-def ipympl_backend():
-    """Switch pyplot to ipympl for one test (as ``%matplotlib widget`` does), then back."""
-    old = matplotlib.get_backend()
-    plt.switch_backend(IPYMPL)
-    try:
-        yield
-    finally:
-        plt.close("all")
-        plt.switch_backend(old)
-
-
-@pytest.fixture
-def agg_backend():
-    old = matplotlib.get_backend()
-    plt.switch_backend("agg")
-    try:
-        yield
-    finally:
-        plt.close("all")
-        plt.switch_backend(old)
-
-
 @pytest.fixture
 def ex(chart, ipympl_backend):
     e = fx.explore(chart)

@@ -10,7 +10,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -29,17 +28,6 @@ from footmap.export import (  # noqa: E402
 
 SYNTHETIC = Path(__file__).resolve().parent / "baseline" / "synthetic_chart.geojson"
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def synth() -> footmap.Chart:
-    return footmap.loads(SYNTHETIC.read_text("utf-8"), name=SYNTHETIC.name)
 
 
 def _texts(fig) -> str:

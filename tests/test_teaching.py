@@ -6,11 +6,9 @@ Like tests/test_explorer.py: a real ipympl canvas (DummyComm outside a kernel), 
 
 from __future__ import annotations
 
-import html
+from html import escape as esc
 from pathlib import Path
 
-import matplotlib
-import matplotlib.pyplot as plt
 import pytest
 from matplotlib.backend_bases import MouseEvent
 
@@ -24,32 +22,6 @@ from footmap import explorer as fx  # noqa: E402
 
 IPYMPL = "module://ipympl.backend_nbagg"
 DATA = Path(__file__).resolve().parent / "data"
-
-
-def esc(text):
-    return html.escape(text, quote=True)
-
-
-@pytest.fixture
-def ipympl_backend():
-    old = matplotlib.get_backend()
-    plt.switch_backend(IPYMPL)
-    try:
-        yield
-    finally:
-        plt.close("all")
-        plt.switch_backend(old)
-
-
-@pytest.fixture
-def agg_backend():
-    old = matplotlib.get_backend()
-    plt.switch_backend("agg")
-    try:
-        yield
-    finally:
-        plt.close("all")
-        plt.switch_backend(old)
 
 
 @pytest.fixture
