@@ -26,18 +26,6 @@ BASELINE = Path(__file__).resolve().parent / "baseline"
 SYNTHETIC = BASELINE / "synthetic_chart.geojson"
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def synth() -> footmap.Chart:
-    """A tiny synthetic chart: two plantar panels (toe + sole), a left dorsal panel, a hole."""
-    return footmap.loads(SYNTHETIC.read_text("utf-8"), name=SYNTHETIC.name)
-
-
 @pytest.fixture
 def drawn(synth) -> MapArtists:
     fig, ax = plt.subplots(figsize=(9, 7), layout="constrained")
