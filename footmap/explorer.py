@@ -15,11 +15,11 @@ Examples
 In JupyterLab, after ``%matplotlib widget``:
 
 >>> import footmap.explorer
->>> ex = footmap.explorer.explore()          # doctest: +SKIP
->>> ex                                       # doctest: +SKIP
->>> ex.select("kidneys")                     # doctest: +SKIP
->>> [z.id for z in ex.selected]              # doctest: +SKIP
+>>> ex = footmap.explorer.explore()
+>>> _ = ex.select("kidneys")
+>>> [z.id for z in ex.selected]
 ['left.plantar.kidney', 'right.plantar.kidney']
+>>> ex.close()
 """
 
 from __future__ import annotations
@@ -301,7 +301,21 @@ _MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
 # -- the widget ----------------------------------------------------------------------------------
-class Explorer:
+class _Shown:
+    """Shows itself through its root ``widget`` (in JupyterLab, Voila and nbconvert alike)."""
+
+    widget: widgets.Widget
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+class Explorer(_Shown):
     """The foot-map explorer widget: a map, a side panel, controls and a status line.
 
     Build one with :func:`explore`. Display it (it is the last expression of a cell, or
@@ -386,14 +400,6 @@ class Explorer:
         self._connect()
 
     # -- display ---------------------------------------------------------------------------
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
-
     def __repr__(self) -> str:
         return f"<footmap.Explorer {len(self._selected)} selected of {len(self.chart.zones)} zones>"
 
@@ -424,9 +430,10 @@ class Explorer:
 
         Examples
         --------
-        >>> ex = explore()                                  # doctest: +SKIP
-        >>> sorted(z.foot for z in ex.select("kidneys"))    # doctest: +SKIP
+        >>> ex = explore()
+        >>> sorted(z.foot for z in ex.select("kidneys"))
         ['left', 'right']
+        >>> ex.close()
         """
         self._set_selection(_zones_of(self.chart, spec))
         return self._selected
@@ -444,8 +451,11 @@ class Explorer:
 
         Examples
         --------
-        >>> ex = explore()                                          # doctest: +SKIP
-        >>> ex.on_select(lambda zones: print([z.label for z in zones]))  # doctest: +SKIP
+        >>> ex = explore()
+        >>> ex.on_select(lambda zones: print([z.label for z in zones]))
+        >>> _ = ex.select("liver")
+        ['Liver']
+        >>> ex.close()
         """
         self._handlers.register_callback(callback, remove=remove)
 
@@ -457,8 +467,9 @@ class Explorer:
 
         Examples
         --------
-        >>> ex = explore()                                              # doctest: +SKIP
-        >>> ex.on_click(lambda zone: print(zone.id if zone else "miss"))  # doctest: +SKIP
+        >>> ex = explore()
+        >>> ex.on_click(lambda zone: print(zone.id if zone else "miss"))
+        >>> ex.close()
         """
         self._click_handlers.register_callback(callback, remove=remove)
 
@@ -795,8 +806,10 @@ def explore(chart: Chart | None = None, **options: Any) -> Explorer:
     Examples
     --------
     >>> import footmap.explorer
-    >>> ex = footmap.explorer.explore()          # doctest: +SKIP
-    >>> ex.select("kidneys")                     # doctest: +SKIP
+    >>> ex = footmap.explorer.explore()
+    >>> [z.foot for z in ex.select("kidneys")]
+    ['left', 'right']
+    >>> ex.close()
     """
     if chart is None:
         from .io import load
@@ -918,7 +931,19 @@ def _button(description: str, icon: str, tooltip: str) -> widgets.Button:
     )
 
 
-class Tour:
+class _OverExplorer(_Shown):
+    """A lesson widget built over an :class:`Explorer`; closing it closes everything."""
+
+    explorer: Explorer
+
+    def close(self) -> None:
+        """Close the explorer and every widget of this lesson widget."""
+        self.explorer.close()
+        for w in list(_walk(self.widget)):
+            w.close()
+
+
+class Tour(_OverExplorer):
     """A guided tour of the body systems for a teacher: Previous / Next through the steps.
 
     Each step (:func:`footmap.lesson.tour`) highlights the system's zones on the map (an
@@ -967,9 +992,6 @@ class Tour:
         self.widget = _tour_layout(self)
         self.go(0)
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
-
     def __repr__(self) -> str:
         return f"<footmap.Tour step {self.index + 1} of {len(self.steps)}>"
 
@@ -983,9 +1005,10 @@ class Tour:
 
         Examples
         --------
-        >>> t = tour_widget()                    # doctest: +SKIP
-        >>> t.go(5).title                        # doctest: +SKIP
+        >>> t = tour_widget()
+        >>> t.go(5).title
         'Digestive'
+        >>> t.close()
         """
         index = min(max(index, 0), len(self.steps) - 1)
         if index == self.index:
@@ -1013,12 +1036,6 @@ class Tour:
     def previous(self) -> lesson.TourStep:
         """Go to the previous step (stays on the first)."""
         return self.go(self.index - 1)
-
-    def close(self) -> None:
-        """Close the explorer and every widget of the tour."""
-        self.explorer.close()
-        for w in list(_walk(self.widget)):
-            w.close()
 
     def _on_select(self, zones: tuple[Zone, ...]) -> None:
         """A click on the map: describe the clicked zone below the map, keep the step's text."""
@@ -1077,16 +1094,17 @@ def tour_widget(
     Examples
     --------
     >>> from footmap.explorer import tour_widget
-    >>> t = tour_widget()                    # doctest: +SKIP
-    >>> t.next().title                       # doctest: +SKIP
+    >>> t = tour_widget()
+    >>> t.next().title
     'Senses (eyes, ears)'
+    >>> t.close()
     """
     chart = _chart(chart)
     options.setdefault("foot", "both")
     return Tour(Explorer(chart, **options), lesson.tour(chart, systems), follow_view=follow_view)
 
 
-class Quiz:
+class Quiz(_OverExplorer):
     """A click quiz: "Click where the chart places the kidneys", judged by the chart.
 
     A click on a zone answers (:func:`footmap.lesson.check`): the panel says right or wrong,
@@ -1127,9 +1145,6 @@ class Quiz:
         explorer.on_click(self.answer_with)
         self.widget = _quiz_layout(self)
         self._ask(0)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
 
     def __repr__(self) -> str:
         return f"<footmap.Quiz question {self.index + 1} of {len(self.questions)}>"
@@ -1180,12 +1195,6 @@ class Quiz:
             return self._ask(self.index + 1)
         self.answers = {}
         return self._ask(0)
-
-    def close(self) -> None:
-        """Close the explorer and every widget of the quiz."""
-        self.explorer.close()
-        for w in list(_walk(self.widget)):
-            w.close()
 
     # -- internals ---------------------------------------------------------------------------
     def _ask(self, index: int) -> lesson.Question:
@@ -1260,9 +1269,10 @@ def quiz_widget(
     Examples
     --------
     >>> from footmap.explorer import quiz_widget
-    >>> q = quiz_widget(n=3, seed=1)         # doctest: +SKIP
-    >>> q.current.prompt                     # doctest: +SKIP
-    'Click where the chart places the ...'
+    >>> q = quiz_widget(n=3, seed=1)
+    >>> q.current.prompt
+    'Click where the chart places the head and brain'
+    >>> q.close()
     """
     chart = _chart(chart)
     options.setdefault("labels", False)

@@ -40,9 +40,7 @@ _lab = _load_helper()
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     if not Path(_lab.CHROMIUM).exists():
-        pytest.skip(f"needs Chromium at {_lab.CHROMIUM}")
-    pytest.importorskip("jupyterlab")
-    pytest.importorskip("ipympl")
+        pytest.fail(f"needs Chromium at {_lab.CHROMIUM} (`python3 dev.py test` installs it)")
     server = _lab.start_lab(NOTEBOOKS, tmp_path_factory.mktemp("lab"))
     yield server
     server.stop()
@@ -52,8 +50,9 @@ def lab(tmp_path_factory):
 def browser():
     """One headless Chromium for the module's tests (closed at the end, even on failure)."""
     if not Path(_lab.CHROMIUM).exists():
-        pytest.skip(f"needs Chromium at {_lab.CHROMIUM}")
-    sync_api = pytest.importorskip("playwright.sync_api")
+        pytest.fail(f"needs Chromium at {_lab.CHROMIUM} (`python3 dev.py test` installs it)")
+    from playwright import sync_api
+
     pw = sync_api.sync_playwright().start()
     try:
         b = pw.chromium.launch(
@@ -123,7 +122,8 @@ def _run_all(page, lab):
     page.goto(f"{lab.url}/lab/tree/explore.ipynb", wait_until="domcontentloaded")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=120_000)
     _wait_idle(page)
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     for attempt in range(3):  # a click while the session settles can be dropped: retry
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -252,8 +252,6 @@ def _check_explorer(lab, page, geometry):
 # -- the teaching notebook as a Voila presentation ---------------------------------------------
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory):
-    pytest.importorskip("voila")
-    pytest.importorskip("ipympl")
     server = _lab.start_voila(NOTEBOOKS / "teaching.ipynb", tmp_path_factory.mktemp("voila"))
     yield server
     server.stop()

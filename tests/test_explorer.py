@@ -18,10 +18,6 @@ import pytest
 from matplotlib.backend_bases import MouseEvent
 
 import footmap
-
-pytest.importorskip("ipywidgets")
-pytest.importorskip("ipympl")
-
 from footmap import explorer as fx  # noqa: E402
 from footmap import render  # noqa: E402
 

@@ -13,12 +13,8 @@ import pytest
 from matplotlib.backend_bases import MouseEvent
 
 import footmap
-from footmap import lesson
-
-pytest.importorskip("ipywidgets")
-pytest.importorskip("ipympl")
-
 from footmap import explorer as fx  # noqa: E402
+from footmap import lesson
 
 IPYMPL = "module://ipympl.backend_nbagg"
 DATA = Path(__file__).resolve().parent / "data"
