@@ -14,6 +14,7 @@ from .chart import Chart, Source, Zone
 
 __all__ = [
     "caveat_line",
+    "display_text",
     "escape_html",
     "citation_numbers",
     "reference_list",
@@ -79,20 +80,55 @@ def reference_list(sources: Iterable[Source], numbers: dict[str, int]) -> list[s
     return [f"[{numbers[s.id]}] {s.citation}" for s in sources if s.id in numbers]
 
 
-#: Control characters and bidirectional overrides: shown as U+FFFD in HTML, so hostile chart
-#: text cannot hide or reorder what is around it.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Characters never drawn as they are: C0/C1 controls (NUL, BEL, ...; XML 1.0 forbids most of
+# them), bidirectional overrides and isolates (which would reorder text in an SVG viewer),
+# lone surrogates (which no encoder accepts) and the byte-order mark.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def display_text(text: str, *, multiline: bool = False) -> str:
+    r"""Chart text made safe to draw and to write into SVG, PDF and PNG files.
+
+    Control characters, bidirectional overrides and lone surrogates become U+FFFD (the
+    replacement character, so a reader sees that something was there); tabs become spaces;
+    line breaks are kept only when ``multiline``. Markup such as ``<script>`` is left as it
+    is: it is drawn as text, and the SVG writer escapes it.
+
+    Parameters
+    ----------
+    text : str
+    multiline : bool, optional
+        Keep line breaks (``\n``); otherwise they become spaces.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> display_text("bell\x07 rlo\u202eevil\nnext") == "bell\ufffd rlo\ufffdevil next"
+    True
+    """
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if not multiline:
+        text = text.replace("\n", " ")
+    return _UNSAFE.sub("\ufffd", text)
 
 
 def escape_html(text: str) -> str:
-    """Chart text made safe for HTML: escaped, control and bidi-override characters replaced.
+    """Chart text made safe for HTML: unsafe characters replaced, then escaped.
+
+    Unsafe characters are those :func:`display_text` replaces; line breaks are kept.
 
     Examples
     --------
     >>> escape_html("<img src=x onerror=alert(1)>\u202e")
     '&lt;img src=x onerror=alert(1)&gt;\ufffd'
     """
-    return html.escape(_UNSAFE.sub("\ufffd", text), quote=True)
+    return html.escape(display_text(text, multiline=True), quote=True)
 
 
 _e = escape_html

@@ -45,6 +45,7 @@ from shapely.geometry.base import BaseGeometry
 
 from . import palette
 from .chart import Chart, Zone
+from .describe import display_text
 from .errors import FootmapError
 from .vocab import FEET, SYSTEMS, VIEWS
 
@@ -77,44 +78,6 @@ HIGHLIGHT_LW = 1.8
 HIGHLIGHT_EDGE = "#111111"
 
 _ZONE_Z, _HATCH_Z, _LEADER_Z, _LABEL_Z = 2.0, 2.2, 3.0, 4.0
-
-
-# Characters never drawn as they are: C0/C1 controls (NUL, BEL, ...; XML 1.0 forbids most of
-# them), bidirectional overrides and isolates (which would reorder text in an SVG viewer),
-# lone surrogates (which no encoder accepts) and the byte-order mark.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ufeff\ud800-\udfff\ufffe\uffff]"
-)
-
-
-def display_text(text: str, *, multiline: bool = False) -> str:
-    r"""Chart text made safe to draw and to write into SVG, PDF and PNG files.
-
-    Control characters, bidirectional overrides and lone surrogates become U+FFFD (the
-    replacement character, so a reader sees that something was there); tabs become spaces;
-    line breaks are kept only when ``multiline``. Markup such as ``<script>`` is left as it
-    is: it is drawn as text, and the SVG writer escapes it.
-
-    Parameters
-    ----------
-    text : str
-    multiline : bool, optional
-        Keep line breaks (``\n``); otherwise they become spaces.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> display_text("bell\x07 rlo\u202eevil\nnext") == "bell\ufffd rlo\ufffdevil next"
-    True
-    """
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    if not multiline:
-        text = text.replace("\n", " ")
-    return _UNSAFE.sub("\ufffd", text)
 
 
 # ------------------------------------------------------------------------------------------
