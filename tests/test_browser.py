@@ -10,11 +10,10 @@ Screenshots go to /tmp/footmap-browser-*.png. Run with ``pytest -m browser``.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
 
+import _lab
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -24,17 +23,6 @@ NOTEBOOKS = HERE.parent / "notebooks"
 SHOTS = Path("/tmp")
 CLICK_ZONE = "left.plantar.kidney"
 HOVER_ZONE = "right.plantar.liver"
-
-
-def _load_helper():
-    spec = importlib.util.spec_from_file_location("footmap_tests_lab", HERE / "_lab.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-_lab = _load_helper()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from html import escape as esc
 from pathlib import Path
 
 import pytest
-from matplotlib.backend_bases import MouseEvent
+from _clicks import click, outside_point
 
 import footmap
 from footmap import explorer as fx  # noqa: E402
@@ -37,24 +37,6 @@ def quiz(chart, ipympl_backend):
 @pytest.fixture(scope="module")
 def hostile():
     return footmap.load(DATA / "hostile.geojson")
-
-
-def click(ex, zone=None, xy=None):
-    """Click ``zone``'s anchor (or data point ``xy``) with a real MouseEvent, as a reader would."""
-    ex.figure.draw_without_rendering()  # lay out as a real draw does
-    if zone is not None:
-        dx, dy = ex.artists.panels[(zone.foot, zone.view)]
-        xy = (zone.anchor[0] + dx, zone.anchor[1] + dy)
-    x, y = ex.artists.ax.transData.transform(xy)
-    ex._on_click(MouseEvent("button_press_event", ex.figure.canvas, x, y, button=1))
-
-
-def outside_point(ex):
-    x0, x1 = ex.artists.ax.get_xlim()
-    y0, y1 = ex.artists.ax.get_ylim()
-    xy = (x0 + 0.01 * (x1 - x0), y0 + 0.01 * (y1 - y0))
-    assert ex.artists.zone_at(*xy) is None
-    return xy
 
 
 def evidence_in(chart, html_):

@@ -8,16 +8,16 @@ what the message must say.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
+import make_bad_charts as charts
 import pytest
+import synthetic
 
 import footmap
 from footmap import Chart, ChartError, Problem
@@ -28,21 +28,6 @@ BAD = DATA / "bad"
 GOOD = DATA / "good_small.geojson"
 HOSTILE = DATA / "hostile.geojson"
 
-
-def _module(name: str) -> ModuleType:
-    """Import a helper module that sits beside the tests (not a package)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-charts = _module("make_bad_charts")
-synthetic = _module("synthetic")
 
 #: kind (file stem) -> (feature the problem names, or None for the file; regex on the message)
 EXPECTED: dict[str, tuple[str | None, str]] = {
