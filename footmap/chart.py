@@ -141,7 +141,7 @@ def _label_point(geom: BaseGeometry) -> shapely.Point:
     largest = max(parts, key=lambda g: g.area)
     try:
         p = shapely.polylabel(largest, tolerance=0.25)
-    except Exception:  # pragma: no cover - polylabel fails only on degenerate shapes
+    except (shapely.errors.GEOSException, ValueError):  # pragma: no cover - degenerate shapes
         p = largest.representative_point()
     return p if largest.contains(p) else largest.representative_point()
 
