@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import shapely
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from .vocab import FEET, SYSTEMS, VIEWS
 
@@ -140,7 +141,7 @@ def _label_point(geom: BaseGeometry) -> shapely.Point:
     parts = getattr(geom, "geoms", [geom])
     largest = max(parts, key=lambda g: g.area)
     try:
-        p = shapely.polylabel(largest, tolerance=0.25)
+        p = polylabel(largest, tolerance=0.25)
     except (shapely.errors.GEOSException, ValueError):  # pragma: no cover - degenerate shapes
         p = largest.representative_point()
     return p if largest.contains(p) else largest.representative_point()
