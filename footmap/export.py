@@ -29,7 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, PathPatch
 from matplotlib.text import Text
 
-from . import __version__, describe
+from . import __version__, describe, fasttext
 from .chart import Chart, Zone
 from .errors import FootmapError
 from .render import (
@@ -251,19 +251,21 @@ def _draw_blocks(
     col_w = _column_width(width, columns)
     places, stop = _flow(blocks, col_w * 72, height * 72, columns)
     for b, (col, y) in zip(blocks, places, strict=False):
-        t = fig.text(
-            x0 + col * (col_w + 0.25) + b.indent_pt / 72,
-            top - y / 72,
-            "\n".join(b.lines(col_w * 72)),
-            transform=fig.dpi_scale_trans,
-            ha="left",
-            va="top",
-            fontsize=b.size,
-            fontweight=b.weight,
-            color=b.color,
-            linespacing=LINE,
-            gid=b.gid,
-            parse_math=False,
+        t = fasttext.adopt(
+            fig.text(
+                x0 + col * (col_w + 0.25) + b.indent_pt / 72,
+                top - y / 72,
+                "\n".join(b.lines(col_w * 72)),
+                transform=fig.dpi_scale_trans,
+                ha="left",
+                va="top",
+                fontsize=b.size,
+                fontweight=b.weight,
+                color=b.color,
+                linespacing=LINE,
+                gid=b.gid,
+                parse_math=False,
+            )
         )
         t.set_in_layout(False)
     return list(blocks[stop:])
@@ -510,17 +512,19 @@ def _compose(
             fig, blocks, (box[0], box[1], box[2], box[3] - note_h), columns=columns
         )
         if leftover:
-            fig.text(
-                box[0],
-                box[1] - box[3],
-                _overflow_note(leftover),
-                transform=fig.dpi_scale_trans,
-                fontsize=TEXT_PT,
-                style="italic",
-                color="#555555",
-                va="bottom",
-                gid=OVERFLOW_GID,
-                parse_math=False,
+            fasttext.adopt(
+                fig.text(
+                    box[0],
+                    box[1] - box[3],
+                    _overflow_note(leftover),
+                    transform=fig.dpi_scale_trans,
+                    fontsize=TEXT_PT,
+                    style="italic",
+                    color="#555555",
+                    va="bottom",
+                    gid=OVERFLOW_GID,
+                    parse_math=False,
+                )
             ).set_in_layout(False)
 
     engine = fig.get_layout_engine()

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
@@ -667,23 +668,32 @@ def _check_panels(
                 for z in members:
                     problems.add(z.id, f"no outline for the {panel[0]} foot, {panel[1]} view")
             continue
+        geoms = np.array([z.geometry for z in members], dtype=object)
         shapely.prepare(outline.geometry)
-        for z in members:
-            if not outline.geometry.contains(z.geometry):
-                outside = z.geometry.difference(outline.geometry).area
-                if outside > AREA_TOLERANCE:
-                    problems.add(
-                        z.id,
-                        f"lies partly outside the {panel[0]} {panel[1]} outline "
-                        f"({outside:.2f} mm\u00b2 outside)",
-                    )
-        geoms = [z.geometry for z in members]
-        tree = shapely.STRtree(geoms)
-        left, right = tree.query(geoms, predicate="intersects")
-        for a, b in zip(left.tolist(), right.tolist(), strict=True):
-            if a >= b:
-                continue
-            area = geoms[a].intersection(geoms[b]).area
+        inside = shapely.contains(outline.geometry, geoms)
+        for k in np.flatnonzero(~inside).tolist():
+            outside = members[k].geometry.difference(outline.geometry).area
+            if outside > AREA_TOLERANCE:
+                problems.add(
+                    members[k].id,
+                    f"lies partly outside the {panel[0]} {panel[1]} outline "
+                    f"({outside:.2f} mm\u00b2 outside)",
+                )
+        left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+        keep = left < right
+        left, right = left[keep], right[keep]
+        # Two zones overlap by no more than their bounding boxes do, so zones that only
+        # share an edge or a corner with a box-aligned neighbour need no exact test.
+        box = shapely.bounds(geoms)
+        w = np.minimum(box[left, 2], box[right, 2]) - np.maximum(box[left, 0], box[right, 0])
+        h = np.minimum(box[left, 3], box[right, 3]) - np.maximum(box[left, 1], box[right, 1])
+        maybe = (w > 0) & (h > 0) & (w * h > AREA_TOLERANCE)
+        left, right = left[maybe], right[maybe]
+        # Then only pairs whose interiors meet (cheaper to ask than the overlap itself).
+        meet = shapely.relate_pattern(geoms[left], geoms[right], "T********")
+        left, right = left[meet], right[meet]
+        areas = shapely.area(shapely.intersection(geoms[left], geoms[right]))
+        for a, b, area in zip(left.tolist(), right.tolist(), areas.tolist(), strict=True):
             if area > AREA_TOLERANCE:
                 problems.add(
                     members[a].id,

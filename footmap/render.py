@@ -43,7 +43,7 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 from shapely.geometry.base import BaseGeometry
 
-from . import palette
+from . import fasttext, palette
 from .chart import Chart, Zone
 from .describe import display_text
 from .errors import FootmapError
@@ -762,7 +762,7 @@ def _draw_panels(
             gid=f"outline-{p.foot}.{p.view}",
         )
         patch.set_in_layout(False)
-        ax.add_patch(patch)
+        ax.add_artist(patch)  # not add_patch: the limits are set below, from the layout
         outlines.append(patch)
 
     coll = PatchCollection(
@@ -801,15 +801,17 @@ def _draw_panels(
     ax.set_aspect("equal", adjustable="box")
 
     for text, x, y, weight in layout.headings:
-        t = ax.text(
-            x,
-            y,
-            text,
-            ha="center",
-            va="center",
-            fontsize=9 if weight == "bold" else 8.5,
-            fontweight=weight,
-            color="#333333",
+        t = fasttext.adopt(
+            ax.text(
+                x,
+                y,
+                text,
+                ha="center",
+                va="center",
+                fontsize=9 if weight == "bold" else 8.5,
+                fontweight=weight,
+                color="#333333",
+            )
         )
         t.set_in_layout(False)
         outlines.append(t)
@@ -892,6 +894,7 @@ def _system_legend(
         borderaxespad=0.3,
     )
     leg.set_gid("footmap-legend")
+    fasttext.adopt_all([*leg.get_texts(), leg.get_title()])
     return leg
 
 
@@ -951,10 +954,12 @@ def _title(
             parse_math=False,
         )
         t.set_gid("footmap-orientation")
+        fasttext.adopt(t)
     pad = 6 + sub_pt * 1.25 * len(sub_lines)
     head_lines = textwrap.wrap(head, max(int(width_pt * 1.1 / (head_pt * 0.6)), 30))
     t = ax.set_title("\n".join(head_lines), fontsize=head_pt, fontweight="bold", pad=pad)
     t.set_parse_math(False)
+    fasttext.adopt(t)
 
 
 # ------------------------------------------------------------------------------------------
@@ -1187,20 +1192,22 @@ def _place_once(artists: MapArtists, scale: float) -> None:
     for i, (text, size, rotation) in inside.items():
         z = zones[i]
         x, y = z.anchor
-        t = ax.text(
-            x + offsets[i, 0],
-            y + offsets[i, 1],
-            text,
-            ha="center",
-            va="center",
-            rotation=rotation,
-            rotation_mode="anchor",
-            fontsize=size,
-            linespacing=1.0,
-            color=palette.text_color(tuple(face[i])),
-            zorder=_LABEL_Z,
-            gid=f"label-{z.id}",
-            parse_math=False,
+        t = fasttext.adopt(
+            ax.text(
+                x + offsets[i, 0],
+                y + offsets[i, 1],
+                text,
+                ha="center",
+                va="center",
+                rotation=rotation,
+                rotation_mode="anchor",
+                fontsize=size,
+                linespacing=1.0,
+                color=palette.text_color(tuple(face[i])),
+                zorder=_LABEL_Z,
+                gid=f"label-{z.id}",
+                parse_math=False,
+            )
         )
         t.set_in_layout(False)
         labels.append(t)
@@ -1331,17 +1338,19 @@ def _callouts(
             segments.append([(axx, ayy), (end, y)])
             dots.append((axx, ayy))
             circles.append((x, y))
-            t = ax.text(
-                x,
-                y,
-                str(numbers[display_text(zones[i].label)]),
-                ha="center",
-                va="center_baseline",
-                fontsize=size * 0.9,
-                fontweight="bold",
-                color=palette.TEXT_DARK,
-                zorder=_LABEL_Z,
-                gid=f"callout-{zones[i].id}",
+            t = fasttext.adopt(
+                ax.text(
+                    x,
+                    y,
+                    str(numbers[display_text(zones[i].label)]),
+                    ha="center",
+                    va="center_baseline",
+                    fontsize=size * 0.9,
+                    fontweight="bold",
+                    color=palette.TEXT_DARK,
+                    zorder=_LABEL_Z,
+                    gid=f"callout-{zones[i].id}",
+                )
             )
             t.set_in_layout(False)
             labels.append(t)
@@ -1482,19 +1491,21 @@ def _key(
     texts = []
 
     def put(dx: float, dy: float, text: str, fontsize: float) -> Text:
-        t = ax.text(
-            at[0],
-            at[1],
-            text,
-            transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
-            ha="left",
-            va="top",
-            fontsize=fontsize,
-            linespacing=1.3,
-            color=palette.TEXT_DARK,
-            zorder=_LABEL_Z,
-            parse_math=False,
-            clip_on=False,
+        t = fasttext.adopt(
+            ax.text(
+                at[0],
+                at[1],
+                text,
+                transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
+                ha="left",
+                va="top",
+                fontsize=fontsize,
+                linespacing=1.3,
+                color=palette.TEXT_DARK,
+                zorder=_LABEL_Z,
+                parse_math=False,
+                clip_on=False,
+            )
         )
         t.set_in_layout(False)
         return t

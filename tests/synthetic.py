@@ -2,7 +2,9 @@
 
 :func:`synthetic_chart` builds a valid chart dict: one left plantar outline (a big square)
 holding a grid of ``n`` small touching square zones.  Touching zones are allowed, so every
-zone has neighbours the overlap check must look at: a fair worst case for validation.
+zone has eight neighbours the overlap check must look at. In an axis-aligned grid the
+loader's bounding-box test clears them all; turn the grid (``angle``) and every neighbour's
+box overlaps, so each pair needs the exact test, as the curved zones of a real chart do.
 """
 
 from __future__ import annotations
@@ -23,13 +25,26 @@ def _square(x0: float, y0: float, side: float) -> list[list[float]]:
     return [[x0, y0], [x0 + side, y0], [x0 + side, y0 + side], [x0, y0 + side], [x0, y0]]
 
 
-def synthetic_chart(n: int) -> dict[str, Any]:
+def _turned(ring: list[list[float]], angle: float, about: float) -> list[list[float]]:
+    if not angle:
+        return ring
+    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    return [
+        [round(about + c * (x - about) - s * (y - about), 6),
+         round(about + s * (x - about) + c * (y - about), 6)]
+        for x, y in ring
+    ]  # fmt: skip
+
+
+def synthetic_chart(n: int, angle: float = 0.0) -> dict[str, Any]:
     """A valid chart with ``n`` zones on the left plantar panel.
 
     Parameters
     ----------
     n : int
         Number of zones (>= 1); they fill a square grid row by row.
+    angle : float, optional
+        Turn the grid by this many degrees about its centre (the outline grows to hold it).
 
     Returns
     -------
@@ -40,6 +55,9 @@ def synthetic_chart(n: int) -> dict[str, Any]:
         raise ValueError("a chart needs at least one zone")
     cols = math.ceil(math.sqrt(n))
     rows = math.ceil(n / cols)
+    side = max(cols, rows) * CELL_MM
+    about = side / 2
+    grow = (math.sqrt(2) - 1) * side / 2 if angle else 0.0  # room for the turned corners
     outline = {
         "type": "Feature",
         "id": "left.plantar.outline",
@@ -47,7 +65,7 @@ def synthetic_chart(n: int) -> dict[str, Any]:
         "geometry": {
             "type": "Polygon",
             "coordinates": [
-                _square(-MARGIN_MM, -MARGIN_MM, max(cols, rows) * CELL_MM + 2 * MARGIN_MM)
+                _square(-MARGIN_MM - grow, -MARGIN_MM - grow, side + 2 * (MARGIN_MM + grow))
             ],
         },
     }
@@ -74,7 +92,9 @@ def synthetic_chart(n: int) -> dict[str, Any]:
                 },
                 "geometry": {
                     "type": "Polygon",
-                    "coordinates": [_square(col * CELL_MM, row * CELL_MM, CELL_MM)],
+                    "coordinates": [
+                        _turned(_square(col * CELL_MM, row * CELL_MM, CELL_MM), angle, about)
+                    ],
                 },
             }
         )

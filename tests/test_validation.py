@@ -9,6 +9,7 @@ what the message must say.
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
@@ -395,6 +396,33 @@ def test_synthetic_chart_loads_and_respects_max_zones():
     assert chart.zone_at("left", "plantar", 1.0, 1.0).id == "left.plantar.z000000"
     with pytest.raises(ChartError, match="more than 149 zones"):
         footmap.loads(text, max_zones=149)
+
+
+@pytest.mark.parametrize("angle", [0.0, 10.0, 45.0])
+def test_touching_grid_is_clean_and_one_shifted_zone_is_caught(angle):
+    """The overlap check's bounding-box shortcut never hides a real overlap.
+
+    An axis-aligned grid is cleared by the shortcut, a turned one by the exact test; in
+    both, one zone pushed 0.5 mm into its neighbour is reported with its true overlap.
+    """
+    data = synthetic.synthetic_chart(36, angle)
+    assert len(footmap.loads(json.dumps(data)).zones) == 36
+    zone = data["features"][1 + 7]  # row 1, column 1 of the 6 x 6 grid
+    ring = zone["geometry"]["coordinates"][0]
+    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    zone["geometry"]["coordinates"][0] = [[x + 0.5 * c, y + 0.5 * s] for x, y in ring]
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(data))
+    found = {(p.zone, p.message) for p in info.value.problems}
+    # 0.5 mm x 2 mm into the zone on its right (and a sliver of its corner neighbours,
+    # which are below the area tolerance).
+    assert found == {
+        (
+            "left.plantar.z000007",
+            "overlaps zone 'left.plantar.z000008' by 1.00 mm\u00b2 "
+            "(a zone inside another must be a hole in it)",
+        )
+    }
 
 
 # -- the command line ----------------------------------------------------------------------------

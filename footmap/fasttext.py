@@ -1,0 +1,304 @@
+"""Fast raster text for footmap's own labels on matplotlib's Agg canvas.
+
+matplotlib 3.11 shapes every string with libraqm each time it is measured and again each
+time it is drawn, then rasterises it glyph by glyph in Python. A foot map carries about a
+thousand glyphs (labels, callout numbers, the numbered key, the legend, the title), so on
+the Agg canvas (PNG export, the notebook's interactive canvas) text took three quarters of
+a full render. This module measures and draws those texts with Pillow instead: the same
+font files that matplotlib picked (``findfont``), laid out with the same hinted advances,
+rendered by FreeType in one pass per line, and composited with the public
+``RendererAgg.draw_image``. Extents match matplotlib's to a fraction of a pixel and glyphs
+land within a pixel of where matplotlib puts them (tested). Everything else in the figure
+is untouched.
+
+Only footmap's texts take this path, and only when all of these hold, so the result can
+always be drawn faithfully: the renderer is a plain ``RendererAgg`` (vector output, SVG and
+PDF, keeps real, selectable text); the text is plain (no mathtext or TeX, no font features
+or language set), antialiased, at 0 or 90 degrees; and every character is in the first font
+of the family and in a script that needs no shaping (Latin, Greek, Cyrillic, punctuation
+and common symbols, no combining marks). Anything else is measured and drawn by matplotlib
+as usual, font fallback included. ``FOOTMAP_TEXT=matplotlib`` in the environment (read at
+draw time) turns the fast path off, e.g. to compare.
+
+Examples
+--------
+>>> import matplotlib.pyplot as plt
+>>> from footmap import fasttext
+>>> fig, ax = plt.subplots()
+>>> t = fasttext.adopt(ax.text(0.5, 0.5, "Kidney"))
+>>> type(t).__name__, t.get_text()
+('FastText', 'Kidney')
+>>> plt.close(fig)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import unicodedata
+import weakref
+from collections.abc import Iterable, Iterator
+from functools import lru_cache, partial
+from typing import Any, TypeVar
+
+import numpy as np
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.font_manager import FontProperties, findfont, get_font
+from matplotlib.text import Annotation, Text
+from PIL import Image, ImageDraw, ImageFont
+
+__all__ = ["FastAnnotation", "FastText", "adopt", "adopt_all", "enabled"]
+
+T = TypeVar("T", bound=Text)
+
+#: Pillow's basic layout: hinted advances, as matplotlib's own measurements, on every machine
+#: (raqm's unhinted advances set bold and italic lines a few per cent wider). It kerns only
+#: from a font's legacy ``kern`` table, so pairs such as "AV" may sit slightly looser.
+_LAYOUT = ImageFont.Layout.BASIC
+
+
+def enabled() -> bool:
+    """Whether the fast path is on (it is unless ``FOOTMAP_TEXT=matplotlib``).
+
+    Returns
+    -------
+    bool
+        ``False`` when the environment variable ``FOOTMAP_TEXT`` is ``"matplotlib"``.
+    """
+    return os.environ.get("FOOTMAP_TEXT", "").strip().lower() != "matplotlib"
+
+
+# ------------------------------------------------------------------------------------------
+# What the fast path can draw exactly
+# ------------------------------------------------------------------------------------------
+def _simple_char(c: str) -> bool:
+    """A character needing no shaping beyond kerning: no combining marks, no RTL or Indic."""
+    o = ord(c)
+    if o < 0x20 or unicodedata.combining(c):
+        return False
+    return o < 0x0590 or 0x1E00 <= o < 0x2C00
+
+
+@lru_cache(maxsize=4096)
+def _covered(path: str, c: str) -> bool:
+    return _simple_char(c) and get_font(path).get_char_index(ord(c)) != 0
+
+
+@lru_cache(maxsize=4096)
+def _fast_string(path: str, s: str) -> bool:
+    return all(_covered(path, c) for c in s)
+
+
+@lru_cache(maxsize=256)
+def _pil_font(path: str, pixels: float) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size=pixels, layout_engine=_LAYOUT)
+
+
+def _font_for(renderer: RendererAgg, s: str, prop: FontProperties) -> Any | None:
+    """The Pillow font that draws ``s`` exactly, or ``None`` when matplotlib must."""
+    path = findfont(prop)
+    if not path.lower().endswith((".ttf", ".otf")) or not _fast_string(path, s):
+        return None
+    return _pil_font(path, prop.get_size_in_points() * renderer.dpi / 72.0)
+
+
+@lru_cache(maxsize=8192)
+def _measure(font: Any, s: str) -> tuple[float, float, float, tuple[int, int, int, int]]:
+    x0, y0, x1, y1 = font.getbbox(s, anchor="ls")
+    return float(font.getlength(s)), float(y1 - y0), float(max(y1, 0)), (x0, y0, x1, y1)
+
+
+# ------------------------------------------------------------------------------------------
+# The renderer methods used while a footmap text is measured or drawn
+# ------------------------------------------------------------------------------------------
+def _metrics(
+    renderer: RendererAgg, s: str, prop: FontProperties, ismath: Any
+) -> tuple[float, float, float]:
+    font = None if ismath else _font_for(renderer, s, prop)
+    if font is None:
+        return RendererAgg.get_text_width_height_descent(renderer, s, prop, ismath)
+    w, h, d, _ = _measure(font, s)
+    return w, h, d
+
+
+def _draw_text(
+    renderer: RendererAgg,
+    gc: Any,
+    x: float,
+    y: float,
+    s: str,
+    prop: FontProperties,
+    angle: float,
+    ismath: Any = False,
+    mtext: Text | None = None,
+) -> None:
+    quarter = round(angle / 90.0) % 4 if abs(angle / 90.0 - round(angle / 90.0)) < 1e-9 else -1
+    plain = mtext is None or (
+        getattr(mtext, "get_fontfeatures", lambda: None)() is None
+        and getattr(mtext, "get_language", lambda: None)() is None
+    )
+    font = None
+    if not ismath and quarter in (0, 1) and plain and gc.get_antialiased():
+        font = _font_for(renderer, s, prop)
+    if font is None:
+        RendererAgg.draw_text(renderer, gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        return
+    if not s.strip():
+        return
+    # (x, y) is the baseline origin in pixels, y downwards. Split it into a whole pixel and
+    # the fraction Pillow renders at, in the text's own frame (along and across the line).
+    if quarter == 0:
+        px, py = math.floor(x), math.floor(y)
+        start = (x - px, y - py)
+    else:  # 90 degrees: the line runs upwards
+        px, py = math.floor(x), math.ceil(y)
+        start = (py - y, x - px)
+    _, _, _, (x0, y0, x1, y1) = _measure(font, s)
+    w, h = x1 - x0 + 2, y1 - y0 + 2
+    mask = Image.new("L", (w, h))
+    ImageDraw.Draw(mask).text((start[0] - x0, start[1] - y0), s, font=font, fill=255, anchor="ls")
+    alpha = np.asarray(mask)
+    ox, oy = x0, y0  # where the mask's top-left pixel sits, relative to (px, py)
+    if quarter == 1:
+        alpha = np.rot90(alpha)
+        left, top = px + oy, py - ox - w
+    else:
+        left, top = px + ox, py + oy
+    rgba = gc.get_rgb()
+    a = gc.get_alpha() if (len(rgba) == 3 or gc.get_forced_alpha()) else rgba[3]
+    image = np.empty((*alpha.shape, 4), np.uint8)
+    image[..., :3] = np.round(np.asarray(rgba[:3]) * 255).astype(np.uint8)
+    image[..., 3] = alpha if a >= 1 else np.round(alpha * a).astype(np.uint8)
+    # Agg's draw_image takes the lower-left corner, y upwards, and the image bottom row first.
+    renderer.draw_image(gc, left, renderer.height - top - image.shape[0], image[::-1])
+
+
+@contextlib.contextmanager
+def _fast(renderer: Any) -> Iterator[None]:
+    """Route ``renderer``'s text methods through this module while the block runs."""
+    if type(renderer) is not RendererAgg or "draw_text" in vars(renderer) or not enabled():
+        yield
+        return
+    renderer.draw_text = partial(_draw_text, renderer)
+    renderer.get_text_width_height_descent = partial(_metrics, renderer)
+    try:
+        yield
+    finally:
+        del renderer.draw_text
+        del renderer.get_text_width_height_descent
+
+
+# ------------------------------------------------------------------------------------------
+# The artists
+# ------------------------------------------------------------------------------------------
+class _Props(FontProperties):
+    """Font properties of a fast text: hashed apart from matplotlib's own.
+
+    matplotlib caches text metrics per renderer, keyed by string and font properties, so a
+    fast text and an ordinary text with the same string never share a measurement.
+    """
+
+    def __hash__(self) -> int:
+        return hash(("footmap.fasttext", super().__hash__()))
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and hash(self) == hash(other)
+
+
+def _tagged(prop: FontProperties) -> _Props:
+    new = prop.copy()
+    new.__class__ = _Props
+    return new  # type: ignore[return-value]
+
+
+class _FastMixin:
+    """Measure and draw through :func:`_fast`; otherwise exactly the matplotlib artist."""
+
+    def _get_layout(self, renderer: Any) -> Any:
+        # matplotlib lays a text out afresh on every call, and a legend or a layout engine
+        # asks many times per draw; the answer depends only on what is in this key (it is
+        # relative to the text's anchor, so moving the text does not change it).
+        key = self._layout_key(renderer)
+        cached = getattr(self, "_footmap_layout", None)
+        if cached is not None and cached[0] == key and cached[1]() is renderer:
+            return cached[2]
+        with _fast(renderer):
+            layout = super()._get_layout(renderer)  # type: ignore[misc]
+        self._footmap_layout = (key, weakref.ref(renderer), layout)
+        return layout
+
+    def _layout_key(self, renderer: Any) -> tuple[Any, ...]:
+        t: Any = self
+        return (
+            enabled(),
+            renderer.dpi,
+            getattr(t.figure, "dpi", None),
+            t._get_wrapped_text(),
+            t._fontproperties.copy(),
+            t.get_usetex(),
+            t.get_parse_math(),
+            t._linespacing,
+            t._get_multialignment(),
+            t.get_rotation(),
+            t.get_rotation_mode(),
+            t._horizontalalignment,
+            t._verticalalignment,
+        )
+
+    def draw(self, renderer: Any) -> None:
+        """Draw the text; on a plain Agg canvas through Pillow (see the module docs)."""
+        with _fast(renderer):
+            super().draw(renderer)  # type: ignore[misc]
+
+    def set_fontproperties(self, fp: Any) -> None:
+        """Set the font properties, keeping them apart from matplotlib's text cache."""
+        super().set_fontproperties(fp)  # type: ignore[misc]
+        self._fontproperties = _tagged(self._fontproperties)  # type: ignore[has-type]
+
+
+class FastText(_FastMixin, Text):
+    """A :class:`matplotlib.text.Text` drawn through Pillow on the Agg canvas."""
+
+
+class FastAnnotation(_FastMixin, Annotation):
+    """A :class:`matplotlib.text.Annotation` drawn through Pillow on the Agg canvas."""
+
+
+_FAST = {Text: FastText, Annotation: FastAnnotation}
+
+
+def adopt(text: T) -> T:
+    """Turn a matplotlib text footmap made into a fast one, in place.
+
+    Parameters
+    ----------
+    text : matplotlib.text.Text
+        A plain ``Text`` or ``Annotation`` (e.g. from ``ax.text``, ``ax.annotate``, a
+        legend or an Axes title). Other subclasses and texts already adopted are left as
+        they are.
+
+    Returns
+    -------
+    matplotlib.text.Text
+        The same object, now a :class:`FastText` or :class:`FastAnnotation`.
+    """
+    cls = _FAST.get(type(text))
+    if cls is not None:
+        text.__class__ = cls
+        text.set_fontproperties(text.get_fontproperties())
+        text.stale = True
+    return text
+
+
+def adopt_all(texts: Iterable[Text | None]) -> None:
+    """:func:`adopt` each text (``None`` entries are skipped).
+
+    Parameters
+    ----------
+    texts : iterable of matplotlib.text.Text or None
+        The texts to adopt.
+    """
+    for t in texts:
+        if t is not None:
+            adopt(t)

@@ -1,0 +1,237 @@
+"""footmap.fasttext: footmap's texts drawn through Pillow on the Agg canvas.
+
+The fast path must put the same text in the same place as matplotlib (extents to a
+fraction of a pixel, ink within a pixel), hand everything it cannot draw faithfully back to
+matplotlib, leave vector output alone, and never leak into other artists.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.font_manager import FontProperties
+from matplotlib.text import Annotation, Text
+
+from footmap import fasttext
+from footmap.render import plot_map
+
+CASES = [
+    dict(s="Kidney", ha="center", va="center"),
+    dict(s="Muscles, bones and joints", ha="left", va="top", fontsize=8),
+    dict(s="Shoulder", rotation=90, ha="center", va="center", rotation_mode="anchor"),
+    dict(s="Small\nintestine", ha="center", va="center", linespacing=1.0),
+    dict(s="Sole (plantar) view, left foot", fontweight="bold", fontsize=11, ha="center"),
+    dict(s="Soles are drawn as footprints", style="italic", fontsize=7.5, va="bottom"),
+    dict(s="17", fontweight="bold", va="center_baseline", ha="center"),
+    dict(s="Pelvis /\nlower back", fontsize=5.5, ha="right", color="#336699", alpha=0.6),
+    dict(s="Hip / knee", fontsize=9, rotation=90, ha="left", va="bottom"),
+]
+
+
+def _render(cases, fast: bool, dpi: float):
+    """Each case in its own horizontal band; returns darkness image and window extents."""
+    fig = plt.figure(figsize=(6, 1.0 * len(cases)), dpi=dpi)
+    ax = fig.add_axes([0, 0, 1, 1])
+    ax.set_xlim(0, 3)
+    ax.set_ylim(0, len(cases))
+    ax.axis("off")
+    texts = []
+    for i, case in enumerate(cases):
+        kw = dict(case)
+        s = kw.pop("s")
+        # fractional positions on purpose: the fast path must place sub-pixel origins too
+        t = ax.text(1.3 + 0.123 * (i % 3), i + 0.5 + 0.0371 * i, s, **kw)
+        texts.append(fasttext.adopt(t) if fast else t)
+    fig.canvas.draw()
+    extents = [t.get_window_extent().extents for t in texts]
+    img = 255 - np.asarray(fig.canvas.buffer_rgba())[..., :3].min(axis=2).astype(int)
+    plt.close(fig)
+    return img, np.array(extents)
+
+
+def _ink(img: np.ndarray, band: int, n: int) -> tuple[int, int, int, int, float]:
+    h = img.shape[0]
+    r0, r1 = int(h - (band + 1) * h / n), int(h - band * h / n)
+    part = img[r0:r1]
+    ys, xs = np.nonzero(part > 55)
+    return xs.min(), ys.min() + r0, xs.max(), ys.max() + r0, part.sum() / 255
+
+
+@pytest.mark.parametrize("dpi", [72, 100, 137, 200])
+def test_same_place_and_size_as_matplotlib(dpi):
+    stock, stock_ext = _render(CASES, fast=False, dpi=dpi)
+    fast, fast_ext = _render(CASES, fast=True, dpi=dpi)
+    # Layout: the same extents (matplotlib measures with the same hinted advances).
+    np.testing.assert_allclose(fast_ext, stock_ext, atol=0.6 * dpi / 100 + 0.2)
+    for i, case in enumerate(CASES):
+        a, b = _ink(stock, i, len(CASES)), _ink(fast, i, len(CASES))
+        # Within a pixel; two for text under 7 pixels tall, where hinting decides more.
+        tol = 1 if case.get("fontsize", 10) * dpi / 72 >= 7 else 2
+        assert max(abs(p - q) for p, q in zip(a[:4], b[:4], strict=True)) <= tol, (case, a, b)
+        assert b[4] == pytest.approx(a[4], rel=0.05), (case, a, b)
+
+
+def test_fast_path_draws_through_pillow_and_leaves_agg_renderer_as_it_was(monkeypatch):
+    calls = {"matplotlib": 0, "image": 0}
+    real_text, real_image = RendererAgg.draw_text, RendererAgg.draw_image
+
+    def count_text(self, *a, **k):
+        calls["matplotlib"] += 1
+        return real_text(self, *a, **k)
+
+    monkeypatch.setattr(RendererAgg, "draw_text", count_text)
+    fig = plt.figure(dpi=100)
+    fasttext.adopt(fig.text(0.1, 0.5, "Kidney"))
+    renderer = fig.canvas.get_renderer()
+    orig = renderer.draw_image
+
+    def count_image(*a, **k):
+        calls["image"] += 1
+        return orig(*a, **k)
+
+    renderer.draw_image = count_image
+    fig.draw(renderer)
+    assert calls == {"matplotlib": 0, "image": 1}
+    assert "draw_text" not in vars(renderer)
+    assert "get_text_width_height_descent" not in vars(renderer)
+    assert real_image is RendererAgg.draw_image
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+@pytest.mark.parametrize(
+    "kw",
+    [
+        dict(s="\u814e kidney"),  # a CJK character: not in DejaVu Sans, needs font fallback
+        dict(s="\u0643\u0644\u064a\u0629"),  # Arabic: needs shaping
+        dict(s="Cafe\u0301"),  # a combining accent
+        dict(s=r"$x^2$"),  # mathtext
+        dict(s="Kidney", rotation=30),  # an angle the fast path does not draw
+        dict(s="Kidney", antialiased=False),
+    ],
+    ids=["cjk", "arabic", "combining", "math", "rotated-30", "aliased"],
+)
+def test_what_it_cannot_draw_goes_to_matplotlib(monkeypatch, kw):
+    calls = []
+    real = RendererAgg.draw_text
+    monkeypatch.setattr(
+        RendererAgg, "draw_text", lambda self, *a, **k: calls.append(a[3]) or real(self, *a, **k)
+    )
+    kw = dict(kw)
+    fig = plt.figure(dpi=100)
+    fasttext.adopt(fig.text(0.1, 0.5, kw.pop("s"), **kw))
+    fig.canvas.draw()
+    assert len(calls) == 1
+
+
+def test_switched_off_by_environment_gives_matplotlibs_pixels(monkeypatch):
+    monkeypatch.setenv("FOOTMAP_TEXT", "matplotlib")
+    assert not fasttext.enabled()
+    stock, _ = _render(CASES, fast=False, dpi=100)
+    fast, _ = _render(CASES, fast=True, dpi=100)
+    np.testing.assert_array_equal(fast, stock)
+    monkeypatch.setenv("FOOTMAP_TEXT", "")
+    assert fasttext.enabled()
+
+
+@pytest.mark.parametrize("fmt", ["svg", "pdf"])
+def test_vector_output_keeps_real_text(fmt):
+    fig = plt.figure()
+    fasttext.adopt(fig.text(0.1, 0.5, "Kidney zone", gid="t"))
+    buf = io.BytesIO()
+    with plt.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        fig.savefig(buf, format=fmt)
+    data = buf.getvalue()
+    if fmt == "svg":
+        assert b"Kidney zone" in data and b"<image" not in data
+    else:
+        assert b"/Subtype /Image" not in data and b"/Font" in data
+
+
+def test_adopt_classes_and_idempotence():
+    fig, ax = plt.subplots()
+    t = ax.text(0, 0, "a")
+    a = ax.annotate("b", (0, 0))
+    assert isinstance(fasttext.adopt(t), fasttext.FastText) and isinstance(t, Text)
+    assert isinstance(fasttext.adopt(a), fasttext.FastAnnotation) and isinstance(a, Annotation)
+    assert fasttext.adopt(t) is t and type(t) is fasttext.FastText
+
+    class Custom(Text):
+        pass
+
+    c = Custom(0, 0, "c")
+    assert type(fasttext.adopt(c)) is Custom
+    fasttext.adopt_all([None, ax.title])
+    assert type(ax.title) is fasttext.FastText
+
+
+def test_fast_font_properties_never_share_matplotlibs_metric_cache():
+    fig = plt.figure()
+    t = fasttext.adopt(fig.text(0, 0, "x", fontsize=9))
+    plain = FontProperties(size=9)
+    assert t.get_fontproperties() != plain
+    assert hash(t.get_fontproperties()) != hash(plain)
+    t.set_fontproperties(FontProperties(size=12))  # replaced properties stay apart too
+    assert t.get_fontproperties() != FontProperties(size=12)
+    assert t.get_fontsize() == 12
+
+
+def test_cached_layout_follows_every_change():
+    fig = plt.figure(dpi=100)
+    t = fasttext.adopt(fig.text(0.1, 0.5, "Kidney", fontsize=8))
+    r = fig.canvas.get_renderer()
+
+    def size():
+        e = t.get_window_extent(r)
+        return round(e.width, 2), round(e.height, 2)
+
+    def fresh(**kw):
+        u = fig.text(0.1, 0.5, **kw)
+        e = u.get_window_extent(r)
+        u.remove()
+        return round(e.width, 2), round(e.height, 2)
+
+    first = size()
+    assert size() == first
+    t.set_text("Kidneys and ureters")
+    longer = fresh(s="Kidneys and ureters", fontsize=8)
+    assert size() != first and size() == pytest.approx(longer, abs=0.5)
+    t.set_fontsize(14)
+    assert size() == pytest.approx(fresh(s="Kidneys and ureters", fontsize=14), abs=0.5)
+    t.set_rotation(90)
+    w, h = size()
+    assert h > w
+    t.set_text("Kidneys\nand ureters")
+    t.set_rotation(0)
+    assert size() == pytest.approx(fresh(s="Kidneys\nand ureters", fontsize=14), abs=0.5)
+    at_100 = size()[0]
+    fig.set_dpi(200)
+    assert t.get_window_extent(fig.canvas.get_renderer()).width == pytest.approx(
+        2 * at_100, rel=0.05
+    )
+
+
+def test_plot_map_texts_are_all_fast(synth):
+    m = plot_map(synth, highlight="kidneys")
+    ax = m.ax
+    texts = [*m.labels, ax.title, *m.legend.get_texts(), m.legend.get_title()]
+    texts += list(m.key.get_children()) if m.key is not None else []
+    assert texts and all(isinstance(t, (fasttext.FastText, fasttext.FastAnnotation)) for t in texts)
+    others = [
+        t for t in ax.texts if not isinstance(t, (fasttext.FastText, fasttext.FastAnnotation))
+    ]
+    assert others == []
+
+
+def test_renderer_restored_when_drawing_fails(monkeypatch):
+    fig = plt.figure()
+    t = fasttext.adopt(fig.text(0.1, 0.5, "Kidney"))
+    renderer = fig.canvas.get_renderer()
+    monkeypatch.setattr(Text, "draw", lambda self, r: (_ for _ in ()).throw(RuntimeError("boom")))
+    with pytest.raises(RuntimeError, match="boom"):
+        t.draw(renderer)
+    assert "draw_text" not in vars(renderer)
+    assert "get_text_width_height_descent" not in vars(renderer)
