@@ -32,17 +32,8 @@ from matplotlib.text import Text
 from . import __version__, describe, fasttext
 from .chart import Chart, Zone
 from .errors import FootmapError
-from .render import (
-    ColorBy,
-    HighlightSpec,
-    MapArtists,
-    _normalise_feet,
-    _normalise_views,
-    _text_size,
-    display_text,
-    plot_map,
-    resolve,
-)
+from .layout import normalise_feet, normalise_views, text_size
+from .render import ColorBy, HighlightSpec, MapArtists, display_text, plot_map, resolve
 from .vocab import SYSTEMS
 
 __all__ = ["FORMATS", "SIZES", "atomic_write", "export", "figure", "handout", "page_size"]
@@ -178,7 +169,7 @@ def _wrap(text: str, width_pt: float, size: float, weight: str = "normal") -> li
         words, line = para.split(), ""
         for word in words:
             trial = f"{line} {word}" if line else word
-            if line and _text_size(trial, size, weight)[0] > limit:
+            if line and text_size(trial, size, weight)[0] > limit:
                 lines.append(line)
                 line = word
             else:
@@ -470,8 +461,8 @@ def _compose(
     legend: bool = True,
 ) -> tuple[MapArtists, list[_Block]]:
     """Draw one annotated page into ``fig``; return the map and any claims that did not fit."""
-    feet_t = _normalise_feet(chart, feet)
-    views_t = _normalise_views(chart, views)
+    feet_t = normalise_feet(chart, feet)
+    views_t = normalise_views(chart, views)
     # Only zones on the drawn panels are described: a page never names a foot or a view
     # it does not show.
     chosen = tuple(z for z in resolve(chart, highlight) if z.foot in feet_t and z.view in views_t)

@@ -221,30 +221,41 @@ class _FastMixin:
         # relative to the text's anchor, so moving the text does not change it).
         key = self._layout_key(renderer)
         cached = getattr(self, "_footmap_layout", None)
-        if cached is not None and cached[0] == key and cached[1]() is renderer:
-            return cached[2]
+        if key is not None and cached is not None and cached[0] == key:
+            if cached[1]() is renderer:
+                return cached[2]
         with _fast(renderer):
             layout = super()._get_layout(renderer)  # type: ignore[misc]
-        self._footmap_layout = (key, weakref.ref(renderer), layout)
+        if key is not None:
+            self._footmap_layout = (key, weakref.ref(renderer), layout)
         return layout
 
-    def _layout_key(self, renderer: Any) -> tuple[Any, ...]:
+    def _layout_key(self, renderer: Any) -> tuple[Any, ...] | None:
+        """Everything matplotlib's layout of this text depends on, or ``None`` if unsure."""
         t: Any = self
-        return (
-            enabled(),
-            renderer.dpi,
-            getattr(t.figure, "dpi", None),
-            t._get_wrapped_text(),
-            t._fontproperties.copy(),
-            t.get_usetex(),
-            t.get_parse_math(),
-            t._linespacing,
-            t._get_multialignment(),
-            t.get_rotation(),
-            t.get_rotation_mode(),
-            t._horizontalalignment,
-            t._verticalalignment,
-        )
+        try:
+            return (
+                enabled(),
+                renderer.dpi,
+                getattr(t.figure, "dpi", None),
+                t._get_wrapped_text(),
+                t._fontproperties.copy(),
+                t.get_usetex(),
+                t.get_parse_math(),
+                t._linespacing,
+                t._get_multialignment(),
+                t.get_rotation(),
+                t.get_rotation_mode(),
+                t._horizontalalignment,
+                t._verticalalignment,
+            )
+        except AttributeError:  # a matplotlib whose Text keeps these elsewhere: no cache
+            return None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = super().__getstate__()  # type: ignore[misc]
+        state.pop("_footmap_layout", None)  # holds a weak reference to a renderer
+        return state
 
     def draw(self, renderer: Any) -> None:
         """Draw the text; on a plain Agg canvas through Pillow (see the module docs)."""

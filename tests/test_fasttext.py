@@ -235,3 +235,13 @@ def test_renderer_restored_when_drawing_fails(monkeypatch):
         t.draw(renderer)
     assert "draw_text" not in vars(renderer)
     assert "get_text_width_height_descent" not in vars(renderer)
+
+
+def test_figures_with_fast_texts_still_pickle(synth):
+    import pickle
+
+    m = plot_map(synth)
+    m.ax.figure.canvas.draw()  # every text now remembers its layout
+    fig = pickle.loads(pickle.dumps(m.ax.figure))
+    fig.canvas.draw()
+    assert any(isinstance(t, fasttext.FastText) for t in fig.axes[0].texts)
