@@ -150,10 +150,10 @@ def _figure_options(p: argparse.ArgumentParser, *, handout: bool) -> None:
     p.add_argument(
         "--highlight",
         metavar="SPEC",
-        action="extend",
-        nargs="+",
+        action="append",
         help=(
-            "zone id, body area, body system or label to highlight; repeatable"
+            "zone id, body area, body system or label to highlight; repeat the option for "
+            "more (quote a spec with spaces)"
             + (" (one handout page each; default: one page per body system)" if handout else "")
         ),
     )
@@ -163,10 +163,9 @@ def _figure_options(p: argparse.ArgumentParser, *, handout: bool) -> None:
     p.add_argument(
         "--view",
         choices=[*VIEWS, "all"],
-        action="extend",
-        nargs="+",
+        action="append",
         help=(
-            "views to draw (default: "
+            "a view to draw; repeat the option for more (default: "
             + ("the views holding each page's zones)" if handout else "plantar)")
         ),
     )

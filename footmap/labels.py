@@ -50,8 +50,8 @@ KEY_MIN_PT = 5.5  #: smallest font of the numbered key
 def place_labels(artists: MapArtists, *, fontsize: float | None = None) -> None:
     """(Re)place zone labels, callouts and the key for the Axes' current size.
 
-    :func:`footmap.render.plot_map` calls this itself; call it again after resizing the figure, since
-    whether a label fits inside its zone depends on the drawing scale.
+    :func:`footmap.render.plot_map` calls this itself; call it again after resizing the
+    figure, since whether a label fits inside its zone depends on the drawing scale.
 
     Parameters
     ----------

@@ -84,6 +84,26 @@ def test_export_and_handout(tmp_path, capsys):
     assert pdf.read_bytes()[:5] == b"%PDF-"
 
 
+def test_options_may_come_before_the_output_file(tmp_path, monkeypatch):
+    """Each --highlight / --view takes one value, so it never swallows the file name."""
+    seen = {}
+
+    def fake_export(chart, out, **kw):
+        seen.update(kw, out=out)
+        return out
+
+    import footmap.export
+
+    monkeypatch.setattr(footmap.export, "export", fake_export)
+    out = str(tmp_path / "m.png")
+    argv = ["export", "--highlight", "heart", "--highlight", "lungs and chest"]
+    argv += ["--view", "plantar", "--view", "dorsal", out, "--chart", str(SYNTHETIC)]
+    assert main(argv) == 0
+    assert seen["out"] == out
+    assert seen["highlight"] == ["heart", "lungs and chest"]
+    assert seen["views"] == ("plantar", "dorsal")
+
+
 def test_export_errors_exit_1(tmp_path, capsys):
     chart = ["--chart", str(SYNTHETIC)]
     assert main(["export", str(tmp_path / "m.png"), *chart, "--highlight", "toenail"]) == 1
