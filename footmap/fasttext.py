@@ -73,7 +73,7 @@ def enabled() -> bool:
 # What the fast path can draw exactly
 # ------------------------------------------------------------------------------------------
 def _simple_char(c: str) -> bool:
-    """A character needing no shaping beyond kerning: no combining marks, no RTL or Indic."""
+    """A character that needs no shaping: no combining marks, no right-to-left or Indic."""
     o = ord(c)
     if o < 0x20 or unicodedata.combining(c):
         return False
@@ -155,11 +155,13 @@ def _draw_text(
         px, py = math.floor(x), math.ceil(y)
         start = (py - y, x - px)
     _, _, _, (x0, y0, x1, y1) = _measure(font, s)
-    w, h = x1 - x0 + 2, y1 - y0 + 2
+    # The mask spans the ink and the origin (ink may start right of it: leading spaces),
+    # so Pillow always draws at non-negative coordinates inside it.
+    ox, oy = min(x0, 0), min(y0, 0)  # the mask's top-left pixel, relative to (px, py)
+    w, h = max(x1, 0) - ox + 2, max(y1, 0) - oy + 2
     mask = Image.new("L", (w, h))
-    ImageDraw.Draw(mask).text((start[0] - x0, start[1] - y0), s, font=font, fill=255, anchor="ls")
+    ImageDraw.Draw(mask).text((start[0] - ox, start[1] - oy), s, font=font, fill=255, anchor="ls")
     alpha = np.asarray(mask)
-    ox, oy = x0, y0  # where the mask's top-left pixel sits, relative to (px, py)
     if quarter == 1:
         alpha = np.rot90(alpha)
         left, top = px + oy, py - ox - w

@@ -29,12 +29,14 @@ CASES = [
     dict(s="17", fontweight="bold", va="center_baseline", ha="center"),
     dict(s="Pelvis /\nlower back", fontsize=5.5, ha="right", color="#336699", alpha=0.6),
     dict(s="Hip / knee", fontsize=9, rotation=90, ha="left", va="bottom"),
+    dict(s="   9  Stomach\n  10  Lumbar spine", ha="left", va="top", linespacing=1.3),
+    dict(s="  Ears ", fontsize=6, rotation=90, ha="right", va="top"),
 ]
 
 
 def _render(cases, fast: bool, dpi: float):
     """Each case in its own horizontal band; returns darkness image and window extents."""
-    fig = plt.figure(figsize=(6, 1.0 * len(cases)), dpi=dpi)
+    fig = plt.figure(figsize=(6, 1.6 * len(cases)), dpi=dpi)
     ax = fig.add_axes([0, 0, 1, 1])
     ax.set_xlim(0, 3)
     ax.set_ylim(0, len(cases))
@@ -44,7 +46,7 @@ def _render(cases, fast: bool, dpi: float):
         kw = dict(case)
         s = kw.pop("s")
         # fractional positions on purpose: the fast path must place sub-pixel origins too
-        t = ax.text(1.3 + 0.123 * (i % 3), i + 0.5 + 0.0371 * i, s, **kw)
+        t = ax.text(1.3 + 0.123 * (i % 3), i + 0.5 + 0.0137 * i, s, **kw)
         texts.append(fasttext.adopt(t) if fast else t)
     fig.canvas.draw()
     extents = [t.get_window_extent().extents for t in texts]
