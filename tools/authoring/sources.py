@@ -260,8 +260,9 @@ CHART_SOURCES: list[dict[str, str]] = [
         "note": (
             "Pituitary on the big toe's end segment with the pineal just beyond it; liver on "
             "the right foot only and spleen on the left foot only, in zone 5 below the "
-            "diaphragm; stomach in zone 1 on both feet (upper part left, lower part right) "
-            "with the pancreas beneath it; the diaphragm reflex across the foot."
+            "diaphragm; gallbladder on the right foot in zone 4; stomach in zone 1 on both "
+            "feet (upper part left, lower part right) with the pancreas beneath it; the "
+            "diaphragm reflex across the foot."
         ),
         "read": "excerpts of pages 62, 63 and 64",
     },
@@ -523,7 +524,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "and 5 meets a line from below the little toe; spleen a finger below it; gonads "
             "(no. 30) in the heel's centre towards the inner side; trapezius (no. 14) a band "
             "just below the toe bases with lungs and bronchi (no. 15) below it; sacrum along "
-            "the line where the heel bone dips."
+            "the line where the heel bone dips; hip below the outer ankle bone; on the top of "
+            "the foot, tonsils and throat on the big toe and the balance organ (semicircular "
+            "canals) leading into the web between toes 4 and 5."
         ),
         "read": (
             "posts no. 1 (p=594), 14, 15 (p=687), 20, 21 (p=717), 30, 39, 42-B, 50 (p=860), "
