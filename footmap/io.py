@@ -658,9 +658,7 @@ def _build(
     if problems.items:
         return None
     return Chart(
-        system_notes=MappingProxyType(
-            {k: tuple(_claim(c) for c in v) for k, v in notes.items()}
-        ),
+        system_notes=MappingProxyType({k: tuple(_claim(c) for c in v) for k, v in notes.items()}),
         history=tuple(_claim(c) for c in meta.get("history", [])),
         disagreements=disagreements,
         title=meta["title"],

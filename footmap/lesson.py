@@ -93,7 +93,9 @@ def _labelled_claims(zones: Sequence[Zone]) -> tuple[Claim, ...]:
             here = labels.setdefault(c, [])
             if z.label not in here:
                 here.append(z.label)
-    return tuple(Claim(f"{', '.join(names)}: {c.text}", c.sources, c.kind) for c, names in labels.items())
+    return tuple(
+        Claim(f"{', '.join(names)}: {c.text}", c.sources, c.kind) for c, names in labels.items()
+    )
 
 
 def _numbers(claims: Iterable[Claim], extra: Iterable[str] = ()) -> dict[str, int]:

@@ -292,7 +292,7 @@ CAVEATS: list[dict[str, object]] = [
             "surgery (massage may slow healing). They also name being prone to blood clots, "
             "cancer, fever, active tuberculosis, skin or infectious disease and inflamed "
             "joints as reasons not to massage, and advise against massage just after a meal "
-            "or when the stomach is empty. Foot pain that keeps coming back should be seen "
+            "or on an empty stomach. Foot pain that keeps coming back should be seen "
             "by a professional."
         ),
         "sources": ["doc000", "doc002", "doc003", "doc004"],
