@@ -121,15 +121,15 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "inner ear and balance": [
         placement(
-            "A Chinese-school series puts the balance organ on the top of the foot, leading "
-            "into the web between the fourth and fifth toes.",
+            "A Chinese-school chart series puts the balance organ on the top of the foot, "
+            "leading into the web between the fourth and fifth toes.",
             "koukouan",
         )
     ],
     "nose": [
         placement(
-            "A reflexology guide puts the nose on the top of the big toe, in line with the root "
-            "of the nail.",
+            "A reflexology guide's chart puts the nose on the top of the big toe, in line with "
+            "the root of the nail.",
             "healthy-ojas-respiratory",
         )
     ],
@@ -180,7 +180,7 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "thymus": [
         placement(
-            "A reflexology blog puts the thymus on the sole next to the lung area.",
+            "A reflexology blog's chart puts the thymus on the sole next to the lung area.",
             "healthcare-natural-thymus",
         )
     ],
@@ -242,8 +242,8 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "ribs": [
         placement(
-            "A Chinese overview lists the ribs among the areas on the top of the foot, after the "
-            "chest.",
+            "A Chinese chart overview lists the ribs among the areas on the top of the foot, "
+            "after the chest.",
             "zzszq",
         )
     ],
@@ -453,15 +453,15 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "armpit": [
         placement(
-            "A Chinese overview lists the armpit on the outer side of the foot between the "
-            "shoulder and the elbow.",
+            "A Chinese chart overview lists the armpit on the outer side of the foot between "
+            "the shoulder and the elbow.",
             "zzszq",
         )
     ],
     "lymphatic system": [
         placement(
-            "A Chinese list puts the lymph nodes of the upper body in the hollow in front of the "
-            "outer ankle bone.",
+            "A Chinese chart list puts the lymph nodes of the upper body in the hollow in front "
+            "of the outer ankle bone.",
             "peekme-649289",
         )
     ],

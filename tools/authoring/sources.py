@@ -4,39 +4,23 @@ Every record here was checked against the page (or published abstract) itself wi
 project's search tool on 2026-11-30; ``note`` says, in the project's own words, what the page
 says that the chart relies on, and ``read`` what exactly was read (a whole short page, an
 excerpt, an abstract). A source is cited only for what its note says. Where no chart page was
-read for a placement the chart cites :data:`CONVENTIONAL`, whose text says exactly that.
+read for a placement the chart cites the ``conventional`` record of ``text.py``, and the claim
+says exactly that.
 
 Kinds (schema v2): ``"chart"`` - a chart, book, course or practitioner page that places zones;
 ``"study"`` - a review, trial, agreement or measurement study; ``"history"`` - a historical work.
 
 Exports: ``CHART_SOURCES`` (list of source records, the ``read`` key is dropped before they go
-into the chart), ``CONVENTIONAL`` (id of the "conventional charts" record) and ``DROPPED``
-(sources named in ../shared/CHARTS.md that were not confirmed, with the reason).
+into the chart by :func:`chart_records`) and ``DROPPED`` (sources named in
+../shared/CHARTS.md that were not confirmed, with the reason).
 """
 
 from __future__ import annotations
 
-__all__ = ["CHART_SOURCES", "CONVENTIONAL", "DROPPED", "chart_records"]
-
-#: Id of the record cited where the only support is "conventional charts".
-CONVENTIONAL = "conventional"
+__all__ = ["CHART_SOURCES", "DROPPED", "chart_records"]
 
 CHART_SOURCES: list[dict[str, str]] = [
     # ----------------------------------------------------------------- general layout (Western)
-    {
-        "id": CONVENTIONAL,
-        "kind": "chart",
-        "title": "Conventional reflexology foot charts (no single chart identified)",
-        "citation": (
-            "Conventional Ingham-descended reflexology foot charts. No single published chart "
-            "was read for the placements that cite this record."
-        ),
-        "note": (
-            "Cited only where the placement follows the common chart layout and no chart page "
-            "read for this project describes that zone."
-        ),
-        "read": "nothing: a label for placements without a read source",
-    },
     {
         "id": "reflexologyplus2025",
         "kind": "chart",
