@@ -189,8 +189,8 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": (
             "Two Working Models for a Practical Approach to Reflexotherapy of the Feet "
             "(textbook chapter 2, stored at musculoskeletalkey.com). The page does not name "
-            "the book; ../shared/CHARTS.md attributes it to Marquardt, Reflexotherapy of the "
-            "Feet (Thieme), which was not confirmed."
+            "its book; the attribution to Marquardt, Reflexotherapy of the Feet (Thieme), is "
+            "unconfirmed."
         ),
         "url": (
             "https://musculoskeletalkey.com/two-working-models-for-a-practical-approach-to-"
@@ -446,8 +446,10 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "seitai-enjoint",
         "kind": "chart",
-        "title": "Trachea and bronchi foot reflex (気管・気管支を整える足つぼ)",
-        "citation": "Seitai Enjoint. 気管・気管支を整える足つぼ. Web article (Japanese).",
+        "title": "Foot reflex for the trachea and bronchi (Japanese)",
+        "citation": (
+            "seitai-enjoint.com. Foot reflex for the trachea and bronchi. Web article in Japanese."
+        ),
         "url": "https://www.seitai-enjoint.com/trachea-bronchi-reflexology",
         "note": (
             "Puts the trachea and bronchi reflex on the sole from the bases of the second and "
@@ -458,8 +460,8 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "asimomi",
         "kind": "chart",
-        "title": "Lungs and bronchi reflex (肺と気管支)",
-        "citation": "asimomi.jp. 肺と気管支 (reflex chart page, Japanese).",
+        "title": "Lungs and bronchi reflex (Japanese)",
+        "citation": "asimomi.jp. Lungs and bronchi reflex. Reflex chart page in Japanese.",
         "url": "http://asimomi.jp/mailinfo/ref/ref14.htm",
         "note": (
             "Puts the lung and bronchi reflex just below the trapezius reflex, about a finger wide."
@@ -470,10 +472,10 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "jakuseki",
         "kind": "chart",
-        "title": "若石健康法: 全身の反射 (Rwo-Shr method: the body reflected on the feet)",
+        "title": "Rwo-Shr (Jakuseki) method: the whole body reflected on the feet (Japanese)",
         "citation": (
-            "Jakuseki Kizuna (若石 / Rwo-Shr practitioners). 全身の反射 and 足は身体の縮図. "
-            "Web pages (Japanese)."
+            "jakusekikizuna.main.jp (Rwo-Shr practitioners). Two pages on how the whole body "
+            "is reflected on the feet, in Japanese."
         ),
         "url": "http://jakusekikizuna.main.jp/wp/jakuseki/zensokuhai/",
         "note": (
@@ -487,8 +489,8 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "murao18",
         "kind": "chart",
-        "title": "足の反射区の特徴 (features of the foot reflex areas)",
-        "citation": "murao18.com. 足の反射区の特徴. Web page (Japanese).",
+        "title": "Features of the foot reflex areas (Japanese)",
+        "citation": "murao18.com. Features of the foot reflex areas. Web page in Japanese.",
         "url": "https://murao18.com/ashi/hanshakuzu2.html",
         "note": (
             "On a Rwo-Shr chart: liver, gallbladder, appendix and ascending colon only on the "
@@ -500,8 +502,8 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "koukouan",
         "kind": "chart",
-        "title": "足心道 reflex-area series (koukouan.jp blog)",
-        "citation": "koukouan.jp. Reflex-area blog series, 中国足心道 system, 2024 (Japanese).",
+        "title": "Reflex-area blog series (koukouan.jp, Japanese)",
+        "citation": "koukouan.jp. Reflex-area blog series, 2024, in Japanese.",
         "url": "https://koukouan.jp/?p=594",
         "note": (
             "Counts 63 areas. Heart on the left foot only, where a line down between toes 4 "
@@ -520,8 +522,8 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "peekme-649289",
         "kind": "chart",
-        "title": "腳丫雖小,五臟俱全——足部反射區定位 (locating the foot reflex areas)",
-        "citation": "腳丫雖小,五臟俱全——足部反射區定位. peekme.cc post 649289 (Chinese).",
+        "title": "Locating the foot reflex areas (Chinese)",
+        "citation": "peekme.cc post 649289. Locating the foot reflex areas. Web post in Chinese.",
         "url": "https://peekme.cc/post/649289",
         "note": (
             "Heart on the left sole between metatarsals 4 and 5 below the lung; liver on the "
@@ -536,8 +538,8 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "yst39-heart",
         "kind": "chart",
-        "title": "心脏反射区在哪个地方 (where is the heart reflex area)",
-        "citation": "39yst.com question page 6184827 (Chinese), by 江苏民福康科技.",
+        "title": "Where is the heart reflex area? (Chinese)",
+        "citation": "39yst.com question page 6184827. Where is the heart reflex area? In Chinese.",
         "url": "http://www.39yst.com:8080/ask/6184827.shtml",
         "note": "Puts the foot's heart reflex on both soles, between metatarsals 2 and 3.",
         "read": "the whole answer",
@@ -545,7 +547,7 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "chart-54852",
         "kind": "chart",
-        "title": "足部反射区排列 (layout of the foot reflex areas)",
+        "title": "Layout of the foot reflex areas (Chinese)",
         "citation": "54852.com question page hy/1139129 (Chinese).",
         "url": "https://54852.com/hy/1139129.html",
         "note": (
@@ -558,8 +560,8 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "zzszq",
         "kind": "chart",
-        "title": "足部反射区 (foot reflex areas, overview)",
-        "citation": "zzszq.net 生活 33759 (Chinese).",
+        "title": "Foot reflex areas, an overview (Chinese)",
+        "citation": "zzszq.net page shenghuo/33759. Foot reflex areas. In Chinese.",
         "url": "http://www.zzszq.net/shenghuo/33759.html",
         "note": (
             "Outer side from toes to heel: shoulder, armpit, elbow, hip, knee. Top of the foot "
@@ -570,7 +572,7 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "winterbell-900",
         "kind": "chart",
-        "title": "反射区という難しい生き物 (shop blog on reflex areas)",
+        "title": "Reflex areas, a difficult creature (shop blog, Japanese)",
         "citation": "Winterbell shop blog, entry 900 (Japanese).",
         "url": "https://winterbell.jp/hpgen/HPB/entries/900.html",
         "note": (
@@ -582,7 +584,7 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "chart-360doc",
         "kind": "chart",
-        "title": "足掌前半部 (front half of the sole), p. 45",
+        "title": "The front half of the sole, p. 45 (Chinese textbook pages)",
         "citation": "360doc.com 19/0707/14/2454475_847243242 (Chinese textbook pages).",
         "url": "http://www.360doc.com/content/19/0707/14/2454475_847243242.shtml",
         "note": (
@@ -595,7 +597,7 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "doa-story",
         "kind": "chart",
-        "title": "松果体 / 胸腺の反射区 (pineal and thymus reflex pages)",
+        "title": "Pineal and thymus reflex pages (Japanese)",
         "citation": "doa-story.com reflex pages 5671 and 5674 (Japanese).",
         "url": "https://doa-story.com/reflex/rstowa/hansya/5671.html",
         "note": (
@@ -607,7 +609,7 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "onedemayu",
         "kind": "chart",
-        "title": "足つぼの図解 (foot reflex chart explained, sole and sides)",
+        "title": "Foot reflex chart explained: sole and sides (Japanese)",
         "citation": "onedemayu.com (iTubo salon), foot reflex chart posts (Japanese).",
         "url": "https://onedemayu.com/?p=15167",
         "note": (
@@ -620,8 +622,10 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "heel-lolipop",
         "kind": "chart",
-        "title": "かかとのまわりの反射区 (reflex areas around the heel)",
-        "citation": "dp02122905.lolipop.jp, かかとのまわりの反射区 (practitioner page, Japanese).",
+        "title": "Reflex areas around the heel (Japanese)",
+        "citation": (
+            "dp02122905.lolipop.jp. Reflex areas around the heel. Practitioner page in Japanese."
+        ),
         "url": "http://dp02122905.lolipop.jp/00/kosimawari.html",
         "note": (
             "Says the heel is called the gonads but that lies deep; at the surface the lower "
@@ -689,7 +693,7 @@ CHART_SOURCES: list[dict[str, str]] = [
     {
         "id": "zcefdi",
         "kind": "chart",
-        "title": "足部反射区有多少个 (how many foot reflex areas)",
+        "title": "How many foot reflex areas are there? (Chinese)",
         "citation": "zcefdi.com article v7mbtpfz8kpbjvl (Chinese).",
         "url": "http://www.zcefdi.com/article/view/v7mbtpfz8kpbjvl.html",
         "note": (
