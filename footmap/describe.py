@@ -132,7 +132,7 @@ def zone_text(
     >>> import footmap
     >>> chart = footmap.load()
     >>> print(zone_text(chart, chart.zone("left.plantar.kidney"), claims=False))
-    Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]
+    Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1, 2]
     """
     if numbers is None:
         numbers = citation_numbers(chart, [zone])
