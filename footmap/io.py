@@ -83,7 +83,7 @@ def _validator() -> jsonschema.Draft202012Validator:
 #: quick check off (every feature then goes through jsonschema) until it is brought up to date.
 _FEATURE_DEFS = ("feature", "geometry", "polygon", "ring", "position", "id", "text", "system",
                  "claim", "source_ids")  # fmt: skip
-_FEATURE_DEFS_SHA256 = "709b5e8ec4913fc259a8ba7244f2055ae17f39b20be45da6942de7ef425ec72e"
+_FEATURE_DEFS_SHA256 = "32a65225f126026475ff7ba1503397407e10e1fbbb872750061113da5ca6494f"
 
 
 def _feature_defs_digest() -> str:

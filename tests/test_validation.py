@@ -260,7 +260,7 @@ def test_problem_list_is_capped():
         footmap.loads(json.dumps(doc))
     problems = info.value.problems
     assert len(problems) == footmap.io.MAX_PROBLEMS + 1
-    assert problems[-1].message == "... further problems not listed"
+    assert problems[-1].message == "... and more: checking stopped after 200 problems"
 
 
 # -- files that cannot be read -----------------------------------------------------------------
