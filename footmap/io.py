@@ -63,6 +63,10 @@ MAX_OUTLINES = 8
 MAX_JSON_OBJECTS = 1_000_000
 MAX_JSON_ARRAYS = 3_000_000
 MAX_JSON_VALUES = 5_000_000
+MAX_JSON_STRINGS = 2_000_000
+#: Most pairs of zones with overlapping bounding boxes the overlap check looks at, per panel
+#: (a real chart has a few per zone; nested rings of zones can have every pair).
+MAX_BOX_PAIRS = 2_000_000
 
 
 @cache
@@ -542,6 +546,15 @@ def _check_counts(text: str, name: str) -> None:
     Counting brackets and commas is a quick upper bound; only when it exceeds a limit are
     strings blanked out and the structure counted exactly, for the message.
     """
+    strings = (text.count('"') - text.count('\\"')) // 2
+    if strings > MAX_JSON_STRINGS:
+        raise ChartError(
+            [
+                Problem(
+                    name, None, f"holds {strings:,} JSON strings; the limit is {MAX_JSON_STRINGS:,}"
+                )
+            ]
+        )
     limits = (("{", MAX_JSON_OBJECTS, "objects"), ("[", MAX_JSON_ARRAYS, "arrays"),
               (",", MAX_JSON_VALUES, "values"))  # fmt: skip
     if all(text.count(c) <= limit for c, limit, _ in limits):
@@ -941,6 +954,28 @@ def _declared_outlines(features: list[Any]) -> set[tuple[str, str]]:
     return panels
 
 
+def _candidate_pairs(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Pairs ``i < j`` of geometries whose bounding boxes meet; None past the budget.
+
+    Queried a few zones at a time so that a hostile panel (thousands of nested zones, every
+    box holding every other) costs neither the memory nor the time of all its pairs.
+    """
+    tree = shapely.STRtree(geoms)
+    lefts, rights, total = [], [], 0
+    for start in range(0, len(geoms), 64):
+        chunk = np.arange(start, min(start + 64, len(geoms)))
+        ci, tj = tree.query(geoms[chunk])
+        total += len(ci)
+        if total > MAX_BOX_PAIRS:
+            return None
+        keep = chunk[ci] < tj
+        lefts.append(chunk[ci][keep])
+        rights.append(tj[keep])
+    if not lefts:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
 def _check_panels(
     zones: list[Zone],
     outlines: dict[tuple[str, str], Outline],
@@ -968,9 +1003,15 @@ def _check_panels(
                     f"lies partly outside the {panel[0]} {panel[1]} outline "
                     f"({outside:.2f} mm\u00b2 outside)",
                 )
-        left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
-        keep = left < right
-        left, right = left[keep], right[keep]
+        pairs = _candidate_pairs(geoms)
+        if pairs is None:
+            problems.add(
+                None,
+                f"the {panel[0]} {panel[1]} panel has too many zones whose bounding boxes "
+                f"overlap to check (over {MAX_BOX_PAIRS:,} pairs, the limit)",
+            )
+            continue
+        left, right = pairs
         # Two zones overlap by no more than their bounding boxes do, so zones that only
         # share an edge or a corner with a box-aligned neighbour need no exact test.
         box = shapely.bounds(geoms)
