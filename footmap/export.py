@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -36,7 +37,16 @@ from .layout import normalise_feet, normalise_views, text_size
 from .render import ColorBy, HighlightSpec, MapArtists, display_text, plot_map, resolve
 from .vocab import SYSTEMS
 
-__all__ = ["FORMATS", "SIZES", "atomic_write", "export", "figure", "handout", "page_size"]
+__all__ = [
+    "FORMATS",
+    "SIZES",
+    "atomic_write",
+    "check_dpi",
+    "export",
+    "figure",
+    "handout",
+    "page_size",
+]
 
 #: Page sizes in inches, portrait (width, height). ``screen`` is a 16:10 display.
 SIZES: dict[str, tuple[float, float]] = {
@@ -86,7 +96,8 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
     Raises
     ------
     FootmapError
-        If the directory does not exist or cannot be written.
+        If the directory does not exist or cannot be written, ``path`` is a directory or
+        not a regular file, or writing fails (a full disk).
 
     Examples
     --------
@@ -97,12 +108,11 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
     >>> target.read_text()
     'hello'
     """
-    target = Path(path)
+    target = _writable(path)
     directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise FootmapError(f"cannot write {target}: directory {directory} does not exist")
+    _remove_stale_temporaries(directory)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
     except OSError as exc:
         raise FootmapError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
@@ -115,9 +125,12 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         except OSError:  # pragma: no cover - exotic filesystems
             pass
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            # a full disk, a quota, a vanished directory: a message, not a traceback
+            raise FootmapError(f"cannot write {target}: {exc.strerror or exc}") from None
         raise
     with suppress(OSError):  # make the rename itself durable, where the OS allows it
         dir_fd = os.open(directory, os.O_RDONLY)
@@ -125,6 +138,66 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+#: Suffix of footmap's temporary files (``.<name>.<random>.footmap.tmp`` beside the target).
+TEMP_SUFFIX = ".footmap.tmp"
+#: A temporary file of footmap's older than this (seconds) was left by a killed process.
+STALE_TEMP_S = 30 * 60
+
+
+def _remove_stale_temporaries(directory: Path) -> None:
+    """Delete footmap's own temporary files in ``directory`` left by a killed write.
+
+    Only names footmap makes (hidden, ending in :data:`TEMP_SUFFIX`), only regular files,
+    and only when older than :data:`STALE_TEMP_S`, so a write in progress is never touched.
+    """
+    import time
+
+    now = time.time()
+    with suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+                continue
+            with suppress(OSError):
+                if entry.is_file(follow_symlinks=False):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_S:
+                        os.unlink(entry.path)
+
+
+def _writable(path: str | os.PathLike[str], chart: Chart | None = None) -> Path:
+    """``path`` as an output file, or a FootmapError saying why it cannot be one.
+
+    Refuses a path that is not str or path-like, holds a NUL, names a directory or a
+    non-regular file (a device such as ``/dev/full``: replacing it would be wrong), has no
+    directory, or is the chart file being drawn.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise FootmapError(f"an output path is a str or path, not {type(path).__name__}")
+    target = Path(path)
+    if "\x00" in str(target):
+        raise FootmapError(f"cannot write {str(target)!r}: the name contains a NUL character")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise FootmapError(f"cannot write {target}: directory {directory} does not exist")
+    try:
+        st = target.stat()
+    except OSError:
+        st = None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise FootmapError(f"cannot write {target}: it is a directory; name a file in it")
+        if not stat.S_ISREG(st.st_mode):
+            raise FootmapError(f"cannot write {target}: it is not a regular file")
+        source = getattr(chart, "path", None)
+        if source is not None:
+            with suppress(OSError):
+                if os.path.samefile(source, target):
+                    raise FootmapError(
+                        f"refusing to write over the chart being drawn ({target}); "
+                        "choose another output file"
+                    )
+    return target
 
 
 # ------------------------------------------------------------------------------------------
@@ -673,12 +746,11 @@ def export(
     >>> export(footmap.load(), out, highlight="kidneys").name
     'kidneys.svg'
     """
-    target = Path(path)
+    target = _writable(path, chart)
     fmt = _format_of(target, format)
-    if dpi <= 0:
-        raise FootmapError(f"dpi must be positive, not {dpi}")
     size = figure_kwargs.pop("size", "a4")
     orientation = figure_kwargs.pop("orientation", "landscape")
+    check_dpi(dpi, page_size(size, orientation), fmt)
     fig = _new_figure(size, orientation)
     _compose(
         fig,
@@ -722,8 +794,9 @@ def save_figure(
     -------
     pathlib.Path
     """
-    target = Path(path)
+    target = _writable(path, chart)
     fmt = _format_of(target, format)
+    check_dpi(dpi, tuple(fig.get_size_inches()), fmt)
     check_caveat(fig, chart)
     meta = _metadata(chart, fmt)
     if fmt == "svg":
@@ -734,6 +807,41 @@ def save_figure(
         with atomic_write(target) as f:
             fig.savefig(f, format=fmt, dpi=dpi, metadata=meta)
     return target
+
+
+#: Resolutions footmap draws at: below, text cannot be rasterised; above, nothing gains.
+DPI_RANGE = (50, 1200)
+#: Most pixels of a PNG page (about 160 MB of RGBA while drawing): A4 up to 642 dpi.
+MAX_PIXELS = 40_000_000
+
+
+def check_dpi(dpi: Any, size_in: tuple[float, float], fmt: str = "png") -> None:
+    """Refuse a resolution footmap cannot draw at, saying the limit.
+
+    Raises :class:`FootmapError` for a dpi outside :data:`DPI_RANGE` or, for PNG, a page of
+    more than :data:`MAX_PIXELS` pixels at that dpi.
+
+    Examples
+    --------
+    >>> check_dpi(300, (11.69, 8.27))
+    >>> check_dpi(5000, (11.69, 8.27))
+    Traceback (most recent call last):
+    ...
+    footmap.errors.FootmapError: dpi must be between 50 and 1200, not 5000
+    """
+    lo, hi = DPI_RANGE
+    if type(dpi) is not int and not (isinstance(dpi, float) and dpi.is_integer()):
+        raise FootmapError(f"dpi must be a whole number between {lo} and {hi}, not {dpi!r}")
+    if not lo <= dpi <= hi:
+        raise FootmapError(f"dpi must be between {lo} and {hi}, not {dpi:g}")
+    w, h = size_in
+    pixels = round(w * dpi) * round(h * dpi)
+    if fmt == "png" and pixels > MAX_PIXELS:
+        best = int((MAX_PIXELS / (w * h)) ** 0.5)
+        raise FootmapError(
+            f"a {w:g} x {h:g} in page at {dpi:g} dpi is {pixels:,} pixels; the limit is "
+            f"{MAX_PIXELS:,} (at most {best} dpi for this page)"
+        )
 
 
 def _metadata(chart: Chart, fmt: str) -> dict[str, str]:
@@ -953,7 +1061,7 @@ def handout(
     >>> handout(footmap.load(), out, by=["kidneys", "heart"]).suffix
     '.pdf'
     """
-    target = Path(path)
+    target = _writable(path, chart)
     if _format_of(target, "pdf" if not target.suffix else None) != "pdf":
         raise FootmapError(f"a handout is a PDF: name it .pdf, not {target.suffix}")
     if by == "system":
