@@ -395,10 +395,10 @@ def _caveat_text(chart: Chart) -> str:
 
 
 #: Most of the page's height the footer (caveat and sources) may take, and the title.
-FOOTER_SHARE = 0.36
-TITLE_SHARE = 0.2
+FOOTER_SHARE = 0.4
+TITLE_SHARE = 0.22
 #: Smallest text sizes footmap shrinks to (points): caveat, references, titles.
-CAVEAT_MIN_PT, REF_MIN_PT, TITLE_MIN_PT = 6.0, 5.0, 8.0
+CAVEAT_MIN_PT, REF_MIN_PT, TITLE_MIN_PT = 6.0, 5.0, 7.0
 
 
 def _footer(
@@ -420,12 +420,13 @@ def _footer(
     budget = fh * FOOTER_SHARE
     wide = fw > 9
     plans = [(scale, columns) for scale in (1.0, 0.9, 0.8, 0.7) for columns in
-             ((2, 3) if wide else (1, 2))]  # fmt: skip
+             ((2, 3, 4) if wide else (1, 2, 3))]  # fmt: skip
     for scale, columns in plans:
         cav_pt = max(CAVEAT_PT * scale, CAVEAT_MIN_PT)
         ref_pt = max(REF_PT * scale, REF_MIN_PT)
         caveat = _Block(caveat_text, cav_pt, "bold", color="#5a3d00", gid=CAVEAT_GID)
-        ref_blocks = [_Block(r, ref_pt, space_after=0.15, color="#333333") for r in refs]
+        gap = 0.15 if scale > 0.8 else 0.05
+        ref_blocks = [_Block(r, ref_pt, space_after=gap, color="#333333") for r in refs]
         col_w = (width - 0.25 * (columns - 1)) / columns
         per_col = _balanced_height(ref_blocks, col_w, columns, ref_pt)
         head_h = ref_pt * LINE * 1.3 / 72
@@ -444,10 +445,10 @@ def _footer(
             )
         chars = sum(len(r) for r in refs)
         raise FootmapError(
-            f"the {len(refs)} sources cited on this page need {chars:,} characters of "
-            f"references, more than its footer holds (about "
-            f"{_capacity(budget - cav_h, width, REF_MIN_PT):,}): highlight fewer zones or "
-            "shorten the citations of footmap.sources"
+            f"the {len(refs)} sources cited on this page ({chars:,} characters of references) "
+            f"do not fit its footer, which may take at most {FOOTER_SHARE:.0%} of the page "
+            "even in small print: highlight fewer zones or shorten the citations of "
+            "footmap.sources"
         )
     bottom = MARGIN_IN * 0.8
     y_top = bottom + total
