@@ -328,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dpi",
         type=int,
         default=200,
-        help="PNG resolution, 50 to 1200 (default 200)",
+        help="PNG resolution, 30 to 1200 (default 200)",
     )
     p.add_argument("--no-labels", action="store_true", help="draw no zone labels")
     p.add_argument(

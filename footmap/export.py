@@ -32,7 +32,7 @@ from matplotlib.text import Text
 
 from . import __version__, describe, fasttext
 from .chart import Chart, Zone
-from .errors import FootmapError
+from .errors import FootmapError, OutputError
 from .layout import normalise_feet, normalise_views, text_size
 from .render import ColorBy, HighlightSpec, MapArtists, display_text, plot_map, resolve
 from .vocab import SYSTEMS
@@ -133,7 +133,9 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
             os.unlink(tmp)
         if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
             # a full disk, a quota, a vanished directory: a message, not a traceback
-            raise FootmapError(f"cannot write {target}: {exc.strerror or exc}") from None
+            err = OutputError(f"cannot write {target}: {exc.strerror or exc}")
+            err.errno = exc.errno
+            raise err from exc
         raise
     with suppress(OSError):  # make the rename itself durable, where the OS allows it
         dir_fd = os.open(directory, os.O_RDONLY)
@@ -929,7 +931,7 @@ def save_figure(
 
 
 #: Resolutions footmap draws at: below, text cannot be rasterised; above, nothing gains.
-DPI_RANGE = (50, 1200)
+DPI_RANGE = (30, 1200)
 #: Most pixels of a PNG page (about 160 MB of RGBA while drawing): A4 up to 642 dpi.
 MAX_PIXELS = 40_000_000
 
@@ -946,7 +948,7 @@ def check_dpi(dpi: Any, size_in: tuple[float, float], fmt: str = "png") -> None:
     >>> check_dpi(5000, (11.69, 8.27))
     Traceback (most recent call last):
     ...
-    footmap.errors.FootmapError: dpi must be between 50 and 1200, not 5000
+    footmap.errors.FootmapError: dpi must be between 30 and 1200, not 5000
     """
     lo, hi = DPI_RANGE
     if type(dpi) is not int and not (isinstance(dpi, float) and dpi.is_integer()):
