@@ -135,7 +135,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
         resolve(chart, args.area)  # raises with close matches
         return 1  # pragma: no cover - resolve found something search did not
     numbers = describe.citation_numbers(chart, zones)
-    lines = [describe.zone_text(_inert_zone(z), numbers) for z in zones]
+    lines = [describe.zone_text(chart, _inert_zone(z), numbers) for z in zones]
     lines += ["", "Caveat: " + describe.terminal_text(describe.caveat_line(chart)), "Sources:"]
     for line in describe.reference_list(chart.cited_sources(zones), numbers):
         lines.append("  " + describe.terminal_text(line))
