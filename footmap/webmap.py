@@ -49,7 +49,7 @@ FIGSIZE = (8.0, 6.5)
 DIRECTIONS = ("up", "down", "left", "right")
 _UNIT = {"up": (0.0, -1.0), "down": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
 _FONT = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', Arial, Helvetica, sans-serif"
-TOUCH_MM = 0.8  #: zones closer than this (mm) count as neighbours for the arrow keys
+TOUCH_MM = 2.0  #: zones closer than this (mm) count as neighbours for the arrow keys
 
 
 def _asset(name: str) -> str:
@@ -236,21 +236,30 @@ def _view_svg(chart: Chart, view: str, feet: tuple[str, ...], number: dict[str, 
     for p in layout.panels:
         dx, dy = p.offset
         outline = chart.outline(p.foot, p.view).geometry
-        parts[p.foot].append(
-            f'<path class="outline" d="{_path_d(outline, dx, dy)}"/>'
-        )
+        parts[p.foot].append(f'<path class="outline" d="{_path_d(outline, dx, dy)}"/>')
         x0, y0, x1, y1 = p.box
         boxes[p.foot].add(x0, -y1, x1, -y0)
     for text, x, y, weight in layout.headings:
-        foot = min(feet, key=lambda f: abs(arts.panels[f, view][0] - x) if (f, view) in arts.panels else 1e9)
+        foot = min(
+            feet,
+            key=lambda f: abs(arts.panels[f, view][0] - x) if (f, view) in arts.panels else 1e9,
+        )
         size = (9 if weight == "bold" else 8.5) * mm
         parts[foot].append(_text(x, -y, text, size, cls="head", weight=weight))
-        boxes[foot].add(x - size * len(text) * 0.3, -y - size, x + size * len(text) * 0.3, -y + size)
+        boxes[foot].add(
+            x - size * len(text) * 0.3, -y - size, x + size * len(text) * 0.3, -y + size
+        )
 
     # zones
     zones = arts.zones
     anchors = np.array(
-        [[z.anchor[0] + arts.panels[z.foot, z.view][0], -(z.anchor[1] + arts.panels[z.foot, z.view][1])] for z in zones],
+        [
+            [
+                z.anchor[0] + arts.panels[z.foot, z.view][0],
+                -(z.anchor[1] + arts.panels[z.foot, z.view][1]),
+            ]
+            for z in zones
+        ],
         float,
     ).reshape(-1, 2)
     for z in zones:
@@ -301,7 +310,7 @@ def _view_svg(chart: Chart, view: str, feet: tuple[str, ...], number: dict[str, 
                 t.get_text(),
                 t.get_fontsize() * mm,
                 cls="lbl",
-                fill=t.get_color() if t.get_color() != palette.TEXT_DARK else None,
+                fill=str(t.get_color()),
                 rotation=float(t.get_rotation()),
                 extra=f' data-z="{number[z.id]}"',
             )
@@ -327,7 +336,7 @@ def _view_svg(chart: Chart, view: str, feet: tuple[str, ...], number: dict[str, 
         + " ".join(f'data-vb-{k}="{v}"' for k, v in vb.items())
         + f' font-family="{_FONT}">'
         f'<title id="view-{view}-t">{_e(label)}: foot map, one button per zone</title>'
-        f"{body}<g class=\"overlay\"></g></svg>"
+        f'{body}<g class="overlay"></g></svg>'
     )
     order = [number[z.id] for z in zones]
     nav = {
@@ -341,7 +350,11 @@ def _view_svg(chart: Chart, view: str, feet: tuple[str, ...], number: dict[str, 
         {"n": e["n"], "label": e["label"], "feet": sorted(e["feet"])}
         for e in sorted(key.values(), key=lambda e: e["n"])
     ]
-    return {"svg": svg, "key": key_rows, "nav": nav}
+    at = {
+        number[z.id]: [round(float(x), 1), round(float(y), 1)]
+        for z, (x, y) in zip(zones, anchors, strict=True)
+    }
+    return {"svg": svg, "key": key_rows, "nav": nav, "at": at}
 
 
 # ------------------------------------------------------------------------------------------
@@ -367,7 +380,11 @@ def _cites(ids: Sequence[str], numbers: dict[str, int]) -> str:
 
 
 def _claim_list(claims: Sequence[Claim], numbers: dict[str, int]) -> str:
-    return "<ul>" + "".join(f"<li>{_e(c.text)}{_cites(c.sources, numbers)}</li>" for c in claims) + "</ul>"
+    return (
+        "<ul>"
+        + "".join(f"<li>{_e(c.text)}{_cites(c.sources, numbers)}</li>" for c in claims)
+        + "</ul>"
+    )
 
 
 def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
@@ -378,15 +395,15 @@ def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
         f'<h3 class="zname">{_e(zone.label)}</h3>',
         f'<p class="where">{_e(where)} \u00b7 body system: {_e(zone.system_label)}</p>',
         f'<p class="area">Charts claim this zone for the <strong>{_e(zone.body_area)}</strong>.</p>',
-        f'<h4>{_e(_heading("CHARTS_HEADING", "What charts claim"))}</h4>',
+        f"<h4>{_e(_heading('CHARTS_HEADING', 'What charts claim'))}</h4>",
         _claim_list(claims, numbers),
     ]
     disagreements = getattr(chart, "disagreements_for", None)
     for d in disagreements(zone) if disagreements is not None else ():
-        parts.append(f'<h4>{_e(_heading("DISAGREE_HEADING", "Charts disagree here"))}</h4>')
+        parts.append(f"<h4>{_e(_heading('DISAGREE_HEADING', 'Charts disagree here'))}</h4>")
         parts.append(f"<p>{_e(d.text)}</p>" + _claim_list(d.variants, numbers))
     evidence = _evidence_claims(zone)
-    parts.append(f'<h4>{_e(_heading("EVIDENCE_HEADING", "What the evidence says"))}</h4>')
+    parts.append(f"<h4>{_e(_heading('EVIDENCE_HEADING', 'What the evidence says'))}</h4>")
     if evidence:
         parts.append(_claim_list(evidence, numbers))
     else:
@@ -479,18 +496,20 @@ def html_document(
     number = {z.id: i for i, z in enumerate(zones)}
     numbers = describe.citation_numbers(chart, zones)
 
-    svgs, keys, nav = [], {}, {}
+    svgs, keys, nav, at = [], {}, {}, {}
     for view in chart.views:
         drawn = _view_svg(chart, view, all_feet, number)
         svgs.append(drawn["svg"])
         keys[view] = drawn["key"]
         nav.update(drawn["nav"])
+        at.update(drawn["at"])
 
     data = {
         "zones": [[z.id, z.view, z.foot] for z in zones],
         "names": [_accessible_name(z) for z in zones],
         "where": [f"{z.foot} foot, {VIEWS[z.view].lower()}" for z in zones],
         "nav": [nav.get(i, [[-1] * 4, [-1] * 4]) for i in range(len(zones))],
+        "at": [at.get(i) for i in range(len(zones))],
         "views": {v: VIEWS[v] for v in chart.views},
         "feet": list(all_feet),
         "start": {"foot": start_foot, "view": first_view},
@@ -510,7 +529,7 @@ def html_document(
 
     foot_opts = "".join(
         f'<label><input type="radio" name="foot" value="{f}"'
-        f'{" checked" if f == start_foot else ""}> {label}</label>'
+        f"{' checked' if f == start_foot else ''}> {label}</label>"
         for f, label in (
             [("left", "Left"), ("right", "Right"), ("both", "Both")]
             if len(all_feet) > 1
@@ -519,7 +538,7 @@ def html_document(
     )
     view_opts = "".join(
         f'<label><input type="radio" name="view" value="{v}"'
-        f'{" checked" if v == first_view else ""}> {_e(VIEWS[v])}</label>'
+        f"{' checked' if v == first_view else ''}> {_e(VIEWS[v])}</label>"
         for v in chart.views
     )
     options = "".join(f'<option value="{_e(o[1])}"></option>' for o in data["search"]["options"])

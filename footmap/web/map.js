@@ -27,6 +27,7 @@
   var results = document.getElementById("fm-results");
   var state = { foot: D.start.foot, view: D.start.view, sel: -1, hits: [], tab: -1 };
   var NS = "http://www.w3.org/2000/svg";
+  var narrow = window.matchMedia("(max-width: 760px)");
 
   // ---- search: a port of footmap.search.match_search over the embedded index ----
   var spaceSet = Object.create(null);
@@ -219,7 +220,11 @@
   Object.keys(svgs).forEach(function (v) {
     svgs[v].addEventListener("click", function (ev) {
       var i = zoneOf(ev.target);
-      if (i >= 0) select(i);
+      if (i < 0) return;
+      select(i);
+      if (narrow.matches) { // one column: the panel is below the map; bring it into view
+        document.getElementById("fm-panel-h").scrollIntoView({ block: "start" });
+      }
     });
     svgs[v].addEventListener("keydown", function (ev) {
       var i = zoneOf(ev.target);
