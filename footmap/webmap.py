@@ -284,10 +284,11 @@ def _view_svg(chart: Chart, view: str, feet: tuple[str, ...], number: dict[str, 
             (ax_, ay_), (ex, ey) = segments[k]
             x, y = float(cx[k]), -float(cy[k])
             n = t.get_text()
+            dot = _r(max(0.9 * mm, 0.3))  # matplotlib's marker: 1.8 pt across
             parts[z.foot].append(
                 f'<g class="callout" data-z="{number[z.id]}">'
                 f'<path class="leader" d="M{_r(ax_)} {_r(-ay_)}L{_r(ex)} {_r(-ey)}"/>'
-                f'<circle class="dot" cx="{_r(ax_)}" cy="{_r(-ay_)}" r="{_r(max(0.9 * mm * 1.8, 0.3))}"/>'
+                f'<circle class="dot" cx="{_r(ax_)}" cy="{_r(-ay_)}" r="{dot}"/>'
                 f'<circle class="ring" cx="{_r(x)}" cy="{_r(y)}" r="{_r(radius)}"/>'
                 + _text(x, y, n, t.get_fontsize() * mm, cls="num", weight="bold")
                 + "</g>"
@@ -394,7 +395,8 @@ def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
     parts = [
         f'<h3 class="zname">{_e(zone.label)}</h3>',
         f'<p class="where">{_e(where)} \u00b7 body system: {_e(zone.system_label)}</p>',
-        f'<p class="area">Charts claim this zone for the <strong>{_e(zone.body_area)}</strong>.</p>',
+        f'<p class="area">Charts claim this zone for the <strong>{_e(zone.body_area)}'
+        "</strong>.</p>",
         f"<h4>{_e(_heading('CHARTS_HEADING', 'What charts claim'))}</h4>",
         _claim_list(claims, numbers),
     ]

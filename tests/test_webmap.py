@@ -109,7 +109,9 @@ def test_csp_forbids_external_loads_and_allows_exactly_the_inline_code(page):
     assert order.index("style") > 1 and order.index("script") > 1
     code = [
         s
-        for s, (t, a) in zip(parsed.scripts, [x for x in parsed.tags if x[0] == "script"])
+        for s, (t, a) in zip(
+            parsed.scripts, [x for x in parsed.tags if x[0] == "script"], strict=True
+        )
         if a.get("type") != "application/json"
     ]
     assert len(code) == 1 and len(parsed.styles) == 1
