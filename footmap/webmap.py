@@ -604,9 +604,9 @@ def html_document(
 </div>
 <main class="layout">
 <section class="map" aria-label="Foot map">
+{"".join(svgs)}
 <p class="hint">Click or tap a zone, or press Tab to reach the map, arrow keys to move between
 neighbouring zones, Enter to select and Esc to clear.</p>
-{"".join(svgs)}
 </section>
 <aside class="panel" aria-labelledby="fm-panel-h">
 <h2 id="fm-panel-h" tabindex="-1">Selected zone</h2>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -156,6 +157,17 @@ def test_hostile_text_stays_text(hostile_page):
     assert "<" not in data and ">" not in data
 
 
+def test_short_hostile_labels_inside_zones_are_escaped_too():
+    raw = json.loads(HOSTILE.read_text(encoding="utf-8"))
+    for feature in raw["features"]:
+        if feature["properties"].get("role") == "zone":
+            feature["properties"]["label"] = "<i>x</i>&"
+    page = webmap.html_document(footmap.loads(json.dumps(raw)))
+    inside = re.findall(r'<text class="lbl"[^>]*>([^<]*)</text>', page)
+    assert inside and set(inside) == {"&lt;i&gt;x&lt;/i&gt;&amp;"}
+    assert "<i>" not in page
+
+
 def test_write_is_atomic(tmp_path, monkeypatch):
     target = tmp_path / "map.html"
     target.write_text("old", encoding="utf-8")
@@ -286,8 +298,8 @@ def test_text_contrast_is_at_least_4_5(page):
 def test_svg_export_keeps_real_text_with_title_and_desc(tmp_path):
     out = export(footmap.load(), tmp_path / "m.svg", highlight="kidneys")
     text = out.read_text(encoding="utf-8")
-    assert re.search(r"<text[^>]*>Lungs / chest</text>|<text[^>]*>Lungs</text>", text)
-    assert ">Key to numbers</text>" in text
+    assert len(re.findall(r"<text[^>]*>Kidney\s*</text>", text)) == 2  # one label per foot
+    assert re.search(r"<text[^>]*>Caveat: Links between foot zones", text)
     assert "<image" not in text and 'id="DejaVuSans' not in text  # no glyph paths, no bitmaps
     head = text[:2000]
     assert '<title id="footmap-title">Reflexology foot map (schematic)</title>' in head

@@ -202,6 +202,19 @@ def test_keyboard_only_selection_arrows_enter_and_escape(opened, map_file, chart
         along = {"ArrowDown": -dy, "ArrowUp": dy, "ArrowRight": dx, "ArrowLeft": -dx}[key]
         assert along > 0 and along >= 0.5 * (dx * dx + dy * dy) ** 0.5, (key, a, b)
     assert steps >= 4
+    # from the left foot's outer edge, ArrowRight crosses to the right foot
+    edge = p.page.evaluate(
+        """() => {
+            const d = JSON.parse(document.getElementById('fm-data').textContent);
+            const i = d.zones.findIndex((z, k) => z[1] === 'plantar' && z[2] === 'left'
+                && d.nav[k][0][3] < 0 && d.nav[k][1][3] >= 0);
+            return d.zones[i][0];
+        }"""
+    )
+    p.zone(edge).focus()
+    p.page.keyboard.press("ArrowRight")
+    assert _active(p).startswith("zone-right.plantar."), (edge, _active(p))
+    p.zone(first[5:]).focus()
     p.page.keyboard.press("Enter")
     zone = chart.zone(_active(p)[5:])
     text = p.panel()
@@ -315,6 +328,8 @@ QUERIES = [
     "x\u1680y",
     "tab\tkid",
     "\x1ckidneys",
+    "KIDNEY\u017f",  # long s: casefolds to "s" ("kidneys"); toLowerCase keeps it
+    "\U0001f600\U0001f600",  # two characters (four UTF-16 units): too short to search
 ]
 
 
