@@ -219,7 +219,13 @@ def _accessible_name(zone: Zone) -> str:
     return f"{zone.label}: charts claim the {zone.body_area}"
 
 
-def _view_svg(chart: Chart, view: str, feet: tuple[str, ...], number: dict[str, int]) -> dict:
+def _view_svg(
+    chart: Chart,
+    view: str,
+    feet: tuple[str, ...],
+    number: dict[str, int],
+    shown: tuple[bool, str] = (True, "both"),
+) -> dict:
     """Draw one view with every foot; return its SVG, key entries, boxes and neighbours."""
     fig = Figure(figsize=FIGSIZE, dpi=72)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
@@ -323,16 +329,20 @@ def _view_svg(chart: Chart, view: str, feet: tuple[str, ...], number: dict[str, 
     panel_no = [feet.index(z.foot) for z in zones]
     within, across = neighbours(zones, anchors, panel_no)
     label = VIEWS[view]
+    on, start_foot = shown
     body = "".join(
         f'<g class="panel" data-foot="{foot}" role="group" '
-        f'aria-label="{foot.capitalize()} foot, {_e(label.lower())}">{"".join(parts[foot])}</g>'
+        + ("" if start_foot in ("both", foot) else 'display="none" ')
+        + f'aria-label="{foot.capitalize()} foot, {_e(label.lower())}">{"".join(parts[foot])}</g>'
         for foot in feet
     )
     vb = {foot: boxes[foot].viewbox() for foot in feet}
     vb["both"] = total.viewbox()
     svg = (
-        f'<svg id="view-{view}" class="fm-map" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="{vb["both"]}" role="group" aria-labelledby="view-{view}-t" '
+        f'<svg id="view-{view}" class="fm-map{"" if on else " off"}" '
+        'xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="{vb.get(start_foot, vb["both"])}" role="group" '
+        f'aria-labelledby="view-{view}-t" '
         f'data-view="{view}" '
         + " ".join(f'data-vb-{k}="{v}"' for k, v in vb.items())
         + f' font-family="{_FONT}">'
@@ -419,8 +429,9 @@ def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
         for s in chart.cited_sources([zone])
         if s.id in {i for c in (*claims, *evidence) for i in c.sources}
     ]
-    refs = "".join(f"<li>{_e(line)}</li>" for line in describe.reference_list(cited, numbers))
-    parts.append(f'<h4>Sources</h4><ul class="refs">{refs}</ul>')
+    # The citations themselves are in the page's source list once; the script copies them.
+    refs = " ".join(str(numbers[s.id]) for s in cited if s.id in numbers)
+    parts.append(f'<h4>Sources</h4><ul class="refs" data-refs="{refs}"></ul>')
     return f'<template id="info-{number_id(zone)}">{"".join(parts)}</template>'
 
 
@@ -500,7 +511,7 @@ def html_document(
 
     svgs, keys, nav, at = [], {}, {}, {}
     for view in chart.views:
-        drawn = _view_svg(chart, view, all_feet, number)
+        drawn = _view_svg(chart, view, all_feet, number, (view == first_view, start_foot))
         svgs.append(drawn["svg"])
         keys[view] = drawn["key"]
         nav.update(drawn["nav"])
@@ -545,9 +556,12 @@ def html_document(
     )
     options = "".join(f'<option value="{_e(o[1])}"></option>' for o in data["search"]["options"])
     key_html = "".join(
-        f'<div class="key" data-view="{v}"><h3>Key to numbers</h3><ol>'
+        f'<div class="key" data-view="{v}"{"" if v == first_view else " hidden"}>'
+        "<h3>Key to numbers</h3><ol>"
         + "".join(
-            f'<li data-feet="{" ".join(r["feet"])}"><span class="n">{r["n"]}</span> '
+            f'<li data-feet="{" ".join(r["feet"])}"'
+            + ("" if start_foot in ("both", *r["feet"]) else " hidden")
+            + f'><span class="n">{r["n"]}</span> '
             f"{_e(r['label'])}</li>"
             for r in rows
         )
@@ -571,7 +585,7 @@ def html_document(
     safety = _safety(chart)
     safety_html = f"<p><strong>Safety:</strong> {_e(safety)}</p>" if safety.strip() else ""
     refs = "".join(
-        f'<li value="{numbers[s.id]}">{_e(s.citation)}</li>'
+        f'<li id="src-{numbers[s.id]}" value="{numbers[s.id]}">{_e(s.citation)}</li>'
         for s in chart.cited_sources(zones)
         if s.id in numbers
     )

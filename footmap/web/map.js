@@ -3,6 +3,7 @@
 // written (and escaped) by footmap.webmap; everything else is textContent.
 (function () {
   "use strict";
+  var T0 = performance.now();
   var D = JSON.parse(document.getElementById("fm-data").textContent);
   var S = D.search;
   var N = D.zones.length;
@@ -95,7 +96,7 @@
   }
   function setView(view) {
     state.view = view;
-    Object.keys(svgs).forEach(function (v) { svgs[v].style.display = v === view ? "" : "none"; });
+    Object.keys(svgs).forEach(function (v) { svgs[v].classList.toggle("off", v !== view); });
     document.querySelectorAll(".key").forEach(function (k) {
       k.hidden = k.getAttribute("data-view") !== view;
     });
@@ -145,6 +146,15 @@
     var tpl = document.getElementById("info-" + z[0]);
     panel.textContent = "";
     if (tpl) panel.appendChild(tpl.content.cloneNode(true));
+    panel.querySelectorAll("ul.refs").forEach(function (ul) {
+      ul.getAttribute("data-refs").split(" ").forEach(function (n) {
+        var src = document.getElementById("src-" + n);
+        if (!src) return;
+        var li = document.createElement("li");
+        li.textContent = "[" + n + "] " + src.textContent;
+        ul.appendChild(li);
+      });
+    });
     refresh();
     if (opts.hash !== false) setHash(z[0]);
     if (opts.focus) els[i].focus();
@@ -274,8 +284,9 @@
   }
   window.addEventListener("hashchange", fromHash);
 
-  setView(state.view);
-  setFoot(state.foot);
+  refresh(); // the view and foot to start with are already drawn as chosen
   fromHash();
+  window.footmapReadyAt = performance.now();
+  window.footmapScriptMs = window.footmapReadyAt - T0;
   document.documentElement.setAttribute("data-ready", "1");
 })();
