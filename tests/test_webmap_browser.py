@@ -10,6 +10,7 @@ Screenshots go to /tmp/footmap-webmap-*.png. Run with ``pytest -m browser``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import _lab
@@ -360,3 +361,13 @@ def test_hostile_chart_text_stays_inert(opened, hostile_file):
     js = p.page.evaluate("q => window.footmapMatch(q)", "<script>alert(1)</script>")
     py = match_search(footmap.load(HOSTILE), options, "<script>alert(1)</script>")
     assert js == [z.id for z in py]
+
+
+def test_prints_map_selection_and_caveats_on_one_page(opened, map_file):
+    p = opened(map_file, fragment="#left.plantar.kidney")
+    p.page.emulate_media(media="print")
+    assert not p.page.locator(".controls").is_visible()
+    assert p.caveat_visible() and "kidneys" in p.panel()
+    assert p.page.locator("#view-plantar").is_visible()
+    pdf = p.page.pdf(format="A4", landscape=True, print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1

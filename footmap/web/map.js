@@ -156,9 +156,9 @@
       });
     });
     refresh();
-    if (opts.hash !== false) setHash(z[0]);
     if (opts.focus) els[i].focus();
     announce("Selected " + D.names[i] + " (" + D.where[i] + ").");
+    if (opts.hash !== false) setHash(z[0]);
   }
   function clear() {
     if (state.sel < 0) return;
