@@ -371,20 +371,6 @@ def _view_svg(
 # ------------------------------------------------------------------------------------------
 # Panel content
 # ------------------------------------------------------------------------------------------
-def _charts_claims(zone: Zone) -> tuple[Claim, ...]:
-    fn = getattr(describe, "charts_claims", None)
-    return tuple(fn(zone)) if fn is not None else zone.claims
-
-
-def _evidence_claims(zone: Zone) -> tuple[Claim, ...]:
-    fn = getattr(describe, "evidence_claims", None)
-    return tuple(fn(zone)) if fn is not None else ()
-
-
-def _heading(name: str, default: str) -> str:
-    return str(getattr(describe, name, default))
-
-
 def _cites(ids: Sequence[str], numbers: dict[str, int]) -> str:
     nums = [numbers[i] for i in ids if i in numbers]
     return f' <span class="cite">[{", ".join(map(str, nums))}]</span>' if nums else ""
@@ -399,45 +385,47 @@ def _claim_list(claims: Sequence[Claim], numbers: dict[str, int]) -> str:
 
 
 def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
-    """The panel's content for one zone: a ``<template>`` (inert until shown)."""
+    """The panel's content for one zone: a ``<template>`` (inert until shown).
+
+    The sections of :func:`footmap.describe.zone_html`, in its order: what charts claim,
+    where charts disagree (if they do), what the evidence says, safety; then the zone's
+    numbered sources. Chart text is escaped by :func:`footmap.describe.escape_html`.
+    """
     where = f"{zone.foot.capitalize()} foot, {VIEWS[zone.view].lower()}"
-    claims = _charts_claims(zone)
+    claims = describe.charts_claims(zone)
     parts = [
         f'<h3 class="zname">{_e(zone.label)}</h3>',
         f'<p class="where">{_e(where)} \u00b7 body system: {_e(zone.system_label)}</p>',
         f'<p class="area">Charts claim this zone for the <strong>{_e(zone.body_area)}'
         "</strong>.</p>",
-        f"<h4>{_e(_heading('CHARTS_HEADING', 'What charts claim'))}</h4>",
+        f'<h4 class="charts">{_e(describe.CHARTS_HEADING)}</h4>',
         _claim_list(claims, numbers),
     ]
-    disagreements = getattr(chart, "disagreements_for", None)
-    for d in disagreements(zone) if disagreements is not None else ():
-        parts.append(f"<h4>{_e(_heading('DISAGREE_HEADING', 'Charts disagree here'))}</h4>")
-        parts.append(f"<p>{_e(d.text)}</p>" + _claim_list(d.variants, numbers))
-    evidence = _evidence_claims(zone)
-    parts.append(f"<h4>{_e(_heading('EVIDENCE_HEADING', 'What the evidence says'))}</h4>")
+    disagreements = chart.disagreements_for(zone)
+    cited_ids = [i for c in claims for i in c.sources]
+    if disagreements:
+        parts.append(f'<h4 class="disagree">{_e(describe.DISAGREE_HEADING)}</h4>')
+        for d in disagreements:
+            parts.append(f"<p><strong>{_e(d.topic)}:</strong> {_e(d.text)}</p>")
+            parts.append(_claim_list(d.variants, numbers))
+            cited_ids += list(d.source_ids)
+    evidence = describe.evidence_claims(zone)
+    parts.append(f'<h4 class="evidence">{_e(describe.EVIDENCE_HEADING)}</h4>')
     if evidence:
         parts.append(_claim_list(evidence, numbers))
+        cited_ids += [i for c in evidence for i in c.sources]
     else:
-        parts.append(
-            "<p>Nothing specific to this zone; the caveat above applies to every zone."
-            + _cites([s for c in chart.caveats_of("evidence") for s in c.sources], numbers)
-            + "</p>"
-        )
-    cited = [
-        s
-        for s in chart.cited_sources([zone])
-        if s.id in {i for c in (*claims, *evidence) for i in c.sources}
-    ]
+        caveat_ids = [i for c in chart.caveats_of("evidence") for i in c.sources]
+        parts.append(f"<p>{_e(describe.caveat_line(chart))}{_cites(caveat_ids, numbers)}</p>")
+        cited_ids += caveat_ids
+    parts.append(
+        f'<p class="safety"><strong>{_e(describe.SAFETY_HEADING)}:</strong> '
+        f"{_e(describe.safety_line(chart))}</p>"
+    )
     # The citations themselves are in the page's source list once; the script copies them.
-    refs = " ".join(str(numbers[s.id]) for s in cited if s.id in numbers)
+    refs = " ".join(str(n) for n in sorted({numbers[i] for i in cited_ids if i in numbers}))
     parts.append(f'<h4>Sources</h4><ul class="refs" data-refs="{refs}"></ul>')
-    return f'<template id="info-{number_id(zone)}">{"".join(parts)}</template>'
-
-
-def number_id(zone: Zone) -> str:
-    """The zone id as used in element ids (escaped)."""
-    return _e(zone.id)
+    return f'<template id="info-{_e(zone.id)}">{"".join(parts)}</template>'
 
 
 # ------------------------------------------------------------------------------------------
@@ -451,13 +439,6 @@ def _json_script(data: Any) -> str:
 
 def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
-
-
-def _safety(chart: Chart) -> str:
-    fn = getattr(describe, "safety_line", None)
-    if fn is not None:
-        return str(fn(chart))
-    return " ".join(c.brief for c in chart.caveats_of("safety"))
 
 
 def html_document(
@@ -582,7 +563,10 @@ def html_document(
     evidence_full = "".join(
         f"<p>{_e(c.text)}{_cites(c.sources, numbers)}</p>" for c in chart.caveats_of("evidence")
     )
-    safety = _safety(chart)
+    chart_notes = "".join(
+        f"<p>{_e(c.text)}{_cites(c.sources, numbers)}</p>" for c in chart.caveats_of("chart")
+    )
+    safety = describe.safety_line(chart)
     safety_html = f"<p><strong>Safety:</strong> {_e(safety)}</p>" if safety.strip() else ""
     refs = "".join(
         f'<li id="src-{numbers[s.id]}" value="{numbers[s.id]}">{_e(s.citation)}</li>'
@@ -637,6 +621,7 @@ what reflexology charts claim for it.</p></div>
 <p>{_e(chart.description)}</p>
 <h3>What the evidence says</h3>
 {evidence_full}
+{chart_notes}
 <h2>Sources</h2>
 <ol class="sources">{refs}</ol>
 <p class="small">{_e(chart.orientation)}</p>
