@@ -303,3 +303,25 @@ def test_svg_export_keeps_real_text_with_title_and_desc(tmp_path):
     assert '<title id="footmap-title">Reflexology foot map (schematic)</title>' in head
     assert '<desc id="footmap-desc">A reflexology foot map' in head
     assert 'role="img" aria-labelledby="footmap-title footmap-desc"' in head
+
+
+def _template(page: str, zone_id: str) -> str:
+    m = re.search(rf'<template id="info-{re.escape(zone_id)}">(.*?)</template>', page, re.S)
+    assert m, zone_id
+    return m.group(1)
+
+
+def test_panel_keeps_charts_claims_disagreements_and_evidence_apart(page, hostile_page):
+    lungs = _template(page, "left.plantar.lungs")
+    heads = re.findall(r'<h4 class="(\w+)">([^<]*)</h4>', lungs)
+    assert heads == [("charts", "What charts claim"), ("evidence", "What the evidence says")]
+    charts, evidence = lungs.split('<h4 class="evidence">')
+    assert "Reviews of clinical trials found no convincing evidence" in evidence
+    assert "Reviews of clinical trials" not in charts
+    assert "Charts in the Ingham tradition" in charts
+    assert '<p class="safety"><strong>Safety:</strong>' in evidence
+    # a documented disagreement gets its own section, between the claims and the evidence
+    kidney = _template(hostile_page, "left.plantar.kidney")
+    heads = [h for _, h in re.findall(r'<h4 class="(\w+)">([^<]*)</h4>', kidney)]
+    assert heads == ["What charts claim", "Charts disagree here", "What the evidence says"]
+    assert "<strong>&lt;script&gt;alert(1)&lt;/script&gt;:</strong>" in kidney
