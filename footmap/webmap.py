@@ -418,10 +418,11 @@ def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
         caveat_ids = [i for c in chart.caveats_of("evidence") for i in c.sources]
         parts.append(f"<p>{_e(describe.caveat_line(chart))}{_cites(caveat_ids, numbers)}</p>")
         cited_ids += caveat_ids
-    parts.append(
-        f'<p class="safety"><strong>{_e(describe.SAFETY_HEADING)}:</strong> '
-        f"{_e(describe.safety_line(chart))}</p>"
-    )
+    safety = describe.safety_line(chart)
+    if safety.strip():
+        parts.append(
+            f'<p class="safety"><strong>{_e(describe.SAFETY_HEADING)}:</strong> {_e(safety)}</p>'
+        )
     # The citations themselves are in the page's source list once; the script copies them.
     refs = " ".join(str(n) for n in sorted({numbers[i] for i in cited_ids if i in numbers}))
     parts.append(f'<h4>Sources</h4><ul class="refs" data-refs="{refs}"></ul>')
@@ -501,6 +502,7 @@ def html_document(
     data = {
         "zones": [[z.id, z.view, z.foot] for z in zones],
         "names": [_accessible_name(z) for z in zones],
+        "labels": [z.label for z in zones],
         "where": [f"{z.foot} foot, {VIEWS[z.view].lower()}" for z in zones],
         "nav": [nav.get(i, [[-1] * 4, [-1] * 4]) for i in range(len(zones))],
         "at": [at.get(i) for i in range(len(zones))],
@@ -597,8 +599,7 @@ def html_document(
 <input id="fm-search" type="search" list="fm-options" autocomplete="off" spellcheck="false"
  placeholder="e.g. kidneys, system: urinary">
 <datalist id="fm-options">{options}</datalist>
-<p id="fm-search-status" role="status"></p>
-<ul id="fm-results"></ul></div>
+<p id="fm-search-status" role="status"></p></div>
 </div>
 <main class="layout">
 <section class="map" aria-label="Foot map">
@@ -607,6 +608,7 @@ def html_document(
 neighbouring zones, Enter to select and Esc to clear.</p>
 </section>
 <aside class="panel" aria-labelledby="fm-panel-h">
+<ul id="fm-results" aria-label="Search results"></ul>
 <h2 id="fm-panel-h" tabindex="-1">Selected zone</h2>
 <div id="fm-panel"><p class="prompt">No zone selected yet. Click, tap or tab to a zone to see
 what reflexology charts claim for it.</p></div>

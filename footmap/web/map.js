@@ -209,7 +209,8 @@
       var li = document.createElement("li");
       var b = document.createElement("button");
       b.type = "button";
-      b.textContent = D.names[i] + " (" + D.where[i] + ")";
+      b.textContent = D.labels[i] + " \u00b7 " + D.where[i];
+      b.setAttribute("aria-label", D.names[i] + " (" + D.where[i] + ")");
       b.addEventListener("click", function () { select(i, { focus: true }); });
       li.appendChild(b);
       results.appendChild(li);
