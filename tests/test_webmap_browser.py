@@ -133,6 +133,8 @@ def opened(browser):
 def test_mouse_click_shows_claimed_area_and_caveat(opened, map_file):
     p = opened(map_file)
     assert "No zone selected" in p.panel()
+    # the accessible name Chromium computes for the zone buttons (one per foot)
+    assert p.page.get_by_role("button", name="Kidney: charts claim the kidneys").count() == 2
     p.zone("left.plantar.kidney").click()
     text = p.panel()
     assert "Kidney" in text and "kidneys" in text and "What charts claim" in text
