@@ -17,7 +17,7 @@ import pytest
 import shapely
 
 import footmap
-from footmap import webmap
+from footmap import webmap, websvg
 from footmap.cli import main
 from footmap.errors import FootmapError
 from footmap.export import export
@@ -230,7 +230,7 @@ def test_arrow_neighbours_follow_touching_zones_then_cross_panels():
     zones = [_Z(g) for g in geoms]
     # anchors in the page frame: y down
     anchors = np.array([[g.centroid.x, -g.centroid.y] for g in geoms])
-    within, across = webmap.neighbours(zones, anchors, [0, 0, 0, 0, 1])
+    within, across = websvg.neighbours(zones, anchors, [0, 0, 0, 0, 1])
     #                up  down left right
     assert within[0] == [-1, 2, -1, 1]
     assert within[3] == [1, -1, 2, -1]
