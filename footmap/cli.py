@@ -25,6 +25,7 @@ examples:
   footmap find kidneys                         which zones are claimed for the kidneys
   footmap export map.png --highlight urinary   an A4 figure with the urinary zones
   footmap export map.svg --foot left --view all --size screen
+  footmap export map.html                      one interactive HTML file (no Python to view)
   footmap handout handout.pdf                  a cover page and one page per body system
 
 Every figure carries the caveat that these links are claims of reflexology, not
@@ -308,21 +309,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "export",
-        help="write an annotated figure (PNG, SVG or PDF)",
+        help="write an annotated figure (PNG, SVG or PDF) or an interactive html map",
         description=(
             "Write a figure with the map, the claims of highlighted zones, the evidence "
-            "caveat and the sources. The format follows the file name's suffix."
+            "caveat and the sources. The format follows the file name's suffix. A .html "
+            "file is a standalone interactive map (html): every foot and view in one file "
+            "that opens in any browser, offline; --foot and --view choose what shows first."
         ),
         epilog=(
             "examples:\n"
             "  footmap export kidneys.png --highlight kidneys --dpi 300\n"
             "  footmap export map.svg --view all --size screen\n"
             "  footmap export print.pdf --hatch --size letter --orientation portrait\n"
+            "  footmap export map.html --foot left\n"
             f"\nbody systems: {', '.join(SYSTEMS)}"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("out", metavar="OUT", help="output file: .png, .svg or .pdf")
+    p.add_argument("out", metavar="OUT", help="output file: .png, .svg, .pdf or .html")
     _figure_options(p, handout=False)
     p.add_argument(
         "--dpi",

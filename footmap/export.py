@@ -54,8 +54,8 @@ SIZES: dict[str, tuple[float, float]] = {
     "letter": (8.5, 11.0),
     "screen": (8.0, 12.8),
 }
-#: File formats :func:`export` writes, by suffix.
-FORMATS = ("png", "svg", "pdf")
+#: File formats :func:`export` writes, by suffix (``html``: :mod:`footmap.webmap`).
+FORMATS = ("png", "svg", "pdf", "html")
 
 MARGIN_IN = 0.4  #: page margin
 TEXT_PT = 7.5  #: claims text size
@@ -818,7 +818,7 @@ def _format_of(path: Path, format: str | None) -> str:
     fmt = (format or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise FootmapError(
-            f"cannot tell the format of {path.name!r}: use a .png, .svg or .pdf name "
+            f"cannot tell the format of {path.name!r}: use a .png, .svg, .pdf or .html name "
             "(or pass format=)"
         )
     return fmt
@@ -832,17 +832,21 @@ def export(
     dpi: int = 200,
     **figure_kwargs: Any,
 ) -> Path:
-    """Write an annotated figure to a PNG, SVG or PDF file, atomically.
+    """Write an annotated figure to a PNG, SVG or PDF file, or an HTML map, atomically.
 
-    SVG output gives every zone its own element, ``id="zone-<zone id>"``, with a
-    ``<title>`` tooltip ("label - body area"), so the file works on the web.
+    SVG output keeps its text as text and gives every zone its own element,
+    ``id="zone-<zone id>"``, with a ``<title>`` tooltip ("label - body area"), so the file
+    works on the web. An ``.html`` file is the standalone interactive map of
+    :func:`footmap.webmap.write_html` (every foot and view; ``feet``, ``views`` and
+    ``title`` choose what shows first; page options such as ``size`` and ``dpi`` do not
+    apply to it).
 
     Parameters
     ----------
     chart : Chart
     path : str or path-like
         The output file; its suffix picks the format unless ``format`` is given.
-    format : {"png", "svg", "pdf"}, optional
+    format : {"png", "svg", "pdf", "html"}, optional
     dpi : int, optional
         Resolution of PNG output (and of raster parts of PDF/SVG).
     **figure_kwargs
@@ -869,6 +873,8 @@ def export(
     """
     target = _writable(path, chart)
     fmt = _format_of(target, format)
+    if fmt == "html":
+        return _export_html(chart, target, figure_kwargs)
     size = figure_kwargs.pop("size", "a4")
     orientation = figure_kwargs.pop("orientation", "landscape")
     check_dpi(dpi, page_size(size, orientation), fmt)
@@ -888,6 +894,27 @@ def export(
         raise FootmapError(f"unknown export option(s): {', '.join(sorted(figure_kwargs))}")
     save_figure(fig, target, format=fmt, dpi=dpi, chart=chart)
     return target
+
+
+#: Figure options an HTML map ignores only at their defaults (the map shows every zone,
+#: labelled, coloured by system; it has no page, no hatching and no highlight).
+_HTML_FIXED = {"highlight": (), "color_by": "system", "labels": True, "hatch": False}
+_HTML_PAGE = ("size", "orientation")
+
+
+def _export_html(chart: Chart, target: Path, options: dict[str, Any]) -> Path:
+    from .webmap import write_html
+
+    for name in _HTML_PAGE:
+        options.pop(name, None)
+    for name, default in _HTML_FIXED.items():
+        value = options.pop(name, default)
+        if value != default and not (name == "highlight" and not value):
+            raise FootmapError(f"the HTML map does not take {name}={value!r}")
+    unknown = set(options) - {"feet", "views", "title"}
+    if unknown:
+        raise FootmapError(f"unknown export option(s): {', '.join(sorted(unknown))}")
+    return write_html(chart, target, **options)
 
 
 def save_figure(
@@ -917,6 +944,8 @@ def save_figure(
     """
     target = _writable(path, chart)
     fmt = _format_of(target, format)
+    if fmt == "html":
+        raise FootmapError("an HTML map is written by export(chart, path), not from a figure")
     check_dpi(dpi, tuple(fig.get_size_inches()), fmt)
     check_caveat(fig, chart)
     meta = _metadata(chart, fmt)
@@ -1018,20 +1047,23 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
             extra.append(patch)
     buf = io.BytesIO()
     try:
-        fig.savefig(buf, format="svg", dpi=dpi, metadata=meta)
+        # Text stays text (searchable, selectable, read by screen readers), not glyph paths.
+        with plt.rc_context({"svg.fonttype": "none"}):
+            fig.savefig(buf, format="svg", dpi=dpi, metadata=meta)
     finally:
         for p in extra:
             p.remove()
         if artists is not None:
             artists.collection.set_visible(True)
-    if artists is None:
-        return buf.getvalue()
     ET.register_namespace("", _SVG)
     ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
     ET.register_namespace("dc", "http://purl.org/dc/elements/1.1/")
     ET.register_namespace("cc", "http://creativecommons.org/ns#")
     ET.register_namespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
     root = ET.fromstring(buf.getvalue())
+    _svg_title_desc(root, meta)
+    if artists is None:
+        return _svg_serialise(root)
     by_id = {_svg_id(f"zone-{z.id}"): z for z in artists.zones}
     for el in root.iter(f"{{{_SVG}}}g"):
         z = by_id.get(el.get("id", ""))
@@ -1044,6 +1076,32 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
         el.insert(0, title)
         el.set("class", f"fm-zone fm-{_svg_id(z.system)}")
         el.set("data-body-area", display_text(z.body_area))
+    return _svg_serialise(root)
+
+
+def _svg_title_desc(root: ET.Element, meta: dict[str, str]) -> None:
+    """Give the SVG root a ``<title>`` and a ``<desc>`` and label it with them (role img).
+
+    matplotlib writes the title from the metadata but puts the description only into RDF
+    metadata, which screen readers and search engines do not read.
+    """
+    title = root.find(f"{{{_SVG}}}title")
+    if title is None:
+        title = ET.Element(f"{{{_SVG}}}title")
+        title.text = meta.get("Title", "footmap figure")
+        root.insert(0, title)
+    title.set("id", "footmap-title")
+    desc = ET.Element(f"{{{_SVG}}}desc", id="footmap-desc")
+    desc.text = (
+        "A reflexology foot map: coloured zones that charts assign to body areas, with "
+        "numbered sources. Caveat: " + meta.get("Description", "")
+    )
+    root.insert(list(root).index(title) + 1, desc)
+    root.set("role", "img")
+    root.set("aria-labelledby", "footmap-title footmap-desc")
+
+
+def _svg_serialise(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + ET.tostring(
         root, encoding="utf-8", xml_declaration=False
     )
