@@ -395,11 +395,11 @@ def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -
         ]
         for d in chart.disagreements_for(first):
             if d.id in shown:
-                body.append(f"{describe.DISAGREE_HEADING}: {display_text(d.topic)} (see above)")
+                body.append(f"{describe.DISAGREE_HEADING} ({display_text(d.topic)}): see above")
                 continue
             shown.add(d.id)
             variants = "; ".join(f"{display_text(v.text)} {cites(v.sources)}" for v in d.variants)
-            body.append(f"{describe.DISAGREE_HEADING}: {display_text(d.topic)}. {variants}")
+            body.append(f"{describe.DISAGREE_HEADING} ({display_text(d.topic)}): {variants}")
         for c in describe.evidence_claims(first):
             evidence.setdefault((c.text, c.sources), []).append(first.label)
         for i, text in enumerate(body):
