@@ -26,8 +26,7 @@ from footmap.cli import main
 from footmap.render import plot_map
 
 SAFETY_FULL = (
-    "Ask a doctor first with diabetes or a foot wound; do not massage with a fever or "
-    "blood clots."
+    "Ask a doctor first with diabetes or a foot wound; do not massage with a fever or blood clots."
 )
 SAFETY_SHORT = "Diabetes or a foot wound: ask first; fever or blood clots: no massage."
 EVIDENCE = (
