@@ -1194,11 +1194,14 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
     text_h = top - bottom
     before = len(fig.texts)
     left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
-    if left:  # shrink the text a little rather than start another page
+    sizes = [blk.size for blk in blocks]
+    for scale in (0.9, 0.8):  # shrink the text a little rather than start another page
+        if not left:
+            break
         for t in list(fig.texts)[before:]:
             t.remove()
-        for b in blocks:
-            b.size *= 0.85
+        for blk, pt in zip(blocks, sizes, strict=True):
+            blk.size = pt * scale
         left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
     if landscape:
         engine = fig.get_layout_engine()
