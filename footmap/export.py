@@ -488,6 +488,7 @@ def _footer(
     wide = fw > 9
     plans = [(scale, columns) for scale in (1.0, 0.9, 0.8, 0.7) for columns in
              ((2, 3, 4) if wide else (1, 2, 3))]  # fmt: skip
+    plans.append((0.7, 5 if wide else 4))  # the caveat box holds two caveats: room to spare
     for scale, columns in plans:
         cav_pt = max(CAVEAT_PT * scale, CAVEAT_MIN_PT)
         ref_pt = max(REF_PT * scale, REF_MIN_PT)
@@ -504,12 +505,14 @@ def _footer(
     else:
         cav_h = caveat.height((width - 0.2) * 72) / 72
         if cav_h > budget / 2:
-            chars = len(caveat_text)
+            evidence, safety = _caveat_text(chart), _safety_text(chart)
+            kind, chars = ("evidence", len(evidence))
+            if len(safety) > len(evidence):
+                kind, chars = ("safety", len(safety))
             raise FootmapError(
-                f"the evidence and safety caveats are {chars:,} characters, too long for a "
-                f"page footer (about {_capacity(budget / 2, width, CAVEAT_MIN_PT):,} fit): "
-                "give the evidence and safety caveats of footmap.caveats a short version "
-                "('short', at most 300)"
+                f"the {kind} caveat is {chars:,} characters, too long for a page footer "
+                f"(about {_capacity(budget / 2, width, CAVEAT_MIN_PT):,} fit): give the "
+                f"{kind} caveats of footmap.caveats a short version ('short', at most 300)"
             )
         chars = sum(len(r) for r in refs)
         raise FootmapError(
