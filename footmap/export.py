@@ -309,11 +309,18 @@ def _flow(
     col, y = 0, 0.0
     for k, b in enumerate(blocks):
         h = b.height(col_w_pt)
-        if b.keep_with_next and k + 1 < len(blocks):
-            nxt = blocks[k + 1]
-            need = h + nxt.height(col_w_pt) - nxt.space_after * nxt.size * LINE
-        else:
-            need = h - b.space_after * b.size * LINE
+        need = h - b.space_after * b.size * LINE
+        # A chain of kept blocks (a heading, or a disagreement's topic, text and variants)
+        # goes with the block that ends it, unless the chain is taller than a column.
+        chain, j = h, k
+        while blocks[j].keep_with_next and j + 1 < len(blocks):
+            j += 1
+            nxt = blocks[j]
+            chain += nxt.height(col_w_pt)
+            if not nxt.keep_with_next or j + 1 == len(blocks):
+                chain -= nxt.space_after * nxt.size * LINE
+        if j > k and (chain <= height_pt + 0.5 or y > 0):
+            need = chain
         if y + need > height_pt + 0.5:
             col, y = col + 1, 0.0
             if col >= columns:
@@ -1449,12 +1456,12 @@ def _disagreement_blocks(chart: Chart, numbers: dict[str, int]) -> list[_Block]:
         )
     ]
     for d in chart.disagreements:
+        # One disagreement stays in one column: topic, text and variants go with its zones.
         blocks.append(_Block(d.topic, 9, "bold", space_after=0.15, keep_with_next=True))
-        blocks.append(_Block(d.text, TEXT_PT, space_after=0.15))
+        blocks.append(_Block(d.text, TEXT_PT, space_after=0.15, keep_with_next=True))
         for v in d.variants:
-            blocks.append(
-                _Block(f"\u2013 {v.text} {cites(v.sources)}", TEXT_PT, indent_pt=8, space_after=0.1)
-            )
+            text = f"\u2013 {v.text} {cites(v.sources)}"
+            blocks.append(_Block(text, TEXT_PT, indent_pt=8, space_after=0.1, keep_with_next=True))
         zones = [chart.zone(z) for z in d.zones]
         where = ", ".join(dict.fromkeys(f"{z.label} ({z.foot} foot, {z.view})" for z in zones))
         blocks.append(

@@ -500,3 +500,21 @@ def test_stale_temporary_files_are_removed_on_the_next_write(tmp_path):
     with atomic_write(tmp_path / "x.txt", "w") as f:
         f.write("x")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name, "x.txt"])
+
+
+def test_a_chain_of_kept_blocks_moves_to_the_next_column_together():
+    from footmap.export import LINE, _Block, _flow
+
+    line = 10 * LINE  # one line of 10 pt text, in points
+    blocks = [
+        _Block("filler", 10),
+        _Block("Topic", 10, "bold", keep_with_next=True),
+        _Block("What differs", 10, keep_with_next=True),
+        _Block("a variant", 10),
+    ]
+    places, stop = _flow(blocks, 300, 3.2 * line, 2)
+    assert stop == 4
+    assert [col for col, _ in places] == [0, 1, 1, 1]  # topic and text did not stay behind
+    taller = [_Block("Topic", 10, "bold", keep_with_next=True), _Block("x " * 400, 10)]
+    places, stop = _flow(taller, 300, 3.2 * line, 2)  # a chain taller than a column: no loop
+    assert places[0] == (0, 0.0)
