@@ -48,7 +48,7 @@ from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.text import Annotation, Text
 from PIL import Image, ImageDraw, ImageFont
 
-__all__ = ["FastAnnotation", "FastText", "adopt", "adopt_all", "enabled"]
+__all__ = ["FastAnnotation", "FastText", "adopt", "adopt_all", "enabled", "pixel_size"]
 
 T = TypeVar("T", bound=Text)
 
@@ -95,12 +95,43 @@ def _pil_font(path: str, pixels: float) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size=pixels, layout_engine=_LAYOUT)
 
 
+def pixel_size(points: float, dpi: float) -> float:
+    """The font size in pixels FreeType gets from matplotlib for ``points`` at ``dpi``.
+
+    matplotlib's ``FT2Font.set_size`` asks ``FT_Set_Char_Size`` for ``int(points * 64)``
+    in 26.6 fixed point at ``int(dpi)``, and FreeType scales that with ``FT_MulDiv``
+    (rounded to the nearest 1/64 pixel). Pillow, given this size in pixels, requests the
+    same 26.6 value, so both round it to the same whole pixel size (ppem): 6.3 pt at 200
+    dpi is 17.49 pixels for matplotlib (17 ppem), where ``6.3 * 200 / 72 = 17.5`` would
+    give Pillow 18.
+
+    Parameters
+    ----------
+    points : float
+        Font size in points.
+    dpi : float
+        The renderer's resolution.
+
+    Returns
+    -------
+    float
+        A multiple of 1/64 pixel.
+
+    Examples
+    --------
+    >>> pixel_size(6.3, 200), 6.3 * 200 / 72
+    (17.484375, 17.5)
+    """
+    scaled = (int(points * 64) * int(dpi) + 36) // 72  # FT_MulDiv(size, dpi, 72)
+    return scaled / 64
+
+
 def _font_for(renderer: RendererAgg, s: str, prop: FontProperties) -> Any | None:
     """The Pillow font that draws ``s`` exactly, or ``None`` when matplotlib must."""
     path = findfont(prop)
     if not path.lower().endswith((".ttf", ".otf")) or not _fast_string(path, s):
         return None
-    return _pil_font(path, prop.get_size_in_points() * renderer.dpi / 72.0)
+    return _pil_font(path, pixel_size(prop.get_size_in_points(), renderer.dpi))
 
 
 @lru_cache(maxsize=8192)
