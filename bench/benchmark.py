@@ -53,6 +53,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
 
 import footmap  # noqa: E402
 from footmap.export import export, page_size  # noqa: E402
@@ -79,10 +80,12 @@ class Timing:
 
     @property
     def median(self) -> float:
+        """Median CPU seconds."""
         return statistics.median(self.cpu)
 
     @property
     def iqr(self) -> tuple[float, float]:
+        """Interquartile range of the CPU seconds."""
         q = np.percentile(self.cpu, [25, 75])
         return float(q[0]), float(q[1])
 
@@ -113,6 +116,8 @@ def _s(sec: float) -> str:
 
 @dataclass
 class Row:
+    """One line of the table: footmap against a peer, with the target ratio."""
+
     what: str
     zones: str
     ours: Timing
@@ -122,9 +127,11 @@ class Row:
 
     @property
     def ratio(self) -> float:
+        """footmap's median over the peer's."""
         return self.ours.median / self.theirs.median
 
     def cells(self) -> list[str]:
+        """The markdown table cells."""
         verdict = ""
         if self.target is not None:
             verdict = f"≤ {self.target:g}×: " + ("met" if self.ratio <= self.target else "MISSED")
@@ -153,8 +160,9 @@ def placed_polygons(chart: footmap.Chart, feet: tuple[str, ...], views: tuple[st
     faces = m.collection.get_facecolor()
     geoms, colors = [], []
     for (foot, view), (dx, dy) in m.panels.items():
-        geoms.append(shapely.transform(chart.outline(foot, view).geometry, lambda c: c + [dx, dy]))
-        colors.append("#f6ede4")
+        outline = chart.outline(foot, view).geometry
+        geoms.append(shapely.transform(outline, lambda c, o=(dx, dy): c + o))
+        colors.append(to_rgba("#f6ede4"))
     offsets = np.array([m.panels[z.foot, z.view] for z in m.zones]).reshape(-1, 2)
     arr = np.fromiter((z.geometry for z in m.zones), object, len(m.zones))
     moved = [shapely.transform(g, lambda c, o=o: c + o) for g, o in zip(arr, offsets, strict=True)]
@@ -235,16 +243,14 @@ def bench_render(charts: dict[str, tuple[footmap.Chart, int]], repeat: int) -> l
         feet, views = chart.feet, chart.views
         gdf = placed_polygons(chart, feet, views)
         size = (9.0, 7.0)
-        draws = (
-            count_draws(lambda: footmap_bare(chart, feet, views, size, 100)),
-            count_draws(lambda g=gdf: geopandas_plot(g, size, 100)),
-        )
+        cases = {
+            "footmap": lambda c=chart, f=feet, v=views: footmap_bare(c, f, v, size, 100),
+            "geopandas": lambda g=gdf: geopandas_plot(g, size, 100),
+        }
+        draws = (count_draws(cases["footmap"]), count_draws(cases["geopandas"]))
         assert draws == (1, 1), draws
         t = interleaved(
-            {
-                "footmap": lambda: footmap_bare(chart, feet, views, size, 100),
-                "geopandas": lambda g=gdf: geopandas_plot(g, size, 100),
-            },
+            cases,
             repeat if n < 100_000 else 3,
         )
         rows.append(Row("bare render, one draw (9×7 in, 100 dpi)", name, t["footmap"],
@@ -332,10 +338,11 @@ def bench_cold(repeat: int, tmp: Path) -> list[Row]:
 
 def peak_rss(code: str, path: Path) -> float:
     """Peak resident set (MB) of a fresh interpreter running ``code`` on ``path``."""
-    script = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    # VmHWM, not ru_maxrss: a forked child inherits its parent's ru_maxrss on Linux
+    script = code + "\nprint([ln for ln in open('/proc/self/status') if 'VmHWM' in ln][0])"
     out = subprocess.run([sys.executable, "-c", script, str(path)], check=True,
                          capture_output=True, text=True, cwd=ROOT).stdout  # fmt: skip
-    return int(out.strip().splitlines()[-1]) / 1024
+    return int(out.strip().splitlines()[-1].split()[1]) / 1024
 
 
 def bench_memory(path: Path, n: int) -> list[str]:

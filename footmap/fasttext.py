@@ -37,12 +37,12 @@ import contextlib
 import math
 import os
 import unicodedata
-import weakref
 from collections.abc import Iterable, Iterator
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.text import Annotation, Text
@@ -209,17 +209,24 @@ def _draw_text(
 
 @contextlib.contextmanager
 def _fast(renderer: Any) -> Iterator[None]:
-    """Route ``renderer``'s text methods through this module while the block runs."""
-    if type(renderer) is not RendererAgg or "draw_text" in vars(renderer) or not enabled():
+    """Route ``renderer``'s text methods through this module while the block runs.
+
+    A method already set on the renderer itself is left alone: an enclosing block's, or
+    the no-op ``draw_text`` of the layout pass ``savefig`` makes with drawing disabled
+    (where the texts are still measured, through this module).
+    """
+    if type(renderer) is not RendererAgg or not enabled():
         yield
         return
-    renderer.draw_text = partial(_draw_text, renderer)
-    renderer.get_text_width_height_descent = partial(_metrics, renderer)
+    mine = {"draw_text": _draw_text, "get_text_width_height_descent": _metrics}
+    routed = [name for name in mine if name not in vars(renderer)]
+    for name in routed:
+        setattr(renderer, name, partial(mine[name], renderer))
     try:
         yield
     finally:
-        del renderer.draw_text
-        del renderer.get_text_width_height_descent
+        for name in routed:
+            delattr(renderer, name)
 
 
 # ------------------------------------------------------------------------------------------
@@ -251,16 +258,17 @@ class _FastMixin:
     def _get_layout(self, renderer: Any) -> Any:
         # matplotlib lays a text out afresh on every call, and a legend or a layout engine
         # asks many times per draw; the answer depends only on what is in this key (it is
-        # relative to the text's anchor, so moving the text does not change it).
+        # relative to the text's anchor, so moving the text does not change it). The key
+        # names the kind of renderer, not the renderer: savefig's layout pass and its real
+        # draw use two renderers of one kind (SVG, PDF), which measure text alike.
         key = self._layout_key(renderer)
         cached = getattr(self, "_footmap_layout", None)
         if key is not None and cached is not None and cached[0] == key:
-            if cached[1]() is renderer:
-                return cached[2]
+            return cached[1]
         with _fast(renderer):
             layout = super()._get_layout(renderer)  # type: ignore[misc]
         if key is not None:
-            self._footmap_layout = (key, weakref.ref(renderer), layout)
+            self._footmap_layout = (key, layout)
         return layout
 
     def _layout_key(self, renderer: Any) -> tuple[Any, ...] | None:
@@ -269,6 +277,10 @@ class _FastMixin:
         try:
             return (
                 enabled(),
+                type(renderer),
+                type(getattr(renderer, "_renderer", None)),  # the vector one of a mixed mode
+                renderer.points_to_pixels(72.0),
+                tuple(rcParams[k] for k in ("text.hinting", "pdf.use14corefonts", "ps.useafm")),
                 renderer.dpi,
                 getattr(t.figure, "dpi", None),
                 t._get_wrapped_text(),
@@ -287,7 +299,7 @@ class _FastMixin:
 
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()  # type: ignore[misc]
-        state.pop("_footmap_layout", None)  # holds a weak reference to a renderer
+        state.pop("_footmap_layout", None)  # a cache, rebuilt at the next draw
         return state
 
     def draw(self, renderer: Any) -> None:
