@@ -66,6 +66,7 @@ from synthetic import synthetic_chart  # noqa: E402  (the test suite's builder)
 
 BIG = dict(max_zones=1_000_000, max_bytes=1 << 31)  # limits out of the way for 100k
 DPI = 200
+SIZE = (9.0, 7.0)  # bare render figure size (inches)
 
 
 # ------------------------------------------------------------------------------------------
@@ -127,7 +128,7 @@ class Row:
 
     @property
     def ratio(self) -> float:
-        """footmap's median over the peer's."""
+        """The ratio of footmap's median to the peer's."""
         return self.ours.median / self.theirs.median
 
     def cells(self) -> list[str]:
@@ -242,10 +243,9 @@ def bench_render(charts: dict[str, tuple[footmap.Chart, int]], repeat: int) -> l
     for name, (chart, n) in charts.items():
         feet, views = chart.feet, chart.views
         gdf = placed_polygons(chart, feet, views)
-        size = (9.0, 7.0)
         cases = {
-            "footmap": lambda c=chart, f=feet, v=views: footmap_bare(c, f, v, size, 100),
-            "geopandas": lambda g=gdf: geopandas_plot(g, size, 100),
+            "footmap": lambda c=chart, f=feet, v=views: footmap_bare(c, f, v, SIZE, 100),
+            "geopandas": lambda g=gdf: geopandas_plot(g, SIZE, 100),
         }
         draws = (count_draws(cases["footmap"]), count_draws(cases["geopandas"]))
         assert draws == (1, 1), draws
