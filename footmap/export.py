@@ -25,7 +25,6 @@ from typing import IO, Any
 
 import matplotlib
 import matplotlib.pyplot as plt
-from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, PathPatch
 from matplotlib.text import Text
@@ -1048,6 +1047,8 @@ def handout(
         )
         check_caveat(fig, chart)
     meta = _metadata(chart, "pdf")
+    from matplotlib.backends.backend_pdf import PdfPages  # with fontTools: only when needed
+
     with atomic_write(target) as f, PdfPages(f, metadata=meta) as pdf:
         for fig in figures:
             pdf.savefig(fig)
