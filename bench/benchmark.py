@@ -4,7 +4,12 @@ Usage (one command; it installs the ``bench`` extra, geopandas, into ``.venv`` f
 
     python3 dev.py bench                    # everything, 100,000 zones included
     python3 dev.py bench --no-100k          # skip the 100,000-zone chart (slow)
-    .venv/bin/python bench/benchmark.py --repeat 7
+    python3 dev.py bench --page-100k        # also a full PNG page of 100,000 zones
+    .venv/bin/python bench/benchmark.py --repeat 7 --only load memory
+    # sections in parallel processes, then one report:
+    .venv/bin/python bench/benchmark.py --only load memory --save /tmp/a.json &
+    .venv/bin/python bench/benchmark.py --only render pages cold --save /tmp/b.json
+    .venv/bin/python bench/benchmark.py --merge /tmp/a.json /tmp/b.json
 
 What is timed, each pair interleaved (the order alternates every repetition) and reported
 as the median of the CPU time of this process (``time.process_time``: the machine is
@@ -43,7 +48,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import matplotlib
@@ -418,12 +423,74 @@ def explorer_lines(browser: bool) -> list[str]:
     return lines or [f"explorer benchmark printed nothing usable (exit {res.returncode})"]
 
 
+SECTIONS = ("load", "render", "pages", "cold", "memory")
+
+
+def run_sections(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
+    """Run the chosen sections; return the table rows and any extra table lines."""
+    sizes = args.sizes or [1_000, 10_000] + ([] if args.no_100k else [100_000])
+    rows: list[Row] = []
+    extra: list[str] = []
+    only = set(args.only or SECTIONS)
+    with tempfile.TemporaryDirectory(dir="/dev/shm" if Path("/dev/shm").is_dir() else None) as t:
+        tmp = Path(t)
+        files = {}
+        for n in sizes:
+            files[n] = tmp / f"synthetic-{n}.geojson"
+            files[n].write_text(json.dumps(synthetic_chart(n, 10.0)), "utf-8")
+        bundled = footmap.load()
+        charts = {"143 (bundled, all views)": (bundled, 143)}
+        if only & {"render", "pages"}:
+            charts |= {f"{n:,}": (footmap.load(files[n], **BIG), n) for n in sizes}
+        if "load" in only:
+            print("load + validate...", flush=True)
+            rows += bench_load(files, args.repeat)
+        if "render" in only:
+            print("bare render...", flush=True)
+            rows += bench_render(charts, args.repeat)
+        if "pages" in only:
+            print("pages...", flush=True)
+            formats = {k: ("png", "svg", "pdf") for k in charts}
+            big = {f"{n:,}" for n in sizes if n >= 100_000}
+            formats |= {k: ("png",) if args.page_100k else () for k in big}
+            rows += bench_pages(charts, formats, args.repeat, tmp)
+        if "cold" in only:
+            print("cold CLI...", flush=True)
+            rows += bench_cold(args.repeat, tmp)
+        if "memory" in only:
+            print("memory...", flush=True)
+            extra += bench_memory(files[sizes[-1]], sizes[-1])
+    return rows, extra
+
+
+def _save(path: Path, rows: list[Row], extra: list[str]) -> None:
+    data = {"rows": [asdict(r) for r in rows], "extra": extra}
+    path.write_text(json.dumps(data), "utf-8")
+
+
+def _load_parts(paths: list[Path]) -> tuple[list[Row], list[str]]:
+    rows, extra = [], []
+    for p in paths:
+        data = json.loads(p.read_text("utf-8"))
+        for r in data["rows"]:
+            r["ours"], r["theirs"] = Timing(**r["ours"]), Timing(**r["theirs"])
+            rows.append(Row(**r))
+        extra += data["extra"]
+    order = ["load", "bare", "full", "  same", "cold"]
+    rows.sort(key=lambda r: next(i for i, k in enumerate(order) if r.what.startswith(k)))
+    return rows, extra
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print the table and write bench/results.md and bench/scaling.png."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7, help="repetitions per timing")
+    parser.add_argument("--repeat", type=int, default=5, help="repetitions per timing")
     parser.add_argument("--no-100k", action="store_true", help="skip the 100,000-zone chart")
+    parser.add_argument("--page-100k", action="store_true", help="also a 100,000-zone PNG page")
     parser.add_argument("--sizes", type=int, nargs="+", help="synthetic chart sizes instead")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
+    parser.add_argument("--save", type=Path, help="save the rows (JSON) instead of reporting")
+    parser.add_argument("--merge", type=Path, nargs="+", help="report saved parts together")
     parser.add_argument("--explorer", action="store_true", help="also run explorer_bench.py")
     parser.add_argument("--browser", action="store_true", help="explorer round trip in Chromium")
     parser.add_argument("--out", type=Path, default=HERE, help="where results.md goes")
@@ -434,30 +501,13 @@ def main(argv: list[str] | None = None) -> int:
         print("geopandas is needed: python3 dev.py bench (installs footmap[bench])")
         return 1
 
-    sizes = args.sizes or [1_000, 10_000] + ([] if args.no_100k else [100_000])
-    rows: list[Row] = []
-    extra: list[str] = []
-    with tempfile.TemporaryDirectory(dir="/dev/shm" if Path("/dev/shm").is_dir() else None) as t:
-        tmp = Path(t)
-        files = {}
-        for n in sizes:
-            files[n] = tmp / f"synthetic-{n}.geojson"
-            files[n].write_text(json.dumps(synthetic_chart(n, 10.0)), "utf-8")
-        bundled = footmap.load()
-        charts = {"143 (bundled, all views)": (bundled, 143)}
-        charts |= {f"{n:,}": (footmap.load(files[n], **BIG), n) for n in sizes}
-        print("loading...", flush=True)
-        rows += bench_load(files, args.repeat)
-        print("bare render...", flush=True)
-        rows += bench_render(charts, args.repeat)
-        print("pages...", flush=True)
-        formats = {k: ("png", "svg", "pdf") for k in charts}
-        formats |= {f"{n:,}": ("png",) for n in sizes if n >= 100_000}
-        rows += bench_pages(charts, formats, args.repeat, tmp)
-        print("cold CLI...", flush=True)
-        rows += bench_cold(args.repeat, tmp)
-        print("memory...", flush=True)
-        extra += bench_memory(files[sizes[-1]], sizes[-1])
+    if args.merge:
+        rows, extra = _load_parts(args.merge)
+    else:
+        rows, extra = run_sections(args)
+        if args.save:
+            _save(args.save, rows, extra)
+            return 0
     explorer = explorer_lines(args.browser) if args.explorer else []
 
     import matplotlib as mpl
@@ -465,8 +515,9 @@ def main(argv: list[str] | None = None) -> int:
     head = (
         f"footmap {footmap.__version__}, geopandas {geopandas.__version__}, matplotlib "
         f"{mpl.__version__}, shapely {shapely.__version__}, Python "
-        f"{platform.python_version()}; {os.cpu_count()} cores shared with other work; "
-        f"medians of {args.repeat} interleaved runs (CPU time of the process), IQR in brackets"
+        f"{platform.python_version()}; a {os.cpu_count()}-core machine shared with other "
+        "work; medians of interleaved runs (CPU time of the process; children's for the "
+        "cold CLI), interquartile range in brackets"
     )
     lines = [f"_{head}_", "", *table(rows), *extra]
     if explorer:
