@@ -428,7 +428,11 @@ SECTIONS = ("load", "render", "pages", "cold", "memory")
 
 def run_sections(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
     """Run the chosen sections; return the table rows and any extra table lines."""
-    sizes = args.sizes or [1_000, 10_000] + ([] if args.no_100k else [100_000])
+    sizes = (
+        args.sizes
+        if args.sizes is not None
+        else [1_000, 10_000] + ([] if args.no_100k else [100_000])
+    )
     rows: list[Row] = []
     extra: list[str] = []
     only = set(args.only or SECTIONS)
@@ -457,7 +461,7 @@ def run_sections(args: argparse.Namespace) -> tuple[list[Row], list[str]]:
         if "cold" in only:
             print("cold CLI...", flush=True)
             rows += bench_cold(args.repeat, tmp)
-        if "memory" in only:
+        if "memory" in only and sizes:
             print("memory...", flush=True)
             extra += bench_memory(files[sizes[-1]], sizes[-1])
     return rows, extra
@@ -469,12 +473,15 @@ def _save(path: Path, rows: list[Row], extra: list[str]) -> None:
 
 
 def _load_parts(paths: list[Path]) -> tuple[list[Row], list[str]]:
-    rows, extra = [], []
-    for p in paths:
+    rows, extra, seen = [], [], set()
+    for p in paths:  # a measurement found in two parts is taken from the first
         data = json.loads(p.read_text("utf-8"))
         for r in data["rows"]:
             r["ours"], r["theirs"] = Timing(**r["ours"]), Timing(**r["theirs"])
-            rows.append(Row(**r))
+            row = Row(**r)
+            if (row.what, row.zones, row.peer) not in seen:
+                seen.add((row.what, row.zones, row.peer))
+                rows.append(row)
         extra += data["extra"]
     order = ["load", "bare", "full", "  same", "cold"]
     rows.sort(key=lambda r: next(i for i, k in enumerate(order) if r.what.startswith(k)))
@@ -487,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="repetitions per timing")
     parser.add_argument("--no-100k", action="store_true", help="skip the 100,000-zone chart")
     parser.add_argument("--page-100k", action="store_true", help="also a 100,000-zone PNG page")
-    parser.add_argument("--sizes", type=int, nargs="+", help="synthetic chart sizes instead")
+    parser.add_argument("--sizes", type=int, nargs="*", help="synthetic chart sizes instead")
     parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
     parser.add_argument("--save", type=Path, help="save the rows (JSON) instead of reporting")
     parser.add_argument("--merge", type=Path, nargs="+", help="report saved parts together")
