@@ -483,7 +483,7 @@ def _load_parts(paths: list[Path]) -> tuple[list[Row], list[str]]:
                 seen.add((row.what, row.zones, row.peer))
                 rows.append(row)
         extra += data["extra"]
-    order = ["load", "bare", "full", "  same", "cold"]
+    order = [("load",), ("bare",), ("full", "  same"), ("cold",)]
     rows.sort(key=lambda r: next(i for i, k in enumerate(order) if r.what.startswith(k)))
     return rows, extra
 
