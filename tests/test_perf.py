@@ -54,7 +54,7 @@ def test_a_broken_chart_still_gets_jsonschemas_messages():
     mods = _modules_after(
         "import footmap\n"
         "try:\n"
-        "    footmap.loads('{\"type\": \"FeatureCollection\", \"features\": []}')\n"
+        '    footmap.loads(\'{"type": "FeatureCollection", "features": []}\')\n'
         "except footmap.ChartError as e:\n"
         "    print(e.problems)\n"
     )
