@@ -3,6 +3,7 @@
 
     python3 dev.py lab     # set up, then open JupyterLab on the explorer notebook
     python3 dev.py test    # set up (incl. Chromium for the browser test), then run every test
+    python3 dev.py bench   # set up plus geopandas, then run bench/benchmark.py (args go to it)
 
 Needs only Python 3.10+, pip and (for the browser test) apt. Everything goes into ``.venv``
 beside this file; it is (re)installed only when pyproject.toml changes. Extra arguments after
@@ -91,14 +92,27 @@ def test(args: list[str]) -> int:
     return subprocess.run([str(PY), "-m", "pytest", *args], cwd=ROOT).returncode
 
 
+def bench(args: list[str]) -> int:
+    """Install the bench extra (geopandas) beside the test extra, then run the benchmark."""
+    ensure_venv("test")
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    stamp = VENV / f".bench-{digest}"
+    if not stamp.exists():
+        run(PY, "-m", "pip", "install", "-q", "-e", ".[test,bench]", cwd=ROOT)
+        for old in VENV.glob(".bench-*"):
+            old.unlink()
+        stamp.touch()
+    return subprocess.run([str(PY), "bench/benchmark.py", *args], cwd=ROOT).returncode
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "setup"}:
+    if not argv or argv[0] not in {"lab", "test", "setup", "bench"}:
         print(__doc__)
         return 2
     if argv[0] == "setup":
         ensure_venv("test")
         return 0
-    return {"lab": lab, "test": test}[argv[0]](argv[1:])
+    return {"lab": lab, "test": test, "bench": bench}[argv[0]](argv[1:])
 
 
 if __name__ == "__main__":
