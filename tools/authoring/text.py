@@ -734,8 +734,8 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
             {"doc001": "arthritis", "doc003": "flexibility"},
         ),
         _article(
-            "The articles advise against massaging inflamed joints, and advise asking a doctor "
-            "first after foot surgery.",
+            "One article advises against massaging inflamed joints; another advises asking a "
+            "doctor first after foot surgery.",
             {"doc004": "inflammation of the joints", "doc002": "surgery"},
         ),
     ],
