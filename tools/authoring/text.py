@@ -260,10 +260,9 @@ SOURCES: list[dict[str, str]] = [
 # ---------------------------------------------------------------------------------------------
 
 SHORT_CAVEAT: str = (
-    "Zone-organ links are claims of reflexology, not science: reviews of trials found no "
-    "convincing evidence it treats any condition (Ernst 2009; Ernst et al. 2011), and "
-    "reflexologists could not reliably tell conditions from feet in a blinded test "
-    "(White et al. 2000)."
+    "Zone-organ links are claims of reflexology, not science: reviews found no convincing "
+    "evidence it treats any condition (Ernst 2009; Ernst et al. 2011), and reflexologists "
+    "failed a blinded test (White et al. 2000)."
 )
 
 CAVEATS: list[dict[str, object]] = [
