@@ -57,8 +57,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             chart = load(path, max_bytes=args.max_bytes, max_zones=args.max_zones)
         except ChartError as exc:
             failed = True
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
+            for problem in exc.problems:  # as every other command reports them
+                print(f"footmap: {problem}", file=sys.stderr)
             continue
         print(
             f"ok: {path}: {len(chart.zones)} zones in {len(chart.panels)} panels, "

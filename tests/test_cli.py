@@ -59,13 +59,97 @@ def test_validate_missing_file(tmp_path, capsys):
     assert "ok: " in captured.out
 
 
+BAD_DIR = Path(__file__).resolve().parent / "data" / "bad"
+OVERLAP = BAD_DIR / "overlapping_zones.geojson"
+OVERLAP_PROBLEM = (
+    f"{OVERLAP}: left.plantar.kidney: overlaps zone 'left.plantar.pelvis' by 200.00 mm\u00b2 "
+    "(a zone inside another must be a hole in it)"
+)
+#: every command that reads a chart, given the chart file (and the output file)
+COMMANDS = {
+    "validate": lambda chart, out: ["validate", chart],
+    "summary": lambda chart, out: ["summary", chart],
+    "find": lambda chart, out: ["find", "kidneys", "--chart", chart],
+    "export": lambda chart, out: ["export", out, "--chart", chart],
+    "handout": lambda chart, out: ["handout", out, "--chart", chart],
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_on_an_invalid_chart_exits_1_with_a_message(command, tmp_path, capsys):
+    out = tmp_path / ("h.pdf" if command == "handout" else "m.png")
+    assert main(COMMANDS[command](str(OVERLAP), str(out))) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"footmap: {OVERLAP_PROBLEM}\n"
+    assert captured.out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_on_a_missing_chart_exits_1_with_a_message(command, tmp_path, capsys):
+    missing = tmp_path / "missing.geojson"
+    out = tmp_path / ("h.pdf" if command == "handout" else "m.png")
+    assert main(COMMANDS[command](str(missing), str(out))) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"footmap: {missing}: no such file\n"
+    assert captured.out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_problem_is_listed_by_every_command(bad_chart, capsys):
+    expected = (
+        f"footmap: {bad_chart}: left.plantar.head: properties.system: 'astral' is not one of "
+        "nervous, sensory, endocrine, respiratory, cardiovascular, digestive, urinary, "
+        "lymphatic, musculoskeletal, reproductive\n"
+        f"footmap: {bad_chart}: left.plantar.stomach: claim cites unknown source 'nobody2024'\n"
+    )
+    for argv in (["validate", str(bad_chart)], ["summary", str(bad_chart)]):
+        assert main(argv) == 1
+        assert capsys.readouterr().err == expected
+
+
 def test_summary_and_find(capsys):
     assert main(["summary", str(SYNTHETIC)]) == 0
-    assert "footmap render test chart" in capsys.readouterr().out
+    assert capsys.readouterr().out == (
+        "footmap chart: footmap render test chart\n"
+        f"  file:      {SYNTHETIC}\n"
+        "  frame:     mm, one frame per panel (not geographic)\n"
+        "  left foot:  plantar 6, dorsal 1 zones\n"
+        "  right foot: plantar 6 zones\n"
+        "  zones:     13 in 3 panels, 8 body areas, 7 systems\n"
+        "  sources:   3 (2 document, 1 study)\n"
+        "  caveat:    TEST CAVEAT: claims of reflexology, not established facts.\n"
+    )
     assert main(["find", "kidney", "--chart", str(SYNTHETIC)]) == 0
+    # the zones' source first ([1]), then the caveats' sources in order: evidence, safety
+    assert capsys.readouterr().out == (
+        "Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]\n"
+        "  - Test charts assign this area to the kidneys. [1]\n"
+        "Kidney (right foot, plantar): charts assign it to the kidneys [Urinary] [1]\n"
+        "  - Test charts assign this area to the kidneys. [1]\n"
+        "\n"
+        "Caveat: TEST CAVEAT: claims of reflexology, not established facts.\n"
+        "Sources:\n"
+        "  [1] Test article one, not a real source.\n"
+        "  [2] Test review, not a real study (stands in for Ernst 2009).\n"
+        "  [3] Test article two, not a real source.\n"
+    )
+
+
+def test_find_falls_back_to_search(capsys):
+    """No body area is called "stom": the search finds the stomach zones by substring."""
+    assert main(["find", "stom", "--chart", str(SYNTHETIC)]) == 0
     out = capsys.readouterr().out
-    assert "charts assign it to the kidneys" in out
-    assert "right foot" in out and "Caveat:" in out and "[1]" in out
+    assert out.startswith(
+        "Stomach (left foot, plantar): charts assign it to the stomach [Digestive] [1, 2]\n"
+        "  - Test charts assign this area to the stomach. [1, 2]\n"
+        "Stomach (right foot, plantar): charts assign it to the stomach [Digestive] [1, 2]\n"
+    )
+    assert out.endswith(
+        "  [1] Test article one, not a real source.\n"
+        "  [2] Test article two, not a real source.\n"
+        "  [3] Test review, not a real study (stands in for Ernst 2009).\n"
+    )
 
 
 def test_find_unknown_area(capsys):

@@ -226,10 +226,32 @@ def test_click_outside_clears(ex, chart):
     assert ex.selected == ()
 
 
-def test_right_click_and_toolbar_modes_do_not_select(ex, chart):
+def test_right_click_does_not_select(ex, chart):
     zone = chart.zone("left.plantar.kidney")
     ex._on_click(event_at(ex, zone, button=3))
     assert ex.selected == ()
+    ex._on_click(event_at(ex, zone, button=1))  # the same place, primary button: selects
+    assert ex.selected == (zone,)
+
+
+@pytest.mark.parametrize("mode", ["pan", "zoom"])
+def test_a_click_while_panning_or_zooming_selects_nothing(chart, ipympl_backend, mode):
+    """The toolbar's pan and zoom buttons set ``toolbar.mode``, as in JupyterLab."""
+    e = fx.explore(chart, toolbar=True)
+    try:
+        toolbar = e.figure.canvas.toolbar
+        zone = chart.zone("left.plantar.kidney")
+        getattr(toolbar, mode)()  # press the button: what ipympl does on a toolbar click
+        assert str(toolbar.mode) == {"pan": "pan/zoom", "zoom": "zoom rect"}[mode]
+        click(e, zone)
+        assert e.selected == ()
+        assert "kidneys" not in e.panel.value
+        getattr(toolbar, mode)()  # press it again: back to picking
+        assert str(toolbar.mode) == ""
+        click(e, zone)
+        assert e.selected == (zone,)
+    finally:
+        e.close()
 
 
 def test_search_kidneys_highlights_both_feet(ex, chart):
