@@ -118,17 +118,27 @@ def fast(args: list[str]) -> int:
     ensure_venv("test")
     cmd = [str(PY), "-m", "pytest", *_pytest_args([*FAST, *args])]
     say(" ".join(cmd))
-    return subprocess.run(cmd, cwd=ROOT).returncode
+    # a lighter fuzz than the full suite's 250 examples per property (tests/test_fuzz.py)
+    env = dict(os.environ)
+    env.setdefault("FOOTMAP_FUZZ_EXAMPLES", "60")
+    return subprocess.run(cmd, cwd=ROOT, env=env).returncode
+
+
+#: The mutants ``mutate`` runs by default: the core modules and the atomic write.
+CORE_MUTANTS = [
+    *(f"footmap.{m}.*" for m in ("chart", "io", "describe", "cli", "errors")),
+    "footmap.export.x_atomic_write__mutmut_*",
+]
 
 
 def mutate(args: list[str]) -> int:
-    """Run mutmut over the core modules ([tool.mutmut] in pyproject.toml), then its results."""
+    """Run mutmut over the core ([tool.mutmut] in pyproject.toml), then print the score."""
     ensure_venv("dev")
-    mutmut = str(BIN / "mutmut")
-    code = subprocess.run([mutmut, "run", *args], cwd=ROOT).returncode
-    if code == 0:
-        subprocess.run([str(PY), str(ROOT / "tools" / "mutation_score.py")], cwd=ROOT)
-    return code
+    cmd = [str(BIN / "mutmut"), "run", *(args or CORE_MUTANTS)]
+    say(" ".join(cmd))
+    code = subprocess.run(cmd, cwd=ROOT).returncode
+    score = [str(PY), str(ROOT / "tools" / "mutation_score.py"), "--list"]
+    return code or subprocess.run(score, cwd=ROOT).returncode
 
 
 def main(argv: list[str]) -> int:
