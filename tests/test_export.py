@@ -45,7 +45,7 @@ def test_figure_carries_title_caveat_claims_and_sources(synth):
     assert len(caveat) == 1 and caveat[0].get_visible()
     # the kidneys' source first, then the caveats' sources (evidence, then safety)
     for line in (
-        "[1] Test article one, not a real source.",
+        "[1] Test chart one, not a real source.",
         "[2] Test review, not a real study (stands in for Ernst 2009).",
         "[3] Test article two, not a real source.",
     ):
