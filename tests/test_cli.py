@@ -246,6 +246,30 @@ def test_a_closed_pipe_ends_quietly(monkeypatch, capsys):
     assert "Traceback" not in capsys.readouterr().err
 
 
+def test_a_closed_pipe_points_stdout_at_devnull(monkeypatch):
+    """After the reader left, stdout's descriptor goes to /dev/null: the exit flush is safe."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    fd = os.dup(write_end)  # the descriptor the command writes to, as sys.stdout's
+    os.close(write_end)
+    out = open(fd, "w", buffering=1)  # noqa: SIM115 - closed below
+    try:
+        monkeypatch.setattr("sys.stdout", out)
+        with pytest.raises(BrokenPipeError):
+            os.write(fd, b"x")  # the reader is gone
+        assert main(["find", "kidneys", "--chart", str(SYNTHETIC)]) == 141
+        assert os.write(fd, b"more") == 4  # now /dev/null: writes vanish without error
+        assert os.path.samestat(os.fstat(fd), os.stat(os.devnull))
+    finally:
+        monkeypatch.undo()
+        try:
+            out.close()
+        except OSError:
+            pass
+
+
 def test_piping_into_a_reader_that_leaves_early_prints_no_traceback():
     code = (
         "import sys, footmap.cli\n"

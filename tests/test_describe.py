@@ -234,3 +234,29 @@ def test_display_text_keeps_line_breaks_when_multiline():
 )
 def test_escape_html(text, html):
     assert d.escape_html(text) == html
+
+
+def test_zones_html_shows_12_zones_by_default(synth):
+    html = d.zones_html(synth, synth.zones)  # 13 zones
+    assert html.startswith('<div class="fm-zones"><p>13 zones</p><ul>')
+    assert html.count("<li>") == 13 and html.endswith("<li>... and 1 more</li></ul></div>")
+
+
+def test_several_safety_caveats_and_sources_are_joined():
+    doc = synthetic.synthetic_chart(1)
+    meta = doc["footmap"]
+    meta["sources"].append({"id": "art", "kind": "article", "title": "Art", "citation": "A."})
+    meta["caveats"] += [
+        {"id": "s1", "kind": "safety", "text": "First.", "short": "1st.", "sources": ["art"]},
+        {"id": "s2", "kind": "safety", "text": "Second.", "sources": ["art"]},
+    ]
+    doc["features"][1]["properties"]["claims"][0]["sources"] = ["synthdoc", "synthdoc2"]
+    meta["sources"].append(
+        {"id": "synthdoc2", "kind": "chart", "title": "Other chart", "citation": "B."}
+    )
+    chart = footmap.loads(json.dumps(doc))
+    assert d.safety_text(chart) == "First. Second."
+    assert d.safety_line(chart) == "1st. Second."
+    html = d.zone_html(chart, chart.zones[0])
+    assert '<span class="fm-cite">(source: Synthetic source; Other chart)</span>' in html
+    assert html.endswith('<p class="fm-safety"><b>Safety:</b> 1st. Second.</p></div>')
