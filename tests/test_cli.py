@@ -189,6 +189,56 @@ def test_options_may_come_before_the_output_file(tmp_path, monkeypatch):
     assert seen["views"] == ("plantar", "dorsal")
 
 
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], {"by": "system", "feet": ("left", "right"), "views": None, "size": "a4",
+              "orientation": "landscape", "hatch": False}),
+        (["--highlight", "heart", "--highlight", "liver", "--foot", "right", "--view", "dorsal",
+          "--view", "plantar", "--size", "letter", "--orientation", "portrait", "--hatch"],
+         {"by": [["heart"], ["liver"]], "feet": ("right",), "views": ("dorsal", "plantar"),
+          "size": "letter", "orientation": "portrait", "hatch": True}),
+        (["--view", "plantar", "--view", "all"], {"views": None}),
+    ],
+)  # fmt: skip
+def test_handout_options_reach_the_library(tmp_path, monkeypatch, capsys, options, expected):
+    seen = {}
+
+    def fake_handout(chart, out, **kw):
+        seen.update(kw, out=out, chart=chart)
+        return out
+
+    import footmap.export
+
+    monkeypatch.setattr(footmap.export, "handout", fake_handout)
+    out = str(tmp_path / "h.pdf")
+    assert main(["handout", out, "--chart", str(SYNTHETIC), *options]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    assert seen["out"] == out and seen["chart"].title == "footmap render test chart"
+    assert {k: seen[k] for k in expected} == expected
+
+
+def test_find_strips_a_plural_the_search_would_miss(capsys):
+    assert main(["find", "stomachs", "--chart", str(SYNTHETIC)]) == 0
+    assert capsys.readouterr().out.startswith("Stomach (left foot, plantar): charts assign")
+
+
+def test_validate_goes_on_after_a_bad_file(tmp_path, capsys):
+    missing = tmp_path / "nope.geojson"
+    assert main(["validate", str(missing), str(SYNTHETIC)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"footmap: {missing}: no such file\n"
+    assert captured.out == f"ok: {SYNTHETIC}: 13 zones in 3 panels, 3 sources\n"
+
+
+def test_limits_must_be_whole_numbers_from_1(capsys):
+    good = str(SYNTHETIC)
+    assert main(["validate", "--max-zones", "1", good]) == 1  # 1 is allowed (and too few)
+    assert "more than 1 zones" in capsys.readouterr().err
+    assert main(["validate", "--max-zones", "many", good]) == 2
+    assert "--max-zones: not a whole number: 'many'" in capsys.readouterr().err
+
+
 def test_export_errors_exit_1(tmp_path, capsys):
     chart = ["--chart", str(SYNTHETIC)]
     assert main(["export", str(tmp_path / "m.png"), *chart, "--highlight", "toenail"]) == 1
