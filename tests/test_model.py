@@ -62,3 +62,18 @@ def test_summary_counts_sources_of_each_kind_and_shows_the_first_evidence_caveat
     assert (
         repr(chart) == "<footmap.Chart 'synthetic chart (2 zones)': 2 zones in 1 panels, 5 sources>"
     )
+
+
+def test_anchor_is_the_centre_of_the_largest_part():
+    """A fresh chart (no anchor cached): a zone of two squares, 4 mm and 1 mm across."""
+    doc = synthetic.synthetic_chart(1)
+    doc["features"][1]["geometry"] = {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [[[6, 6], [7, 6], [7, 7], [6, 7], [6, 6]]],
+            [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]],
+        ],
+    }
+    zone = footmap.loads(json.dumps(doc)).zones[0]
+    x, y = zone.anchor
+    assert abs(x - 2.0) <= 0.25 and abs(y - 2.0) <= 0.25
