@@ -5,10 +5,12 @@ beside a side panel. Clicking a zone highlights it and shows what charts claim f
 sources; the caveat that the evidence is weak is always on screen. A search box (type or pick a
 body area, zone label or body system) makes it usable without a mouse.
 
-This is the only footmap module that imports ipywidgets and ipympl. Where ipympl is not the
-active matplotlib backend (a static viewer, ``nbconvert``, a notebook without
-``%matplotlib widget``) the explorer shows a static PNG of the map and the search-driven panel
-instead.
+The explorer keeps the map, the panel and the controls; the teaching widgets built on it (tour,
+quiz) live in :mod:`footmap.classroom`, the HTML they show in :mod:`footmap.panels`. These two
+widget modules are the only footmap modules that import ipywidgets and ipympl. Where ipympl
+is not the active matplotlib backend (a static viewer, ``nbconvert``, a notebook without
+``%matplotlib widget``) the explorer shows a static PNG of the map and the search-driven
+panel instead.
 
 Examples
 --------
@@ -25,7 +27,6 @@ In JupyterLab, after ``%matplotlib widget``:
 from __future__ import annotations
 
 import asyncio
-import base64
 import io
 import tempfile
 import time
@@ -37,32 +38,30 @@ import ipywidgets as widgets
 import matplotlib
 from matplotlib.figure import Figure
 
-from . import lesson, palette, render
+from . import render
 from .chart import Chart, Zone
 from .describe import escape_html as _e
-from .describe import zones_html
-from .vocab import SYSTEMS, VIEWS
+from .panels import (
+    _MIME,
+    _download_html,
+    caveat_html,
+    legend_html,
+    selection_html,
+    status_text,
+)
+from .vocab import VIEWS
 
 __all__ = [
     "COLOR_BY",
     "Explorer",
-    "Quiz",
-    "Tour",
-    "best_view",
     "caveat_html",
-    "counter_text",
     "explore",
     "ipympl_active",
     "legend_html",
     "match_search",
-    "question_html",
-    "quiz_widget",
-    "reveal_html",
-    "score_text",
-    "selection_html",
     "search_options",
+    "selection_html",
     "status_text",
-    "tour_widget",
 ]
 
 #: Colourings offered by the explorer: ``color_by`` value of ``plot_map`` -> button label.
@@ -83,11 +82,6 @@ FIGSIZE = (6.4, 4.8)
 SelectSpec = Union[Zone, str, Iterable[Union[Zone, str]], None]  # noqa: UP007 (runtime alias)
 
 SelectCallback = Callable[[tuple[Zone, ...]], Any]
-
-_PROMPT = (
-    '<div class="fm-prompt"><p><b>Click a zone</b> on the foot map, or search for a body area, '
-    "to see what reflexology charts claim for it.</p></div>"
-)
 
 
 # -- logic (pure functions) --------------------------------------------------------------------
@@ -110,111 +104,6 @@ def ipympl_active() -> bool:
     except ImportError:
         return False
     return True
-
-
-def caveat_html(chart: Chart) -> str:
-    """The chart's caveats as an HTML block, always shown beside the map.
-
-    Evidence caveats appear in full with their sources, safety cautions in brief. Every
-    piece of chart text is escaped.
-
-    Parameters
-    ----------
-    chart : Chart
-
-    Returns
-    -------
-    str
-        An HTML fragment (``<div class="fm-caveat">``).
-
-    Examples
-    --------
-    >>> import footmap
-    >>> "Caveat:" in caveat_html(footmap.load())
-    True
-    """
-    parts = []
-    for c in chart.caveats_of("evidence"):
-        cited = "; ".join(_e(chart.source(s).title) for s in c.sources)
-        parts.append(
-            f"<p><b>Caveat:</b> {_e(c.text)} "
-            f'<span class="fm-cite" style="font-size:90%;color:#7c4a2d">(sources: {cited})</span>'
-            "</p>"
-        )
-    safety = chart.caveats_of("safety")
-    if safety:
-        parts.append("<p><b>Safety:</b> " + " ".join(_e(c.brief) for c in safety) + "</p>")
-    return (
-        '<div class="fm-caveat" style="border-left:4px solid #b45309;background:#fff7ed;'
-        'color:#431407;padding:2px 8px;margin-top:6px;font-size:90%;line-height:1.35">'
-        + "".join(parts)
-        + "</div>"
-    )
-
-
-def selection_html(chart: Chart, zones: Sequence[Zone]) -> str:
-    """HTML for the side panel's selection part: the selected zones, or a prompt when none.
-
-    Uses :func:`footmap.describe.zones_html`, which escapes all chart text.
-
-    Parameters
-    ----------
-    chart : Chart
-    zones : sequence of Zone
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> import footmap
-    >>> chart = footmap.load()
-    >>> "kidneys" in selection_html(chart, chart.zones_for("kidneys"))
-    True
-    """
-    body = zones_html(chart, zones) if zones else _PROMPT
-    return f'<div class="fm-selection" style="line-height:1.4">{body}</div>'
-
-
-def status_text(zone: Zone | None) -> str:
-    """The hover status line for ``zone`` (plain text; escape before putting into HTML).
-
-    Examples
-    --------
-    >>> status_text(None)
-    ''
-    """
-    if zone is None:
-        return ""
-    return f"{zone.label} ({zone.foot} foot): charts claim it for the {zone.body_area}"
-
-
-def legend_html(zones: Iterable[Zone], color_by: str = "system") -> str:
-    """A compact HTML legend of the body systems of ``zones``, for the side panel.
-
-    Empty unless ``color_by`` is ``"system"``; other colourings get a colorbar in the figure.
-
-    Examples
-    --------
-    >>> legend_html([], "sources")
-    ''
-    """
-    if color_by != "system":
-        return ""
-    present = {z.system for z in zones}
-    items = "".join(
-        f'<span style="white-space:nowrap;margin-right:10px">'
-        f'<span style="display:inline-block;width:11px;height:11px;vertical-align:-1px;'
-        f'border:1px solid #4d4d4d;background:{palette.SYSTEM_COLORS[s]}"></span> '
-        f"{_e(label)}</span> "
-        for s, label in SYSTEMS.items()
-        if s in present
-    )
-    return (
-        '<div class="fm-legend" style="font-size:85%;line-height:1.5;margin:4px 0">'
-        f"<b>Body system</b> (as charts assign it): {items}</div>"
-    )
 
 
 def search_options(chart: Chart) -> dict[str, tuple[Zone, ...]]:
@@ -285,19 +174,6 @@ def _zones_of(chart: Chart, spec: SelectSpec) -> tuple[Zone, ...]:
         else:
             zones.extend(render.resolve(chart, item))
     return tuple(dict.fromkeys(zones))
-
-
-def _download_html(data: bytes, filename: str, mime: str) -> str:
-    b64 = base64.b64encode(data).decode("ascii")
-    name = _e(filename)
-    return (
-        f'<a download="{name}" href="data:{mime};base64,{b64}" '
-        f'style="color:#1d4ed8;text-decoration:underline">Download {name}</a> '
-        f'<span style="color:#555">({len(data) / 1024:.0f} kB)</span>'
-    )
-
-
-_MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
 # -- the widget ----------------------------------------------------------------------------------
@@ -816,469 +692,6 @@ def explore(chart: Chart | None = None, **options: Any) -> Explorer:
 
         chart = load()
     return Explorer(chart, **options)
-
-
-# -- teaching: a guided tour and a click quiz (logic in footmap.lesson) -------------------------
-#: Explanations of a quiz answer start with this verdict when the click hit no zone
-#: (:func:`footmap.lesson.check` with ``zone=None``).
-_MISS_VERDICT = "That click missed every zone."
-
-
-def best_view(zones: Iterable[Zone], views: Sequence[str]) -> str:
-    """The view among ``views`` that holds most of ``zones`` (the first such view on a tie).
-
-    Parameters
-    ----------
-    zones : iterable of Zone
-    views : sequence of str
-        The views to choose from, in order of preference (e.g. ``chart.views``).
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> import footmap
-    >>> chart = footmap.load()
-    >>> best_view(chart.zones_in_system("lymphatic"), chart.views)
-    'dorsal'
-    >>> best_view([], ["plantar", "dorsal"])
-    'plantar'
-    """
-    counts = dict.fromkeys(views, 0)
-    for z in zones:
-        if z.view in counts:
-            counts[z.view] += 1
-    return max(counts, key=lambda v: counts[v])  # max keeps the first of equal counts
-
-
-def counter_text(index: int, total: int, title: str) -> str:
-    """The tour's step counter, e.g. ``"3 / 10: Digestive"`` (plain text, 0-based ``index``).
-
-    Examples
-    --------
-    >>> counter_text(2, 10, "Digestive")
-    '3 / 10: Digestive'
-    """
-    return f"{index + 1} / {total}: {title}"
-
-
-def score_text(right: int, answered: int, total: int) -> str:
-    """The quiz score line (plain text).
-
-    Examples
-    --------
-    >>> score_text(2, 3, 5)
-    'Score: 2 right of 3 answered (5 questions)'
-    """
-    return f"Score: {right} right of {answered} answered ({total} questions)"
-
-
-def question_html(index: int, total: int, prompt: str) -> str:
-    """The quiz's question banner: ``"Question 2 of 5"`` and the escaped prompt.
-
-    Examples
-    --------
-    >>> "Question 2 of 5" in question_html(1, 5, "Click where the chart places the heart")
-    True
-    """
-    return (
-        f'<div class="fm-question"><p style="margin:0;color:#555">Question {index + 1} of '
-        f'{total}</p><p style="margin:2px 0;font-size:130%"><b>{_e(prompt)}</b></p></div>'
-    )
-
-
-def reveal_html(chart: Chart, question: lesson.Question) -> str:
-    """The answer to ``question`` shown on request ("Show me"), caveat included.
-
-    Uses :func:`footmap.lesson.check` for where the chart places the area, its claims and
-    sources and the caveat, with the verdict replaced by "Shown:". Counts as not right.
-
-    Examples
-    --------
-    >>> import footmap
-    >>> chart = footmap.load()
-    >>> q = footmap.lesson.quiz(chart, n=1, seed=1)[0]
-    >>> 'class="fm-caveat"' in reveal_html(chart, q)
-    True
-    """
-    shown = _e(f"Shown: where the chart places the {question.body_area}.")
-    return lesson.check(chart, question, None).html.replace(_e(_MISS_VERDICT), shown, 1)
-
-
-_QUIZ_HELP = (
-    '<div class="fm-quiz-help"><p>Click the zone of the foot map that answers the question. '
-    "A click outside every zone does not count. <b>Show me</b> highlights the answer.</p></div>"
-)
-_MISSED = (
-    '<div class="fm-quiz-help"><p><b>That click missed every zone</b>: click inside a zone of '
-    "the foot (it does not count).</p></div>"
-)
-
-
-def _text(fragment: str) -> str:
-    """Wrap an HTML fragment for a side panel (ipywidgets' HTML sets a 28 px line height)."""
-    return f'<div class="fm-text" style="line-height:1.4">{fragment}</div>'
-
-
-def _button(description: str, icon: str, tooltip: str) -> widgets.Button:
-    return widgets.Button(
-        description=description,
-        icon=icon,
-        tooltip=tooltip,
-        layout=widgets.Layout(width="auto"),
-    )
-
-
-class _OverExplorer(_Shown):
-    """A lesson widget built over an :class:`Explorer`; closing it closes everything."""
-
-    explorer: Explorer
-
-    def close(self) -> None:
-        """Close the explorer and every widget of this lesson widget."""
-        self.explorer.close()
-        for w in list(_walk(self.widget)):
-            w.close()
-
-
-class Tour(_OverExplorer):
-    """A guided tour of the body systems for a teacher: Previous / Next through the steps.
-
-    Each step (:func:`footmap.lesson.tour`) highlights the system's zones on the map (an
-    :class:`Explorer`, switched to the view holding most of them), shows its talking points
-    with sources (:func:`footmap.lesson.step_html`) and the caveat. Build one with
-    :func:`tour_widget`.
-
-    Attributes
-    ----------
-    explorer : Explorer
-        The map; its view selector stays available.
-    steps : tuple of footmap.lesson.TourStep
-    index : int
-        The current step (0-based).
-    widget : ipywidgets.Widget
-        The root widget.
-    previous_button, next_button : ipywidgets.Button
-    counter, step_panel, clicked : ipywidgets.HTML
-        ``"3 / 10: Digestive"``; the step's talking points and caveat (always shown); what a
-        click on the map
-        selected (empty while the step's own zones are highlighted).
-    """
-
-    def __init__(
-        self,
-        explorer: Explorer,
-        steps: Sequence[lesson.TourStep],
-        *,
-        follow_view: bool = True,
-    ) -> None:
-        if not steps:
-            raise ValueError("a tour needs at least one step")
-        self.explorer = explorer
-        self.steps = tuple(steps)
-        self.follow_view = follow_view
-        self.index = -1
-        self.previous_button = _button("Previous", "arrow-left", "Previous body system")
-        self.next_button = _button("Next", "arrow-right", "Next body system")
-        self.counter = widgets.HTML("")
-        self.counter.add_class("fm-tour-counter")
-        self.step_panel = widgets.HTML("", layout=widgets.Layout(width="100%"))
-        self.clicked = widgets.HTML("", layout=widgets.Layout(width="100%"))
-        self.previous_button.on_click(lambda _: self.go(self.index - 1))
-        self.next_button.on_click(lambda _: self.go(self.index + 1))
-        explorer.on_select(self._on_select)
-        self.widget = _tour_layout(self)
-        self.go(0)
-
-    def __repr__(self) -> str:
-        return f"<footmap.Tour step {self.index + 1} of {len(self.steps)}>"
-
-    @property
-    def step(self) -> lesson.TourStep:
-        """The current step."""
-        return self.steps[self.index]
-
-    def go(self, index: int) -> lesson.TourStep:
-        """Show step ``index`` (0-based, clamped to the tour): highlight, view, panel, counter.
-
-        Examples
-        --------
-        >>> t = tour_widget()
-        >>> t.go(5).title
-        'Digestive'
-        >>> t.close()
-        """
-        index = min(max(index, 0), len(self.steps) - 1)
-        if index == self.index:
-            return self.step
-        self.index = index
-        step = self.step
-        ex = self.explorer
-        view = ex.controls["view"]
-        if self.follow_view:
-            wanted = best_view(step.zones, [v for _, v in view.options])
-            if view.value != wanted:
-                view.value = wanted  # redraws the map, keeping the selection
-        ex.select(step.zones)
-        self.counter.value = f"<b>{_e(counter_text(index, len(self.steps), step.title))}</b>"
-        self.step_panel.value = _text(lesson.step_html(ex.chart, step))
-        self.clicked.value = ""
-        self.previous_button.disabled = index == 0
-        self.next_button.disabled = index == len(self.steps) - 1
-        return step
-
-    def next(self) -> lesson.TourStep:
-        """Go to the next step (stays on the last)."""
-        return self.go(self.index + 1)
-
-    def previous(self) -> lesson.TourStep:
-        """Go to the previous step (stays on the first)."""
-        return self.go(self.index - 1)
-
-    def _on_select(self, zones: tuple[Zone, ...]) -> None:
-        """A click on the map: describe the clicked zone below the map, keep the step's text."""
-        if set(zones) == set(self.step.zones):
-            self.clicked.value = ""
-        else:
-            self.clicked.value = selection_html(self.explorer.chart, zones) if zones else ""
-
-
-def _tour_layout(t: Tour) -> widgets.Widget:
-    ex = t.explorer
-    nav = widgets.HBox(
-        [t.previous_button, t.counter, t.next_button],
-        layout=widgets.Layout(align_items="center", grid_gap="12px"),
-    )
-    ex.map.layout.flex = "0 0 auto"
-    left = widgets.VBox([ex.map, ex.status, t.clicked], layout=widgets.Layout(flex="0 0 auto"))
-    side = widgets.VBox(  # the step panel ends with the caveat box: no second copy here
-        [t.step_panel],
-        layout=widgets.Layout(width="380px", padding="0 0 0 10px"),
-    )
-    body = widgets.HBox([left, side], layout=widgets.Layout(flex_flow="row wrap"))
-    root = widgets.VBox([nav, ex.controls["view"], body])
-    root.add_class("footmap-tour")
-    return root
-
-
-def tour_widget(
-    chart: Chart | None = None,
-    *,
-    systems: Sequence[str] | None = None,
-    follow_view: bool = True,
-    **options: Any,
-) -> Tour:
-    """A guided tour through the body systems, for a teacher to step through.
-
-    Parameters
-    ----------
-    chart : Chart, optional
-        The bundled chart by default.
-    systems : sequence of str, optional
-        Body system ids to visit, in order (all systems of the chart by default); see
-        :func:`footmap.lesson.tour`.
-    follow_view : bool, optional
-        Switch the map to the view holding most of each step's zones (so the lymphatic step
-        shows the top of the feet). The view selector stays available either way.
-    **options
-        Passed to :class:`Explorer` (``view``, ``labels``, ``interactive``, ``figsize``...);
-        both feet are shown.
-
-    Returns
-    -------
-    Tour
-        Display it as a cell's last expression.
-
-    Examples
-    --------
-    >>> from footmap.explorer import tour_widget
-    >>> t = tour_widget()
-    >>> t.next().title
-    'Senses (eyes, ears)'
-    >>> t.close()
-    """
-    chart = _chart(chart)
-    options.setdefault("foot", "both")
-    return Tour(Explorer(chart, **options), lesson.tour(chart, systems), follow_view=follow_view)
-
-
-class Quiz(_OverExplorer):
-    """A click quiz: "Click where the chart places the kidneys", judged by the chart.
-
-    A click on a zone answers (:func:`footmap.lesson.check`): the panel says right or wrong,
-    where the chart places the area, what is claimed with sources, and the caveat; the map
-    highlights the answer. A click outside every zone does not count. Build one with
-    :func:`quiz_widget`.
-
-    Attributes
-    ----------
-    explorer : Explorer
-        The map (labels off, so the map does not give the answers away).
-    questions : tuple of footmap.lesson.Question
-    index : int
-        The current question (0-based).
-    answers : dict of int to footmap.lesson.Answer or None
-        Question index -> its answer, or ``None`` when it was shown with "Show me". Questions
-        skipped with "Next question" have no entry.
-    widget : ipywidgets.Widget
-    question, answer, score : ipywidgets.HTML
-    next_button, show_button : ipywidgets.Button
-    """
-
-    def __init__(self, explorer: Explorer, questions: Sequence[lesson.Question]) -> None:
-        if not questions:
-            raise ValueError("a quiz needs at least one question")
-        self.explorer = explorer
-        self.questions = tuple(questions)
-        self.index = 0
-        self.answers: dict[int, lesson.Answer | None] = {}
-        self.question = widgets.HTML("", layout=widgets.Layout(width="100%"))
-        self.answer = widgets.HTML("", layout=widgets.Layout(width="100%"))
-        self.score = widgets.HTML("")
-        self.score.add_class("fm-quiz-score")
-        self.next_button = _button("Next question", "arrow-right", "Go to the next question")
-        self.show_button = _button("Show me", "eye", "Highlight where the chart places it")
-        self.next_button.on_click(lambda _: self.next())
-        self.show_button.on_click(lambda _: self.show())
-        explorer.on_click(self.answer_with)
-        self.widget = _quiz_layout(self)
-        self._ask(0)
-
-    def __repr__(self) -> str:
-        return f"<footmap.Quiz question {self.index + 1} of {len(self.questions)}>"
-
-    @property
-    def current(self) -> lesson.Question:
-        """The question being asked."""
-        return self.questions[self.index]
-
-    @property
-    def answered(self) -> bool:
-        """Whether the current question has been answered (or shown)."""
-        return self.index in self.answers
-
-    @property
-    def right(self) -> int:
-        """How many questions were answered right."""
-        return sum(1 for a in self.answers.values() if a is not None and a.correct)
-
-    def answer_with(self, zone: Zone | str | None) -> lesson.Answer | None:
-        """Answer the current question as a click on ``zone`` would (a zone, id or ``None``).
-
-        Returns the :class:`~footmap.lesson.Answer`, or ``None`` when nothing was judged (the
-        question was already answered, or ``zone`` is ``None``: a miss does not count).
-        """
-        if self.answered:
-            return None
-        if zone is None:
-            self.answer.value = _text(_MISSED)
-            return None
-        chart = self.explorer.chart
-        zone = chart.zone(zone) if isinstance(zone, str) else zone
-        verdict = lesson.check(chart, self.current, zone)
-        self.answers[self.index] = verdict
-        self._reveal((zone,), _text(verdict.html))
-        return verdict
-
-    def show(self) -> None:
-        """Highlight the answer and explain it ("Show me"); the question counts as not right."""
-        if self.answered:
-            return
-        self.answers[self.index] = None
-        self._reveal((), _text(reveal_html(self.explorer.chart, self.current)))
-
-    def next(self) -> lesson.Question:
-        """Ask the next question; after the last, start the quiz again with a fresh score."""
-        if self.index + 1 < len(self.questions):
-            return self._ask(self.index + 1)
-        self.answers = {}
-        return self._ask(0)
-
-    # -- internals ---------------------------------------------------------------------------
-    def _ask(self, index: int) -> lesson.Question:
-        self.index = index
-        q = self.current
-        self.explorer.select(())
-        self.question.value = question_html(index, len(self.questions), q.prompt)
-        self.answer.value = _text(_QUIZ_HELP)
-        self.show_button.disabled = False
-        self._update_score()
-        return q
-
-    def _reveal(self, clicked: tuple[Zone, ...], html_: str) -> None:
-        self.explorer.select(clicked + self.current.answers)
-        self.answer.value = html_
-        self.show_button.disabled = True
-        self._update_score()
-
-    def _update_score(self) -> None:
-        n = len(self.questions)
-        last = self.index == n - 1 and self.answered
-        self.next_button.description = "Start again" if last else "Next question"
-        self.next_button.tooltip = "Start the quiz again" if last else "Go to the next question"
-        done = " Quiz finished." if last else ""
-        self.score.value = f"<b>{_e(score_text(self.right, len(self.answers), n))}</b>{done}"
-
-
-def _quiz_layout(q: Quiz) -> widgets.Widget:
-    ex = q.explorer
-    ex.map.layout.flex = "0 0 auto"
-    buttons = widgets.HBox([q.show_button, q.next_button], layout=widgets.Layout(grid_gap="8px"))
-    side = widgets.VBox(
-        [q.answer, buttons, q.score, ex.caveat],
-        layout=widgets.Layout(width="380px", padding="0 0 0 10px"),
-    )
-    body = widgets.HBox([ex.map, side], layout=widgets.Layout(flex_flow="row wrap"))
-    root = widgets.VBox([q.question, body])
-    root.add_class("footmap-quiz")
-    return root
-
-
-def quiz_widget(
-    chart: Chart | None = None,
-    n: int = 5,
-    seed: int | None = None,
-    *,
-    view: str = "plantar",
-    **options: Any,
-) -> Quiz:
-    """A click quiz on both feet: "Click where the chart places the kidneys".
-
-    Parameters
-    ----------
-    chart : Chart, optional
-        The bundled chart by default.
-    n : int, optional
-        Number of questions (fewer when fewer body areas are fair to ask, see
-        :func:`footmap.lesson.quiz`).
-    seed : int, optional
-        The same seed gives the same questions in the same order.
-    view : str, optional
-        The view the quiz is asked on (the sole by default).
-    **options
-        Passed to :class:`Explorer` (``interactive``, ``figsize``, ``color_by``...). Zone
-        labels are off unless ``labels=True`` is given: they would give the answers away.
-
-    Returns
-    -------
-    Quiz
-        Display it as a cell's last expression.
-
-    Examples
-    --------
-    >>> from footmap.explorer import quiz_widget
-    >>> q = quiz_widget(n=3, seed=1)
-    >>> q.current.prompt
-    'Click where the chart places the head and brain'
-    >>> q.close()
-    """
-    chart = _chart(chart)
-    options.setdefault("labels", False)
-    options["foot"] = "both" if len(chart.feet) > 1 else chart.feet[0]
-    questions = lesson.quiz(chart, n=n, seed=seed, views=(view,), feet=chart.feet)
-    return Quiz(Explorer(chart, view=view, **options), questions)
 
 
 def _chart(chart: Chart | None) -> Chart:

@@ -13,8 +13,9 @@ import pytest
 from _clicks import click, outside_point
 
 import footmap
-from footmap import explorer as fx  # noqa: E402
-from footmap import lesson
+from footmap import classroom as fc
+from footmap import explorer as fx
+from footmap import lesson, panels
 
 IPYMPL = "module://ipympl.backend_nbagg"
 DATA = Path(__file__).resolve().parent / "data"
@@ -22,14 +23,14 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture
 def tour(chart, ipympl_backend):
-    t = fx.tour_widget(chart)
+    t = fc.tour_widget(chart)
     yield t
     t.close()
 
 
 @pytest.fixture
 def quiz(chart, ipympl_backend):
-    q = fx.quiz_widget(chart, n=5, seed=3)
+    q = fc.quiz_widget(chart, n=5, seed=3)
     yield q
     q.close()
 
@@ -46,15 +47,15 @@ def evidence_in(chart, html_):
 
 # -- small functions --------------------------------------------------------------------------
 def test_best_view_picks_the_view_with_most_zones(chart):
-    assert fx.best_view(chart.zones_in_system("lymphatic"), chart.views) == "dorsal"
-    assert fx.best_view(chart.zones_in_system("digestive"), chart.views) == "plantar"
-    assert fx.best_view(chart.zones_in_system("reproductive"), chart.views) == "medial"
-    assert fx.best_view([], ["dorsal", "plantar"]) == "dorsal"  # tie: first view
+    assert panels.best_view(chart.zones_in_system("lymphatic"), chart.views) == "dorsal"
+    assert panels.best_view(chart.zones_in_system("digestive"), chart.views) == "plantar"
+    assert panels.best_view(chart.zones_in_system("reproductive"), chart.views) == "medial"
+    assert panels.best_view([], ["dorsal", "plantar"]) == "dorsal"  # tie: first view
 
 
 def test_counter_and_score_text():
-    assert fx.counter_text(2, 10, "Digestive") == "3 / 10: Digestive"
-    assert fx.score_text(1, 2, 5) == "Score: 1 right of 2 answered (5 questions)"
+    assert panels.counter_text(2, 10, "Digestive") == "3 / 10: Digestive"
+    assert panels.score_text(1, 2, 5) == "Score: 1 right of 2 answered (5 questions)"
 
 
 # -- tour -------------------------------------------------------------------------------------
@@ -63,7 +64,7 @@ def test_tour_starts_on_first_step_with_both_feet(tour, chart):
     assert tour.steps == steps and tour.index == 0
     assert tour.explorer.controls["foot"].value == "both"
     assert {f for f, _ in tour.explorer.artists.panels} == {"left", "right"}
-    assert tour.counter.value == f"<b>{esc(fx.counter_text(0, len(steps), steps[0].title))}</b>"
+    assert tour.counter.value == f"<b>{esc(panels.counter_text(0, len(steps), steps[0].title))}</b>"
     assert lesson.step_html(chart, steps[0]) in tour.step_panel.value
     assert set(tour.explorer.selected) == set(steps[0].zones)
     assert tour.previous_button.disabled and not tour.next_button.disabled
@@ -117,7 +118,7 @@ def test_tour_switches_to_the_view_holding_most_zones(tour, chart):
 
 
 def test_tour_without_follow_view_stays_put(chart, ipympl_backend):
-    t = fx.tour_widget(chart, follow_view=False, systems=["lymphatic", "digestive"])
+    t = fc.tour_widget(chart, follow_view=False, systems=["lymphatic", "digestive"])
     try:
         assert t.explorer.controls["view"].value == "plantar"
         assert [s.system for s in t.steps] == ["lymphatic", "digestive"]
@@ -253,8 +254,8 @@ def test_quiz_caveat_always_in_layout(quiz, chart):
 
 
 def test_quiz_same_seed_same_questions(chart, ipympl_backend):
-    a = fx.quiz_widget(chart, n=3, seed=11)
-    b = fx.quiz_widget(chart, n=3, seed=11)
+    a = fc.quiz_widget(chart, n=3, seed=11)
+    b = fc.quiz_widget(chart, n=3, seed=11)
     try:
         assert a.questions == b.questions and len(a.questions) == 3
     finally:
@@ -270,7 +271,7 @@ def _no_raw_markup(text):
 
 
 def test_tour_escapes_hostile_chart(hostile, ipympl_backend):
-    t = fx.tour_widget(hostile)
+    t = fc.tour_widget(hostile)
     try:
         for i in range(len(t.steps)):
             t.go(i)
@@ -286,7 +287,7 @@ def test_tour_escapes_hostile_chart(hostile, ipympl_backend):
 
 
 def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
-    q = fx.quiz_widget(hostile, n=4, seed=1)
+    q = fc.quiz_widget(hostile, n=4, seed=1)
     try:
         assert any("<" in qq.prompt for qq in q.questions)  # the test really is hostile
         for i, question in enumerate(q.questions):
@@ -307,8 +308,8 @@ def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
 def test_static_fallback_tour_and_quiz(chart, agg_backend):
     """Without ipympl (nbconvert, static viewers) both still build and step, from buttons."""
     assert not fx.ipympl_active()
-    t = fx.tour_widget(chart)
-    q = fx.quiz_widget(chart, n=2, seed=1)
+    t = fc.tour_widget(chart)
+    q = fc.quiz_widget(chart, n=2, seed=1)
     try:
         assert not t.explorer.interactive and t.explorer.map is t.explorer._image
         png = t.explorer._image.value
