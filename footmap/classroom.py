@@ -16,7 +16,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as widgets
@@ -24,7 +24,7 @@ import ipywidgets as widgets
 from . import lesson
 from .chart import Chart, Zone
 from .describe import escape_html as _e
-from .explorer import Explorer, _chart, _Shown, _walk
+from .explorer import Explorer, _chart
 from .panels import (
     _MISSED,
     _QUIZ_HELP,
@@ -36,28 +36,24 @@ from .panels import (
     score_text,
     selection_html,
 )
+from .widgetkit import Shown, body, button, map_column, root, walk
 
 __all__ = ["Quiz", "Tour", "quiz_widget", "tour_widget"]
 
 
-def _button(description: str, icon: str, tooltip: str) -> widgets.Button:
-    return widgets.Button(
-        description=description,
-        icon=icon,
-        tooltip=tooltip,
-        layout=widgets.Layout(width="auto"),
-    )
-
-
-class _OverExplorer(_Shown):
+class _OverExplorer(Shown):
     """A lesson widget built over an :class:`Explorer`; closing it closes everything."""
 
     explorer: Explorer
 
+    def static_bundle(self) -> dict[str, str]:
+        """The explorer's static map, zone list and caveat (for viewers without a kernel)."""
+        return self.explorer.static_bundle()
+
     def close(self) -> None:
         """Close the explorer and every widget of this lesson widget."""
         self.explorer.close()
-        for w in list(_walk(self.widget)):
+        for w in list(walk(self.widget)):
             w.close()
 
 
@@ -98,8 +94,8 @@ class Tour(_OverExplorer):
         self.steps = tuple(steps)
         self.follow_view = follow_view
         self.index = -1
-        self.previous_button = _button("Previous", "arrow-left", "Previous body system")
-        self.next_button = _button("Next", "arrow-right", "Next body system")
+        self.previous_button = button("Previous", "arrow-left", "Previous body system")
+        self.next_button = button("Next", "arrow-right", "Next body system")
         self.counter = widgets.HTML("")
         self.counter.add_class("fm-tour-counter")
         self.step_panel = widgets.HTML("", layout=widgets.Layout(width="100%"))
@@ -156,29 +152,25 @@ class Tour(_OverExplorer):
         return self.go(self.index - 1)
 
     def _on_select(self, zones: tuple[Zone, ...]) -> None:
-        """A click on the map: describe the clicked zone below the map, keep the step's text."""
-        if set(zones) == set(self.step.zones):
+        """A click on the map: describe the clicked zone above the step's text (same column)."""
+        if not zones or set(zones) == set(self.step.zones):
             self.clicked.value = ""
         else:
-            self.clicked.value = selection_html(self.explorer.chart, zones) if zones else ""
+            head = f"<p><b>You clicked</b> (the tour is still on step {self.index + 1}):</p>"
+            self.clicked.value = head + selection_html(self.explorer.chart, zones)
 
 
 def _tour_layout(t: Tour) -> widgets.Widget:
     ex = t.explorer
     nav = widgets.HBox(
         [t.previous_button, t.counter, t.next_button],
-        layout=widgets.Layout(align_items="center", grid_gap="12px"),
+        layout=widgets.Layout(align_items="center", grid_gap="12px", flex_flow="row wrap"),
     )
-    ex.map.layout.flex = "0 0 auto"
-    left = widgets.VBox([ex.map, ex.status, t.clicked], layout=widgets.Layout(flex="0 0 auto"))
-    side = widgets.VBox(  # the step panel ends with the caveat box: no second copy here
-        [t.step_panel],
-        layout=widgets.Layout(width="380px", padding="0 0 0 10px"),
-    )
-    body = widgets.HBox([left, side], layout=widgets.Layout(flex_flow="row wrap"))
-    root = widgets.VBox([nav, ex.controls["view"], body])
-    root.add_class("footmap-tour")
-    return root
+    ex.focus_before, ex.focus_after = t.next_button, None
+    t.clicked.add_class("fm-clicked")
+    t.step_panel.add_class("fm-scroll")  # the step ends with its caveat box, pinned by CSS
+    rows = [nav, ex.controls["view"], body(map_column(ex), [t.clicked, t.step_panel])]
+    return root(ex, rows, "footmap-tour")
 
 
 def tour_widget(
@@ -226,9 +218,11 @@ class Quiz(_OverExplorer):
     """A click quiz: "Click where the chart places the kidneys", judged by the chart.
 
     A click on a zone answers (:func:`footmap.lesson.check`): the panel says right or wrong,
-    where the chart places the area, what is claimed with sources, and the caveat; the map
-    highlights the answer. A click outside every zone does not count. Build one with
-    :func:`quiz_widget`.
+    where the chart places the area, what is claimed with sources, and the caveat. The map
+    marks the answer with a thick solid outline and the zone clicked with a dashed outline and
+    cross-hatching (not by colour alone); both stay until the next question. A click outside
+    every zone does not count. From the keyboard: the arrow keys move a cursor over the map,
+    Enter or Space answers with its zone. Build one with :func:`quiz_widget`.
 
     Attributes
     ----------
@@ -237,6 +231,8 @@ class Quiz(_OverExplorer):
     questions : tuple of footmap.lesson.Question
     index : int
         The current question (0-based).
+    round : int
+        How many times the quiz was started again (each round asks freshly drawn questions).
     answers : dict of int to footmap.lesson.Answer or None
         Question index -> its answer, or ``None`` when it was shown with "Show me". Questions
         skipped with "Next question" have no entry.
@@ -245,21 +241,32 @@ class Quiz(_OverExplorer):
     next_button, show_button : ipywidgets.Button
     """
 
-    def __init__(self, explorer: Explorer, questions: Sequence[lesson.Question]) -> None:
+    def __init__(
+        self,
+        explorer: Explorer,
+        questions: Sequence[lesson.Question],
+        *,
+        redraw: Callable[[int], Sequence[lesson.Question]] | None = None,
+    ) -> None:
         if not questions:
             raise ValueError("a quiz needs at least one question")
         self.explorer = explorer
         self.questions = tuple(questions)
+        self._redraw = redraw
+        self.round = 0
         self.index = 0
         self.answers: dict[int, lesson.Answer | None] = {}
         self.question = widgets.HTML("", layout=widgets.Layout(width="100%"))
         self.answer = widgets.HTML("", layout=widgets.Layout(width="100%"))
+        self.answer.add_class("fm-scroll")
         self.score = widgets.HTML("")
         self.score.add_class("fm-quiz-score")
-        self.next_button = _button("Next question", "arrow-right", "Go to the next question")
-        self.show_button = _button("Show me", "eye", "Highlight where the chart places it")
+        self.next_button = button("Next question", "arrow-right", "Go to the next question")
+        self.show_button = button("Show me", "eye", "Highlight where the chart places it")
         self.next_button.on_click(lambda _: self.next())
         self.show_button.on_click(lambda _: self.show())
+        explorer.selects = False  # a click or Enter answers; it does not select
+        explorer.cursor_text = _cursor_text
         explorer.on_click(self.answer_with)
         self.widget = _quiz_layout(self)
         self._ask(0)
@@ -297,7 +304,7 @@ class Quiz(_OverExplorer):
         zone = chart.zone(zone) if isinstance(zone, str) else zone
         verdict = lesson.check(chart, self.current, zone)
         self.answers[self.index] = verdict
-        self._reveal((zone,), _text(verdict.html))
+        self._reveal((zone,), _text(verdict.html + _MARKS_KEY))
         return verdict
 
     def show(self) -> None:
@@ -308,9 +315,12 @@ class Quiz(_OverExplorer):
         self._reveal((), _text(reveal_html(self.explorer.chart, self.current)))
 
     def next(self) -> lesson.Question:
-        """Ask the next question; after the last, start the quiz again with a fresh score."""
+        """Ask the next question; after the last, start again: fresh score, fresh questions."""
         if self.index + 1 < len(self.questions):
             return self._ask(self.index + 1)
+        self.round += 1
+        if self._redraw is not None:
+            self.questions = tuple(self._redraw(self.round)) or self.questions
         self.answers = {}
         return self._ask(0)
 
@@ -318,7 +328,10 @@ class Quiz(_OverExplorer):
     def _ask(self, index: int) -> lesson.Question:
         self.index = index
         q = self.current
-        self.explorer.select(())
+        ex = self.explorer
+        ex.select(())
+        ex.cursor = None
+        ex.mark()
         self.question.value = question_html(index, len(self.questions), q.prompt)
         self.answer.value = _text(_QUIZ_HELP)
         self.show_button.disabled = False
@@ -326,8 +339,9 @@ class Quiz(_OverExplorer):
         return q
 
     def _reveal(self, clicked: tuple[Zone, ...], html_: str) -> None:
-        self.explorer.select(clicked + self.current.answers)
+        self.explorer.mark(answer=self.current.answers, clicked=clicked)
         self.answer.value = html_
+        self.explorer.live.value = _e(_plain(html_))
         self.show_button.disabled = True
         self._update_score()
 
@@ -340,18 +354,35 @@ class Quiz(_OverExplorer):
         self.score.value = f"<b>{_e(score_text(self.right, len(self.answers), n))}</b>{done}"
 
 
+#: How the map marks an answered question (shown under the verdict).
+_MARKS_KEY = (
+    '<p class="fm-marks-key"><b>On the map:</b> the chart\'s answer has a thick solid outline; '
+    "your click has a dashed outline and cross-hatching.</p>"
+)
+
+
+def _cursor_text(zone: Zone) -> str:
+    """What the live region says as the quiz cursor moves: no zone names (they would answer)."""
+    return f"A zone of the {zone.foot} foot. Press Enter to answer with it."
+
+
+def _plain(html_: str) -> str:
+    import re
+
+    return " ".join(re.sub(r"<[^>]+>", " ", html_).split())
+
+
 def _quiz_layout(q: Quiz) -> widgets.Widget:
     ex = q.explorer
-    ex.map.layout.flex = "0 0 auto"
     buttons = widgets.HBox([q.show_button, q.next_button], layout=widgets.Layout(grid_gap="8px"))
-    side = widgets.VBox(
-        [q.answer, buttons, q.score, ex.caveat],
-        layout=widgets.Layout(width="380px", padding="0 0 0 10px"),
+    ex.focus_before, ex.focus_after = None, q.show_button
+    ex.alt.value = _e(
+        "Quiz map: zones without names. Arrow keys move between zones, Enter or Space "
+        "answers with the zone, Tab leaves the map."
     )
-    body = widgets.HBox([ex.map, side], layout=widgets.Layout(flex_flow="row wrap"))
-    root = widgets.VBox([q.question, body])
-    root.add_class("footmap-quiz")
-    return root
+    side = [q.answer, buttons, q.score, ex.caveat]
+    rows = [q.question, body(map_column(ex, status=False), side)]  # hover names would answer
+    return root(ex, rows, "footmap-quiz")
 
 
 def quiz_widget(
@@ -372,12 +403,14 @@ def quiz_widget(
         Number of questions (fewer when fewer body areas are fair to ask, see
         :func:`footmap.lesson.quiz`).
     seed : int, optional
-        The same seed gives the same questions in the same order.
+        The same seed gives the same questions in the same order (and the same questions
+        again after "Start again": round ``k`` uses ``seed + k``).
     view : str, optional
         The view the quiz is asked on (the sole by default).
     **options
-        Passed to :class:`Explorer` (``interactive``, ``figsize``, ``color_by``...). Zone
-        labels are off unless ``labels=True`` is given: they would give the answers away.
+        Passed to :class:`Explorer` (``interactive``, ``figsize``, ``color_by``,
+        ``presentation``...). Zone labels are off unless ``labels=True`` is given: they would
+        give the answers away.
 
     Returns
     -------
@@ -392,8 +425,14 @@ def quiz_widget(
     'Click where the chart places the head and brain'
     >>> q.close()
     """
+    import random
+
     chart = _chart(chart)
     options.setdefault("labels", False)
     options["foot"] = "both" if len(chart.feet) > 1 else chart.feet[0]
-    questions = lesson.quiz(chart, n=n, seed=seed, views=(view,), feet=chart.feet)
-    return Quiz(Explorer(chart, view=view, **options), questions)
+    base = seed if seed is not None else random.randrange(2**31)
+
+    def draw(k: int) -> tuple[lesson.Question, ...]:
+        return lesson.quiz(chart, n=n, seed=base + k, views=(view,), feet=chart.feet)
+
+    return Quiz(Explorer(chart, view=view, **options), draw(0), redraw=draw)

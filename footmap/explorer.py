@@ -3,14 +3,16 @@
 The explorer puts the foot map (drawn by :func:`footmap.render.plot_map`) on an ipympl canvas
 beside a side panel. Clicking a zone highlights it and shows what charts claim for it, with the
 sources; the caveat that the evidence is weak is always on screen. A search box (type or pick a
-body area, zone label or body system) makes it usable without a mouse.
+body area, zone label or body system) and the arrow keys on the focused map make it usable
+without a mouse; a live region tells screen readers what was selected.
 
 The explorer keeps the map, the panel and the controls; the teaching widgets built on it (tour,
-quiz) live in :mod:`footmap.classroom`, the HTML they show in :mod:`footmap.panels`. These two
-widget modules are the only footmap modules that import ipywidgets and ipympl. Where ipympl
-is not the active matplotlib backend (a static viewer, ``nbconvert``, a notebook without
-``%matplotlib widget``) the explorer shows a static PNG of the map and the search-driven
-panel instead.
+quiz) live in :mod:`footmap.classroom`, shared widget helpers in :mod:`footmap.widgetkit`. These
+are the only footmap modules that import ipywidgets and ipympl. What they show is made by pure
+functions (:mod:`footmap.panels`, :mod:`footmap.neighbours`, :mod:`footmap.highlight`). Where
+ipympl is not the active matplotlib backend (a static viewer, ``nbconvert``, a notebook without
+``%matplotlib widget``) the explorer shows a static PNG of the map and the search-driven panel
+instead.
 
 Examples
 --------
@@ -26,21 +28,19 @@ In JupyterLab, after ``%matplotlib widget``:
 
 from __future__ import annotations
 
-import asyncio
-import io
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Union
 
 import ipywidgets as widgets
-import matplotlib
-from matplotlib.figure import Figure
 
-from . import render
+from . import panels, render
 from .chart import Chart, Zone
 from .describe import escape_html as _e
+from .highlight import Highlighter
+from .neighbours import DIRECTIONS, ZoneWalk
 from .panels import (
     _MIME,
     _download_html,
@@ -50,9 +50,28 @@ from .panels import (
     status_text,
 )
 from .vocab import VIEWS
+from .widgetkit import (
+    IPYMPL_BACKENDS,
+    Shown,
+    b64,
+    body,
+    call_later,
+    controls,
+    export_formats,
+    focus,
+    hidden_html,
+    ipympl_active,
+    map_column,
+    new_figure,
+    png,
+    root,
+    walk,
+    wrap,
+)
 
 __all__ = [
     "COLOR_BY",
+    "IPYMPL_BACKENDS",
     "Explorer",
     "caveat_html",
     "explore",
@@ -67,15 +86,17 @@ __all__ = [
 #: Colourings offered by the explorer: ``color_by`` value of ``plot_map`` -> button label.
 COLOR_BY: dict[str, str] = {"system": "Body system", "sources": "Number of sources"}
 
-#: matplotlib backend names under which ipympl draws into a widget canvas.
-IPYMPL_BACKENDS = frozenset({"module://ipympl.backend_nbagg", "widget", "ipympl"})
-
 #: Minimum seconds between two hover hit-tests (mouse moves arrive at up to ~60 per second).
 HOVER_INTERVAL = 0.03
 
-#: Figure size (inches) at 100 dpi: 640 x 480 px, so the map, its key to the numbered callouts
-#: and the 310 px side panel fit a laptop screen. (The system legend lives in the side panel.)
+#: Figure size (inches) before the page fits it to its column: 640 x 480 px at 100 dpi.
 FIGSIZE = (6.4, 4.8)
+
+#: Dots per inch of the map: normal, and in presentation mode (larger text for a projector).
+DPI = (100.0, 140.0)
+
+#: Export formats' menu labels.
+_FORMAT_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
 
 #: Anything :meth:`Explorer.select` accepts: a zone, a zone id, a body area, a system id,
 #: an iterable of those, or ``None`` to clear.
@@ -83,29 +104,12 @@ SelectSpec = Union[Zone, str, Iterable[Union[Zone, str]], None]  # noqa: UP007 (
 
 SelectCallback = Callable[[tuple[Zone, ...]], Any]
 
+# Kept importable from here (older notebooks): the pure helpers now live in widgetkit.
+_walk = walk
+_Shown = Shown
+
 
 # -- logic (pure functions) --------------------------------------------------------------------
-def ipympl_active() -> bool:
-    """Whether figures will be interactive ipympl widgets.
-
-    True when ipympl imports and the current matplotlib backend is ipympl's (as after
-    ``%matplotlib widget``). False in static viewers, ``nbconvert`` runs with the inline
-    backend, and plain Python.
-
-    Examples
-    --------
-    >>> isinstance(ipympl_active(), bool)
-    True
-    """
-    if matplotlib.get_backend() not in IPYMPL_BACKENDS:
-        return False
-    try:
-        import ipympl.backend_nbagg  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def search_options(chart: Chart) -> dict[str, tuple[Zone, ...]]:
     """The search box's options: display text -> the zones it selects.
 
@@ -177,25 +181,16 @@ def _zones_of(chart: Chart, spec: SelectSpec) -> tuple[Zone, ...]:
 
 
 # -- the widget ----------------------------------------------------------------------------------
-class _Shown:
-    """Shows itself through its root ``widget`` (in JupyterLab, Voila and nbconvert alike)."""
-
-    widget: widgets.Widget
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
-
-
-class Explorer(_Shown):
+class Explorer(Shown):
     """The foot-map explorer widget: a map, a side panel, controls and a status line.
 
     Build one with :func:`explore`. Display it (it is the last expression of a cell, or
-    ``display(explorer)``); :attr:`widget` is the root ipywidget.
+    ``display(explorer)``); :attr:`widget` is the root ipywidget. Its output also carries a
+    static picture of the map, the zone list and the caveat for viewers without a kernel.
+
+    Keyboard: Tab order is controls, search, map, panel, export. On the focused map the arrow
+    keys move to the neighbouring zone (:class:`footmap.neighbours.ZoneWalk`), Enter or Space
+    selects it (as a click would), Tab, Shift+Tab and Escape leave the map.
 
     Attributes
     ----------
@@ -204,7 +199,9 @@ class Explorer(_Shown):
     figure : matplotlib.figure.Figure
         The figure holding the map.
     artists : footmap.render.MapArtists
-        The map currently drawn (replaced when the foot, view or colouring changes).
+        The map currently drawn (replaced when the foot, view, colouring or size changes).
+    highlighter : footmap.highlight.Highlighter
+        Draws the selection and other marks over the map (blitting when it can).
     interactive : bool
         True when the map is a clickable ipympl canvas, False for the static fallback.
     widget : ipywidgets.Widget
@@ -217,6 +214,17 @@ class Explorer(_Shown):
         Search box over body areas, zone labels and body systems.
     panel, legend, caveat, status : ipywidgets.HTML
         The selection, the system legend, the caveats (always shown) and the hover status.
+    live, alt : ipywidgets.HTML
+        Screen-reader only: the live region announcing each selection, and the map's text
+        alternative.
+    cursor : Zone or None
+        The zone the arrow keys are on.
+    selects : bool
+        Whether clicks and arrow keys select (the explorer), or only report the zone to
+        :meth:`on_click` callbacks, the arrow keys moving a cursor outline and Enter
+        choosing (the quiz).
+    focus_before, focus_after : ipywidgets.DOMWidget or None
+        Where Shift+Tab and Tab go from the map when the page script does not run.
     last_export : pathlib.Path or None
         The file the last export wrote.
     """
@@ -232,15 +240,24 @@ class Explorer(_Shown):
         toolbar: bool = False,
         interactive: bool | None = None,
         figsize: tuple[float, float] = FIGSIZE,
+        presentation: bool = False,
+        selects: bool = True,
     ) -> None:
         self.chart = chart
         self.interactive = ipympl_active() if interactive is None else interactive
+        self.presentation = bool(presentation)
+        self.selects = selects
         self._selected: tuple[Zone, ...] = ()
+        self._marks: dict[str, tuple[str, ...]] = {}
+        self.cursor: Zone | None = None
+        self.cursor_text: Callable[[Zone], str] = _cursor_text
         self._hover_zone: Zone | None = None
         self._hover_time = 0.0
         self._hover_xy: tuple[float, float] | None = None
         self._hover_timer: Any = None
+        self._capture_timer: Any = None
         self._syncing = False
+        self._drawn: tuple[Any, tuple[float, float]] | None = None
         self._handlers = widgets.CallbackDispatcher()
         self._click_handlers = widgets.CallbackDispatcher()
         self._options = search_options(chart)
@@ -248,8 +265,7 @@ class Explorer(_Shown):
         self.last_export: Path | None = None
         self._tmpdir: tempfile.TemporaryDirectory | None = None
 
-        views = chart.views
-        self.controls = _controls(chart, foot, view or views[0], color_by, labels)
+        self.controls = controls(chart, foot, view or chart.views[0], color_by, labels, COLOR_BY)
         self.search = widgets.Combobox(
             options=list(self._options),
             placeholder="Search a body area or zone, e.g. kidneys",
@@ -257,20 +273,31 @@ class Explorer(_Shown):
             layout=widgets.Layout(width="100%"),
         )
         self.panel = widgets.HTML(selection_html(chart, ()), layout=widgets.Layout(width="100%"))
+        self.panel.add_class("fm-scroll")
         self.caveat = widgets.HTML(caveat_html(chart), layout=widgets.Layout(width="100%"))
+        self.caveat.add_class("fm-pin")
         self.legend = widgets.HTML("", layout=widgets.Layout(width="100%"))
         self.status = widgets.HTML("", layout=widgets.Layout(min_height="1.6em"))
+        self.status.add_class("fm-status")
+        self.live = hidden_html("fm-live")
+        self.alt = hidden_html("fm-map-alt")
         self.export_format = widgets.Dropdown(
-            options=list(_MIME), value="png", layout=widgets.Layout(width="70px")
+            options=[(_FORMAT_LABELS.get(f, f.upper()), f) for f in export_formats()],
+            value="png",
+            description="Format",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="150px"),
         )
         self.export_button = widgets.Button(
             description="Export figure", icon="download", tooltip="Write the current view"
         )
         self.download = widgets.HTML("")
+        self.focus_before: Any = self.search
+        self.focus_after: Any = self.export_button
 
-        self.figure = _new_figure(figsize, interactive=self.interactive, toolbar=toolbar)
-        self.artists = self._draw_map()
-        self.legend.value = legend_html(self.artists.zones, self.controls["color_by"].value)
+        dpi = DPI[1] if self.presentation else DPI[0]
+        self.figure = new_figure(figsize, interactive=self.interactive, toolbar=toolbar, dpi=dpi)
+        self._draw_map()
         self.map = self._map_widget()
         self.widget = _layout(self)
         self._connect()
@@ -278,6 +305,17 @@ class Explorer(_Shown):
     # -- display ---------------------------------------------------------------------------
     def __repr__(self) -> str:
         return f"<footmap.Explorer {len(self._selected)} selected of {len(self.chart.zones)} zones>"
+
+    def static_bundle(self) -> dict[str, str]:
+        """A PNG of the map as shown, and HTML with it, the zones drawn and the caveat."""
+        data = png(self.figure)
+        html = panels.static_html(self.chart, data, self.artists.zones, self.alt_text())
+        return {"image/png": b64(data), "text/html": html}
+
+    def alt_text(self) -> str:
+        """The map's text alternative: feet, view and every zone drawn."""
+        view = self.controls["view"].value
+        return panels.map_alt_text(self.artists.zones, self._feet(), view)
 
     # -- public API ------------------------------------------------------------------------
     @property
@@ -314,6 +352,19 @@ class Explorer(_Shown):
         self._set_selection(_zones_of(self.chart, spec))
         return self._selected
 
+    def mark(self, **styles: Iterable[Zone | str]) -> None:
+        """Draw extra marks over the map, e.g. ``mark(answer=[...], clicked=[...])``.
+
+        Styles are those of :data:`footmap.highlight.STYLES` other than ``"selected"``
+        (which is the selection): ``"answer"`` (thick solid outline), ``"clicked"`` (dashed
+        outline and cross-hatching), ``"cursor"``. Styles not given are cleared.
+        """
+        marks = {}
+        for style, zones in styles.items():
+            marks[style] = tuple(z.id if isinstance(z, Zone) else z for z in zones)
+        self._marks = marks
+        self._show_marks()
+
     def on_select(self, callback: SelectCallback, remove: bool = False) -> None:
         """Register (or, with ``remove=True``, unregister) a selection callback.
 
@@ -338,8 +389,9 @@ class Explorer(_Shown):
     def on_click(self, callback: Callable[[Zone | None], Any], remove: bool = False) -> None:
         """Register (or, with ``remove=True``, unregister) a map click callback.
 
-        Unlike :meth:`on_select`, called on every primary click on the map, after the
-        selection is updated: with the zone clicked, or ``None`` when the click hit no zone.
+        Unlike :meth:`on_select`, called on every primary click on the map (and on Enter or
+        Space on the focused map), after the selection is updated: with the zone clicked, or
+        ``None`` when the click hit no zone.
 
         Examples
         --------
@@ -348,6 +400,40 @@ class Explorer(_Shown):
         >>> ex.close()
         """
         self._click_handlers.register_callback(callback, remove=remove)
+
+    def move(self, direction: str) -> Zone | None:
+        """Move the keyboard cursor to the neighbouring zone (``"left"``, ``"up"``...).
+
+        Selects the zone too when :attr:`selects`; otherwise marks it with the
+        cursor outline. Returns the zone moved to.
+        """
+        start = self.cursor
+        if start is None and self._selected:
+            start = next((z for z in self._selected if z in self._walk_zones()), None)
+        walk_ = self._zone_walk()
+        zid = walk_.step(start.id if start is not None else None, direction)
+        if zid is None:
+            return None
+        self.cursor = self.chart.zone(zid)
+        if self.selects:
+            self._set_selection((self.cursor,))
+        else:
+            self._marks = {**self._marks, "cursor": (zid,)}
+            self._show_marks()
+            self.live.value = _e(self.cursor_text(self.cursor))
+        return self.cursor
+
+    def press(self) -> Zone | None:
+        """Enter or Space on the map: choose the cursor's zone, as a click on it would."""
+        zone = self.cursor
+        if zone is None:
+            zone = self.move("right") if not self._selected else self._selected[0]
+            if zone is None:
+                return None
+        if self.selects:
+            self._set_selection((zone,))
+        self._click_handlers(zone)
+        return zone
 
     def pixel_of(self, zone: Zone | str) -> tuple[float, float]:
         """Where ``zone``'s anchor is drawn, in CSS pixels from the canvas's top-left corner.
@@ -362,11 +448,19 @@ class Explorer(_Shown):
         ratio = getattr(self.figure.canvas, "device_pixel_ratio", 1.0) or 1.0
         return (float(x) / ratio, float(self.figure.bbox.height - y) / ratio)
 
+    def export_name(self, fmt: str | None = None) -> str:
+        """The file name an export gets: what it shows (feet, view, highlighted areas)."""
+        fmt = fmt or self.export_format.value
+        view = self.controls["view"].value
+        shown = [z for z in self._selected if z.view == view and z.foot in self._feet()]
+        return panels.export_name(view, shown, self._feet(), fmt)
+
     def export(self, path: str | Path | None = None, *, format: str | None = None) -> Path:
         """Write the current view (feet, view, highlight) as an annotated figure.
 
         Uses :func:`footmap.export.export`. With no ``path`` the file goes to a temporary
-        directory; the explorer then offers it as a download link.
+        directory, named after what it shows (:meth:`export_name`); the explorer then offers
+        it as a download link.
 
         Returns
         -------
@@ -379,7 +473,7 @@ class Explorer(_Shown):
         if path is None:
             if self._tmpdir is None:
                 self._tmpdir = tempfile.TemporaryDirectory(prefix="footmap-")
-            path = Path(self._tmpdir.name) / f"footmap.{fmt}"
+            path = Path(self._tmpdir.name) / self.export_name(fmt)
         out = _export.export(
             self.chart,
             path,
@@ -397,11 +491,12 @@ class Explorer(_Shown):
         """Close the figure and every widget of the explorer."""
         import matplotlib.pyplot as plt
 
-        if self._hover_timer is not None:
-            self._hover_timer.cancel()
-            self._hover_timer = None
+        for timer in (self._hover_timer, self._capture_timer):
+            if timer is not None:
+                timer.cancel()
+        self._hover_timer = self._capture_timer = None
         plt.close(self.figure)
-        for w in list(_walk(self.widget)):
+        for w in list(walk(self.widget)):
             w.close()
         if self._tmpdir is not None:
             self._tmpdir.cleanup()
@@ -412,34 +507,46 @@ class Explorer(_Shown):
         foot = self.controls["foot"].value
         return self.chart.feet if foot == "both" else (foot,)
 
-    def _draw_map(self) -> render.MapArtists:
+    def _draw_map(self) -> None:
+        """(Re)draw the whole map for the current controls and size; marks carried over."""
         fig = self.figure
         fig.clear()
         ax = fig.add_subplot()
         color_by = self.controls["color_by"].value
-        artists = render.plot_map(
+        self.artists = render.plot_map(
             self.chart,
             feet=self._feet(),
             views=(self.controls["view"].value,),
             ax=ax,
             color_by=color_by,
             labels=self.controls["labels"].value,
-            highlight=self._visible_ids(self._selected, feet=self._feet()),
             legend=color_by != "system",  # the system legend is HTML in the side panel
             title=False,
         )
-        return artists
+        self.highlighter = Highlighter(self.artists)
+        self._walker: ZoneWalk | None = None
+        self._plotted_size = tuple(fig.get_size_inches())
+        self._drawn = None
+        self.highlighter.set(self._mark_ids())
+        self.legend.value = legend_html(self.artists.zones, color_by)
+        self.alt.value = _e(self.alt_text())
 
-    def _visible_ids(self, zones: Iterable[Zone], feet: Sequence[str] | None = None) -> tuple:
-        feet = feet if feet is not None else self._feet()
-        view = self.controls["view"].value
-        return tuple(z.id for z in zones if z.foot in feet and z.view == view)
+    def _mark_ids(self) -> dict[str, tuple[str, ...]]:
+        return {"selected": tuple(z.id for z in self._selected), **self._marks}
+
+    def _zone_walk(self) -> ZoneWalk:
+        if self._walker is None:
+            self._walker = ZoneWalk(self.artists.zones, self.artists.panels)
+        return self._walker
+
+    def _walk_zones(self) -> frozenset[Zone]:
+        return frozenset(self.artists.zones)
 
     def _map_widget(self) -> widgets.Widget:
         if self.interactive:
             return self.figure.canvas
-        self._image = widgets.Image(value=_png(self.figure), format="png")
-        self._image.layout.max_width = f"{self.figure.get_figwidth() * 100:.0f}px"
+        self._image = widgets.Image(value=png(self.figure), format="png")
+        self._image.layout.max_width = "100%"
         return self._image
 
     def _connect(self) -> None:
@@ -454,23 +561,63 @@ class Explorer(_Shown):
             canvas.mpl_connect("button_press_event", self._on_click)
             canvas.mpl_connect("motion_notify_event", self._on_motion)
             canvas.mpl_connect("figure_leave_event", self._on_leave)
+            canvas.mpl_connect("key_press_event", self._on_key)
+            canvas.mpl_connect("draw_event", self._on_draw)
+            canvas.mpl_connect("resize_event", self._on_resize)
 
-    def _refresh_map(self) -> None:
-        if self.interactive:
-            self.figure.canvas.draw_idle()
-        elif self._image is not None:
-            self._image.value = _png(self.figure)
+    def _refresh_map(self, full: bool = False) -> None:
+        """Show the map's new state: blit when the last full draw still holds, else redraw."""
+        if not self.interactive:
+            if self._image is not None:
+                self._image.value = png(self.figure)
+            return
+        canvas = self.figure.canvas
+        size = tuple(self.figure.bbox.size)
+        if not full and self._drawn == (self.artists, size):
+            self.highlighter.blit(canvas)
+            canvas.blit()
+        else:
+            canvas.draw_idle()
+
+    def _show_marks(self) -> None:
+        self.highlighter.set(self._mark_ids())
+        self._refresh_map()
 
     def _set_selection(self, zones: tuple[Zone, ...]) -> None:
         if tuple(z.id for z in zones) == tuple(z.id for z in self._selected):
             return
         self._selected = zones
-        self.artists.set_highlight(self._visible_ids(zones))
-        self._refresh_map()
+        if len(zones) == 1:
+            self.cursor = zones[0]
+        self._show_marks()  # first: the picture goes out before the panel's text
         self.panel.value = selection_html(self.chart, zones)
+        self.live.value = _e(panels.announce_text(self.chart, zones))
         self._handlers(zones)
 
     # -- event handlers ----------------------------------------------------------------------
+    def _on_draw(self, event: Any) -> None:
+        """A full draw reached the canvas: blitting may use it; render backgrounds soon."""
+        if self.highlighter.capturing:
+            return
+        self._drawn = (self.artists, tuple(self.figure.bbox.size))
+        if self._capture_timer is None:
+            self._capture_timer = call_later(0.05, self._capture)
+
+    def _capture(self) -> None:
+        self._capture_timer = None
+        if self._drawn == (self.artists, tuple(self.figure.bbox.size)):
+            self.highlighter.prepare()
+
+    def _on_resize(self, event: Any) -> None:
+        """The page fitted the canvas to its column: lay the map out again for that size."""
+        old = self._plotted_size
+        new = tuple(self.figure.get_size_inches())
+        if max(abs(a - b) / b for a, b in zip(new, old, strict=True)) > 0.02:
+            self._draw_map()
+        else:
+            self.highlighter.invalidate()
+        self._drawn = None
+
     def _zone_under(self, event: Any) -> Zone | None:
         if event.inaxes is not self.artists.ax or event.xdata is None:
             return None
@@ -490,8 +637,22 @@ class Explorer(_Shown):
                 self.search.value = ""
             finally:
                 self._syncing = False
-        self._set_selection((zone,) if zone is not None else ())
+        self.cursor = zone
+        if self.selects:
+            self._set_selection((zone,) if zone is not None else ())
         self._click_handlers(zone)
+
+    def _on_key(self, event: Any) -> None:
+        """Matplotlib ``key_press_event`` on the focused map: walk, choose, or leave."""
+        key = event.key or ""
+        if key in ("tab", "escape"):
+            focus(self.focus_after)
+        elif key in ("shift+tab", "shift+escape"):
+            focus(self.focus_before)
+        elif key in DIRECTIONS:
+            self.move(key)
+        elif key in ("enter", " ", "space"):
+            self.press()
 
     def _on_motion(self, event: Any) -> None:
         """Matplotlib ``motion_notify_event``: name the zone under the pointer (throttled).
@@ -507,7 +668,7 @@ class Explorer(_Shown):
         if wait <= 0:
             self._hover_flush()
         elif self._hover_timer is None:
-            self._hover_timer = _call_later(wait, self._hover_flush)
+            self._hover_timer = call_later(wait, self._hover_flush)
             if self._hover_timer is None:  # no event loop (plain Python, tests): do it now
                 self._hover_flush()
 
@@ -530,23 +691,39 @@ class Explorer(_Shown):
     def _on_search(self, change: dict) -> None:
         if self._syncing:
             return
+        text = change["new"].strip()
         zones = match_search(self.chart, self._options, change["new"])
-        if zones is not None:
-            self._set_selection(zones)
-            if change["new"].strip() and not zones:
-                self.status.value = _e(f"No zone matches {change['new'].strip()!r}.")
+        if zones is None:
+            return
+        message, other = "", None
+        if text and not zones:
+            message = f"No zone matches {text!r}."
+        elif zones:
+            feet = self._feet()
+            hint, other = panels.search_hint(
+                [z for z in zones if z.foot in feet], self.controls["view"].value
+            )
+            if other is not None:  # nothing to see on this view: show the view holding them
+                message = f"Showing the {VIEWS.get(other, other)} view: {hint[4:]}"
+            elif not any(z.foot in feet for z in zones):
+                message = "The matches are on the other foot: choose Both feet to see them."
+        self._set_selection(zones)
+        if other is not None:
+            self.controls["view"].value = other  # redraws, keeping the selection
+        self.status.value = _e(message)
 
     def _on_redraw(self, change: dict) -> None:
-        self.artists = self._draw_map()
-        self.legend.value = legend_html(self.artists.zones, self.controls["color_by"].value)
-        self._refresh_map()
+        self._draw_map()
+        self._refresh_map(full=True)
 
     def _on_labels(self, change: dict) -> None:
         if change["new"] and not self.artists.labels:  # drawn without labels: place them now
-            self.artists = self._draw_map()
+            self._draw_map()
         else:
             self.artists.set_labels_visible(bool(change["new"]))
-        self._refresh_map()
+            self.highlighter.invalidate()
+        self._drawn = None
+        self._refresh_map(full=True)
 
     def _on_export(self, button: Any) -> None:
         self.download.value = "Writing..."
@@ -559,106 +736,17 @@ class Explorer(_Shown):
         self.download.value = _download_html(path.read_bytes(), path.name, mime)
 
 
-# -- building blocks -----------------------------------------------------------------------------
-def _controls(
-    chart: Chart, foot: str, view: str, color_by: str, labels: bool
-) -> dict[str, widgets.ValueWidget]:
-    feet = [(f.capitalize(), f) for f in chart.feet]
-    if len(feet) > 1:
-        feet.append(("Both", "both"))
-    else:
-        foot = chart.feet[0]
-    small = {"button_width": "auto", "description_width": "initial"}
-    foot_w = widgets.ToggleButtons(options=feet, value=foot, description="Foot", style=small)
-    view_w = widgets.ToggleButtons(
-        options=[(VIEWS[v], v) for v in chart.views], value=view, description="View", style=small
-    )
-    if len(chart.views) < 2:
-        view_w.layout.display = "none"
-    colour_w = widgets.ToggleButtons(
-        options=[(label, key) for key, label in COLOR_BY.items()],
-        value=color_by,
-        description="Colour",
-        style=small,
-    )
-    labels_w = widgets.Checkbox(
-        value=labels, description="Labels", indent=False, layout=widgets.Layout(width="auto")
-    )
-    return {"foot": foot_w, "view": view_w, "color_by": colour_w, "labels": labels_w}
+def _cursor_text(zone: Zone) -> str:
+    return f"{zone.label}, {zone.foot} foot. Press Enter to choose it."
 
 
 def _layout(ex: Explorer) -> widgets.Widget:
     c = ex.controls
-    side = widgets.VBox(
-        [
-            ex.search,
-            ex.panel,
-            ex.legend,
-            ex.caveat,
-            widgets.HBox([ex.export_button, ex.export_format]),
-            ex.download,
-        ],
-        layout=widgets.Layout(width="310px", padding="0 0 0 10px"),
-    )
-    ex.map.layout.flex = "0 0 auto"  # never squeeze the canvas: wrap the panel below instead
-    wrap = widgets.Layout(flex_flow="row wrap", align_items="center", grid_gap="4px 24px")
-    top = widgets.HBox([c["foot"], c["color_by"], c["labels"]], layout=wrap)
-    left = widgets.VBox([ex.map, ex.status], layout=widgets.Layout(flex="0 0 auto"))
-    body = widgets.HBox([left, side], layout=widgets.Layout(flex_flow="row wrap"))
-    rows = [top, c["view"], body]
-    root = widgets.VBox(rows)
-    root.add_class("footmap-explorer")
-    return root
-
-
-def _new_figure(figsize: tuple[float, float], *, interactive: bool, toolbar: bool) -> Figure:
-    if not interactive:
-        fig = Figure(figsize=figsize, dpi=100, layout="constrained")
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-        FigureCanvasAgg(fig)
-        return fig
-    import matplotlib.pyplot as plt
-
-    if matplotlib.get_backend() in IPYMPL_BACKENDS:
-        with plt.ioff():
-            fig = plt.figure(figsize=figsize, dpi=100, layout="constrained")
-    else:  # interactive forced under another backend: give the figure an ipympl canvas
-        from ipympl.backend_nbagg import new_figure_manager_given_figure
-
-        fig = Figure(figsize=figsize, dpi=100, layout="constrained")
-        with plt.ioff():
-            new_figure_manager_given_figure(id(fig), fig)
-    canvas = fig.canvas
-    canvas.toolbar_visible = bool(toolbar)
-    canvas.header_visible = False
-    canvas.footer_visible = False
-    canvas.resizable = False
-    return fig
-
-
-def _call_later(delay: float, callback: Callable[[], Any]) -> Any:
-    """Run ``callback`` after ``delay`` seconds on the running event loop (the kernel's).
-
-    Returns the handle, or ``None`` when no loop is running.
-    """
-    try:
-        loop = asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-    return loop.call_later(delay, callback)
-
-
-def _png(fig: Figure) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100)
-    return buf.getvalue()
-
-
-def _walk(w: Any) -> Iterable[widgets.Widget]:
-    yield w
-    for child in getattr(w, "children", ()):
-        yield from _walk(child)
+    top = widgets.HBox([c["foot"], c["color_by"], c["labels"]], layout=wrap("24px"))
+    side = [ex.panel, ex.legend, ex.caveat]
+    export = widgets.HBox([ex.export_button, ex.export_format, ex.download], layout=wrap())
+    rows = [top, c["view"], ex.search, body(map_column(ex), side), export]
+    return root(ex, rows, "footmap-explorer")
 
 
 def explore(chart: Chart | None = None, **options: Any) -> Explorer:
@@ -672,7 +760,8 @@ def explore(chart: Chart | None = None, **options: Any) -> Explorer:
         ``foot`` (``"left"``, ``"right"`` or ``"both"``), ``view`` (one of ``chart.views``),
         ``color_by`` (a key of :data:`COLOR_BY`), ``labels`` (bool), ``toolbar`` (show the
         ipympl toolbar), ``interactive`` (force the ipympl canvas on or off; by default on
-        when ipympl is the matplotlib backend), ``figsize`` (inches).
+        when ipympl is the matplotlib backend), ``figsize`` (inches), ``presentation``
+        (larger text and map, for a projector).
 
     Returns
     -------
@@ -687,11 +776,7 @@ def explore(chart: Chart | None = None, **options: Any) -> Explorer:
     ['left', 'right']
     >>> ex.close()
     """
-    if chart is None:
-        from .io import load
-
-        chart = load()
-    return Explorer(chart, **options)
+    return Explorer(_chart(chart), **options)
 
 
 def _chart(chart: Chart | None) -> Chart:

@@ -215,6 +215,12 @@ class Highlighter:
             id(t): t.get_window_extent(r) for t in self.artists.labels if t.get_visible()
         }
 
+    def prepare(self) -> None:
+        """Render the backgrounds now if the figure's size changed since they were made."""
+        if self._bg_size != tuple(self.artists.ax.figure.bbox.size):
+            self.invalidate()
+            self._capture(None)
+
     @property
     def capturing(self) -> bool:
         """True while :meth:`blit` renders its backgrounds (draw events then are its own)."""
@@ -228,10 +234,7 @@ class Highlighter:
         changed pixels then).
         """
         fig = self.artists.ax.figure
-        size = tuple(fig.bbox.size)
-        if self._bg_size != size:
-            self.invalidate()
-            self._capture(canvas)
+        self.prepare()
         dim = self.dimmed
         r = canvas.get_renderer()
         r.restore_region(self._backgrounds[(dim, True)])

@@ -14,19 +14,24 @@ from collections.abc import Iterable, Sequence
 
 from . import lesson, palette
 from .chart import Chart, Zone
+from .describe import caveat_line, zones_html
 from .describe import escape_html as _e
-from .describe import zones_html
-from .vocab import SYSTEMS
+from .vocab import SYSTEMS, VIEWS
 
 __all__ = [
+    "announce_text",
     "best_view",
     "caveat_html",
     "counter_text",
+    "export_name",
     "legend_html",
+    "map_alt_text",
     "question_html",
     "reveal_html",
     "score_text",
+    "search_hint",
     "selection_html",
+    "static_html",
     "status_text",
 ]
 
@@ -255,3 +260,125 @@ _MISSED = (
 def _text(fragment: str) -> str:
     """Wrap an HTML fragment for a side panel (ipywidgets' HTML sets a 28 px line height)."""
     return f'<div class="fm-text" style="line-height:1.4">{fragment}</div>'
+
+
+# -- accessibility: what a screen reader hears -------------------------------------------------
+_VIEW_WORDS = {"plantar": "sole", "dorsal": "top", "medial": "inner side", "lateral": "outer side"}
+
+
+def _place(zone: Zone) -> str:
+    return f"{zone.foot} foot, {_VIEW_WORDS.get(zone.view, zone.view)}"
+
+
+def announce_text(chart: Chart, zones: Sequence[Zone]) -> str:
+    """What the live region says when the selection changes (plain text).
+
+    The zone (or how many), where it is, the body area charts claim for it, and the
+    evidence caveat in its short form.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> announce_text(chart, [chart.zone("left.plantar.kidney")]).split(". ")[:2]
+    ['Selected Kidney, left foot, sole', 'Charts claim it for the kidneys']
+    >>> announce_text(chart, [])
+    'Nothing selected.'
+    """
+    if not zones:
+        return "Nothing selected."
+    if len(zones) == 1:
+        z = zones[0]
+        head = f"Selected {z.label}, {_place(z)}. Charts claim it for the {z.body_area}."
+    else:
+        areas = ", ".join(dict.fromkeys(z.body_area for z in zones))
+        head = f"Selected {len(zones)} zones. Charts claim them for: {areas}."
+    caveat = caveat_line(chart) or lesson.REMINDER
+    return f"{head} Caveat: {caveat}"
+
+
+def map_alt_text(zones: Sequence[Zone], feet: Sequence[str], view: str) -> str:
+    """The map's text alternative: which feet and view it shows, and every zone drawn.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> text = map_alt_text(chart.zones_on("left", "plantar"), ["left"], "plantar")
+    >>> text.startswith("Foot map, left foot, sole view: 35 zones")
+    True
+    """
+    names = ", ".join(dict.fromkeys(z.label for z in zones))
+    who = " and ".join(feet) + (" feet" if len(feet) > 1 else " foot")
+    return (
+        f"Foot map, {who}, {_VIEW_WORDS.get(view, view)} view: {len(zones)} zones "
+        f"({names}). Arrow keys move between zones, Enter or Space selects, Tab leaves the map."
+    )
+
+
+def search_hint(zones: Sequence[Zone], view: str) -> tuple[str, str | None]:
+    """Where search matches are when none is on the view shown.
+
+    Returns
+    -------
+    (str, str or None)
+        A plain-text hint and the view holding most matches (``None`` when some match is
+        on ``view`` already, or nothing matched).
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> search_hint(chart.zones_for("upper lymph nodes"), "plantar")
+    ('The 2 matches are on the Top (dorsal) view.', 'dorsal')
+    """
+    if not zones or any(z.view == view for z in zones):
+        return "", None
+    other = best_view(zones, list(dict.fromkeys(z.view for z in zones)))
+    n = len(zones)
+    what = "match is" if n == 1 else "matches are"
+    return f"The {n} {what} on the {VIEWS.get(other, other)} view.", other
+
+
+def export_name(view: str, zones: Sequence[Zone], feet: Sequence[str], fmt: str) -> str:
+    """A file name saying what an export shows: feet, view and the highlighted body areas.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> export_name("plantar", chart.zones_for("kidneys"), ["left", "right"], "png")
+    'footmap-both-feet-sole-kidneys.png'
+    >>> export_name("dorsal", [], ["left"], "svg")
+    'footmap-left-foot-top.svg'
+    """
+    import re
+
+    feet_part = "both-feet" if len(feet) > 1 else f"{feet[0]}-foot"
+    parts = ["footmap", feet_part, _VIEW_WORDS.get(view, view)]
+    areas = list(dict.fromkeys(z.body_area for z in zones))
+    if areas:
+        parts.append("-".join(areas[:3]) + ("-and-more" if len(areas) > 3 else ""))
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).casefold()).strip("-")
+    return f"{slug[:120]}.{fmt}"
+
+
+def static_html(chart: Chart, png: bytes, zones: Sequence[Zone], alt: str) -> str:
+    """The explorer as a picture for viewers without a kernel: map, zone list, caveat.
+
+    Shown by nbconvert's HTML, GitHub and other static renderers, which cannot run the
+    widget. Every piece of chart text is escaped.
+    """
+    b64 = base64.b64encode(png).decode("ascii")
+    items = "".join(
+        f"<li>{_e(z.label)} ({_e(_place(z))}): charts claim it for the {_e(z.body_area)}</li>"
+        for z in zones
+    )
+    return (
+        '<div class="footmap-static">'
+        "<p><b>Foot map</b> (a static picture: run the notebook for the interactive map)</p>"
+        f'<img src="data:image/png;base64,{b64}" alt="{_e(alt)}" style="max-width:100%">'
+        f"{caveat_html(chart)}"
+        f"<details open><summary>Zones shown ({len(zones)})</summary><ul>{items}</ul></details>"
+        "</div>"
+    )
