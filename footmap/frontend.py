@@ -27,14 +27,18 @@ __all__ = ["CSS", "SCRIPT", "style_html"]
 HEIGHT_SHARE = (0.6, 0.78)
 
 CSS = """
-.footmap-root .widget-box, .footmap-root .jupyter-widgets.widget-box { overflow: visible; }
+.footmap-root, .footmap-root .widget-box, .jp-OutputArea-child:has(.footmap-root),
+.jp-OutputArea-output:has(.footmap-root), .jp-OutputArea:has(.footmap-root) {
+  overflow: visible !important; }
 .footmap-root .fm-body { display: flex; flex-flow: row wrap; align-items: flex-start;
   gap: 6px 14px; width: 100%; container-type: inline-size; }
-.footmap-root .fm-mapcol { flex: 1 1 420px; min-width: 300px; max-width: 100%; }
-.footmap-root .fm-side { flex: 1 1 270px; min-width: 250px; max-width: 480px;
+.footmap-root .fm-mapcol { flex: 1 1 560px; min-width: 300px; max-width: 100%; }
+.footmap-root .fm-side { flex: 1 1 260px; min-width: 240px; max-width: 460px;
   display: flex; flex-direction: column; }
 .footmap-root .fm-side .fm-scroll { max-height: 52vh; overflow-y: auto; }
-.footmap-root .fm-pin { position: sticky; bottom: 0; z-index: 2; background: #ffffff; }
+.footmap-root .fm-pin, .footmap-root .fm-scroll .fm-caveat { position: sticky; bottom: 0;
+  z-index: 2; }
+.footmap-root .fm-pin { background: #ffffff; }
 .footmap-root .fm-text, .footmap-root .fm-selection { line-height: 1.4; }
 .footmap-root .fm-sr-only { position: absolute !important; width: 1px; height: 1px;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: -1px; padding: 0; }

@@ -44,8 +44,9 @@ _PROMPT = (
 def caveat_html(chart: Chart) -> str:
     """The chart's caveats as an HTML block, always shown beside the map.
 
-    Evidence caveats appear in full with their sources, safety cautions in brief. Every
-    piece of chart text is escaped.
+    Evidence caveats and safety cautions appear in brief (short enough to stay on screen);
+    the evidence caveats in full, with their sources, are in a ``<details>`` below them.
+    Every piece of chart text is escaped.
 
     Parameters
     ----------
@@ -62,17 +63,23 @@ def caveat_html(chart: Chart) -> str:
     >>> "Caveat:" in caveat_html(footmap.load())
     True
     """
-    parts = []
+    parts, more = [], []
     for c in chart.caveats_of("evidence"):
         cited = "; ".join(_e(chart.source(s).title) for s in c.sources)
-        parts.append(
-            f"<p><b>Caveat:</b> {_e(c.text)} "
-            f'<span class="fm-cite" style="font-size:90%;color:#7c4a2d">(sources: {cited})</span>'
-            "</p>"
+        parts.append(f'<p style="margin:2px 0"><b>Caveat:</b> {_e(c.brief)}</p>')
+        more.append(
+            f'<p style="margin:2px 0">{_e(c.text)} '
+            f'<span class="fm-cite" style="color:#7c4a2d">(sources: {cited})</span></p>'
         )
     safety = chart.caveats_of("safety")
     if safety:
-        parts.append("<p><b>Safety:</b> " + " ".join(_e(c.brief) for c in safety) + "</p>")
+        brief = " ".join(_e(c.brief) for c in safety)
+        parts.append(f'<p style="margin:2px 0"><b>Safety:</b> {brief}</p>')
+    if more:  # the full text and its sources, one click away: the box stays short on screen
+        parts.append(
+            '<details style="margin:2px 0"><summary>The evidence in full, with sources'
+            f"</summary>{''.join(more)}</details>"
+        )
     return (
         '<div class="fm-caveat" style="border-left:4px solid #b45309;background:#fff7ed;'
         'color:#431407;padding:2px 8px;margin-top:6px;font-size:90%;line-height:1.35">'
