@@ -168,8 +168,9 @@ def _tour_layout(t: Tour) -> widgets.Widget:
     )
     ex.focus_before, ex.focus_after = t.next_button, None
     t.clicked.add_class("fm-clicked")
-    t.step_panel.add_class("fm-scroll")  # the step ends with its caveat box, pinned by CSS
-    rows = [nav, ex.controls["view"], body(map_column(ex), [t.clicked, t.step_panel])]
+    t.step_panel.add_class("fm-scroll")
+    side = [t.clicked, t.step_panel]  # the step's own caveat box is hidden: ex.caveat is pinned
+    rows = [nav, ex.controls["view"], body(map_column(ex), side, ex.caveat)]
     return root(ex, rows, "footmap-tour")
 
 
@@ -380,8 +381,11 @@ def _quiz_layout(q: Quiz) -> widgets.Widget:
         "Quiz map: zones without names. Arrow keys move between zones, Enter or Space "
         "answers with the zone, Tab leaves the map."
     )
-    side = [q.answer, buttons, q.score, ex.caveat]
-    rows = [q.question, body(map_column(ex, status=False), side)]  # hover names would answer
+    side = [q.answer, buttons, q.score]
+    rows = [
+        q.question,
+        body(map_column(ex, status=False), side, ex.caveat),
+    ]  # hover names would answer
     return root(ex, rows, "footmap-quiz")
 
 

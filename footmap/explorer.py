@@ -743,9 +743,9 @@ def _cursor_text(zone: Zone) -> str:
 def _layout(ex: Explorer) -> widgets.Widget:
     c = ex.controls
     top = widgets.HBox([c["foot"], c["color_by"], c["labels"]], layout=wrap("24px"))
-    side = [ex.panel, ex.legend, ex.caveat]
+    side = [ex.panel, ex.legend]
     export = widgets.HBox([ex.export_button, ex.export_format, ex.download], layout=wrap())
-    rows = [top, c["view"], ex.search, body(map_column(ex), side), export]
+    rows = [top, c["view"], ex.search, body(map_column(ex), side, ex.caveat), export]
     return root(ex, rows, "footmap-explorer")
 
 

@@ -30,12 +30,20 @@ CSS = """
 .footmap-root, .footmap-root .widget-box, .jp-OutputArea-child:has(.footmap-root),
 .jp-OutputArea-output:has(.footmap-root), .jp-OutputArea:has(.footmap-root) {
   overflow: visible !important; }
-.footmap-root .fm-body { display: flex; flex-flow: row wrap; align-items: flex-start;
-  gap: 6px 14px; width: 100%; container-type: inline-size; }
-.footmap-root .fm-mapcol { flex: 1 1 560px; min-width: 300px; max-width: 100%; }
-.footmap-root .fm-side { flex: 1 1 260px; min-width: 240px; max-width: 460px;
-  display: flex; flex-direction: column; }
-.footmap-root .fm-side .fm-scroll { max-height: 52vh; overflow-y: auto; }
+.footmap-root { container-type: inline-size; container-name: footmap; }
+.footmap-root .fm-body { display: grid; grid-template-columns: minmax(0, 1fr);
+  grid-template-areas: "map" "caveat" "side"; align-items: start; gap: 6px 14px;
+  width: 100%; }
+.footmap-root .fm-mapcol { grid-area: map; min-width: 0; }
+.footmap-root .fm-side { grid-area: side; min-width: 0; display: flex;
+  flex-direction: column; }
+.footmap-root .fm-body > .fm-pin { grid-area: caveat; align-self: end; }
+@container footmap (min-width: 840px) {
+  .footmap-root .fm-body { grid-template-columns: minmax(300px, 1fr) minmax(250px, 420px);
+    grid-template-areas: "map side" "map caveat"; grid-template-rows: auto 1fr; }
+  .footmap-root .fm-side .fm-scroll { max-height: 48vh; overflow-y: auto; }
+}
+.footmap-tour .fm-tour-step .fm-caveat { display: none; }
 .footmap-root .fm-pin, .footmap-root .fm-scroll .fm-caveat { position: sticky; bottom: 0;
   z-index: 2; }
 .footmap-root .fm-pin { background: #ffffff; }
@@ -50,19 +58,23 @@ CSS = """
 .footmap-root.fm-present .widget-html-content, .footmap-root.fm-present .widget-label,
 .footmap-root.fm-present button, .footmap-root.fm-present input {
   font-size: 125% !important; line-height: 1.4; }
-.footmap-root.fm-present .fm-side { max-width: 620px; }
-.footmap-root.fm-present .fm-side .fm-scroll { max-height: 45vh; }
+@container footmap (min-width: 840px) {
+  .footmap-root.fm-present .fm-body {
+    grid-template-columns: minmax(300px, 1fr) minmax(300px, 560px); } }
 """
 
 SCRIPT = """
 (() => { if (window._footmapFront) return; window._footmapFront = true;
 const SHARE = @SHARE@, PRESENT = @PRESENT@;
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), '
-  + 'textarea, a[href], [tabindex]:not([tabindex="-1"])';
-const next = (from, back) => {
-  const all = [...document.querySelectorAll(FOCUSABLE)].filter((e) => e.offsetParent !== null);
+  + 'textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
+const leave = (from, back) => {
+  const all = [...document.querySelectorAll(FOCUSABLE)].filter((e) =>
+    e.offsetParent !== null && (e === from || !from.contains(e)));
   const i = all.indexOf(from);
-  return all[back ? i - 1 : i + 1];
+  for (let k = i + (back ? -1 : 1); k >= 0 && k < all.length; k += back ? -1 : 1) {
+    all[k].focus(); if (document.activeElement === all[k]) return; }
+  from.blur();
 };
 document.addEventListener('keydown', (e) => {
   const t = e.target;
@@ -70,7 +82,7 @@ document.addEventListener('keydown', (e) => {
   if (!t.closest('.footmap-root')) return;
   if (e.key === 'Tab') { e.stopPropagation(); }
   else if (e.key === 'Escape') {
-    e.stopPropagation(); e.preventDefault(); const n = next(t, e.shiftKey); if (n) n.focus(); }
+    e.stopPropagation(); e.preventDefault(); leave(t, e.shiftKey); }
 }, true);
 const fit = (el) => {
   const div = el.querySelector('.jupyter-matplotlib-canvas-div'); if (!div) return;
@@ -78,10 +90,11 @@ const fit = (el) => {
   const r = top.getBoundingClientRect(); if (!r.width) return;
   const fig = el.querySelector('.jupyter-matplotlib-figure');
   const col = el.closest('.fm-mapcol') || el.parentElement;
+  const wide = col.closest('.footmap-root')?.clientWidth >= 840;
   const avail = col.clientWidth - (fig.offsetWidth - div.offsetWidth) - 6;
   const present = el.closest('.fm-present') !== null;
   const a = r.height / r.width; let W = avail, H = W * a;
-  const cap = innerHeight * (present ? PRESENT : SHARE);
+  const cap = innerHeight * (present ? PRESENT : SHARE) * (wide ? 1 : 0.85);
   if (H > cap) { H = cap; W = H / a; }
   W = Math.max(W, 240); H = W * a;
   if (Math.abs(r.width - W) < 4) return;

@@ -203,11 +203,16 @@ def map_column(ex: Any, *below: widgets.Widget, status: bool = True) -> widgets.
     return col
 
 
-def body(left: widgets.Widget, side: Iterable[widgets.Widget]) -> widgets.Box:
-    """Map column and side panel: side by side where there is room, else stacked."""
+def body(left: widgets.Widget, side: Iterable[widgets.Widget], pin: widgets.Widget) -> widgets.Box:
+    """Map column, side panel and the pinned caveat ``pin``, laid out by the stylesheet.
+
+    Side by side where there is room (the caveat under the panel), else stacked with the
+    caveat right under the map; either way the caveat sticks to the bottom of the window
+    while the map is in view.
+    """
     side_box = widgets.VBox(list(side))
     side_box.add_class("fm-side")
-    row = widgets.Box([left, side_box])
+    row = widgets.Box([left, side_box, pin])
     row.add_class("fm-body")
     return row
 

@@ -161,7 +161,7 @@ def _check_explorer(lab, page, geometry):
     evidence = chart.caveats_of("evidence")[0]
     text = _panel_text(page)
     assert "Click a zone" in text
-    assert evidence.text[:50] in text
+    assert evidence.brief[:50] in text
 
     box = canvas.bounding_box()
     scale = box["width"] / geometry["width"]
@@ -187,7 +187,7 @@ def _check_explorer(lab, page, geometry):
     assert zone.label in text
     assert f"Claimed to correspond to: {zone.body_area}" in text
     assert zone.system_label in text
-    assert evidence.text[:50] in text
+    assert evidence.brief[:50] in text
     page.wait_for_timeout(400)  # let the highlighted image arrive for the screenshot
     _shot(page, "2-clicked")
 
@@ -215,7 +215,7 @@ def _check_explorer(lab, page, geometry):
     for foot in {z.foot for z in kidneys}:
         assert f"{foot} foot" in text
     assert "kidneys" in text
-    assert evidence.text[:50] in text
+    assert evidence.brief[:50] in text
     page.wait_for_timeout(400)
     _shot(page, "3-search")
 
@@ -224,7 +224,7 @@ def _check_explorer(lab, page, geometry):
     link = page.locator(".footmap-explorer a[download]")
     link.wait_for(state="attached", timeout=60_000)
     assert link.get_attribute("href").startswith("data:image/png;base64,")
-    assert "Download footmap.png" in link.inner_text()
+    assert "Download footmap-both-feet-sole-kidneys.png" in link.inner_text()
     link.scroll_into_view_if_needed()
     _shot(page, "4-export")
 
@@ -330,3 +330,132 @@ def _check_teaching(page, url):
     assert "Score: 0 right of 1 answered" in quiz.inner_text()
     page.wait_for_timeout(500)
     _shot(page, "voila-3-quiz")
+
+
+# -- keyboard, layout and screen sizes (issue 12) ---------------------------------------------
+_ACTIVE = """() => { const e = document.activeElement; if (!e) return '';
+  return (e.className || '') + '|' + (e.getAttribute('placeholder') || '') + '|'
+    + (e.getAttribute('title') || '') + '|' + (e.innerText || '').slice(0, 30); }"""
+
+_IN_VIEW = """(sel) => { const all = [...document.querySelectorAll(sel)];
+  const e = all.find((x) => x.offsetParent !== null); if (!e) return null;
+  const r = e.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, h: innerHeight, w: innerWidth,
+          inside: r.top >= 0 && r.bottom <= innerHeight && r.height > 20}; }"""
+
+
+def _tab_until(page, done_js, limit=25, key="Tab"):
+    """Press ``key`` until ``done_js`` holds; each press must move focus (no trap)."""
+    seen = [page.evaluate(_ACTIVE)]
+    for _ in range(limit):
+        page.keyboard.press(key)
+        page.wait_for_timeout(150)
+        now = page.evaluate(_ACTIVE)
+        assert now != seen[-1], f"focus stuck on {now!r} after {key}; path: {seen}"
+        seen.append(now)
+        if page.evaluate(done_js):
+            return seen
+    raise AssertionError(f"never reached the target with {key}; path: {seen}")
+
+
+_ON_CANVAS = (
+    "(root) => document.activeElement?.classList.contains('jupyter-matplotlib-canvas-div')"
+    " && document.activeElement.closest(root) !== null"
+)
+
+
+def test_explorer_keyboard_and_caveat_in_view(lab, page, geometry):
+    """Keyboard only: reach search, walk the map with arrows, leave it; caveat stays on screen."""
+    try:
+        _check_keyboard(lab, page, geometry)
+    except BaseException:
+        print(f"\nfailure screenshot: {_shot(page, 'kbd-failure')}\nlog:\n{lab.log_tail()}")
+        raise
+
+
+def _check_keyboard(lab, page, geometry):
+    chart = geometry["chart"]
+    if not page.locator(".footmap-explorer").count():
+        _run_all(page, lab)
+    caveat_brief = chart.caveats_of("evidence")[0].brief[:40]
+    for w, h in ((1280, 720), (1024, 768), (1920, 1080)):
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(1500)  # the page script fits the map to its column
+        root = page.locator(".footmap-explorer").first
+        root.scroll_into_view_if_needed()
+        # keyboard: from the first control, Tab reaches the search box, then the map
+        page.locator(".footmap-explorer button").first.focus()
+        _tab_until(page, "() => document.activeElement?.placeholder?.startsWith('Search')")
+        _tab_until(page, f"() => ({_ON_CANVAS})('.footmap-explorer')")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "() => document.querySelector('.footmap-explorer .fm-live').innerText"
+            ".startsWith('Selected')",
+            timeout=20_000,
+        )
+        live = page.locator(".footmap-explorer .fm-live").inner_text()
+        assert caveat_brief in live  # the announcement carries the caveat
+        before = page.locator(".footmap-explorer .fm-live").inner_text()
+        page.keyboard.press("ArrowDown")
+        page.wait_for_function(
+            "([t]) => document.querySelector('.footmap-explorer .fm-live').innerText !== t",
+            arg=[before],
+            timeout=20_000,
+        )
+        label = page.locator(".footmap-explorer .jupyter-matplotlib-canvas-div").get_attribute(
+            "aria-label"
+        )
+        assert label.startswith("Foot map, left and right feet, sole view: ")
+        # the selection's panel and the caveat are on screen
+        where = page.evaluate(_IN_VIEW, ".footmap-explorer .fm-caveat")
+        assert where["inside"], f"caveat off screen at {w}x{h}: {where}"
+        assert "Claimed to correspond to" in _panel_text(page)
+        page.wait_for_timeout(400)
+        _shot(page, f"kbd-{w}x{h}")
+        # Tab and Shift+Tab leave the map (no trap); Escape too
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(200)
+        assert not page.evaluate(f"() => ({_ON_CANVAS})('.footmap-explorer')"), "Tab trapped"
+        page.keyboard.press("Shift+Tab")
+        page.wait_for_timeout(200)
+        assert page.evaluate(f"() => ({_ON_CANVAS})('.footmap-explorer')")
+        page.keyboard.press("Shift+Tab")
+        page.wait_for_timeout(200)
+        assert not page.evaluate(f"() => ({_ON_CANVAS})('.footmap-explorer')"), "Shift+Tab trap"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(200)
+        assert not page.evaluate(f"() => ({_ON_CANVAS})('.footmap-explorer')"), "Escape trapped"
+
+
+def test_caveat_in_view_after_a_click(lab, page, geometry):
+    """A mouse click on the fitted map at a laptop and a projector size: caveat on screen."""
+    chart = geometry["chart"]
+    if not page.locator(".footmap-explorer").count():
+        _run_all(page, lab)
+    for w, h in ((1280, 720), (1024, 768)):
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(1500)
+        canvas = page.locator(".footmap-explorer .jupyter-matplotlib-canvas-div canvas").nth(1)
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()
+        # the heart zone's anchor, scaled from the explorer's own figure size
+        fig_w = page.evaluate(
+            "() => document.querySelector('.footmap-explorer .jupyter-matplotlib-canvas-div "
+            "canvas').width"
+        )
+        assert box["width"] <= w  # fitted, never clipped
+        page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5)
+        page.wait_for_function(
+            "() => document.querySelector('.footmap-explorer .fm-live').innerText.length > 0",
+            timeout=20_000,
+        )
+        page.wait_for_timeout(500)
+        where = page.evaluate(_IN_VIEW, ".footmap-explorer .fm-caveat")
+        assert where["inside"], f"caveat off screen at {w}x{h} after a click: {where}"
+        assert fig_w > 0
+        _shot(page, f"click-{w}x{h}")
+        assert (
+            chart.caveats_of("evidence")[0].brief[:40]
+            in page.locator(".footmap-explorer .fm-caveat").inner_text()
+        )

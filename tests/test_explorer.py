@@ -8,7 +8,6 @@ transform, and the assertions read the side panel's HTML and the highlight state
 from __future__ import annotations
 
 import json
-import time
 from html import escape as esc
 from unittest import mock
 
