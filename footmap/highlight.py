@@ -249,9 +249,13 @@ class Highlighter:
         for coll in self.overlays.values():
             if coll.get_visible():
                 ax.draw_artist(coll)
+        union = Bbox.union(boxes).padded(2.0)
         for a, ext in self._above_boxes:
             if ext is None or any(ext.overlaps(b) for b in boxes):
-                ax.draw_artist(a)
+                if ext is not None and ext.width * ext.height > 4 * union.width * union.height:
+                    _draw_clipped(ax, a, union)  # long leader lines: rasterise only near us
+                else:
+                    ax.draw_artist(a)
         snaps = [(b, r.copy_from_bbox(b)) for b in boxes]
         r.restore_region(self._backgrounds[(dim, True)])
         for _, snap in snaps:
@@ -282,6 +286,23 @@ class Highlighter:
             if x1 > x0 and y1 > y0:
                 out.append(Bbox([[x0, y0], [x1, y1]]))
         return out
+
+
+def _draw_clipped(ax: Any, artist: Any, box: Bbox) -> None:
+    """Draw ``artist`` clipped to ``box`` (display pixels), then restore its own clipping.
+
+    Only pixels inside the dirty boxes are kept, and ``box`` holds them with a margin, so
+    the kept pixels are those of an unclipped draw.
+    """
+    old_box, old_on = artist.get_clip_box(), artist.get_clip_on()
+    clip = box if old_box is None else Bbox.intersection(box, old_box) or box
+    artist.set_clip_box(clip)
+    artist.set_clip_on(True)
+    try:
+        ax.draw_artist(artist)
+    finally:
+        artist.set_clip_box(old_box)
+        artist.set_clip_on(old_on)
 
 
 def _ints(b: Bbox, height: int) -> tuple[int, int, int, int]:

@@ -107,12 +107,51 @@ def new_figure(
     canvas.footer_visible = False
     canvas.resizable = True  # the page script fits it to its column through ipympl's handle
     canvas.add_class("fm-fit")
+    fast_frames(canvas)
     manager = getattr(canvas, "manager", None)
     handler = getattr(manager, "key_press_handler_id", None)
     if handler is not None:  # matplotlib's keymap: "q" would close the map, "s" save it...
         canvas.mpl_disconnect(handler)
         manager.key_press_handler_id = None
     return fig
+
+
+def fast_frames(canvas: Any) -> None:
+    """Make an ipympl canvas encode its frames with zlib level 1 instead of Pillow's 6.
+
+    Each frame ipympl sends is a PNG of the pixels that changed; at the default level its
+    encoding took a third of a click's time in the kernel. Level 1 is about three times
+    faster for 20-30% more bytes on a local connection. Otherwise the same steps as
+    matplotlib's ``FigureCanvasWebAggCore.get_diff_image`` (full frame on a size change or
+    any transparent pixel).
+    """
+    import numpy as np
+    from PIL import Image
+
+    def get_diff_image() -> bytes | None:
+        if not canvas._png_is_old:
+            return None
+        pixels = np.asarray(canvas.get_renderer().buffer_rgba())
+        buff = pixels.view(np.uint32).squeeze(2)
+        if (
+            canvas._force_full
+            or buff.shape != canvas._last_buff.shape
+            or (pixels[:, :, 3] != 255).any()
+        ):
+            canvas.set_image_mode("full")
+            output = buff
+        else:
+            canvas.set_image_mode("diff")
+            output = np.where(buff != canvas._last_buff, buff, 0)
+        canvas._last_buff = buff.copy()
+        canvas._force_full = False
+        canvas._png_is_old = False
+        data = output.view(dtype=np.uint8).reshape((*output.shape, 4))
+        with io.BytesIO() as out:
+            Image.fromarray(data).save(out, format="png", compress_level=1)
+            return out.getvalue()
+
+    canvas.get_diff_image = get_diff_image
 
 
 def call_later(delay: float, callback: Callable[[], Any]) -> Any:
