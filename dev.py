@@ -3,6 +3,7 @@
 
     python3 dev.py lab     # set up, then open JupyterLab on the explorer notebook
     python3 dev.py test    # set up (incl. Chromium for the browser test), then run every test
+    python3 dev.py voila   # set up, then serve the teaching notebook as a Voila presentation
 
 Needs only Python 3.10+, pip and (for the browser test) apt. Everything goes into ``.venv``
 beside this file; it is (re)installed only when pyproject.toml changes. Extra arguments after
@@ -81,6 +82,15 @@ def lab(args: list[str]) -> int:
     os.execv(cmd[0], cmd)  # replaces this process; JupyterLab prints its URL
 
 
+def voila(args: list[str]) -> int:
+    """Serve the teaching notebook with Voila; voila.json here hides the ``teacher`` cells."""
+    ensure_venv("lab")
+    cmd = [str(BIN / "voila"), "notebooks/teaching.ipynb", *args]
+    say(" ".join(cmd))
+    os.chdir(ROOT)  # Voila reads voila.json from the directory it is started in
+    os.execv(cmd[0], cmd)
+
+
 def test(args: list[str]) -> int:
     ensure_venv("test")
     if not CHROMIUM.exists():
@@ -92,13 +102,13 @@ def test(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "setup"}:
+    if not argv or argv[0] not in {"lab", "test", "setup", "voila"}:
         print(__doc__)
         return 2
     if argv[0] == "setup":
         ensure_venv("test")
         return 0
-    return {"lab": lab, "test": test}[argv[0]](argv[1:])
+    return {"lab": lab, "test": test, "voila": voila}[argv[0]](argv[1:])
 
 
 if __name__ == "__main__":

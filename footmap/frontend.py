@@ -44,8 +44,7 @@ CSS = """
   .footmap-root .fm-side .fm-scroll { max-height: 48vh; overflow-y: auto; }
 }
 .footmap-tour .fm-tour-step .fm-caveat { display: none; }
-.footmap-root .fm-pin, .footmap-root .fm-scroll .fm-caveat { position: sticky; bottom: 0;
-  z-index: 2; }
+.footmap-root .fm-pin { position: sticky; bottom: 0; z-index: 2; }
 .footmap-root .fm-pin { background: #ffffff; }
 .footmap-root .fm-text, .footmap-root .fm-selection { line-height: 1.4; }
 .footmap-root .fm-sr-only { position: absolute !important; width: 1px; height: 1px;

@@ -292,13 +292,16 @@ def _check_teaching(page, url):
     for code in ("%matplotlib", "import footmap", "tour_widget(", "quiz_widget("):
         assert code not in text, f"code shown in the presentation: {code!r}"
     assert "Traceback" not in text
+    for teacher in ("For the teacher", "Run All Cells", "dev.py voila"):  # tagged "teacher"
+        assert teacher not in text, f"teacher-only text shown to students: {teacher!r}"
+    assert text.count("What the evidence says") == 1
     assert page.locator(".cm-editor:visible, .CodeMirror:visible").count() == 0
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
     canvas = ".footmap-tour .jupyter-matplotlib-canvas-div canvas"
     page.wait_for_function(_CANVAS_DRAWN, arg=canvas, timeout=60_000)
     assert page.locator(canvas).first.bounding_box()["width"] > 400
-    box = tour.locator(".fm-caveat")
+    box = tour.locator(".fm-pin .fm-caveat")
     assert box.is_visible() and caveat in box.inner_text()
     tour.scroll_into_view_if_needed()
     _shot(page, "voila-1-tour")
@@ -320,16 +323,41 @@ def _check_teaching(page, url):
     page.wait_for_timeout(500)  # let the new highlight arrive for the screenshot
     _shot(page, "voila-2-next")
 
-    # the quiz answers "Show me" with where the chart places it, and the caveat
+    # keyboard only: from the tour's Next button, Tab through the tour's map (no trap) to the
+    # quiz's map, move with an arrow key, answer with Enter
     quiz = page.locator(".footmap-quiz")
+    page.get_by_title("Next body system").focus()
+    _tab_until(page, f"() => ({_ON_CANVAS})('.footmap-quiz')")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.footmap-quiz .fm-live').innerText.includes('Enter')",
+        timeout=30_000,
+    )
+    page.keyboard.press("Enter")
+    quiz.locator(".fm-answer").wait_for(timeout=30_000)
+    answer = quiz.locator(".fm-answer").inner_text()
+    assert ("Right:" in answer or "Not quite:" in answer) and caveat in answer
+    assert "Score: " in quiz.inner_text() and " of 1 answered" in quiz.inner_text()
+    assert "thick solid outline" in quiz.inner_text()  # the marks are told apart in words
+    page.wait_for_timeout(500)
+    _shot(page, "voila-3-quiz-keyboard")
+    page.keyboard.press("Tab")  # and out again
+    page.wait_for_timeout(200)
+    assert not page.evaluate(f"() => ({_ON_CANVAS})('.footmap-quiz')"), "quiz map traps Tab"
+
+    # the next question: "Show me" answers with where the chart places it, and the caveat
+    page.get_by_title("Go to the next question").click()
+    page.wait_for_function(
+        "() => !document.querySelector('.footmap-quiz .fm-answer')", timeout=30_000
+    )
     quiz.scroll_into_view_if_needed()
     page.get_by_title("Highlight where the chart places it").click()
     quiz.locator(".fm-answer").wait_for(timeout=30_000)
     answer = quiz.locator(".fm-answer").inner_text()
     assert "Shown: where the chart places the" in answer and caveat in answer
-    assert "Score: 0 right of 1 answered" in quiz.inner_text()
+    assert " of 2 answered" in quiz.inner_text()
     page.wait_for_timeout(500)
-    _shot(page, "voila-3-quiz")
+    _shot(page, "voila-4-quiz")
 
 
 # -- keyboard, layout and screen sizes (issue 12) ---------------------------------------------
