@@ -14,19 +14,21 @@ Examples
 
 from __future__ import annotations
 
-from .chart import Caveat, Chart, Claim, Outline, Source, Zone
+from .chart import Caveat, Chart, Claim, Disagreement, Outline, Source, Zone
 from .errors import ChartError, FootmapError, Problem
-from .io import bundled_path, load, loads, schema
+from .io import SCHEMA_VERSION, bundled_path, load, loads, schema
 from .vocab import FEET, SYSTEMS, VIEWS
 
 __all__ = [
     "FEET",
+    "SCHEMA_VERSION",
     "SYSTEMS",
     "VIEWS",
     "Caveat",
     "Chart",
     "ChartError",
     "Claim",
+    "Disagreement",
     "FootmapError",
     "Outline",
     "Problem",

@@ -19,7 +19,30 @@ from shapely.ops import polylabel
 
 from .vocab import FEET, SYSTEMS, VIEWS
 
-__all__ = ["Caveat", "Chart", "Claim", "Outline", "Source", "Zone"]
+__all__ = [
+    "CLAIM_KINDS",
+    "SOURCE_KINDS",
+    "Caveat",
+    "Chart",
+    "Claim",
+    "Disagreement",
+    "Outline",
+    "Source",
+    "Zone",
+]
+
+#: Kinds of source: a seed web article, a published chart (or a chart page or book that places
+#: zones), a study (review, trial, agreement study) and a historical work.
+SOURCE_KINDS = ("article", "chart", "study", "history")
+#: Kinds of claim, each with the kinds of source it may cite.
+CLAIM_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "placement": ("chart",),
+        "article": ("article",),
+        "history": ("history", "chart"),
+        "evidence": ("study",),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +54,9 @@ class Source:
     id : str
         Short id used in citations, e.g. ``"doc003"`` or ``"ernst2009"``.
     kind : str
-        ``"document"`` (a source article), ``"study"`` (published review or test) or
-        ``"history"``.
+        ``"article"`` (one of the seed web articles), ``"chart"`` (a published chart, book
+        or chart page that places zones), ``"study"`` (review, trial or agreement study) or
+        ``"history"`` (a historical work); see :data:`SOURCE_KINDS`.
     title : str
         Title of the work.
     citation : str
@@ -41,6 +65,8 @@ class Source:
         File name of the source document, where the project holds a copy.
     note : str or None
         Any further remark.
+    url : str or None
+        Where the source can be read, when it is online.
     """
 
     id: str
@@ -49,14 +75,53 @@ class Source:
     citation: str
     file: str | None = None
     note: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim made for a zone, with the ids of the sources it comes from."""
+    """One claim, with the ids of the sources it comes from and its kind.
+
+    ``kind`` says what the claim is and so which sources it may cite (checked at load, see
+    :data:`CLAIM_KINDS`): ``"placement"`` (where charts put a zone; chart sources),
+    ``"article"`` (what a seed article says; article sources), ``"history"`` (history or chart
+    sources) or ``"evidence"`` (what studies found; study sources). Variants of a
+    :class:`Disagreement` are placement claims.
+    """
 
     text: str
     sources: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A documented difference between published charts about one or more zones.
+
+    Attributes
+    ----------
+    id : str
+        Stable id, e.g. ``"heart-sides"``.
+    topic : str
+        A short title, e.g. ``"Heart on one foot or both"``.
+    text : str
+        What the charts disagree about, in a sentence or two.
+    zones : tuple of str
+        Ids of the chart's zones the disagreement concerns.
+    variants : tuple of Claim
+        At least two placements, each citing the chart (or study) sources that make it.
+    """
+
+    id: str
+    topic: str
+    text: str
+    zones: tuple[str, ...]
+    variants: tuple[Claim, ...]
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """Ids of every source the variants cite, in order of first citation."""
+        return tuple(dict.fromkeys(s for v in self.variants for s in v.sources))
 
 
 @dataclass(frozen=True)
@@ -174,6 +239,8 @@ class Chart:
         Talking points per body system id, for teaching (may be empty).
     history : tuple of Claim
         Short notes on the history of the charts, for teaching (may be empty).
+    disagreements : tuple of Disagreement
+        Documented differences between published charts (may be empty).
 
     Examples
     --------
@@ -197,6 +264,7 @@ class Chart:
         default_factory=lambda: MappingProxyType({})
     )
     history: tuple[Claim, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
     # -- indexes (built lazily, once) -------------------------------------------------------
     @cached_property
@@ -277,6 +345,17 @@ class Chart:
     def caveats_of(self, kind: str) -> tuple[Caveat, ...]:
         """Caveats of one kind: ``"evidence"``, ``"safety"`` or ``"chart"``."""
         return tuple(c for c in self.caveats if c.kind == kind)
+
+    def disagreements_for(self, zone: Zone | str) -> tuple[Disagreement, ...]:
+        """The documented disagreements that concern ``zone`` (a Zone or a zone id).
+
+        Returns
+        -------
+        tuple of Disagreement
+            In chart order; empty when no disagreement names the zone.
+        """
+        zid = zone if isinstance(zone, str) else zone.id
+        return tuple(d for d in self.disagreements if zid in d.zones)
 
     @cached_property
     def body_areas(self) -> tuple[str, ...]:
@@ -359,8 +438,10 @@ class Chart:
         return zones[int(min(hits))] if len(hits) else None
 
     def cited_sources(self, zones: Iterable[Zone] = ()) -> tuple[Source, ...]:
-        """Sources cited by ``zones`` and by the caveats, in order of first citation."""
+        """Sources cited by ``zones``, their disagreements and the caveats, in that order."""
+        zones = tuple(zones)
         ids = [s for z in zones for s in z.source_ids]
+        ids += [s for z in zones for d in self.disagreements_for(z) for s in d.source_ids]
         ids += [s for c in self.caveats for s in c.sources]
         return tuple(self._sources_by_id[i] for i in dict.fromkeys(ids))
 

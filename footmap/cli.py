@@ -84,7 +84,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
         return 1  # pragma: no cover - resolve found something search did not
     numbers = describe.citation_numbers(chart, zones)
     for z in zones:
-        print(describe.zone_text(z, numbers))
+        print(describe.zone_text(chart, z, numbers))
     print()
     print("Caveat: " + describe.caveat_line(chart))
     print("Sources:")

@@ -10,10 +10,18 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from .chart import Chart, Source, Zone
+from .chart import Chart, Claim, Source, Zone
 
 __all__ = [
+    "CHARTS_HEADING",
+    "DISAGREE_HEADING",
+    "EVIDENCE_HEADING",
+    "SAFETY_HEADING",
     "caveat_line",
+    "charts_claims",
+    "evidence_claims",
+    "safety_line",
+    "safety_text",
     "display_text",
     "escape_html",
     "citation_numbers",
@@ -22,6 +30,51 @@ __all__ = [
     "zone_text",
     "zones_html",
 ]
+
+
+#: Heading of what charts (and the seed articles) claim for a zone.
+CHARTS_HEADING = "What charts claim"
+#: Heading of what published studies found.
+EVIDENCE_HEADING = "What the evidence says"
+#: Heading of the documented disagreements between charts.
+DISAGREE_HEADING = "Charts disagree here"
+#: Heading of the safety caveat.
+SAFETY_HEADING = "Safety"
+
+
+def charts_claims(zone: Zone) -> tuple[Claim, ...]:
+    """What charts and articles claim for ``zone``: every claim that is not evidence.
+
+    These are the placement and article claims (and any history claim), in file order; they
+    go under :data:`CHARTS_HEADING`, never beside the evidence.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> zone = footmap.load().zone("left.plantar.kidney")
+    >>> [c.kind for c in charts_claims(zone)]
+    ['placement']
+    """
+    return tuple(c for c in zone.claims if c.kind != "evidence")
+
+
+def evidence_claims(zone: Zone) -> tuple[Claim, ...]:
+    """What studies found, as cited for ``zone`` (evidence-kind claims), in file order."""
+    return tuple(c for c in zone.claims if c.kind == "evidence")
+
+
+def safety_text(chart: Chart) -> str:
+    """The full safety caveat (every safety caveat of the chart, in order)."""
+    return " ".join(c.text for c in chart.caveats_of("safety"))
+
+
+def safety_line(chart: Chart) -> str:
+    """The safety caveat in short; it still names every condition the full text names."""
+    return " ".join(c.brief for c in chart.caveats_of("safety"))
+
+
+def _placement_ids(zone: Zone) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for c in zone.claims if c.kind == "placement" for s in c.sources))
 
 
 def citation_numbers(chart: Chart, zones: Iterable[Zone] = ()) -> dict[str, int]:
@@ -45,28 +98,66 @@ def _cites(ids: Sequence[str], numbers: dict[str, int]) -> str:
     return "[" + ", ".join(str(numbers[i]) for i in ids if i in numbers) + "]"
 
 
-def zone_text(zone: Zone, numbers: dict[str, int], *, claims: bool = True) -> str:
-    """One zone as plain text: label, claimed body area, system and (optionally) claims.
+def zone_text(
+    chart: Chart,
+    zone: Zone,
+    numbers: dict[str, int] | None = None,
+    *,
+    claims: bool = True,
+) -> str:
+    """One zone as plain text: a heading line, then its sections.
+
+    The heading names the zone, the body area charts assign it and its system, citing only
+    the placement sources. With ``claims`` the sections follow in this order:
+    :data:`CHARTS_HEADING` (placement and article claims), :data:`DISAGREE_HEADING` (only
+    when the chart documents a disagreement about the zone), :data:`EVIDENCE_HEADING` (the
+    zone's evidence claims, else the chart's evidence caveat) and the :data:`SAFETY_HEADING`
+    line.
 
     Parameters
     ----------
+    chart : Chart
     zone : Zone
-    numbers : dict
-        Source id -> citation number, from :func:`citation_numbers`.
+    numbers : dict, optional
+        Source id -> citation number, from :func:`citation_numbers`; by default the zone's own.
     claims : bool, optional
-        Include each claim with its citation numbers.
+        Include the sections; otherwise only the heading line.
 
     Returns
     -------
     str
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> print(zone_text(chart, chart.zone("left.plantar.kidney"), claims=False))
+    Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]
     """
+    if numbers is None:
+        numbers = citation_numbers(chart, [zone])
     head = (
         f"{zone.label} ({zone.foot} foot, {zone.view}): charts assign it to the "
-        f"{zone.body_area} [{zone.system_label}] {_cites(zone.source_ids, numbers)}"
+        f"{zone.body_area} [{zone.system_label}] {_cites(_placement_ids(zone), numbers)}"
     )
     if not claims:
         return head
-    return "\n".join([head] + [f"  - {c.text} {_cites(c.sources, numbers)}" for c in zone.claims])
+    lines = [head, f"{CHARTS_HEADING}:"]
+    lines += [f"  - {c.text} {_cites(c.sources, numbers)}" for c in charts_claims(zone)]
+    disagreements = chart.disagreements_for(zone)
+    if disagreements:
+        lines.append(f"{DISAGREE_HEADING}:")
+        for d in disagreements:
+            lines.append(f"  - {d.topic}: {d.text}")
+            lines += [f"    * {v.text} {_cites(v.sources, numbers)}" for v in d.variants]
+    lines.append(f"{EVIDENCE_HEADING}:")
+    evidence = evidence_claims(zone)
+    if evidence:
+        lines += [f"  - {c.text} {_cites(c.sources, numbers)}" for c in evidence]
+    else:
+        lines.append(f"  - {caveat_line(chart)}")
+    lines.append(f"{SAFETY_HEADING}: {safety_line(chart)}")
+    return "\n".join(lines)
 
 
 def caveat_line(chart: Chart) -> str:
@@ -134,10 +225,20 @@ def escape_html(text: str) -> str:
 _e = escape_html
 
 
-def zone_html(chart: Chart, zone: Zone) -> str:
-    """One zone as an HTML fragment: label, body area claimed, system, claims with sources.
+def _items_html(chart: Chart, claims: Iterable[Claim]) -> str:
+    items = []
+    for c in claims:
+        cited = "; ".join(_e(chart.source(s).title) for s in c.sources)
+        items.append(f'<li>{_e(c.text)} <span class="fm-cite">(source: {cited})</span></li>')
+    return f"<ul>{''.join(items)}</ul>"
 
-    Every piece of chart text is escaped, so hostile labels show as text.
+
+def zone_html(chart: Chart, zone: Zone) -> str:
+    """One zone as an HTML fragment: what it is, then its sections, as in :func:`zone_text`.
+
+    Sections, in order: :data:`CHARTS_HEADING`, :data:`DISAGREE_HEADING` (if any),
+    :data:`EVIDENCE_HEADING`, :data:`SAFETY_HEADING`. Every piece of chart text is escaped,
+    so hostile labels show as text.
 
     Examples
     --------
@@ -146,18 +247,33 @@ def zone_html(chart: Chart, zone: Zone) -> str:
     >>> "kidneys" in zone_html(chart, chart.zone("left.plantar.kidney"))
     True
     """
-    items = []
-    for c in zone.claims:
-        cited = "; ".join(_e(chart.source(s).title) for s in c.sources)
-        items.append(f'<li>{_e(c.text)} <span class="fm-cite">(source: {cited})</span></li>')
-    return (
-        f'<div class="fm-zone" data-zone="{_e(zone.id)}">'
-        f"<h4>{_e(zone.label)}</h4>"
+    parts = [
+        f'<div class="fm-zone" data-zone="{_e(zone.id)}">',
+        f"<h4>{_e(zone.label)}</h4>",
         f"<p><b>Claimed to correspond to:</b> {_e(zone.body_area)}<br>"
         f"<b>Body system:</b> {_e(zone.system_label)}<br>"
-        f"<b>Where:</b> {_e(zone.foot)} foot, {_e(zone.view)} view</p>"
-        f"<ul>{''.join(items)}</ul></div>"
+        f"<b>Where:</b> {_e(zone.foot)} foot, {_e(zone.view)} view</p>",
+        f"<h5>{_e(CHARTS_HEADING)}</h5>",
+        _items_html(chart, charts_claims(zone)),
+    ]
+    disagreements = chart.disagreements_for(zone)
+    if disagreements:
+        parts.append(f'<h5 class="fm-disagree">{_e(DISAGREE_HEADING)}</h5><ul>')
+        for d in disagreements:
+            parts.append(
+                f"<li><b>{_e(d.topic)}:</b> {_e(d.text)}{_items_html(chart, d.variants)}</li>"
+            )
+        parts.append("</ul>")
+    parts.append(f"<h5>{_e(EVIDENCE_HEADING)}</h5>")
+    evidence = evidence_claims(zone)
+    if evidence:
+        parts.append(_items_html(chart, evidence))
+    else:
+        parts.append(f"<p>{_e(caveat_line(chart))}</p>")
+    parts.append(
+        f'<p class="fm-safety"><b>{_e(SAFETY_HEADING)}:</b> {_e(safety_line(chart))}</p></div>'
     )
+    return "".join(parts)
 
 
 def zones_html(chart: Chart, zones: Sequence[Zone], *, limit: int = 12) -> str:

@@ -276,7 +276,7 @@ def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -
         first = members[0]
         # The heading and each claim are built separately (not by splitting one text on
         # line breaks), so a line break inside chart text cannot turn into a fake claim.
-        head = display_text(describe.zone_text(first, numbers, claims=False))
+        head = display_text(describe.zone_text(chart, first, numbers, claims=False))
         if len(members) > 1:
             head += "; also " + ", ".join(f"{z.foot} foot, {z.view}" for z in members[1:])
         blocks.append(_Block(head, TEXT_PT, "bold", space_after=0.15, keep_with_next=True))

@@ -30,10 +30,12 @@ from shapely.validation import explain_validity
 if TYPE_CHECKING:  # jsonschema takes about a second to import: only when validating
     import jsonschema
 
-from .chart import Caveat, Chart, Claim, Outline, Source, Zone
+from .chart import CLAIM_KINDS, Caveat, Chart, Claim, Disagreement, Outline, Source, Zone
 from .errors import ChartError, FootmapError, Problem
 
 __all__ = [
+    "CAVEAT_SOURCE_KINDS",
+    "SCHEMA_VERSION",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_ZONES",
     "bundled_path",
@@ -41,6 +43,19 @@ __all__ = [
     "loads",
     "schema",
 ]
+
+#: The chart schema version this footmap reads (``footmap.schema_version`` in a chart file).
+SCHEMA_VERSION = 2
+#: Kinds of source each kind of caveat may cite.
+CAVEAT_SOURCE_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "evidence": ("study", "article"),
+        "safety": ("article",),
+        "chart": ("chart", "history", "study"),
+    }
+)
+#: Kinds of source the variants of a disagreement may cite.
+VARIANT_SOURCE_KINDS = ("chart", "study")
 
 #: Largest chart file :func:`load` reads unless told otherwise (bytes).
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -71,8 +86,8 @@ def _validator() -> jsonschema.Draft202012Validator:
 #: The schema parts :func:`_feature_ok` mirrors, and their sha256. Any change to them turns the
 #: quick check off (every feature then goes through jsonschema) until it is brought up to date.
 _FEATURE_DEFS = ("feature", "geometry", "polygon", "ring", "position", "id", "text", "system",
-                 "claim", "source_ids")  # fmt: skip
-_FEATURE_DEFS_SHA256 = "709b5e8ec4913fc259a8ba7244f2055ae17f39b20be45da6942de7ef425ec72e"
+                 "claim", "claim_kind", "source_ids")  # fmt: skip
+_FEATURE_DEFS_SHA256 = "a6b3692b12b1238d8f78fa05350f794b2bf8ca855f70f2694f649b444daff855"
 
 
 def _feature_defs_digest() -> str:
@@ -100,6 +115,7 @@ def _fast_rules() -> dict[str, Any] | None:
         "label": zone["label"]["maxLength"],
         "body_area": zone["body_area"]["maxLength"],
         "text": d["text"]["maxLength"],
+        "claim_kind": d["claim_kind"]["enum"],
     }
 
 
@@ -195,7 +211,9 @@ def _feature_ok(f: Any) -> bool:
     ):
         return False
     for c in claims:
-        if not (isinstance(c, dict) and c.keys() == {"text", "sources"}):
+        if not (isinstance(c, dict) and c.keys() == {"kind", "text", "sources"}):
+            return False
+        if not (isinstance(c["kind"], str) and c["kind"] in r["claim_kind"]):
             return False
         sources = c["sources"]
         if not (_is_text(c["text"], r["text"]) and isinstance(sources, list) and sources):
@@ -331,7 +349,8 @@ def loads(
         problems.add(None, f"chart has more than {max_zones:,} zones (the configured limit)")
         problems.raise_if_any()
     meta = doc["footmap"] if isinstance(doc.get("footmap"), dict) else {}
-    chart = _build(meta, features, bad, problems, path)
+    meta_ok = not any(p.zone is None for p in problems.items)  # the schema passed the metadata
+    chart = _build(meta, features, bad, problems, path, meta_ok)
     problems.raise_if_any()
     assert chart is not None
     return chart
@@ -519,6 +538,7 @@ def _build(
     bad: set[str],
     problems: _Problems,
     path: Path | None,
+    meta_ok: bool = True,
 ) -> Chart | None:
     sources = tuple(
         Source(
@@ -528,6 +548,7 @@ def _build(
             citation=s["citation"],
             file=s.get("file"),
             note=s.get("note"),
+            url=s.get("url"),
         )
         for s in _records(meta.get("sources"), ("id", "kind", "title", "citation"))
     )
@@ -536,6 +557,7 @@ def _build(
     raw_sources = meta.get("sources")
     complete = isinstance(raw_sources, list) and len(sources) == len(raw_sources)
     known_sources = {s.id for s in sources} if complete else None
+    source_kinds = {s.id: s.kind for s in sources}
     seen_sources: set[str] = set()
     for s in sources:
         if s.id in seen_sources:
@@ -550,6 +572,15 @@ def _build(
             continue
         for sid in _unknown(c["sources"], known_sources):
             problems.add(None, f"caveat {c['id']!r} cites unknown source {sid!r}")
+        allowed = CAVEAT_SOURCE_KINDS.get(c["kind"])
+        for sid, kind in _cited_kinds(c["sources"], source_kinds):
+            if allowed is not None and kind not in allowed:
+                problems.add(
+                    None,
+                    f"caveat {c['id']!r} ({c['kind']}) cites {sid!r}, a{_an(kind)} {kind} "
+                    f"source; a{_an(c['kind'])} {c['kind']} caveat may cite only "
+                    f"{_either(allowed)} sources",
+                )
         short = c.get("short") if isinstance(c.get("short"), str) else None
         caveats.append(Caveat(c["id"], c["kind"], c["text"], tuple(c["sources"]), short))
 
@@ -571,6 +602,13 @@ def _build(
             for claim in props["claims"]:
                 for sid in _unknown(claim["sources"], known_sources):
                     problems.add(fid, f"claim cites unknown source {sid!r}")
+            for n, claim in enumerate(props["claims"], start=1):
+                for msg in _kind_problems(claim, source_kinds):
+                    problems.add(fid, f"claim {n} {_short(claim['text'], 50)}: {msg}")
+            if not any(c["kind"] == "placement" for c in props["claims"]):
+                problems.add(
+                    fid, "has no placement claim (every zone needs one saying where charts put it)"
+                )
         if geom is None:
             continue
         if props["role"] == "outline":
@@ -587,7 +625,7 @@ def _build(
                 label=props["label"],
                 body_area=props["body_area"],
                 system=props["system"],
-                claims=tuple(Claim(c["text"], tuple(c["sources"])) for c in props["claims"]),
+                claims=tuple(_claim(c) for c in props["claims"]),
                 geometry=geom,
             )
         )
@@ -598,23 +636,31 @@ def _build(
             problems.add(extra, f"extra outline for the {where} (the first is {fids[0]!r})")
     outlined = {k: v[0] for k, v in outlines.items()}
     _check_panels(zones, outlined, _declared_outlines(features), problems)
-    if problems.items:
+    if not meta_ok:  # malformed notes or disagreements: the schema's problems say so
         return None
     notes = meta.get("system_notes", {})
     for system, claims in notes.items():
-        for claim in claims:
+        for n, claim in enumerate(claims, start=1):
             for sid in _unknown(claim["sources"], known_sources):
                 problems.add(None, f"system note for {system!r} cites unknown source {sid!r}")
-    for claim in meta.get("history", []):
+            for msg in _kind_problems(claim, source_kinds):
+                where = f"system note {n} for {system!r} {_short(claim['text'], 50)}"
+                problems.add(None, f"{where}: {msg}")
+    for n, claim in enumerate(meta.get("history", []), start=1):
         for sid in _unknown(claim["sources"], known_sources):
             problems.add(None, f"history note cites unknown source {sid!r}")
+        for msg in _kind_problems(claim, source_kinds):
+            problems.add(None, f"history note {n} {_short(claim['text'], 50)}: {msg}")
+    zone_ids = {f["id"] for f in features if _is_zone(f) and isinstance(f.get("id"), str)}
+    disagreements = _disagreements(
+        meta.get("disagreements", []), zone_ids, known_sources, source_kinds, problems
+    )
     if problems.items:
         return None
     return Chart(
-        system_notes=MappingProxyType(
-            {k: tuple(Claim(c["text"], tuple(c["sources"])) for c in v) for k, v in notes.items()}
-        ),
-        history=tuple(Claim(c["text"], tuple(c["sources"])) for c in meta.get("history", [])),
+        system_notes=MappingProxyType({k: tuple(_claim(c) for c in v) for k, v in notes.items()}),
+        history=tuple(_claim(c) for c in meta.get("history", [])),
+        disagreements=disagreements,
         title=meta["title"],
         description=meta["description"],
         units=meta["units"],
@@ -626,6 +672,70 @@ def _build(
         outlines=tuple(o[0] for o in outlines.values()),
         path=path,
     )
+
+
+def _claim(c: Mapping[str, Any]) -> Claim:
+    return Claim(c["text"], tuple(c["sources"]), c["kind"])
+
+
+def _an(word: str) -> str:
+    return "n" if word[:1] in "aeiou" else ""
+
+
+def _either(kinds: tuple[str, ...]) -> str:
+    return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+
+
+def _cited_kinds(ids: list[str], source_kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """``(id, kind)`` of each cited source that exists (unknown ids are reported elsewhere)."""
+    return [(i, source_kinds[i]) for i in ids if i in source_kinds]
+
+
+def _kind_problems(claim: Mapping[str, Any], source_kinds: dict[str, str]) -> list[str]:
+    """What is wrong with the sources a claim of its kind cites (see ``CLAIM_KINDS``)."""
+    kind = claim["kind"]
+    allowed = CLAIM_KINDS[kind]
+    return [
+        f"{kind} claim cites {sid!r}, a{_an(skind)} {skind} source; {kind} claims may cite "
+        f"only {_either(allowed)} sources"
+        for sid, skind in _cited_kinds(claim["sources"], source_kinds)
+        if skind not in allowed
+    ]
+
+
+def _disagreements(
+    items: list[dict[str, Any]],
+    zone_ids: set[str],
+    known_sources: set[str] | None,
+    source_kinds: dict[str, str],
+    problems: _Problems,
+) -> tuple[Disagreement, ...]:
+    """Check and build the chart's disagreements (the schema has checked their shape)."""
+    out = []
+    seen: set[str] = set()
+    for d in items:
+        did = d["id"]
+        where = f"disagreement {did!r}"
+        if did in seen:
+            problems.add(None, f"{where}: duplicate disagreement id")
+        seen.add(did)
+        for zid in d["zones"]:
+            if zid not in zone_ids:
+                problems.add(None, f"{where}: no zone with id {zid!r}")
+        for n, v in enumerate(d["variants"], start=1):
+            for sid in _unknown(v["sources"], known_sources):
+                problems.add(None, f"{where}: variant {n} cites unknown source {sid!r}")
+            for sid, kind in _cited_kinds(v["sources"], source_kinds):
+                if kind not in VARIANT_SOURCE_KINDS:
+                    problems.add(
+                        None,
+                        f"{where}: variant {n} {_short(v['text'], 50)} cites {sid!r}, "
+                        f"a{_an(kind)} {kind} source; variants may cite only "
+                        f"{_either(VARIANT_SOURCE_KINDS)} sources",
+                    )
+        variants = tuple(Claim(v["text"], tuple(v["sources"]), "placement") for v in d["variants"])
+        out.append(Disagreement(did, d["topic"], d["text"], tuple(d["zones"]), variants))
+    return tuple(out)
 
 
 def _records(items: Any, keys: tuple[str, ...]) -> list[dict[str, Any]]:

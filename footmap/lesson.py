@@ -93,7 +93,9 @@ def _labelled_claims(zones: Sequence[Zone]) -> tuple[Claim, ...]:
             here = labels.setdefault(c, [])
             if z.label not in here:
                 here.append(z.label)
-    return tuple(Claim(f"{', '.join(names)}: {c.text}", c.sources) for c, names in labels.items())
+    return tuple(
+        Claim(f"{', '.join(names)}: {c.text}", c.sources, c.kind) for c, names in labels.items()
+    )
 
 
 def _numbers(claims: Iterable[Claim], extra: Iterable[str] = ()) -> dict[str, int]:
@@ -524,7 +526,7 @@ def evidence_text(chart: Chart) -> str:
     True
     """
     summary = evidence_summary(chart)
-    numbers = _numbers(Claim(t, tuple(s.id for s in srcs)) for t, srcs in summary)
+    numbers = _numbers(Claim(t, tuple(s.id for s in srcs), "evidence") for t, srcs in summary)
     lines = [f"- {t} {_cite([s.id for s in srcs], numbers)}" for t, srcs in summary]
     return "\n".join(lines + ["", "References:"] + ["  " + r for r in _references(chart, numbers)])
 
@@ -548,9 +550,9 @@ def evidence_html(chart: Chart) -> str:
 def _history_claims(chart: Chart) -> tuple[Claim, ...]:
     """The chart's history notes, else its history sources' notes; then its chart caveats."""
     claims = chart.history or tuple(
-        Claim(s.note, (s.id,)) for s in chart.sources if s.kind == "history" and s.note
+        Claim(s.note, (s.id,), "history") for s in chart.sources if s.kind == "history" and s.note
     )
-    return claims + tuple(Claim(c.text, c.sources) for c in chart.caveats_of("chart"))
+    return claims + tuple(Claim(c.text, c.sources, "history") for c in chart.caveats_of("chart"))
 
 
 def history_text(chart: Chart) -> str:

@@ -84,7 +84,8 @@ def _features() -> list[dict[str, Any]]:
             if slug != "outline":
                 label, area, system, claim = _ZONES[slug]
                 props |= {"label": label, "body_area": area, "system": system,
-                          "claims": [{"text": claim, "sources": ["testdoc"]}]}  # fmt: skip
+                          "claims": [{"kind": "placement", "text": claim,
+                                      "sources": ["testchart"]}]}  # fmt: skip
             out.append({"type": "Feature", "id": f"{foot}.plantar.{slug}",
                         "properties": props, "geometry": copy.deepcopy(geom)})  # fmt: skip
     return out
@@ -93,7 +94,7 @@ def _features() -> list[dict[str, Any]]:
 BASE: dict[str, Any] = {
     "type": "FeatureCollection",
     "footmap": {
-        "schema_version": 1,
+        "schema_version": 2,
         "title": "footmap test chart (small)",
         "description": "A tiny chart for footmap's own tests. It is not a real reflexology chart.",
         "units": "mm",
@@ -103,8 +104,14 @@ BASE: dict[str, Any] = {
         "on the +x side, the right foot is its mirror image.",
         "sources": [
             {
+                "id": "testchart",
+                "kind": "chart",
+                "title": "A made-up reflexology chart",
+                "citation": "footmap test fixture; not a real publication.",
+            },
+            {
                 "id": "testdoc",
-                "kind": "document",
+                "kind": "article",
                 "title": "A made-up source document",
                 "citation": "footmap test fixture; not a real publication.",
                 "file": "000_test.txt",
@@ -128,7 +135,7 @@ BASE: dict[str, Any] = {
                 "id": "chart",
                 "kind": "chart",
                 "text": "Different charts put the zones in different places.",
-                "sources": ["testdoc"],
+                "sources": ["testchart"],
             },
         ],  # fmt: skip
     },
@@ -235,7 +242,7 @@ def missing_footmap_metadata(doc):
 
 @defect
 def wrong_schema_version(doc):
-    doc["footmap"]["schema_version"] = 2
+    doc["footmap"]["schema_version"] = 1
 
 
 @defect
@@ -292,6 +299,62 @@ def wrong_view(doc):
 @defect
 def claims_empty(doc):
     feature(doc, "left.plantar.adrenal")["properties"]["claims"] = []
+
+
+@defect
+def placement_cites_article(doc):
+    feature(doc, "left.plantar.kidney")["properties"]["claims"][0]["sources"] = ["testdoc"]
+
+
+@defect
+def evidence_cites_article(doc):
+    feature(doc, "left.plantar.head")["properties"]["claims"].append(
+        {"kind": "evidence", "text": "Trials found this works.", "sources": ["testdoc"]}
+    )
+
+
+@defect
+def no_placement_claim(doc):
+    feature(doc, "right.plantar.pelvis")["properties"]["claims"] = [
+        {"kind": "article", "text": "An article praises heel rubs.", "sources": ["testdoc"]}
+    ]
+
+
+@defect
+def claim_without_kind(doc):
+    del feature(doc, "left.plantar.pelvis")["properties"]["claims"][0]["kind"]
+
+
+@defect
+def unknown_zone_in_disagreement(doc):
+    doc["footmap"]["disagreements"] = [_disagreement(["left.plantar.head", "left.plantar.liver"])]
+
+
+@defect
+def variant_cites_article(doc):
+    d = _disagreement(["left.plantar.head"])
+    d["variants"][1]["sources"] = ["testdoc"]
+    doc["footmap"]["disagreements"] = [d]
+
+
+@defect
+def safety_caveat_cites_study(doc):
+    doc["footmap"]["caveats"].append(
+        {"id": "safety", "kind": "safety", "text": "Ask first.", "sources": ["testreview"]}
+    )
+
+
+def _disagreement(zones: list[str]) -> dict[str, Any]:
+    return {
+        "id": "head-side",
+        "topic": "Head on which side",
+        "text": "Charts differ on which foot holds the head.",
+        "zones": zones,
+        "variants": [
+            {"text": "Same side.", "sources": ["testchart"]},
+            {"text": "Crossed.", "sources": ["testchart"]},
+        ],
+    }
 
 
 @defect
@@ -408,7 +471,13 @@ def hostile() -> dict[str, Any]:
         p = f["properties"]
         p["label"] = text[:28]
         p["body_area"] = text.lower()
-        p["claims"].append({"text": " ".join(HOSTILE_TEXT), "sources": ["testreview"]})
+        p["claims"].append(
+            {"kind": "evidence", "text": " ".join(HOSTILE_TEXT), "sources": ["testreview"]}
+        )
+    d = _disagreement([zones[0]["id"]])
+    d["topic"], d["text"] = HOSTILE_TEXT[0], HOSTILE_TEXT[1]
+    d["variants"][0]["text"] = HOSTILE_TEXT[3]
+    meta["disagreements"] = [d]
     return doc
 
 

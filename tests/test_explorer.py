@@ -39,7 +39,11 @@ def _square(x0, y0, size):
 
 def tiny_chart(label=HOSTILE, body_area="kidneys", claim="is claimed to <b>help</b>"):
     """A two-foot chart of one zone per foot, whose text can be hostile."""
-    src = [{"id": "s1", "kind": "study", "title": "Title <script>x()</script>", "citation": "c"}]
+    src = [
+        {"id": "s1", "kind": "study", "title": "Title <script>x()</script>", "citation": "c"},
+        {"id": "c1", "kind": "chart", "title": "Title <script>x()</script>", "citation": "c"},
+        {"id": "a1", "kind": "article", "title": "An article", "citation": "a"},
+    ]
     features = []
     for foot in ("left", "right"):
         features.append(
@@ -61,7 +65,7 @@ def tiny_chart(label=HOSTILE, body_area="kidneys", claim="is claimed to <b>help<
                     "label": label,
                     "body_area": body_area,
                     "system": "urinary",
-                    "claims": [{"text": claim, "sources": ["s1"]}],
+                    "claims": [{"kind": "placement", "text": claim, "sources": ["c1"]}],
                 },
                 "geometry": {"type": "Polygon", "coordinates": _square(20, 20, 40)},
             }
@@ -69,7 +73,7 @@ def tiny_chart(label=HOSTILE, body_area="kidneys", claim="is claimed to <b>help<
     doc = {
         "type": "FeatureCollection",
         "footmap": {
-            "schema_version": 1,
+            "schema_version": 2,
             "title": "tiny",
             "description": "tiny chart",
             "units": "mm",
@@ -87,7 +91,7 @@ def tiny_chart(label=HOSTILE, body_area="kidneys", claim="is claimed to <b>help<
                     "id": "sa",
                     "kind": "safety",
                     "text": "Ask a doctor first.",
-                    "sources": ["s1"],
+                    "sources": ["a1"],
                     "short": "Ask a doctor.",
                 },
             ],

@@ -136,7 +136,9 @@ def _mutate(doc: Any, path: tuple, op: str, data: st.DataObject) -> Any:
     elif op == "near_miss":
         parent[key] = copy.deepcopy(data.draw(st.sampled_from(NEAR_MISSES)))
     elif op == "add_key" and isinstance(parent[key], dict):
-        extra = data.draw(st.sampled_from(["note", "extra", "type", "id", "text", "sources"]))
+        extra = data.draw(
+            st.sampled_from(["note", "extra", "type", "id", "text", "sources", "kind"])
+        )
         parent[key][extra] = copy.deepcopy(data.draw(st.sampled_from(NEAR_MISSES)))
     return doc
 

@@ -31,9 +31,13 @@ def hostile() -> footmap.Chart:
     """The hostile test chart, plus hostile system notes and history notes."""
     doc = json.loads((DATA / "hostile.geojson").read_text(encoding="utf-8"))
     doc["footmap"]["system_notes"] = {
-        "urinary": [{"text": f"{HOSTILE} note \u202eevil", "sources": ["testdoc"]}]
+        "urinary": [
+            {"kind": "article", "text": f"{HOSTILE} note \u202eevil", "sources": ["testdoc"]}
+        ]
     }
-    doc["footmap"]["history"] = [{"text": f"{IMG} history", "sources": ["testreview"]}]
+    doc["footmap"]["history"] = [
+        {"kind": "history", "text": f"{IMG} history", "sources": ["testchart"]}
+    ]
     return footmap.loads(json.dumps(doc))
 
 
@@ -48,11 +52,17 @@ def noted(small) -> footmap.Chart:
     doc = json.loads((DATA / "good_small.geojson").read_text(encoding="utf-8"))
     doc["footmap"]["system_notes"] = {
         "urinary": [
-            {"text": "Charts put the kidneys in the middle of the sole.", "sources": ["testdoc"]},
-            {"text": "Trials did not back this.", "sources": ["testreview"]},
+            {
+                "kind": "placement",
+                "text": "Charts put the kidneys in the middle of the sole.",
+                "sources": ["testchart"],
+            },
+            {"kind": "evidence", "text": "Trials did not back this.", "sources": ["testreview"]},
         ]
     }
-    doc["footmap"]["history"] = [{"text": "Zone therapy came first.", "sources": ["testdoc"]}]
+    doc["footmap"]["history"] = [
+        {"kind": "history", "text": "Zone therapy came first.", "sources": ["testchart"]}
+    ]
     return footmap.loads(json.dumps(doc))
 
 
@@ -150,7 +160,7 @@ def test_step_html_shows_titles_panels_and_a_caveat_box(chart):
     (step,) = lesson.tour(chart, ["urinary"])
     fragment = lesson.step_html(chart, step)
     assert 'class="fm-caveat"' in fragment
-    assert "Stories the Feet Can Tell" in fragment  # a source title
+    assert "Conventional reflexology foot charts in the Ingham tradition" in fragment  # a title
     assert "Left foot, Sole (plantar):" in fragment
     assert fragment.count("<li>") >= len(step.talking_points) + 1
 

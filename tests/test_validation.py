@@ -44,10 +44,43 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "json_list": (None, r"^not a GeoJSON FeatureCollection \(top level is list\)$"),
     # the footmap metadata
     "missing_footmap_metadata": (None, r"^chart: missing required 'footmap'$"),
-    "wrong_schema_version": (None, r"^footmap\.schema_version: must be 1, not 2$"),
+    "wrong_schema_version": (None, r"^footmap\.schema_version: must be 2, not 1$"),
     "no_evidence_caveat": (None, r"^footmap\.caveats: must include a caveat of kind 'evidence'$"),
     "unknown_source_in_caveat": (None, r"^caveat 'evidence' cites unknown source 'nosuch2020'$"),
-    "duplicate_source_id": (None, r"^footmap\.sources: duplicate source id 'testdoc'$"),
+    "duplicate_source_id": (None, r"^footmap\.sources: duplicate source id 'testchart'$"),
+    "safety_caveat_cites_study": (
+        None,
+        r"^caveat 'safety' \(safety\) cites 'testreview', a study source; a safety caveat may "
+        r"cite only article sources$",
+    ),
+    # provenance: claim kinds against source kinds, disagreements
+    "placement_cites_article": (
+        "left.plantar.kidney",
+        r"^claim 1 'Charts assign the kidneys to this patch of the\.\.\.: placement claim "
+        r"cites 'testdoc', an article source; placement claims may cite only chart sources$",
+    ),
+    "evidence_cites_article": (
+        "left.plantar.head",
+        r"^claim 2 'Trials found this works\.': evidence claim cites 'testdoc', an article "
+        r"source; evidence claims may cite only study sources$",
+    ),
+    "no_placement_claim": (
+        "right.plantar.pelvis",
+        r"^has no placement claim \(every zone needs one saying where charts put it\)$",
+    ),
+    "claim_without_kind": (
+        "left.plantar.pelvis",
+        r"^properties\.claims\.0: missing required 'kind'$",
+    ),
+    "unknown_zone_in_disagreement": (
+        None,
+        r"^disagreement 'head-side': no zone with id 'left\.plantar\.liver'$",
+    ),
+    "variant_cites_article": (
+        None,
+        r"^disagreement 'head-side': variant 2 'Crossed\.' cites 'testdoc', an article source; "
+        r"variants may cite only chart or study sources$",
+    ),
     # feature ids and properties
     "duplicate_ids": ("right.plantar.pelvis", r"^duplicate id \(also used by features\[8\]\)$"),
     "missing_id": ("features[4]", r"^feature: missing required 'id'$"),
@@ -159,7 +192,12 @@ def test_good_small_loads():
     assert chart.path == GOOD
     assert chart.panels == (("left", "plantar"), ("right", "plantar"))
     assert len(chart.zones) == 8
-    assert [s.id for s in chart.sources] == ["testdoc", "testreview"]
+    assert [s.id for s in chart.sources] == ["testchart", "testdoc", "testreview"]
+    assert [s.kind for s in chart.sources] == ["chart", "article", "study"]
+    assert chart.zone("left.plantar.head").claims == (
+        footmap.Claim("Charts place the head in the big toe.", ("testchart",), "placement"),
+    )
+    assert chart.disagreements == ()
     assert [c.kind for c in chart.caveats_of("evidence")] == ["evidence"]
     for foot in ("left", "right"):
         kidney = chart.zone(f"{foot}.plantar.kidney").geometry
@@ -185,7 +223,10 @@ def test_hostile_text_is_data():
     text = " ".join(c.text for z in chart.zones for c in z.claims)
     for needle in ("]]>", "&amp;", '"quoted"', "\u0000", "\u202e", "${jinja}"):
         assert needle in text
-    assert chart.source("testdoc").title == "<script>alert(1)</script>"
+    assert chart.source("testchart").title == "<script>alert(1)</script>"
+    (d,) = chart.disagreements
+    assert (d.topic, d.text) == ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
+    assert d.variants[0] == footmap.Claim(charts.HOSTILE_TEXT[3], ("testchart",), "placement")
 
 
 # -- each bad chart ----------------------------------------------------------------------------
@@ -227,6 +268,8 @@ def test_several_defects_are_reported_together(tmp_path):
     f["right.plantar.head"]["id"] = "right.plantar.pelvis"
     del f["left.plantar.adrenal"]["properties"]["claims"][0]["sources"][0]
     doc["footmap"]["caveats"][1]["sources"] = ["nosuch2020"]
+    f["right.plantar.adrenal"]["properties"]["claims"][0]["sources"] = ["testreview"]
+    doc["footmap"]["disagreements"] = [charts._disagreement(["left.plantar.toe"])]
     path = tmp_path / "many.geojson"
     path.write_text(json.dumps(doc), encoding="utf-8")
     expected = {
@@ -239,6 +282,12 @@ def test_several_defects_are_reported_together(tmp_path):
             r"^properties\.claims\.0\.sources: needs at least 1 item\(s\), has 0$",
         ),
         (None, r"^caveat 'chart' cites unknown source 'nosuch2020'$"),
+        (
+            "right.plantar.adrenal",
+            r"^claim 1 'The adrenal point is claimed to sit in the mid\.\.\.: placement claim "
+            r"cites 'testreview', a study source; placement claims may cite only chart sources$",
+        ),
+        (None, r"^disagreement 'head-side': no zone with id 'left\.plantar\.toe'$"),
     }
     with pytest.raises(ChartError) as info:
         footmap.load(path)

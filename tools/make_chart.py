@@ -74,9 +74,11 @@ FALLBACK_SYSTEMS = (
     "reproductive",
 )
 
+SCHEMA_VERSION = 2
+
 DRAFT_SOURCE = {
     "id": "draft",
-    "kind": "document",
+    "kind": "chart",
     "title": "DRAFT placeholder source",
     "citation": "DRAFT: placeholder until tools/authoring/text.py provides the sources.",
 }
@@ -116,6 +118,7 @@ def _optional_module(name: str) -> ModuleType | None:
 def _placeholder_claims(body_area: str) -> list[dict]:
     return [
         {
+            "kind": "placement",
             "text": f"DRAFT placeholder: no claim text written yet for {body_area!r}.",
             "sources": [DRAFT_SOURCE["id"]],
         }
@@ -175,6 +178,7 @@ def load_inputs(draft: bool) -> tuple[list[dict], dict, list[dict], list[dict], 
             text.META,
             system_notes={k: list(v) for k, v in text.SYSTEM_NOTES.items()},
             history=list(text.HISTORY),
+            disagreements=list(getattr(text, "DISAGREEMENTS", [])),
         ),
         [dict(s) for s in text.SOURCES],
         [dict(c) for c in text.CAVEATS],
@@ -413,7 +417,8 @@ def assemble(
                 missing.add(area)
                 zone_claims = _placeholder_claims(area) if draft else []
             props["claims"] = [
-                {"text": c["text"], "sources": list(c["sources"])} for c in zone_claims
+                {"kind": c["kind"], "text": c["text"], "sources": list(c["sources"])}
+                for c in zone_claims
             ]
             for c in props["claims"]:
                 errors += [
@@ -444,14 +449,14 @@ def assemble(
     for f, geom in zip(out_features, settle_geometry(out_features).values(), strict=True):
         f["geometry"] = mapping(geom)
 
-    footmap = {"schema_version": 1}
+    footmap = {"schema_version": SCHEMA_VERSION}
     footmap.update({k: meta[k] for k in META_ORDER if k in meta})
     footmap.update({k: v for k, v in meta.items() if k not in footmap})
     if draft and not footmap.get("title", "").startswith("DRAFT"):
         footmap["title"] = "DRAFT " + footmap.get("title", "")
     footmap["sources"] = sources
     footmap["caveats"] = caveats
-    for key in ("system_notes", "history"):  # teaching notes after sources and caveats
+    for key in ("system_notes", "history", "disagreements"):  # after sources and caveats
         if key in footmap:
             footmap[key] = footmap.pop(key)
     return {"type": "FeatureCollection", "footmap": footmap, "features": out_features}

@@ -9,13 +9,19 @@ Rules every text here follows:
 * Own words. Everything is paraphrased in the project's own words; no sentence or distinctive
   phrase is copied from the five source documents in ``../shared/seeds`` (no run of six or
   more words is shared with any of them, checked by ``tools.authoring.originality``).
+* Every claim has a kind, and a kind may cite only some kinds of source (schema v2, checked
+  when footmap loads the chart): ``placement`` (where charts put a zone) cites ``chart``
+  sources only; ``article`` (what a seed article says) cites ``article`` sources only, and
+  :data:`ARTICLE_TOPICS` records the word each cited article uses for the topic (a test
+  checks the word is there); ``history`` cites ``history`` or ``chart`` sources;
+  ``evidence`` (what studies found) cites ``study`` sources only.
 * Claims stay claims. Nothing is stated as medical fact: texts say "charts assign",
   "is claimed to", "the article suggests", "practitioners believe".
 * Chart placement first. The first claim of every body area is where the charts put it,
-  citing Ingham's maps (``ingham1938``) and the documents' statement of the general belief
-  (``doc003``; ``doc004`` for organs, whose "points" theory links each organ to a foot point).
-  Further claims are only what a cited document actually says about that area; where the
-  documents say nothing, the placement is the only claim.
+  citing the conventional charts (``conventional``, described honestly as a tradition, not
+  one book). None of the seed articles places any zone, so none is cited for a placement.
+  Further claims are only what a cited article actually says about that area; where the
+  articles say nothing, the placement is the only claim.
 * Every text cites its sources by id; every id is defined in ``SOURCES``.
 * Each claim, system note and history item is one or two plain sentences of at most 220
   characters, readable by a lay person. Each caveat also has a one-line ``short`` form for
@@ -26,7 +32,9 @@ clinician's article" for ``doc003``) rather than by file number, so a reader can
 apart; the ``sources`` list of each text gives the exact ids.
 
 Exports: ``META``, ``SOURCES``, ``CAVEATS``, ``SHORT_CAVEAT``, ``CLAIMS``, ``SYSTEM_NOTES``,
-``HISTORY``; ``EXTRA_BODY_AREAS`` lists the body areas added beyond the agreed list.
+``HISTORY``, ``DISAGREEMENTS`` (documented differences between charts, each with at least two
+variants citing chart or study sources), ``ARTICLE_TOPICS``; ``EXTRA_BODY_AREAS`` lists the
+body areas added beyond the agreed list.
 """
 
 from __future__ import annotations
@@ -40,6 +48,8 @@ __all__ = [
     "EXTRA_BODY_AREAS",
     "SYSTEM_NOTES",
     "HISTORY",
+    "DISAGREEMENTS",
+    "ARTICLE_TOPICS",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -79,7 +89,7 @@ META: dict[str, str] = {
 SOURCES: list[dict[str, str]] = [
     {
         "id": "doc000",
-        "kind": "document",
+        "kind": "article",
         "title": "Benefits of a Foot Massage",
         "citation": "Benefits of a Foot Massage. Web article, author and date not given.",
         "file": "000_3a13d20e6fa33b65.txt",
@@ -90,7 +100,7 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "id": "doc001",
-        "kind": "document",
+        "kind": "article",
         "title": "The Many Benefits of Foot Massage",
         "citation": (
             "The Many Benefits of Foot Massage. Web article by a seller of home massage "
@@ -104,7 +114,7 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "id": "doc002",
-        "kind": "document",
+        "kind": "article",
         "title": (
             'Untitled article opening "A foot massage is much more than a feel good way to relax"'
         ),
@@ -117,7 +127,7 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "id": "doc003",
-        "kind": "document",
+        "kind": "article",
         "title": "Benefits of Foot Massage for Foot and Ankle Health",
         "citation": (
             "Benefits of Foot Massage for Foot and Ankle Health. Web article written from a "
@@ -131,7 +141,7 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "id": "doc004",
-        "kind": "document",
+        "kind": "article",
         "title": (
             'Untitled article opening "In Eastern philosophy, the foot is called the main '
             'instrument"'
@@ -211,12 +221,28 @@ SOURCES: list[dict[str, str]] = [
     },
     {
         "id": "ingham1938",
-        "kind": "history",
+        "kind": "chart",
         "title": "Stories the Feet Can Tell",
         "citation": "Ingham ED. Stories the Feet Can Tell. 1938.",
         "note": (
             "Eunice Ingham mapped the zones onto the feet in the 1930s; most modern foot "
-            "charts descend from her maps."
+            "charts descend from her maps. Cited for that history, not for any one placement: "
+            "the project has not read the book's placement text."
+        ),
+    },
+    {
+        "id": "conventional",
+        "kind": "chart",
+        "title": "Conventional reflexology foot charts in the Ingham tradition",
+        "citation": (
+            "Conventional reflexology foot charts in the Ingham tradition, as commonly "
+            "reproduced in reflexology teaching material; a general description of what such "
+            "charts show, not one published chart, book, page or edition."
+        ),
+        "note": (
+            "Every placement in this map follows the common layout of these charts: toes for "
+            "the head and neck, the ball for the chest, the arch for the abdomen, the heel for "
+            "the pelvis, the inner edge for the spine. Individual charts differ in detail."
         ),
     },
 ]
@@ -237,8 +263,10 @@ CAVEATS: list[dict[str, object]] = [
         "kind": "evidence",
         "text": (
             "The idea that each zone of the foot is linked to an organ or body part is a belief "
-            "of reflexology, not an established fact; even the articles this chart draws on "
-            "present it as a theory or belief. Systematic reviews of clinical trials found no "
+            "of reflexology, not an established fact. Most of the articles this chart draws on "
+            "hedge it, calling it a theory or something practitioners believe; one, a foot "
+            "clinician's article, states as fact that working the digestive reflex points "
+            "improves digestion. Systematic reviews of clinical trials found no "
             "convincing evidence that reflexology treats any medical condition, and in a "
             "blinded test reflexologists could not tell from patients' feet which conditions "
             "they had. The benefit most people agree on is that a foot massage is relaxing."
@@ -264,13 +292,15 @@ CAVEATS: list[dict[str, object]] = [
             "surgery (massage may slow healing). They also name being prone to blood clots, "
             "cancer, fever, active tuberculosis, skin or infectious disease and inflamed "
             "joints as reasons not to massage, and advise against massage just after a meal "
-            "or when the stomach is empty. Foot pain that keeps coming back should be seen "
+            "or on an empty stomach. Foot pain that keeps coming back should be seen "
             "by a professional."
         ),
         "sources": ["doc000", "doc002", "doc003", "doc004"],
         "short": (
-            "Foot massage is not for everyone: diabetes, warts, wounds, recent foot surgery "
-            "and some illnesses call for a doctor's or podiatrist's advice first."
+            "Ask a doctor or podiatrist first with diabetes, plantar warts, open wounds or "
+            "after foot surgery; do not massage with blood clots, cancer, fever, active "
+            "tuberculosis, skin or infectious disease or inflamed joints, or just after a meal "
+            "or on an empty stomach. Recurring foot pain: see a professional."
         ),
     },
     {
@@ -291,83 +321,102 @@ CAVEATS: list[dict[str, object]] = [
 # Claims, keyed by body area
 # ---------------------------------------------------------------------------------------------
 
-_BELIEF = ["ingham1938", "doc003"]  # chart tradition + "reflex points are believed to match"
-_ORGAN = ["ingham1938", "doc003", "doc004"]  # ... + the "points" theory for organs
+_PLACEMENT = ["conventional"]  # the conventional charts; no seed article places any zone
 _REVIEWS = ["ernst2009", "ernst2011"]
 
+#: For every article claim, the word (a lower-case stem) each cited article uses for the
+#: claim's topic: the content test checks that the article really does discuss it.
+ARTICLE_TOPICS: dict[str, dict[str, str]] = {}
 
-def _claim(text: str, sources: list[str]) -> dict[str, object]:
-    return {"text": text, "sources": list(sources)}
+
+def _claim(text: str, sources: list[str], kind: str) -> dict[str, object]:
+    return {"kind": kind, "text": text, "sources": list(sources)}
 
 
-def _placed(what: str, where: str = "the sole", *, organ: bool = True) -> dict[str, object]:
+def _article(text: str, topics: dict[str, str]) -> dict[str, object]:
+    """An article claim citing each article in ``topics`` (id -> the topic word it uses)."""
+    ARTICLE_TOPICS[text] = dict(topics)
+    return _claim(text, list(topics), "article")
+
+
+def _evidence(text: str, sources: list[str]) -> dict[str, object]:
+    """What published studies found (cites only study sources)."""
+    return _claim(text, sources, "evidence")
+
+
+def _history(text: str, sources: list[str]) -> dict[str, object]:
+    return _claim(text, sources, "history")
+
+
+def _placed(what: str, where: str = "the sole") -> dict[str, object]:
     """Return the chart-placement claim that opens every body area."""
     return _claim(
         f"Charts in the Ingham tradition assign this area of {where} to {what}.",
-        _ORGAN if organ else _BELIEF,
+        _PLACEMENT,
+        "placement",
     )
 
 
 # Recurring document claims, written once and reused where the brief of an area fits.
-_DIGESTION = _claim(
+_DIGESTION = _article(
     "A foot clinician's article claims that pressing the reflex points for the digestive "
     "system helps digestion and eases bloating and constipation.",
-    ["doc003"],
+    {"doc003": "digestion"},
 )
-_VAGUS = _claim(
+_VAGUS = _article(
     "Followers of reflexology are said to believe that foot massage acts on the vagus nerve, "
     "which serves the gut, and so may ease nausea (a massage-device seller's article).",
-    ["doc001"],
+    {"doc001": "vagus nerve"},
 )
-_DIGESTIVE_SYSTEM = _claim(
+_DIGESTIVE_SYSTEM = _article(
     "An article on Chinese foot massage credits foot massage with helping digestive "
     "conditions and the work of the internal organs in general, not this zone in particular.",
-    ["doc004"],
+    {"doc004": "digestive"},
 )
-_JOINT_PAIN = _claim(
+_JOINT_PAIN = _article(
     "An article on Chinese foot massage claims foot massage eases aching joints by loosening "
     "the muscles and connective tissue that hold them; it does not single out this zone.",
-    ["doc004"],
+    {"doc004": "joint pain"},
 )
-_FOOT_ARTHRITIS = _claim(
+_FOOT_ARTHRITIS = _article(
     "A massage-device seller's article says massage eases stiffness and pain from arthritis "
     "in the feet themselves, a direct effect on the foot rather than a reflex one.",
-    ["doc001"],
+    {"doc001": "arthritis"},
 )
-_BACK = _claim(
+_BACK = _article(
     "An article on Chinese foot massage claims regular leg and foot massage helps back pain "
     "and posture, including a poorly aligned lower back and hips.",
-    ["doc004"],
+    {"doc004": "back pain"},
 )
-_PMS = _claim(
+_PMS = _article(
     "An article on Chinese foot massage claims regular leg and foot massage eases "
     "premenstrual symptoms such as low mood, tension and headaches.",
-    ["doc004"],
+    {"doc004": "premenstrual"},
 )
-_LYMPH = _claim(
+_LYMPH = _article(
     "Three of the articles claim foot massage moves lymph, the fluid that drains the tissues, "
     "which they say reduces swelling and helps the body clear waste and fight infection.",
-    ["doc001", "doc003", "doc004"],
+    {"doc001": "lymph", "doc003": "lymph", "doc004": "lymph"},
 )
 
 CLAIMS: dict[str, list[dict[str, object]]] = {
     # --- toes and ball of the foot ------------------------------------------------------------
     "head and brain": [
         _placed("the head and brain", "the foot"),
-        _claim(
+        _article(
             "A massage-device seller's article presents reflexology as a theory that pressing "
             "points on the feet can help other parts of the body, including sleep problems "
             "such as insomnia; it names no particular zone.",
-            ["doc001"],
+            {"doc001": "insomnia"},
         ),
-        _claim(
+        _article(
             "An article on Chinese foot massage claims benefits for conditions of the nervous "
             "system and for headaches and migraines that come with premenstrual syndrome.",
-            ["doc004"],
+            {"doc004": "neurological"},
         ),
     ],
     "pituitary gland": [_placed("the pituitary gland")],
-    "neck": [_placed("the neck", "the foot", organ=False)],
+    "neck": [_placed("the neck", "the foot")],
     "sinuses": [_placed("the sinuses")],
     "eyes": [_placed("the eyes")],
     "ears": [_placed("the ears", "the foot")],
@@ -375,41 +424,41 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
     "parathyroid glands": [_placed("the parathyroid glands")],
     "lungs and chest": [
         _placed("the lungs and chest", "the foot"),
-        _claim(
+        _article(
             "An article on Chinese foot massage says massage is credited with good effects in "
             "conditions of the breathing (respiratory) system.",
-            ["doc004"],
+            {"doc004": "respiratory"},
         ),
-        _claim(
+        _evidence(
             "Reviews of clinical trials found no convincing evidence that reflexology treats "
             "any medical condition, lung and chest problems included.",
             _REVIEWS,
         ),
     ],
-    "shoulder": [_placed("the shoulder", "the foot", organ=False), _JOINT_PAIN],
+    "shoulder": [_placed("the shoulder", "the foot"), _JOINT_PAIN],
     "heart": [
         _placed("the heart"),
-        _claim(
+        _article(
             "An article on Chinese foot massage claims benefits in heart and circulation "
             "(cardiovascular) conditions, and says a relaxing leg massage can slow the pulse.",
-            ["doc004"],
+            {"doc004": "cardiovascular"},
         ),
-        _claim(
+        _article(
             "A massage-device seller's article claims foot massage may help lower high blood "
             "pressure by improving circulation and easing stress; another says better "
             "circulation spares the heart work.",
-            ["doc001", "doc002"],
+            {"doc001": "blood pressure", "doc002": "heart"},
         ),
     ],
     "esophagus": [_placed("the esophagus (gullet)"), _VAGUS],
     "diaphragm": [_placed("the diaphragm", "the foot")],
     "solar plexus": [
         _placed("the solar plexus, a network of nerves behind the stomach"),
-        _claim(
+        _article(
             "A foot clinician's article says reflexology is believed to help people relax; "
             "a massage-device seller's article notes that relaxation is the benefit "
             "researchers generally agree on.",
-            ["doc003", "doc001"],
+            {"doc003": "relaxation", "doc001": "relaxation"},
         ),
     ],
     # --- arch ---------------------------------------------------------------------------------
@@ -418,28 +467,28 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
     "stomach": [_placed("the stomach"), _DIGESTION, _VAGUS],
     "pancreas": [
         _placed("the pancreas"),
-        _claim(
+        _article(
             "The articles do not link this zone to diabetes. One says foot massage can help "
             "people with diabetes avoid complications; another advises them to ask a "
             "podiatrist first, as feeling may be reduced.",
-            ["doc002", "doc003"],
+            {"doc002": "diabetes", "doc003": "diabetes"},
         ),
     ],
     "duodenum": [_placed("the duodenum, the first part of the small intestine"), _DIGESTION],
     "spleen": [
         _placed("the spleen"),
-        _claim(
+        _article(
             "Two articles claim foot massage boosts the immune system, one saying it raises "
             "white blood cell production; neither connects this to the spleen zone.",
-            ["doc003", "doc004"],
+            {"doc003": "immune", "doc004": "immune"},
         ),
     ],
     "adrenal glands": [
         _placed("the adrenal glands"),
-        _claim(
+        _article(
             "A massage-device seller's article says massage in general lowers the stress "
             "hormone cortisol (an adrenal hormone); it makes no claim about this zone.",
-            ["doc001"],
+            {"doc001": "cortisol"},
         ),
     ],
     "kidneys": [_placed("the kidneys")],
@@ -458,12 +507,12 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
     ],
     # --- heel and inner edge ------------------------------------------------------------------
     "rectum": [_placed("the rectum"), _DIGESTION],
-    "spine": [_placed("the spine", "the foot", organ=False), _BACK],
-    "sciatic nerve": [_placed("the sciatic nerve", "the foot", organ=False)],
-    "pelvis and lower back": [_placed("the pelvis and lower back", "the foot", organ=False), _BACK],
+    "spine": [_placed("the spine", "the foot"), _BACK],
+    "sciatic nerve": [_placed("the sciatic nerve", "the foot")],
+    "pelvis and lower back": [_placed("the pelvis and lower back", "the foot"), _BACK],
     "reproductive organs": [_placed("the reproductive organs", "the foot"), _PMS],
     "hip and knee": [
-        _placed("the hip and knee", "the foot", organ=False),
+        _placed("the hip and knee", "the foot"),
         _JOINT_PAIN,
         _FOOT_ARTHRITIS,
     ],
@@ -476,40 +525,40 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
     "breast and chest": [_placed("the breast and chest", "the foot")],
     "groin lymph nodes": [
         _placed("the lymph nodes of the groin", "the foot"),
-        _claim(
+        _article(
             "A foot clinician's article claims massage moves lymphatic fluid and so eases "
             "swollen feet and ankles.",
-            ["doc003"],
+            {"doc003": "lymphatic fluid"},
         ),
     ],
     "uterus or prostate": [_placed("the uterus or the prostate", "the foot"), _PMS],
     "ovary or testis": [_placed("the ovary or the testis", "the foot"), _PMS],
-    "elbow": [_placed("the elbow", "the foot", organ=False), _JOINT_PAIN],
-    "knee": [_placed("the knee", "the foot", organ=False), _JOINT_PAIN, _FOOT_ARTHRITIS],
-    "hip": [_placed("the hip", "the foot", organ=False), _BACK, _JOINT_PAIN],
+    "elbow": [_placed("the elbow", "the foot"), _JOINT_PAIN],
+    "knee": [_placed("the knee", "the foot"), _JOINT_PAIN, _FOOT_ARTHRITIS],
+    "hip": [_placed("the hip", "the foot"), _BACK, _JOINT_PAIN],
     "arm": [
-        _placed("the arm", "the foot", organ=False),
-        _claim(
+        _placed("the arm", "the foot"),
+        _article(
             "An article on Chinese foot massage claims that massage keeps lymph from building "
             "up, and says such build-up tends to collect in the arms and legs.",
-            ["doc004"],
+            {"doc004": "arms and legs"},
         ),
     ],
     "fallopian tube or vas deferens": [
         _placed("the fallopian tube or the vas deferens", "the foot")
     ],
-    "teeth and jaw": [_placed("the teeth and jaw", "the foot", organ=False)],
-    "face": [_placed("the face", "the foot", organ=False)],
+    "teeth and jaw": [_placed("the teeth and jaw", "the foot")],
+    "face": [_placed("the face", "the foot")],
     "inner ear and balance": [
         _placed("the inner ear and the sense of balance", "the foot"),
-        _claim(
+        _article(
             "A massage-device seller's article claims foot massage can aid balance, but by "
             "stretching and strengthening the foot's own muscles, not through a reflex.",
-            ["doc001"],
+            {"doc001": "balance"},
         ),
     ],
-    "upper back": [_placed("the upper back", "the foot", organ=False), _BACK],
-    "ribs": [_placed("the ribs", "the foot", organ=False)],
+    "upper back": [_placed("the upper back", "the foot"), _BACK],
+    "ribs": [_placed("the ribs", "the foot")],
     # --- added body areas (see EXTRA_BODY_AREAS) ----------------------------------------------
     "throat and tonsils": [_placed("the throat and tonsils", "the foot")],
     "nose": [_placed("the nose", "the foot")],
@@ -523,148 +572,161 @@ EXTRA_BODY_AREAS: tuple[str, ...] = ("throat and tonsils", "nose")
 
 SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
     "nervous": [
-        _claim(
+        _article(
             "One article lists nervous-system conditions among those foot massage is said to "
             "help; another says massage sends positive signals to the brain by way of the "
             "nerves and lifts mood.",
-            ["doc004", "doc002"],
+            {"doc004": "neurological", "doc002": "nervous system"},
         ),
-        _claim(
+        _article(
             "A massage-device seller's article reports suggestions that massage may ease "
             "restless legs and that reflexology helps sleep, while noting that research on "
             "reflexology is still going on.",
-            ["doc001"],
+            {"doc001": "restless leg"},
         ),
-        _claim(
-            "Feeling calmer after a foot massage is the benefit most people agree on; that is "
-            "not evidence that pressing one zone acts on one part of the nervous system.",
-            ["doc001", "ernst2009", "ernst2011"],
+        _article(
+            "Feeling calmer after a foot massage is the benefit most people agree on, a "
+            "massage-device seller's article notes; that does not show that pressing one zone "
+            "acts on one part of the nervous system.",
+            {"doc001": "relaxation"},
+        ),
+        _evidence(
+            "Reviews of clinical trials found no convincing evidence that reflexology treats "
+            "any medical condition, nervous-system ones included.",
+            _REVIEWS,
         ),
     ],
     "sensory": [
         _claim(
-            "None of the articles makes a claim about sight, hearing or smell; the eye, ear "
-            "and sinus zones come from the charts alone.",
-            ["ingham1938"],
+            "The eye, ear and sinus zones come from the charts alone: none of the articles "
+            "makes a claim about sight, hearing or smell.",
+            _PLACEMENT,
+            "placement",
         ),
-        _claim(
+        _article(
             "One article claims foot massage can help balance, but through the strength of the "
             "foot's own muscles rather than through the inner ear.",
-            ["doc001"],
+            {"doc001": "balance"},
         ),
     ],
     "endocrine": [
-        _claim(
+        _article(
             "Articles claim massage lowers the stress hormone cortisol and raises endorphins, "
             "the body's feel-good chemicals; they describe massage in general, not the gland "
             "zones of the chart.",
-            ["doc001", "doc002"],
+            {"doc001": "cortisol", "doc002": "endorphins"},
         ),
-        _claim(
+        _article(
             "On diabetes the articles differ: one says regular foot massage helps avoid "
             "complications, while others advise asking a podiatrist first or using a special "
             "massager, since feeling may be reduced.",
-            ["doc002", "doc003", "doc000"],
+            {"doc002": "diabetes", "doc003": "diabetes", "doc000": "diabetic"},
         ),
     ],
     "respiratory": [
-        _claim(
+        _article(
             "Only one article mentions breathing: it lists respiratory conditions among those "
             "foot massage is said to help, without details.",
-            ["doc004"],
+            {"doc004": "respiratory"},
         ),
-        _claim(
+        _evidence(
             "Reviews of clinical trials found no convincing evidence that reflexology treats "
             "any medical condition, breathing problems included.",
             ["ernst2009", "ernst2011", "aus2015"],
         ),
     ],
     "cardiovascular": [
-        _claim(
+        _article(
             "Articles claim foot massage lowers high blood pressure and the pulse through "
             "relaxation, and that better circulation lightens the heart's work.",
-            ["doc001", "doc002", "doc004"],
+            {"doc001": "blood pressure", "doc002": "heart", "doc004": "pulse"},
         ),
-        _claim(
+        _article(
             "Most circulation claims concern blood flow in the feet and legs themselves, a "
             "direct effect of rubbing rather than a reflex to the heart.",
-            ["doc000", "doc003", "doc004"],
+            {"doc000": "circulation", "doc003": "circulation", "doc004": "circulation"},
         ),
-        _claim(
+        _article(
             "One article lists being prone to blood clots as a reason not to have a foot massage.",
-            ["doc004"],
+            {"doc004": "blood clots"},
         ),
     ],
     "digestive": [
-        _claim(
+        _article(
             "A foot clinician's article claims that working the digestive reflex points helps "
             "digestion, bloating and constipation; another lists digestive conditions among "
             "those massage is said to help.",
-            ["doc003", "doc004"],
+            {"doc003": "digestion", "doc004": "digestive"},
         ),
-        _claim(
+        _article(
             "Reflexology followers are said to believe foot massage acts on the vagus nerve, "
             "which serves the gut, and so eases nausea; the article presents this as a belief.",
-            ["doc001"],
+            {"doc001": "vagus nerve"},
         ),
-        _claim(
+        _article(
             "One article advises against foot massage just after a meal or when the stomach "
             "is empty.",
-            ["doc004"],
+            {"doc004": "after eating"},
         ),
     ],
     "urinary": [
         _claim(
-            "None of the articles makes a claim about the kidneys or bladder; the urinary "
-            "zones come from the charts alone.",
-            ["ingham1938"],
+            "The kidney and bladder zones come from the charts alone: none of the articles "
+            "makes a claim about the kidneys or the bladder.",
+            _PLACEMENT,
+            "placement",
         ),
-        _claim(
+        _evidence(
             "In a blinded test, reflexologists examining feet could not reliably tell which "
             "patients had which diagnosed conditions.",
             ["white2000"],
         ),
     ],
     "lymphatic": [
-        _claim(
+        _article(
             "Three articles claim foot massage moves lymph, reducing swelling and helping the "
             "body clear waste; one says it keeps fluid from pooling in the arms and legs.",
-            ["doc001", "doc003", "doc004"],
+            {"doc001": "lymph", "doc003": "lymph", "doc004": "lymph"},
         ),
-        _claim(
+        _article(
             "Two articles claim foot massage strengthens the immune system, one by raising "
             "white blood cell production; neither cites a study for this.",
-            ["doc003", "doc004"],
+            {"doc003": "immune", "doc004": "immune"},
         ),
     ],
     "musculoskeletal": [
-        _claim(
+        _article(
             "An article on Chinese foot massage claims regular massage helps back pain, "
             "posture, a poorly aligned lower back and hips, and joint pain in general.",
-            ["doc004"],
+            {"doc004": "back pain"},
         ),
-        _claim(
+        _article(
             "Most muscle and joint claims are about the feet themselves: arthritis, stiffness, "
             "flexibility and sore muscles are said to improve where the massage is given.",
-            ["doc001", "doc003"],
+            {"doc001": "arthritis", "doc003": "flexibility"},
         ),
-        _claim(
+        _article(
             "The articles advise against massaging inflamed joints, and advise asking a doctor "
             "first after foot surgery.",
-            ["doc004", "doc002"],
+            {"doc004": "inflammation of the joints", "doc002": "surgery"},
         ),
     ],
     "reproductive": [
-        _claim(
+        _article(
             "One article claims regular leg and foot massage eases premenstrual symptoms such "
             "as mood swings, tension and headaches, and helps prevent the swollen feet common "
             "in pregnancy.",
-            ["doc004"],
+            {"doc004": "premenstrual"},
         ),
-        _claim(
-            "No article ties these effects to the reproductive zones of the chart, and "
-            "reviews found no convincing evidence that reflexology treats any condition.",
-            ["doc004", "ernst2009", "ernst2011"],
+        _article(
+            "The article on Chinese foot massage credits leg and foot massage in general with "
+            "these effects; it ties none of them to the reproductive zones of the chart.",
+            {"doc004": "premenstrual"},
+        ),
+        _evidence(
+            "Reviews of clinical trials found no convincing evidence that reflexology treats "
+            "any medical condition, reproductive ones included.",
+            _REVIEWS,
         ),
     ],
 }
@@ -674,25 +736,34 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
 # ---------------------------------------------------------------------------------------------
 
 HISTORY: list[dict[str, object]] = [
-    _claim(
+    _history(
         "In 1917 the American physician William H. Fitzgerald, with Edwin Bowers, published "
         "zone therapy, which divided the body into ten lengthwise zones.",
         ["fitzgerald1917"],
     ),
-    _claim(
+    _history(
         "In the 1930s Eunice Ingham mapped these zones onto the feet; her book Stories the Feet "
         "Can Tell appeared in 1938, and most modern foot charts descend from her maps.",
         ["ingham1938"],
     ),
-    _claim(
+    _history(
         "Published charts disagree with each other about where many zones lie and how large "
         "they are; this map is a schematic synthesis, not a copy of any one chart.",
         ["ingham1938", "fitzgerald1917"],
     ),
-    _claim(
-        "Some articles say the feet reveal the state of the whole body. A blinded test in 2000 "
-        "found that reflexologists could not reliably identify patients' conditions from "
-        "their feet.",
-        ["doc004", "doc000", "white2000"],
+    _article(
+        "Two of the articles say the feet show the state of health of the whole body.",
+        {"doc004": "infer", "doc000": "rest of the body"},
+    ),
+    _evidence(
+        "A blinded test in 2000 found that reflexologists could not reliably identify "
+        "patients' conditions from their feet.",
+        ["white2000"],
     ),
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Documented disagreements between published charts (filled from sources that were read)
+# ---------------------------------------------------------------------------------------------
+
+DISAGREEMENTS: list[dict[str, object]] = []
