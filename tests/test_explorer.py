@@ -590,3 +590,133 @@ def test_bidi_and_control_characters_are_neutralised(ipympl_backend):
         assert "a\ufffdb\ufffdc" in e.panel.value
     finally:
         e.close()
+
+
+# -- keyboard, screen readers, search across views, static view (issue 12) -------------------
+def key(ex, name):
+    """A key pressed on the focused map, as ipympl delivers it."""
+    from matplotlib.backend_bases import KeyEvent
+
+    ex._on_key(KeyEvent("key_press_event", ex.figure.canvas, name))
+
+
+def test_arrow_keys_walk_the_map_and_enter_clicks(ex, chart):
+    clicks = []
+    ex.on_click(lambda z: clicks.append(z.id if z else None))
+    ex.select("left.plantar.kidney")
+    key(ex, "up")
+    assert [z.id for z in ex.selected] == ["left.plantar.adrenal"]
+    key(ex, "down")
+    key(ex, "down")
+    assert [z.id for z in ex.selected] == ["left.plantar.ureter"]
+    assert ex.highlighter.marked("selected") == ("left.plantar.ureter",)
+    assert clicks == []  # moving is not clicking
+    key(ex, "enter")
+    key(ex, " ")
+    assert clicks == ["left.plantar.ureter", "left.plantar.ureter"]
+    assert "Ureter" in ex.panel.value
+
+
+def test_arrow_keys_from_nothing_start_on_the_first_zone(ex, chart):
+    key(ex, "right")
+    assert [z.id for z in ex.selected] == [ex.artists.zones[0].id]
+
+
+def test_tab_and_escape_move_focus_off_the_map(ex, monkeypatch):
+    moved = []
+    monkeypatch.setattr(fx, "focus", lambda w: moved.append(w))
+    for name in ("tab", "escape", "shift+tab", "shift+escape"):
+        key(ex, name)
+    assert moved == [ex.export_button, ex.export_button, ex.search, ex.search]
+    assert ex.selected == ()
+
+
+def test_matplotlib_keymap_is_off(ex):
+    assert ex.figure.canvas.manager.key_press_handler_id is None
+    key(ex, "q")  # matplotlib's default keymap would close the figure
+    key(ex, "s")  # ... or save it
+    assert plt.fignum_exists(ex.figure.number)
+
+
+def test_live_region_announces_selection_claim_and_caveat(ex, chart):
+    assert "fm-live" in ex.live._dom_classes and "fm-sr-only" in ex.live._dom_classes
+    ex.select("left.plantar.kidney")
+    brief = chart.caveats_of("evidence")[0].brief
+    assert ex.live.value.startswith(
+        "Selected Kidney, left foot, sole. Charts claim it for the kidneys. Caveat: "
+    )
+    assert esc(brief) in ex.live.value
+    ex.select(None)
+    assert ex.live.value == "Nothing selected."
+
+
+def test_map_text_alternative_names_the_zones_shown(ex, chart):
+    alt = ex.alt.value
+    assert alt.startswith("Foot map, left and right feet, sole view: 69 zones (")
+    for z in chart.zones_on(view="plantar"):
+        assert esc(z.label) in alt
+    ex.controls["foot"].value = "left"
+    ex.controls["view"].value = "dorsal"
+    assert ex.alt.value.startswith("Foot map, left foot, top view: ")
+    assert "Arrow keys move between zones" in ex.alt.value
+
+
+def test_search_switches_to_the_view_holding_the_matches(ex, chart):
+    ex.search.value = "upper lymph nodes"
+    assert ex.controls["view"].value == "dorsal"
+    assert (
+        ex.status.value == "Showing the Top (dorsal) view: 2 matches are on the Top (dorsal) view."
+    )
+    assert set(ex.artists.highlighted) == {z.id for z in chart.zones_for("upper lymph nodes")}
+    ex.search.value = "kidneys"  # on the sole only: back to the sole
+    assert ex.controls["view"].value == "plantar"
+
+
+def test_search_messages_do_not_go_stale(ex):
+    ex.search.value = "kidny"
+    assert ex.status.value == "No zone matches &#x27;kidny&#x27;."
+    ex.search.value = "KIDNEYS"
+    assert ex.status.value == ""
+    assert {z.body_area for z in ex.selected} == {"kidneys"}
+
+
+def test_output_carries_a_static_map_zone_list_and_caveat(ex, chart):
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    import base64
+
+    assert base64.b64decode(bundle["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
+    html = bundle["text/html"]
+    assert html.startswith('<div class="footmap-static">')
+    assert 'src="data:image/png;base64,' in html
+    assert "Kidney (left foot, sole): charts claim it for the kidneys" in html
+    assert esc(chart.caveats_of("evidence")[0].brief) in html
+    assert "Zones shown (69)" in html
+
+
+def test_presentation_mode_enlarges_the_map(chart, ipympl_backend):
+    e = fx.explore(chart, presentation=True)
+    try:
+        assert e.figure.dpi == 140.0
+        assert "fm-present" in e.widget._dom_classes
+    finally:
+        e.close()
+    assert "fm-present" not in fx.explore(chart).widget._dom_classes
+
+
+def test_export_menu_offers_every_export_format(ex):
+    from footmap import export as export_mod
+
+    assert [v for _, v in ex.export_format.options] == list(export_mod.FORMATS)
+    labels = dict((v, k) for k, v in ex.export_format.options)
+    assert labels["png"] == "PNG"
+    if "html" in export_mod.FORMATS:
+        assert labels["html"] == "HTML"
+
+
+def test_export_names_say_what_they_show(ex, chart):
+    assert ex.export_name("svg") == "footmap-both-feet-sole.svg"
+    ex.select("heart")
+    assert ex.export_name("pdf") == "footmap-both-feet-sole-heart.pdf"
+    ex.controls["foot"].value = "right"  # the heart zone is on the left sole: not shown
+    assert ex.export_name("png") == "footmap-right-foot-sole.png"

@@ -1,4 +1,4 @@
-"""The blitted highlight, the arrow-key walk and text contrast: pure logic and pixels, no widgets."""
+"""The blitted highlight, the arrow-key walk and text contrast: logic and pixels, no widgets."""
 
 from __future__ import annotations
 

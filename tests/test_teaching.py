@@ -320,3 +320,97 @@ def test_static_fallback_tour_and_quiz(chart, agg_backend):
     finally:
         t.close()
         q.close()
+
+
+# -- issue 12: marks, keyboard, reshuffle, tour clicks ------------------------------------------
+def test_quiz_marks_answer_and_click_apart_and_keeps_them_until_next(quiz, chart):
+    q = quiz.current
+    wrong = next(z for z in chart.zones_on(view="plantar") if z.body_area != q.body_area)
+    click(quiz.explorer, wrong)
+    hl = quiz.explorer.highlighter
+    assert hl.marked("answer") == tuple(sorted(q.answers, key=quiz.explorer.artists._index.get))
+    assert hl.marked("clicked") == (wrong.id,)
+    assert quiz.explorer.selected == ()  # a quiz click never selects
+    assert "thick solid outline" in quiz.answer.value and "cross-hatching" in quiz.answer.value
+    other = next(z for z in chart.zones_on(view="plantar") if z not in (wrong,))
+    click(quiz.explorer, other)  # after answering: nothing moves
+    assert hl.marked("clicked") == (wrong.id,) and set(hl.marked("answer")) == set(q.answers)
+    quiz.next()
+    assert hl.marked("answer") == () and hl.marked("clicked") == ()
+
+
+def test_quiz_answers_from_the_keyboard(quiz, chart):
+    from matplotlib.backend_bases import KeyEvent
+
+    ex = quiz.explorer
+    press = lambda k: ex._on_key(KeyEvent("key_press_event", ex.figure.canvas, k))  # noqa: E731
+    press("right")
+    first = ex.artists.zones[0]
+    assert ex.highlighter.marked("cursor") == (first.id,)
+    assert ex.selected == () and not quiz.answered
+    assert ex.live.value == "A zone of the left foot. Press Enter to answer with it."
+    assert esc(first.label) not in ex.live.value  # the cursor never names the zone
+    press("enter")
+    assert quiz.answered and quiz.answers[0].zone == first
+    assert "Score: " in quiz.score.value and " of 1 answered" in quiz.score.value
+
+
+def test_quiz_start_again_draws_new_questions(chart, ipympl_backend):
+    q = fc.quiz_widget(chart, n=3, seed=5)
+    try:
+        first = [x.body_area for x in q.questions]
+        for _ in range(3):
+            q.show()
+            q.next()
+        assert q.round == 1 and q.index == 0 and q.answers == {}
+        again = [x.body_area for x in q.questions]
+        assert again != first
+        expected = [
+            x.body_area
+            for x in lesson.quiz(chart, n=3, seed=6, views=("plantar",), feet=chart.feet)
+        ]
+        assert again == expected  # round k uses seed + k: reproducible
+    finally:
+        q.close()
+
+
+def test_tour_click_shows_the_zone_beside_the_step(tour, chart):
+    before_counter, before_step = tour.counter.value, tour.step_panel.value
+    zone = chart.zone("left.plantar.kidney")
+    tour.explorer.select(())  # the step's own highlight cleared, then a click
+    click(tour.explorer, zone)
+    assert tour.counter.value == before_counter and tour.step_panel.value == before_step
+    assert "You clicked</b> (the tour is still on step 1)" in tour.clicked.value
+    assert f'data-zone="{zone.id}"' in tour.clicked.value
+    side = next(w for w in fx._walk(tour.widget) if "fm-side" in getattr(w, "_dom_classes", ()))
+    assert tour.clicked in side.children  # in the side column, not under the map
+    tour.next()
+    assert tour.clicked.value == ""
+
+
+def test_tour_and_quiz_keep_the_pinned_caveat_and_offer_presentation(chart, ipympl_backend):
+    t = fc.tour_widget(chart, presentation=True)
+    q = fc.quiz_widget(chart, n=2, seed=1, presentation=True)
+    try:
+        for w in (t, q):
+            assert "fm-present" in w.widget._dom_classes
+            assert w.explorer.caveat in fx._walk(w.widget)
+            assert "fm-pin" in w.explorer.caveat._dom_classes
+    finally:
+        t.close()
+        q.close()
+
+
+def test_tour_step_and_quiz_answer_keep_claims_apart_from_evidence(chart):
+    from footmap import describe
+
+    step = lesson.tour(chart, ["urinary"])[0]
+    html_ = lesson.step_html(chart, step)
+    charts_at = html_.index(f"<h4>{describe.CHARTS_HEADING}</h4>")
+    evidence_at = html_.index(describe.EVIDENCE_HEADING)
+    assert charts_at < evidence_at
+    assert esc(describe.safety_line(chart)) in html_
+    q = lesson.quiz(chart, n=1, seed=1)[0]
+    answer = lesson.check(chart, q, q.answers[0])
+    assert answer.html.index(describe.CHARTS_HEADING) < answer.html.index(describe.EVIDENCE_HEADING)
+    assert f"Safety: {describe.safety_line(chart)}" in answer.explanation
