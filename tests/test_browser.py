@@ -294,7 +294,11 @@ def _check_teaching(page, url):
     assert "Traceback" not in text
     for teacher in ("For the teacher", "Run All Cells", "dev.py voila"):  # tagged "teacher"
         assert teacher not in text, f"teacher-only text shown to students: {teacher!r}"
-    assert text.count("What the evidence says") == 1
+    headings = page.evaluate(
+        "() => [...document.querySelectorAll('h1, h2, h3, h4')].filter((h) =>"
+        " !h.closest('.footmap-root') && h.innerText.trim() === 'What the evidence says').length"
+    )
+    assert headings == 1  # the section's own heading; the notebook no longer repeats it
     assert page.locator(".cm-editor:visible, .CodeMirror:visible").count() == 0
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
@@ -322,6 +326,36 @@ def _check_teaching(page, url):
     assert page.get_by_title("Previous body system").is_enabled()
     page.wait_for_timeout(500)  # let the new highlight arrive for the screenshot
     _shot(page, "voila-2-next")
+
+    # every tour step at a laptop and a projector size: the caveat stays on screen
+    page.get_by_title("Previous body system").click()  # back to step 1
+    order = {(1280, 720): range(len(steps)), (1024, 768): range(len(steps) - 1, -1, -1)}
+    for (w, h), ks in order.items():
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(1200)
+        page.locator(".footmap-tour .jupyter-matplotlib-canvas-div").scroll_into_view_if_needed()
+        for n, k in enumerate(ks):
+            if n:
+                page.get_by_title(
+                    "Next body system" if w == 1280 else "Previous body system"
+                ).click()
+            page.wait_for_function(
+                "([t]) => document.querySelector('.footmap-tour .fm-tour-counter')"
+                ".innerText.trim().startsWith(t)",
+                arg=[f"{k + 1} / {len(steps)}:"],
+                timeout=30_000,
+            )
+            where = page.evaluate(_IN_VIEW, ".footmap-tour .fm-pin .fm-caveat")
+            assert where["inside"], f"tour step {k + 1}: caveat off screen at {w}x{h}: {where}"
+            right = page.evaluate(
+                "() => document.querySelector('.footmap-tour').getBoundingClientRect().right"
+            )
+            assert right <= w, f"tour wider than the window at step {k + 1}"
+            if k in (0, len(steps) - 1):
+                page.wait_for_timeout(300)
+                _shot(page, f"voila-tour-{w}x{h}-step{k + 1}")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.wait_for_timeout(1000)
 
     # keyboard only: from the tour's Next button, Tab through the tour's map (no trap) to the
     # quiz's map, move with an arrow key, answer with Enter
