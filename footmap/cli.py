@@ -25,11 +25,59 @@ examples:
   footmap find kidneys                         which zones are claimed for the kidneys
   footmap export map.png --highlight urinary   an A4 figure with the urinary zones
   footmap export map.svg --foot left --view all --size screen
+  footmap export map.html                      one interactive HTML file (no Python to view)
   footmap handout handout.pdf                  a cover page and one page per body system
 
 Every figure carries the caveat that these links are claims of reflexology, not
 established facts, and lists its sources.
 """
+
+
+#: Echoed input (a search term, a file name) longer than this is cut short in messages.
+ECHO_LIMIT = 200
+
+
+def _emit(text: str, stream=None) -> None:  # noqa: ANN001 - any text stream
+    """Print ``text`` inert and encodable: the one way the command writes to a terminal.
+
+    Control and bidirectional characters are shown escaped (:func:`describe.terminal_text`);
+    characters the stream's encoding lacks (an emoji on a cp1252 console) are written as
+    backslash escapes instead of failing.
+    """
+    stream = sys.stdout if stream is None else stream
+    safe = describe.terminal_text(text, multiline=True)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        safe = safe.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # an unknown codec name: keep ASCII
+        safe = safe.encode("ascii", "backslashreplace").decode("ascii")
+    print(safe, file=stream)
+
+
+def _error(text: str) -> None:
+    """An error line on stderr; an over-long line (echoed input) is cut short."""
+    lines = []
+    for line in str(text).split("\n"):
+        if len(line) > 4 * ECHO_LIMIT:
+            line = f"{line[: 4 * ECHO_LIMIT]}... ({len(line):,} characters in all)"
+        lines.append(line)
+    _emit("\n".join(lines), sys.stderr)
+
+
+def _echo(text: str) -> str:
+    """User input to quote in a message, cut to :data:`ECHO_LIMIT` characters."""
+    if len(text) <= ECHO_LIMIT:
+        return repr(text)
+    return f"{text[:ECHO_LIMIT]!r}... ({len(text):,} characters)"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its messages (which echo arguments) made terminal-safe."""
+
+    def _print_message(self, message: str, file=None) -> None:  # noqa: ANN001
+        if message:
+            stream = file or sys.stderr
+            _emit(message.rstrip("\n"), stream)
 
 
 def _load(path: str | None):  # -> Chart (lazy import keeps `--help` fast)
@@ -58,22 +106,27 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except ChartError as exc:
             failed = True
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                _error(describe.terminal_text(str(problem)))
             continue
-        print(
-            f"ok: {path}: {len(chart.zones)} zones in {len(chart.panels)} panels, "
-            f"{len(chart.sources)} sources"
+        _emit(
+            f"ok: {describe.terminal_text(path)}: {len(chart.zones)} zones in "
+            f"{len(chart.panels)} panels, {len(chart.sources)} sources"
         )
     return 1 if failed else 0
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    print(_load(args.path).summary())
+    _emit(_load(args.path).summary())
     return 0
 
 
 def _cmd_find(args: argparse.Namespace) -> int:
     chart = _load(args.chart)
+    if len(args.area) > ECHO_LIMIT:
+        raise FootmapError(
+            f"a body area is a short name, not {_echo(args.area)}: "
+            f"the limit is {ECHO_LIMIT} characters"
+        )
     zones = chart.zones_for(args.area)
     if not zones:
         zones = chart.search(args.area)
@@ -83,14 +136,25 @@ def _cmd_find(args: argparse.Namespace) -> int:
         resolve(chart, args.area)  # raises with close matches
         return 1  # pragma: no cover - resolve found something search did not
     numbers = describe.citation_numbers(chart, zones)
-    for z in zones:
-        print(describe.zone_text(chart, z, numbers))
-    print()
-    print("Caveat: " + describe.caveat_line(chart))
-    print("Sources:")
+    lines = [describe.zone_text(chart, _inert_zone(z), numbers) for z in zones]
+    lines += ["", "Caveat: " + describe.terminal_text(describe.caveat_line(chart)), "Sources:"]
     for line in describe.reference_list(chart.cited_sources(zones), numbers):
-        print("  " + line)
+        lines.append("  " + describe.terminal_text(line))
+    _emit("\n".join(lines))
     return 0
+
+
+def _inert_zone(zone):  # noqa: ANN001, ANN202 - Zone -> Zone
+    """``zone`` with each of its texts escaped for the terminal.
+
+    A line break in a label or a claim then shows as an escape, never as a new line that
+    looks like another claim.
+    """
+    from dataclasses import replace
+
+    t = describe.terminal_text
+    claims = tuple(replace(c, text=t(c.text)) for c in zone.claims)
+    return replace(zone, label=t(zone.label), body_area=t(zone.body_area), claims=claims)
 
 
 def _feet(value: str) -> tuple[str, ...]:
@@ -121,7 +185,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         hatch=args.hatch,
         title=args.title,
     )
-    print(f"wrote {out}")
+    _emit(f"wrote {describe.terminal_text(str(out))}")
     return 0
 
 
@@ -141,7 +205,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
         orientation=args.orientation,
         hatch=args.hatch,
     )
-    print(f"wrote {out}")
+    _emit(f"wrote {describe.terminal_text(str(out))}")
     return 0
 
 
@@ -183,7 +247,7 @@ def _figure_options(p: argparse.ArgumentParser, *, handout: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``footmap`` argument parser (exposed for documentation and tests)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="footmap",
         description=(
             "An interactive reflexology foot map: the zones reflexology charts claim, "
@@ -245,23 +309,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "export",
-        help="write an annotated figure (PNG, SVG or PDF)",
+        help="write an annotated figure (PNG, SVG or PDF) or an interactive html map",
         description=(
             "Write a figure with the map, the claims of highlighted zones, the evidence "
-            "caveat and the sources. The format follows the file name's suffix."
+            "caveat and the sources. The format follows the file name's suffix. A .html "
+            "file is a standalone interactive map (html): every foot and view in one file "
+            "that opens in any browser, offline; --foot and --view choose what shows first."
         ),
         epilog=(
             "examples:\n"
             "  footmap export kidneys.png --highlight kidneys --dpi 300\n"
             "  footmap export map.svg --view all --size screen\n"
             "  footmap export print.pdf --hatch --size letter --orientation portrait\n"
+            "  footmap export map.html --foot left\n"
             f"\nbody systems: {', '.join(SYSTEMS)}"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("out", metavar="OUT", help="output file: .png, .svg or .pdf")
+    p.add_argument("out", metavar="OUT", help="output file: .png, .svg, .pdf or .html")
     _figure_options(p, handout=False)
-    p.add_argument("--dpi", type=int, default=200, help="PNG resolution (default 200)")
+    p.add_argument(
+        "--dpi",
+        type=int,
+        default=200,
+        help="PNG resolution, 30 to 1200 (default 200)",
+    )
     p.add_argument("--no-labels", action="store_true", help="draw no zone labels")
     p.add_argument(
         "--color-by",
@@ -322,20 +394,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "matplotlib.pyplot" not in sys.modules:
             matplotlib.use("Agg")  # files only: never open a window
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except ChartError as exc:
         for problem in exc.problems:
-            print(f"footmap: {problem}", file=sys.stderr)
+            _error(f"footmap: {describe.terminal_text(str(problem))}")
         return 1
     except FootmapError as exc:
-        print(f"footmap: {exc}", file=sys.stderr)
+        _error(f"footmap: {exc}")
         return 1
     except KeyboardInterrupt:  # pragma: no cover - interactive
-        print("footmap: interrupted", file=sys.stderr)
+        _error("footmap: interrupted")
         return 130
     except BrokenPipeError:  # e.g. `footmap find kidneys | head`: the reader left; stop quietly
         _silence_stdout()
         return 141
+    except OSError as exc:  # writing the output failed: a full disk, a vanished terminal
+        _silence_stdout()
+        _error(f"footmap: cannot write the output: {exc.strerror or exc}")
+        return 1
 
 
 def _silence_stdout() -> None:

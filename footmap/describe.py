@@ -23,6 +23,7 @@ __all__ = [
     "safety_line",
     "safety_text",
     "display_text",
+    "terminal_text",
     "escape_html",
     "citation_numbers",
     "reference_list",
@@ -132,7 +133,7 @@ def zone_text(
     >>> import footmap
     >>> chart = footmap.load()
     >>> print(zone_text(chart, chart.zone("left.plantar.kidney"), claims=False))
-    Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]
+    Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1, 2]
     """
     if numbers is None:
         numbers = citation_numbers(chart, [zone])
@@ -207,6 +208,56 @@ def display_text(text: str, *, multiline: bool = False) -> str:
     if not multiline:
         text = text.replace("\n", " ")
     return _UNSAFE.sub("\ufffd", text)
+
+
+# Characters a terminal must never receive raw: C0 and C1 controls (ESC starts the CSI/OSC
+# sequences that clear screens, retitle windows or hide links; 0x9b is a one-byte CSI),
+# DEL, bidirectional marks, overrides and isolates, line/paragraph separators, the BOM,
+# noncharacters and lone surrogates (which no encoder accepts).
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+    "\ufeff\ud800-\udfff\ufffe\uffff]"
+)
+_TERMINAL_UNSAFE_LINE = re.compile(
+    _TERMINAL_UNSAFE.pattern[:1] + "\n" + _TERMINAL_UNSAFE.pattern[1:]
+)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_text(text: str, *, multiline: bool = False) -> str:
+    r"""Text made inert for a terminal: unsafe characters shown escaped, never raw.
+
+    The one rule for everything footmap prints (chart text, file names, echoed input):
+    control characters, bidirectional controls and lone surrogates become visible escapes
+    such as ``\x1b`` or ``\u202e``; line breaks are kept only when ``multiline``.
+    Encoding for a particular stream is the printer's job (see :mod:`footmap.cli`).
+
+    Parameters
+    ----------
+    text : str
+    multiline : bool, optional
+        Keep line breaks (a CR LF pair counts as one); otherwise they are escaped too.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(terminal_text("title\x1b]0;owned\x07 rlo\u202e"))
+    title\x1b]0;owned\x07 rlo\u202e
+    >>> print(terminal_text("a\nb"))
+    a\x0ab
+    """
+    text = str(text)
+    if not multiline:
+        return _TERMINAL_UNSAFE_LINE.sub(_escape_char, text)
+    lines = text.replace("\r\n", "\n").split("\n")
+    return "\n".join(_TERMINAL_UNSAFE.sub(_escape_char, line) for line in lines)
 
 
 def escape_html(text: str) -> str:

@@ -9,11 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["ChartError", "FootmapError", "Problem"]
+__all__ = ["ChartError", "FootmapError", "OutputError", "Problem"]
 
 
 class FootmapError(Exception):
     """Base class of every error footmap raises on purpose."""
+
+
+class OutputError(FootmapError, OSError):
+    """Writing an output file failed (a full disk, a quota, a vanished directory).
+
+    Both a :class:`FootmapError` (the command line reports it as a message) and an
+    :class:`OSError` (what the failed write raised; its ``errno`` is kept).
+    """
 
 
 @dataclass(frozen=True)

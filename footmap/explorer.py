@@ -49,6 +49,7 @@ from .panels import (
     selection_html,
     status_text,
 )
+from .search import match_search, search_options
 from .vocab import VIEWS
 from .widgetkit import (
     IPYMPL_BACKENDS,
@@ -110,60 +111,6 @@ _Shown = Shown
 
 
 # -- logic (pure functions) --------------------------------------------------------------------
-def search_options(chart: Chart) -> dict[str, tuple[Zone, ...]]:
-    """The search box's options: display text -> the zones it selects.
-
-    Offers every body area (``"kidneys"`` selects the kidney zones of both feet), every zone
-    label that is not also a body area, and every body system (``"system: Urinary"``).
-
-    Parameters
-    ----------
-    chart : Chart
-
-    Returns
-    -------
-    dict
-        Insertion-ordered; body areas first, then labels, then systems.
-
-    Examples
-    --------
-    >>> import footmap
-    >>> opts = search_options(footmap.load())
-    >>> sorted({z.foot for z in opts["kidneys"]})
-    ['left', 'right']
-    """
-    options: dict[str, tuple[Zone, ...]] = {}
-    for area in chart.body_areas:
-        options[area] = tuple(z for z in chart.zones if z.body_area == area)
-    areas = {a.casefold() for a in chart.body_areas}
-    for z in chart.zones:
-        if z.label.casefold() in areas:
-            continue
-        options[z.label] = options.get(z.label, ()) + (z,)
-    for system in dict.fromkeys(z.system for z in chart.zones):
-        zones = chart.zones_in_system(system)
-        options[f"system: {zones[0].system_label}"] = zones
-    return options
-
-
-def match_search(
-    chart: Chart, options: dict[str, tuple[Zone, ...]], text: str
-) -> tuple[Zone, ...] | None:
-    """Zones the search text selects, or ``None`` when the text is too short to decide.
-
-    An option matched exactly (ignoring case and surrounding space) selects its zones; other
-    text of three or more characters selects :meth:`Chart.search` hits; empty text selects
-    nothing (clears).
-    """
-    q = " ".join(text.split()).casefold()
-    if not q:
-        return ()
-    for key, zones in options.items():
-        if key.casefold() == q:
-            return zones
-    if len(q) < 3:
-        return None
-    return chart.search(q)
 
 
 def _zones_of(chart: Chart, spec: SelectSpec) -> tuple[Zone, ...]:

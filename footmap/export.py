@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -31,12 +32,21 @@ from matplotlib.text import Text
 
 from . import __version__, describe, fasttext
 from .chart import Chart, Zone
-from .errors import FootmapError
+from .errors import FootmapError, OutputError
 from .layout import normalise_feet, normalise_views, text_size
 from .render import ColorBy, HighlightSpec, MapArtists, display_text, plot_map, resolve
 from .vocab import SYSTEMS
 
-__all__ = ["FORMATS", "SIZES", "atomic_write", "export", "figure", "handout", "page_size"]
+__all__ = [
+    "FORMATS",
+    "SIZES",
+    "atomic_write",
+    "check_dpi",
+    "export",
+    "figure",
+    "handout",
+    "page_size",
+]
 
 #: Page sizes in inches, portrait (width, height). ``screen`` is a 16:10 display.
 SIZES: dict[str, tuple[float, float]] = {
@@ -44,14 +54,17 @@ SIZES: dict[str, tuple[float, float]] = {
     "letter": (8.5, 11.0),
     "screen": (8.0, 12.8),
 }
-#: File formats :func:`export` writes, by suffix.
-FORMATS = ("png", "svg", "pdf")
+#: File formats :func:`export` writes, by suffix (``html``: :mod:`footmap.webmap`).
+FORMATS = ("png", "svg", "pdf", "html")
 
 MARGIN_IN = 0.4  #: page margin
 TEXT_PT = 7.5  #: claims text size
 REF_PT = 6.3  #: reference list size
 CAVEAT_PT = 8.5  #: caveat footer size
 LINE = 1.28  #: line height as a multiple of the font size
+#: Share of the page's width (landscape) or body height (portrait) the map always keeps.
+MAP_SHARE = 0.6
+MAP_SHARE_MULTI = 0.68
 CAVEAT_GID = "footmap-caveat"
 OVERFLOW_GID = "footmap-overflow"
 #: Wrapping measures outline metrics, which do not depend on the dpi; hinted glyphs drawn
@@ -86,7 +99,8 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
     Raises
     ------
     FootmapError
-        If the directory does not exist or cannot be written.
+        If the directory does not exist or cannot be written, ``path`` is a directory or
+        not a regular file, or writing fails (a full disk).
 
     Examples
     --------
@@ -97,12 +111,11 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
     >>> target.read_text()
     'hello'
     """
-    target = Path(path)
+    target = _writable(path)
     directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise FootmapError(f"cannot write {target}: directory {directory} does not exist")
+    _remove_stale_temporaries(directory)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
     except OSError as exc:
         raise FootmapError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
@@ -115,9 +128,14 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         except OSError:  # pragma: no cover - exotic filesystems
             pass
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            # a full disk, a quota, a vanished directory: a message, not a traceback
+            err = OutputError(f"cannot write {target}: {exc.strerror or exc}")
+            err.errno = exc.errno
+            raise err from exc
         raise
     with suppress(OSError):  # make the rename itself durable, where the OS allows it
         dir_fd = os.open(directory, os.O_RDONLY)
@@ -125,6 +143,66 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+#: Suffix of footmap's temporary files (``.<name>.<random>.footmap.tmp`` beside the target).
+TEMP_SUFFIX = ".footmap.tmp"
+#: A temporary file of footmap's older than this (seconds) was left by a killed process.
+STALE_TEMP_S = 30 * 60
+
+
+def _remove_stale_temporaries(directory: Path) -> None:
+    """Delete footmap's own temporary files in ``directory`` left by a killed write.
+
+    Only names footmap makes (hidden, ending in :data:`TEMP_SUFFIX`), only regular files,
+    and only when older than :data:`STALE_TEMP_S`, so a write in progress is never touched.
+    """
+    import time
+
+    now = time.time()
+    with suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+                continue
+            with suppress(OSError):
+                if entry.is_file(follow_symlinks=False):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_S:
+                        os.unlink(entry.path)
+
+
+def _writable(path: str | os.PathLike[str], chart: Chart | None = None) -> Path:
+    """``path`` as an output file, or a FootmapError saying why it cannot be one.
+
+    Refuses a path that is not str or path-like, holds a NUL, names a directory or a
+    non-regular file (a device such as ``/dev/full``: replacing it would be wrong), has no
+    directory, or is the chart file being drawn.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise FootmapError(f"an output path is a str or path, not {type(path).__name__}")
+    target = Path(path)
+    if "\x00" in str(target):
+        raise FootmapError(f"cannot write {str(target)!r}: the name contains a NUL character")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise FootmapError(f"cannot write {target}: directory {directory} does not exist")
+    try:
+        st = target.stat()
+    except OSError:
+        st = None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise FootmapError(f"cannot write {target}: it is a directory; name a file in it")
+        if not stat.S_ISREG(st.st_mode):
+            raise FootmapError(f"cannot write {target}: it is not a regular file")
+        source = getattr(chart, "path", None)
+        if source is not None:
+            with suppress(OSError):
+                if os.path.samefile(source, target):
+                    raise FootmapError(
+                        f"refusing to write over the chart being drawn ({target}); "
+                        "choose another output file"
+                    )
+    return target
 
 
 # ------------------------------------------------------------------------------------------
@@ -166,7 +244,7 @@ def _wrap(text: str, width_pt: float, size: float, weight: str = "normal") -> li
     limit = width_pt / WRAP_SLACK
     lines: list[str] = []
     for para in text.split("\n"):
-        words, line = para.split(), ""
+        words, line = _break_long_words(para.split(), limit, size, weight), ""
         for word in words:
             trial = f"{line} {word}" if line else word
             if line and text_size(trial, size, weight)[0] > limit:
@@ -176,6 +254,23 @@ def _wrap(text: str, width_pt: float, size: float, weight: str = "normal") -> li
                 line = trial
         lines.append(line)
     return lines
+
+
+def _break_long_words(words: list[str], limit: float, size: float, weight: str) -> list[str]:
+    """``words`` with any word wider than ``limit`` points cut into pieces that fit."""
+    out: list[str] = []
+    for word in words:
+        if text_size(word, size, weight)[0] <= limit:
+            out.append(word)
+            continue
+        piece = ""
+        for ch in word:
+            if piece and text_size(piece + ch, size, weight)[0] > limit:
+                out.append(piece)
+                piece = ""
+            piece += ch
+        out.append(piece)
+    return out
 
 
 @dataclass
@@ -301,35 +396,63 @@ def _caveat_text(chart: Chart) -> str:
     return line
 
 
+#: Most of the page's height the footer (caveat and sources) may take, and the title.
+FOOTER_SHARE = 0.4
+TITLE_SHARE = 0.22
+#: Smallest text sizes footmap shrinks to (points): caveat, references, titles.
+CAVEAT_MIN_PT, REF_MIN_PT, TITLE_MIN_PT = 6.0, 5.0, 7.0
+
+
 def _footer(
     fig: Figure,
     chart: Chart,
     zones: Sequence[Zone],
     numbers: dict[str, int],
 ) -> float:
-    """Draw the caveat and the numbered references at the bottom; return its height (in)."""
-    fw, _ = fig.get_size_inches()
+    """Draw the caveat and the numbered references at the bottom; return its height (in).
+
+    The footer takes at most :data:`FOOTER_SHARE` of the page: its text shrinks (down to
+    :data:`CAVEAT_MIN_PT` and :data:`REF_MIN_PT`) and the references spread over more
+    columns until it fits; if it still does not, :class:`FootmapError` names the field.
+    """
+    fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
-    caveat = _Block(
-        "Caveat: " + _caveat_text(chart),
-        CAVEAT_PT,
-        "bold",
-        color="#5a3d00",
-        gid=CAVEAT_GID,
-    )
     refs = describe.reference_list(chart.cited_sources(zones), numbers)
-    columns = 2 if fw > 9 else 1
-    col_w = (width - 0.25 * (columns - 1)) / columns
-    ref_blocks = [_Block(r, REF_PT, space_after=0.15, color="#333333") for r in refs]
-    # Balance the columns: the height a column needs is at least total / columns.
-    ref_h = _blocks_height(ref_blocks, col_w)
-    per_col = max(ref_h / columns, max((b.height(col_w * 72) / 72 for b in ref_blocks), default=0))
-    while _fits_columns(ref_blocks, col_w, per_col, columns) is False:
-        per_col += REF_PT * LINE / 72
-    head_h = REF_PT * LINE * 1.3 / 72
-    cav_h = caveat.height((width - 0.2) * 72) / 72
+    caveat_text = "Caveat: " + _caveat_text(chart)
+    budget = fh * FOOTER_SHARE
+    wide = fw > 9
+    plans = [(scale, columns) for scale in (1.0, 0.9, 0.8, 0.7) for columns in
+             ((2, 3, 4) if wide else (1, 2, 3))]  # fmt: skip
+    for scale, columns in plans:
+        cav_pt = max(CAVEAT_PT * scale, CAVEAT_MIN_PT)
+        ref_pt = max(REF_PT * scale, REF_MIN_PT)
+        caveat = _Block(caveat_text, cav_pt, "bold", color="#5a3d00", gid=CAVEAT_GID)
+        gap = 0.15 if scale > 0.8 else 0.05
+        ref_blocks = [_Block(r, ref_pt, space_after=gap, color="#333333") for r in refs]
+        col_w = (width - 0.25 * (columns - 1)) / columns
+        per_col = _balanced_height(ref_blocks, col_w, columns, ref_pt)
+        head_h = ref_pt * LINE * 1.3 / 72
+        cav_h = caveat.height((width - 0.2) * 72) / 72
+        total = cav_h + 0.22 + head_h + per_col + 0.1
+        if total <= budget:
+            break
+    else:
+        cav_h = caveat.height((width - 0.2) * 72) / 72
+        if cav_h > budget / 2:
+            chars = len(caveat_text) - len("Caveat: ")
+            raise FootmapError(
+                f"the evidence caveat is {chars:,} characters, too long for a page footer "
+                f"(about {_capacity(budget / 2, width, CAVEAT_MIN_PT):,} fit): give the "
+                "evidence caveats of footmap.caveats a short version ('short', at most 300)"
+            )
+        chars = sum(len(r) for r in refs)
+        raise FootmapError(
+            f"the {len(refs)} sources cited on this page ({chars:,} characters of references) "
+            f"do not fit its footer, which may take at most {FOOTER_SHARE:.0%} of the page "
+            "even in small print: highlight fewer zones or shorten the citations of "
+            "footmap.sources"
+        )
     bottom = MARGIN_IN * 0.8
-    total = cav_h + 0.22 + head_h + per_col + 0.1
     y_top = bottom + total
     cav = _draw_blocks(fig, [caveat], (MARGIN_IN + 0.1, y_top - 0.06, width - 0.2, cav_h + 0.1))
     assert not cav, "the caveat must always fit"
@@ -348,12 +471,82 @@ def _footer(
     y = y_top - cav_h - 0.22
     _draw_blocks(
         fig,
-        [_Block("Sources (numbers in brackets cite them)", REF_PT, "bold")],
+        [_Block("Sources (numbers in brackets cite them)", ref_pt, "bold")],
         (MARGIN_IN, y, width, head_h),
     )
     left = _draw_blocks(fig, ref_blocks, (MARGIN_IN, y - head_h, width, per_col), columns)
     assert not left
     return total
+
+
+def _balanced_height(blocks: list[_Block], col_w: float, columns: int, size: float) -> float:
+    """The smallest column height (in) that holds ``blocks`` in ``columns`` columns."""
+    per_col = max(
+        _blocks_height(blocks, col_w) / columns,
+        max((b.height(col_w * 72) / 72 for b in blocks), default=0),
+    )
+    while _fits_columns(blocks, col_w, per_col, columns) is False:
+        per_col += size * LINE / 72
+    return per_col
+
+
+def _capacity(height_in: float, width_in: float, size: float) -> int:
+    """About how many characters of text ``size`` points fill a box (for messages)."""
+    per_line = width_in * 72 / (size * 0.55)
+    return max(int(height_in * 72 / (size * LINE)) * int(per_line) // 100 * 100, 0)
+
+
+def _title_block(
+    text: str, size: float, width_in: float, max_h_in: float, gid: str | None = None
+) -> _Block:
+    """A bold title block, shrunk (not below :data:`TITLE_MIN_PT`) to fit ``max_h_in``.
+
+    A title too long even then is refused with a message giving the limit.
+    """
+    pt = size
+    while True:
+        block = _Block(text, pt, "bold", gid=gid)
+        if block.height(width_in * 72) / 72 <= max_h_in:
+            return block
+        if pt <= TITLE_MIN_PT:
+            raise FootmapError(
+                f"the title is {len(text):,} characters, more than a page header holds "
+                f"(about {_capacity(max_h_in, width_in, TITLE_MIN_PT):,})"
+            )
+        pt = max(pt * 0.9, TITLE_MIN_PT)
+
+
+def _draw_title(
+    fig: Figure, text: str, size: float, top: float, width: float, max_h: float
+) -> float:
+    """Draw a page title at the top (wrapped, shrunk to fit); return its height (in)."""
+    block = _title_block(text, size, width, max_h, gid="footmap-title")
+    height = block.height(width * 72) / 72
+    left = _draw_blocks(fig, [block], (MARGIN_IN, top, width, height + 0.02))
+    assert not left
+    return height
+
+
+def _draw_subtitle(fig: Figure, text: str, top: float, width: float, max_h: float) -> float:
+    """Draw a subtitle under the title; return its height (in).
+
+    It shrinks to 7 pt and then, if still taller than ``max_h``, is cut at a word and marked
+    with "..." (subtitles are derived text: the words cut, the chart's title, are on the
+    cover).
+    """
+    size = 9.0
+    sub = _Block(text, size, color="#444444")
+    while sub.height(width * 72) / 72 > max_h and size > 7:
+        size -= 1
+        sub = _Block(text, size, color="#444444")
+    fit = max(int(max_h * 72 / (size * LINE)), 1)
+    words = sub.text.split()
+    while len(sub.lines(width * 72)) > fit and len(words) > 1:
+        words = words[: max(len(words) * 9 // 10, 1)]
+        sub = _Block(" ".join(words) + " ...", size, color="#444444")
+    height = sub.height(width * 72) / 72
+    _draw_blocks(fig, [sub], (MARGIN_IN, top, width, height + 0.02))
+    return height
 
 
 def _fits_columns(blocks: Sequence[_Block], col_w: float, height: float, columns: int) -> bool:
@@ -395,6 +588,7 @@ def _claims_layout(
     width: float,
     top: float,
     bottom: float,
+    views: str | Sequence[str] | None = ("plantar",),
 ) -> tuple[list[_Block], tuple[float, float, float, float], tuple[float, ...], int]:
     """Where the claims go: the smallest box (and text size) that holds them all.
 
@@ -405,11 +599,14 @@ def _claims_layout(
     """
     body_h = top - bottom
     note_h = TEXT_PT * LINE * 1.4 / 72
+    # The map keeps at least MAP_SHARE of the page's width (landscape) or of the body's
+    # height (portrait) whatever is highlighted: claims that do not fit continue elsewhere.
+    # With several views the map holds a grid of panels and needs more of the page still.
+    share = MAP_SHARE if len(normalise_views(chart, views)) == 1 else MAP_SHARE_MULTI
     if landscape:
-        tries = [(min(3.3, width * 0.32), 1, 1.0), (min(4.3, width * 0.4), 1, 1.0)]
-        tries += [(width * 0.5, 2, 1.0), (width * 0.5, 2, 0.9)]
+        tries = [(min(3.3, width * 0.32), 1, 1.0), (min(4.3, width * (1 - share)), 1, 0.9)]
     else:
-        tries = [(0.42, 2, 1.0), (0.5, 2, 1.0), (0.55, 2, 0.9)]
+        tries = [(min(0.36, 1 - share), 2, 1.0), (1 - share, 2, 0.9)]
     for k, (a, columns, scale) in enumerate(tries):
         blocks = _claims_blocks(chart, chosen, numbers)
         for b in blocks:
@@ -477,12 +674,9 @@ def _compose(
         names = list(dict.fromkeys(z.label for z in chosen))
         subtitle = "Highlighted: " + ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
     top = fh - MARGIN_IN
-    _draw_blocks(fig, [_Block(head, 15, "bold", gid="footmap-title")], (MARGIN_IN, top, width, 1))
-    top -= 15 * LINE / 72 + 0.04
+    top -= _draw_title(fig, head, 15, top, width, fh * TITLE_SHARE) + 0.04
     if subtitle:
-        sub = _Block(subtitle, 9, color="#444444")
-        _draw_blocks(fig, [sub], (MARGIN_IN, top, width, 1))
-        top -= 9 * LINE / 72 * len(sub.lines(width * 72))
+        top -= _draw_subtitle(fig, subtitle, top, width, fh * 0.08)
     top -= 0.1
 
     # Footer.
@@ -495,7 +689,7 @@ def _compose(
     map_rect = (MARGIN_IN, body_bottom, width, body_h)
     if chosen and claims:
         blocks, box, map_rect, columns = _claims_layout(
-            chart, chosen, numbers, landscape, width, top, body_bottom
+            chart, chosen, numbers, landscape, width, top, body_bottom, views
         )
         # Keep the last line of the box free for a note on what did not fit.
         note_h = TEXT_PT * LINE * 1.4 / 72
@@ -624,7 +818,7 @@ def _format_of(path: Path, format: str | None) -> str:
     fmt = (format or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise FootmapError(
-            f"cannot tell the format of {path.name!r}: use a .png, .svg or .pdf name "
+            f"cannot tell the format of {path.name!r}: use a .png, .svg, .pdf or .html name "
             "(or pass format=)"
         )
     return fmt
@@ -638,17 +832,21 @@ def export(
     dpi: int = 200,
     **figure_kwargs: Any,
 ) -> Path:
-    """Write an annotated figure to a PNG, SVG or PDF file, atomically.
+    """Write an annotated figure to a PNG, SVG or PDF file, or an HTML map, atomically.
 
-    SVG output gives every zone its own element, ``id="zone-<zone id>"``, with a
-    ``<title>`` tooltip ("label - body area"), so the file works on the web.
+    SVG output keeps its text as text and gives every zone its own element,
+    ``id="zone-<zone id>"``, with a ``<title>`` tooltip ("label - body area"), so the file
+    works on the web. An ``.html`` file is the standalone interactive map of
+    :func:`footmap.webmap.write_html` (every foot and view; ``feet``, ``views`` and
+    ``title`` choose what shows first; page options such as ``size`` and ``dpi`` do not
+    apply to it).
 
     Parameters
     ----------
     chart : Chart
     path : str or path-like
         The output file; its suffix picks the format unless ``format`` is given.
-    format : {"png", "svg", "pdf"}, optional
+    format : {"png", "svg", "pdf", "html"}, optional
     dpi : int, optional
         Resolution of PNG output (and of raster parts of PDF/SVG).
     **figure_kwargs
@@ -673,12 +871,13 @@ def export(
     >>> export(footmap.load(), out, highlight="kidneys").name
     'kidneys.svg'
     """
-    target = Path(path)
+    target = _writable(path, chart)
     fmt = _format_of(target, format)
-    if dpi <= 0:
-        raise FootmapError(f"dpi must be positive, not {dpi}")
+    if fmt == "html":
+        return _export_html(chart, target, figure_kwargs)
     size = figure_kwargs.pop("size", "a4")
     orientation = figure_kwargs.pop("orientation", "landscape")
+    check_dpi(dpi, page_size(size, orientation), fmt)
     fig = _new_figure(size, orientation)
     _compose(
         fig,
@@ -695,6 +894,27 @@ def export(
         raise FootmapError(f"unknown export option(s): {', '.join(sorted(figure_kwargs))}")
     save_figure(fig, target, format=fmt, dpi=dpi, chart=chart)
     return target
+
+
+#: Figure options an HTML map ignores only at their defaults (the map shows every zone,
+#: labelled, coloured by system; it has no page, no hatching and no highlight).
+_HTML_FIXED = {"highlight": (), "color_by": "system", "labels": True, "hatch": False}
+_HTML_PAGE = ("size", "orientation")
+
+
+def _export_html(chart: Chart, target: Path, options: dict[str, Any]) -> Path:
+    from .webmap import write_html
+
+    for name in _HTML_PAGE:
+        options.pop(name, None)
+    for name, default in _HTML_FIXED.items():
+        value = options.pop(name, default)
+        if value != default and not (name == "highlight" and not value):
+            raise FootmapError(f"the HTML map does not take {name}={value!r}")
+    unknown = set(options) - {"feet", "views", "title"}
+    if unknown:
+        raise FootmapError(f"unknown export option(s): {', '.join(sorted(unknown))}")
+    return write_html(chart, target, **options)
 
 
 def save_figure(
@@ -722,8 +942,11 @@ def save_figure(
     -------
     pathlib.Path
     """
-    target = Path(path)
+    target = _writable(path, chart)
     fmt = _format_of(target, format)
+    if fmt == "html":
+        raise FootmapError("an HTML map is written by export(chart, path), not from a figure")
+    check_dpi(dpi, tuple(fig.get_size_inches()), fmt)
     check_caveat(fig, chart)
     meta = _metadata(chart, fmt)
     if fmt == "svg":
@@ -734,6 +957,41 @@ def save_figure(
         with atomic_write(target) as f:
             fig.savefig(f, format=fmt, dpi=dpi, metadata=meta)
     return target
+
+
+#: Resolutions footmap draws at: below, text cannot be rasterised; above, nothing gains.
+DPI_RANGE = (30, 1200)
+#: Most pixels of a PNG page (about 160 MB of RGBA while drawing): A4 up to 642 dpi.
+MAX_PIXELS = 40_000_000
+
+
+def check_dpi(dpi: Any, size_in: tuple[float, float], fmt: str = "png") -> None:
+    """Refuse a resolution footmap cannot draw at, saying the limit.
+
+    Raises :class:`FootmapError` for a dpi outside :data:`DPI_RANGE` or, for PNG, a page of
+    more than :data:`MAX_PIXELS` pixels at that dpi.
+
+    Examples
+    --------
+    >>> check_dpi(300, (11.69, 8.27))
+    >>> check_dpi(5000, (11.69, 8.27))
+    Traceback (most recent call last):
+    ...
+    footmap.errors.FootmapError: dpi must be between 30 and 1200, not 5000
+    """
+    lo, hi = DPI_RANGE
+    if type(dpi) is not int and not (isinstance(dpi, float) and dpi.is_integer()):
+        raise FootmapError(f"dpi must be a whole number between {lo} and {hi}, not {dpi!r}")
+    if not lo <= dpi <= hi:
+        raise FootmapError(f"dpi must be between {lo} and {hi}, not {dpi:g}")
+    w, h = size_in
+    pixels = round(w * dpi) * round(h * dpi)
+    if fmt == "png" and pixels > MAX_PIXELS:
+        best = int((MAX_PIXELS / (w * h)) ** 0.5)
+        raise FootmapError(
+            f"a {w:g} x {h:g} in page at {dpi:g} dpi is {pixels:,} pixels; the limit is "
+            f"{MAX_PIXELS:,} (at most {best} dpi for this page)"
+        )
 
 
 def _metadata(chart: Chart, fmt: str) -> dict[str, str]:
@@ -789,20 +1047,23 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
             extra.append(patch)
     buf = io.BytesIO()
     try:
-        fig.savefig(buf, format="svg", dpi=dpi, metadata=meta)
+        # Text stays text (searchable, selectable, read by screen readers), not glyph paths.
+        with plt.rc_context({"svg.fonttype": "none"}):
+            fig.savefig(buf, format="svg", dpi=dpi, metadata=meta)
     finally:
         for p in extra:
             p.remove()
         if artists is not None:
             artists.collection.set_visible(True)
-    if artists is None:
-        return buf.getvalue()
     ET.register_namespace("", _SVG)
     ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
     ET.register_namespace("dc", "http://purl.org/dc/elements/1.1/")
     ET.register_namespace("cc", "http://creativecommons.org/ns#")
     ET.register_namespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")
     root = ET.fromstring(buf.getvalue())
+    _svg_title_desc(root, meta)
+    if artists is None:
+        return _svg_serialise(root)
     by_id = {_svg_id(f"zone-{z.id}"): z for z in artists.zones}
     for el in root.iter(f"{{{_SVG}}}g"):
         z = by_id.get(el.get("id", ""))
@@ -815,6 +1076,32 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
         el.insert(0, title)
         el.set("class", f"fm-zone fm-{_svg_id(z.system)}")
         el.set("data-body-area", display_text(z.body_area))
+    return _svg_serialise(root)
+
+
+def _svg_title_desc(root: ET.Element, meta: dict[str, str]) -> None:
+    """Give the SVG root a ``<title>`` and a ``<desc>`` and label it with them (role img).
+
+    matplotlib writes the title from the metadata but puts the description only into RDF
+    metadata, which screen readers and search engines do not read.
+    """
+    title = root.find(f"{{{_SVG}}}title")
+    if title is None:
+        title = ET.Element(f"{{{_SVG}}}title")
+        title.text = meta.get("Title", "footmap figure")
+        root.insert(0, title)
+    title.set("id", "footmap-title")
+    desc = ET.Element(f"{{{_SVG}}}desc", id="footmap-desc")
+    desc.text = (
+        "A reflexology foot map: coloured zones that charts assign to body areas, with "
+        "numbered sources. Caveat: " + meta.get("Description", "")
+    )
+    root.insert(list(root).index(title) + 1, desc)
+    root.set("role", "img")
+    root.set("aria-labelledby", "footmap-title footmap-desc")
+
+
+def _svg_serialise(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + ET.tostring(
         root, encoding="utf-8", xml_declaration=False
     )
@@ -831,7 +1118,8 @@ def _describe_spec(chart: Chart, spec: HighlightSpec) -> str:
     return ", ".join(_describe_spec(chart, s) for s in spec or ())
 
 
-def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str]) -> None:
+def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str]) -> list[_Block]:
+    """Draw the handout's cover; return the text that continues on the next page(s)."""
     numbers = describe.citation_numbers(chart, ())
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
@@ -840,10 +1128,7 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
         return " [" + ", ".join(str(numbers[i]) for i in ids if i in numbers) + "]"
 
     top = fh - MARGIN_IN
-    _draw_blocks(
-        fig, [_Block(chart.title, 17, "bold", gid="footmap-title")], (MARGIN_IN, top, width, 1)
-    )
-    top -= 17 * LINE / 72 + 0.05
+    top -= _draw_title(fig, chart.title, 17, top, width, fh * TITLE_SHARE) + 0.05
     _draw_blocks(
         fig,
         [
@@ -880,17 +1165,22 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
         ("safety", "Safety"),
         ("chart", "About this chart"),
     ):
-        for c in chart.caveats_of(kind):
-            blocks.append(_Block(heading, 9.5, "bold", space_after=0.2))
-            blocks.append(_Block(c.text + cites(c.sources), 8.5, space_after=0.6))
+        caveats = chart.caveats_of(kind)
+        if not caveats:  # no heading without text under it
+            continue
+        blocks.append(_Block(heading, 9.5, "bold", space_after=0.2, keep_with_next=True))
+        for k, c in enumerate(caveats):
+            last = k == len(caveats) - 1
+            blocks.append(_Block(c.text + cites(c.sources), 8.5, space_after=0.6 if last else 0.3))
     text_h = top - bottom
+    before = len(fig.texts)
     left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
-    if left:  # a portrait page: shrink the text rather than drop it
-        for t in list(fig.texts)[-len(blocks) + len(left) :]:
+    if left:  # shrink the text a little rather than start another page
+        for t in list(fig.texts)[before:]:
             t.remove()
         for b in blocks:
             b.size *= 0.85
-        _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
+        left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
     if landscape:
         engine = fig.get_layout_engine()
         x = MARGIN_IN + text_w + 0.3
@@ -905,6 +1195,7 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
             labels=False,
         )
     check_caveat(fig, chart)
+    return left
 
 
 def handout(
@@ -953,7 +1244,7 @@ def handout(
     >>> handout(footmap.load(), out, by=["kidneys", "heart"]).suffix
     '.pdf'
     """
-    target = Path(path)
+    target = _writable(path, chart)
     if _format_of(target, "pdf" if not target.suffix else None) != "pdf":
         raise FootmapError(f"a handout is a PDF: name it .pdf, not {target.suffix}")
     if by == "system":
@@ -979,8 +1270,12 @@ def handout(
 
     figures: list[Figure] = []
     cover = _new_figure(size, orientation)
-    _cover(cover, chart, feet if not isinstance(feet, str) else (feet,), tuple(all_views))
+    rest = _cover(cover, chart, feet if not isinstance(feet, str) else (feet,), tuple(all_views))
     figures.append(cover)
+    while rest:
+        more = _new_figure(size, orientation)
+        rest = _continuation(more, chart, "About this handout", (), rest)
+        figures.append(more)
     for (name, spec), pviews in zip(specs, page_views, strict=True):
         fig = _new_figure(size, orientation)
         artists, leftover = _compose(
@@ -1041,12 +1336,7 @@ def _continuation(
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
     top = fh - MARGIN_IN
-    _draw_blocks(
-        fig,
-        [_Block(f"{name} (continued)", 15, "bold", gid="footmap-title")],
-        (MARGIN_IN, top, width, 1),
-    )
-    top -= 15 * LINE / 72 + 0.2
+    top -= _draw_title(fig, f"{name} (continued)", 15, top, width, fh * TITLE_SHARE) + 0.2
     foot_h = _footer(fig, chart, chosen, numbers)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.15
     return _draw_blocks(

@@ -14,6 +14,7 @@ import json
 import math
 import os
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
@@ -67,6 +68,20 @@ MAX_COORD_MM = 5_000.0
 AREA_TOLERANCE = 0.01
 #: Problems listed at most, so a hopeless file still gives a readable error.
 MAX_PROBLEMS = 200
+#: Smallest area (mm^2) of a zone or outline: anything smaller cannot be seen or pointed at.
+MIN_AREA_MM2 = 1.0
+#: Outline features a chart may hold besides its zones: one per foot and view.
+MAX_OUTLINES = 8
+#: Most JSON objects, arrays and values (array items and object members) a chart may hold.
+#: Counted in the text before it is parsed, so that a small hostile file cannot make the
+#: parser build millions of Python objects (a 32 MB file of ``{},`` would need 800 MB).
+MAX_JSON_OBJECTS = 1_000_000
+MAX_JSON_ARRAYS = 3_000_000
+MAX_JSON_VALUES = 5_000_000
+MAX_JSON_STRINGS = 2_000_000
+#: Most pairs of zones with overlapping bounding boxes the overlap check looks at, per panel
+#: (a real chart has a few per zone; nested rings of zones can have every pair).
+MAX_BOX_PAIRS = 2_000_000
 
 
 @cache
@@ -87,7 +102,7 @@ def _validator() -> jsonschema.Draft202012Validator:
 #: quick check off (every feature then goes through jsonschema) until it is brought up to date.
 _FEATURE_DEFS = ("feature", "geometry", "polygon", "ring", "position", "id", "text", "system",
                  "claim", "claim_kind", "source_ids")  # fmt: skip
-_FEATURE_DEFS_SHA256 = "a6b3692b12b1238d8f78fa05350f794b2bf8ca855f70f2694f649b444daff855"
+_FEATURE_DEFS_SHA256 = "bfc1c723cbcea2ce941ebfd711dc32e410c91508e7427eb369fbd10adf62c205"
 
 
 def _feature_defs_digest() -> str:
@@ -142,16 +157,32 @@ def _schema_errors(doc: dict[str, Any]) -> list[tuple[list[Any], jsonschema.Vali
     The same errors as validating ``doc`` with :func:`_validator`, but features that pass the
     quick :func:`_feature_ok` skip jsonschema.
     """
+    found = [pe for batch in _iter_schema_errors(doc) for pe in batch]
+    return sorted(found, key=lambda pe: list(map(str, pe[0])))
+
+
+def _iter_schema_errors(
+    doc: dict[str, Any],
+) -> Iterator[list[tuple[list[Any], jsonschema.ValidationError]]]:
+    """Schema errors in batches: the chart's own, then each feature's (each batch sorted).
+
+    Lazy, so that a caller with enough problems can stop before checking every feature.
+    """
+
+    def by_path(
+        found: list[tuple[list[Any], jsonschema.ValidationError]],
+    ) -> list[tuple[list[Any], jsonschema.ValidationError]]:
+        return sorted(found, key=lambda pe: list(map(str, pe[0])))
+
     features = doc.get("features")
     if _fast_rules() is None or not isinstance(features, list):
-        found = [(list(e.absolute_path), e) for e in _validator().iter_errors(doc)]
-    else:
-        found = [(list(e.absolute_path), e) for e in _collection_validator().iter_errors(doc)]
-        for i, f in enumerate(features):
-            if not _feature_ok(f):
-                errors = _feature_validator().iter_errors(f)
-                found += [(["features", i, *e.absolute_path], e) for e in errors]
-    return sorted(found, key=lambda pe: list(map(str, pe[0])))
+        yield by_path([(list(e.absolute_path), e) for e in _validator().iter_errors(doc)])
+        return
+    yield by_path([(list(e.absolute_path), e) for e in _collection_validator().iter_errors(doc)])
+    for i, f in enumerate(features):
+        if not _feature_ok(f):
+            errors = _feature_validator().iter_errors(f)
+            yield by_path([(["features", i, *e.absolute_path], e) for e in errors])
 
 
 def _is_id(value: Any, rules: dict[str, Any]) -> bool:
@@ -282,24 +313,116 @@ def load(
     """
     if path is None and max_bytes == DEFAULT_MAX_BYTES and max_zones == DEFAULT_MAX_ZONES:
         return _load_bundled()
-    p = bundled_path() if path is None else Path(path)
-    name = str(p)
+    if path is not None and not isinstance(path, str | os.PathLike):
+        raise ChartError(
+            [
+                Problem(
+                    _short(path), None, f"a chart path is a str or path, not {type(path).__name__}"
+                )
+            ]
+        )
+    name = "<bundled chart>" if path is None else _path_name(path)
+    _check_limits(name, max_bytes, max_zones)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise ChartError([Problem(name, None, "is a directory, not a chart file")])
-        if size > max_bytes:
-            raise ChartError(
-                [Problem(name, None, f"file is {size:,} bytes; the limit is {max_bytes:,} bytes")]
-            )
-        data = p.read_bytes()
+        p = bundled_path() if path is None else Path(path)
+        name = str(p)
+        data = _read_capped(p, name, max_bytes)
+        resolved = p.resolve()
+    except ChartError:
+        raise
     except FileNotFoundError:
         raise ChartError([Problem(name, None, "no such file")]) from None
     except PermissionError:
         raise ChartError([Problem(name, None, "permission denied")]) from None
-    except OSError as exc:
-        raise ChartError([Problem(name, None, f"cannot read: {exc.strerror or exc}")]) from None
-    return loads(data, name=name, path=p.resolve(), max_bytes=max_bytes, max_zones=max_zones)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        msg = getattr(exc, "strerror", None) or str(exc)
+        raise ChartError([Problem(name, None, f"cannot read: {msg}")]) from None
+    except (TypeError, ValueError) as exc:  # an embedded NUL, a path-like returning bytes
+        raise ChartError([Problem(name, None, f"not a usable path: {_nul_free(exc)}")]) from None
+    return loads(data, name=name, path=resolved, max_bytes=max_bytes, max_zones=max_zones)
+
+
+def _path_name(path: str | os.PathLike[str]) -> str:
+    try:
+        return str(os.fspath(path))
+    except (TypeError, ValueError):
+        return _short(path)
+
+
+def _nul_free(exc: BaseException) -> str:
+    msg = str(exc)
+    return "it contains a NUL character" if "null" in msg.lower() else msg
+
+
+def _read_capped(p: Path, name: str, max_bytes: int) -> bytes:
+    """The file's bytes, refusing anything but a regular file and reading at most the cap.
+
+    The file is opened without blocking (a FIFO without a writer would hang ``open``), then
+    checked with ``fstat``, so a file swapped for a device or a pipe after the check is
+    still refused; reading stops one byte past ``max_bytes`` whatever the file claims.
+    """
+    st = p.stat()
+    if stat.S_ISDIR(st.st_mode):
+        raise ChartError([Problem(name, None, "is a directory, not a chart file")])
+    if not stat.S_ISREG(st.st_mode):
+        raise ChartError([Problem(name, None, f"is {_file_kind(st.st_mode)}, not a chart file")])
+    if st.st_size > max_bytes:
+        raise ChartError(
+            [Problem(name, None, f"file is {st.st_size:,} bytes; the limit is {max_bytes:,} bytes")]
+        )
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ChartError(
+                [Problem(name, None, f"is {_file_kind(st.st_mode)}, not a chart file")]
+            )
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise ChartError(
+            [
+                Problem(
+                    name,
+                    None,
+                    f"file is over {max_bytes:,} bytes; the limit is {max_bytes:,} bytes",
+                )
+            ]
+        )
+    return b"".join(chunks)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _check_limits(name: str, max_bytes: Any, max_zones: Any) -> None:
+    for label, value in (("max_bytes", max_bytes), ("max_zones", max_zones)):
+        if type(value) is not int or value < 1:
+            raise ChartError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        f"{label} must be a whole number of at least 1, not {_short(value)}",
+                    )
+                ]
+            )
 
 
 @cache
@@ -337,27 +460,45 @@ def loads(
     ChartError
         Listing every problem found.
     """
-    doc = _parse(data, name, max_bytes)
+    if not isinstance(name, str):
+        raise ChartError([Problem(_short(name), None, "name must be a str")])
+    _check_limits(name, max_bytes, max_zones)
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if not isinstance(data, str | bytes):
+        raise ChartError(
+            [Problem(name, None, f"chart data must be str or bytes, not {type(data).__name__}")]
+        )
+    doc, duplicates = _parse(data, name, max_bytes)
     problems = _Problems(name)
+    _check_structure(doc, duplicates, max_zones, problems)
     _check_schema(doc, problems)
     features = doc.get("features") if isinstance(doc, dict) else None
     if not isinstance(features, list):
         problems.raise_if_any()
         raise ChartError([Problem(name, None, "no features")])  # pragma: no cover - schema
-    bad = problems.zones_with_problems()
-    if sum(_is_zone(f) for f in features) > max_zones:
-        problems.add(None, f"chart has more than {max_zones:,} zones (the configured limit)")
-        problems.raise_if_any()
     meta = doc["footmap"] if isinstance(doc.get("footmap"), dict) else {}
     meta_ok = not any(p.zone is None for p in problems.items)  # the schema passed the metadata
-    chart = _build(meta, features, bad, problems, path, meta_ok)
+    chart = _build(meta, features, problems, path, meta_ok)
     problems.raise_if_any()
     assert chart is not None
     return chart
 
 
 # -- parsing ---------------------------------------------------------------------------------
-def _parse(data: str | bytes, name: str, max_bytes: int) -> Any:
+#: A JSON string literal (for counting structure outside strings).
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+#: A lone surrogate, raw (in a str given to loads) or as a JSON escape.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _parse(data: str | bytes, name: str, max_bytes: int) -> tuple[Any, dict[int, list[str]]]:
+    """Decode and parse ``data``; return the document and its objects' duplicate keys.
+
+    A leading byte-order mark is ignored, whether ``data`` is text or bytes. The text's
+    structure is counted before parsing (see :data:`MAX_JSON_OBJECTS`).
+    """
     if isinstance(data, str):
         text = data
         if len(text) > max_bytes:
@@ -366,6 +507,16 @@ def _parse(data: str | bytes, name: str, max_bytes: int) -> Any:
         if len(data) > max_bytes:
             raise ChartError(
                 [Problem(name, None, f"file is {len(data):,} bytes; the limit is {max_bytes:,}")]
+            )
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise ChartError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        "not UTF-8 text: it is UTF-16 (starts with a UTF-16 byte-order mark)",
+                    )
+                ]
             )
         try:
             text = data.decode("utf-8-sig")
@@ -377,12 +528,25 @@ def _parse(data: str | bytes, name: str, max_bytes: int) -> Any:
                     )
                 ]
             ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    _check_counts(text, name)
 
     def reject_constant(token: str) -> Any:
         raise ValueError(f"{token} is not a number in JSON")
 
+    duplicates: dict[int, list[str]] = {}
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) != len(items):
+            seen: set[str] = set()
+            dups = [k for k, _ in items if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+            duplicates[id(obj)] = list(dict.fromkeys(dups))
+        return obj
+
     try:
-        return json.loads(text, parse_constant=reject_constant)
+        doc = json.loads(text, parse_constant=reject_constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         msg = f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         raise ChartError([Problem(name, None, msg)]) from None
@@ -390,21 +554,142 @@ def _parse(data: str | bytes, name: str, max_bytes: int) -> Any:
         raise ChartError([Problem(name, None, f"invalid JSON: {exc}")]) from None
     except RecursionError:
         raise ChartError([Problem(name, None, "JSON is nested too deeply")]) from None
+    if _SURROGATE.search(text) or _SURROGATE_ESCAPE.search(text):
+        duplicates[-1] = []  # ask _check_structure to look for lone surrogates
+    return doc, duplicates
+
+
+def _check_counts(text: str, name: str) -> None:
+    """Refuse text holding more JSON objects, arrays or values than the limits allow.
+
+    Counting brackets and commas is a quick upper bound; only when it exceeds a limit are
+    strings blanked out and the structure counted exactly, for the message.
+    """
+    strings = (text.count('"') - text.count('\\"')) // 2
+    if strings > MAX_JSON_STRINGS:
+        raise ChartError(
+            [
+                Problem(
+                    name, None, f"holds {strings:,} JSON strings; the limit is {MAX_JSON_STRINGS:,}"
+                )
+            ]
+        )
+    limits = (("{", MAX_JSON_OBJECTS, "objects"), ("[", MAX_JSON_ARRAYS, "arrays"),
+              (",", MAX_JSON_VALUES, "values"))  # fmt: skip
+    if all(text.count(c) <= limit for c, limit, _ in limits):
+        return
+    bare = _JSON_STRING.sub('""', text)
+    for c, limit, what in limits:
+        n = bare.count(c)
+        if n > limit:
+            raise ChartError(
+                [Problem(name, None, f"holds {n:,} JSON {what}; the limit is {limit:,}")]
+            )
+
+
+def _check_structure(
+    doc: Any, marks: dict[int, list[str]], max_zones: int, problems: _Problems
+) -> None:
+    """The cheap checks that bound the rest: a FeatureCollection, not too many features.
+
+    Also reports duplicate object keys and lone surrogates (marked by :func:`_parse`),
+    each with its place in the document.
+    """
+    if not isinstance(doc, dict):
+        problems.add(None, f"not a GeoJSON FeatureCollection (top level is {type(doc).__name__})")
+        problems.raise_if_any()
+    if doc.get("type") != "FeatureCollection":
+        problems.add(None, f"not a GeoJSON FeatureCollection (type is {_short(doc.get('type'))})")
+        problems.raise_if_any()
+    features = doc.get("features")
+    if isinstance(features, list):
+        zones = sum(_is_zone(f) for f in features)
+        if zones > max_zones:
+            problems.add(None, f"chart has more than {max_zones:,} zones (the configured limit)")
+            problems.raise_if_any()
+        if len(features) > max_zones + MAX_OUTLINES:
+            problems.add(
+                None,
+                f"chart has {len(features):,} features; the limit is {max_zones + MAX_OUTLINES:,} "
+                f"({max_zones:,} zones and {MAX_OUTLINES} outlines)",
+            )
+            problems.raise_if_any()
+    if marks:
+        surrogates = marks.pop(-1, None) is not None
+        _report_marks(doc, marks, surrogates, problems)
+
+
+def _report_marks(
+    doc: Any, duplicates: dict[int, list[str]], surrogates: bool, problems: _Problems
+) -> None:
+    features = doc.get("features")
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
+    while stack and not problems.full:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            for key in duplicates.get(id(node), ()):
+                zone, field = _where(features, list(path))
+                problems.add(
+                    zone,
+                    f"{field}: duplicate key {_short(key)} (only the last value would be kept)",
+                )
+            items = list(node.items())
+            if surrogates:
+                for key, _ in items:
+                    if _SURROGATE.search(key):
+                        zone, field = _where(features, list(path))
+                        problems.add(zone, f"{field}: key {_short(key)} {_lone(key)}")
+            stack.extend((v, (*path, k)) for k, v in reversed(items))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i)) for i, v in reversed(list(enumerate(node))))
+        elif surrogates and isinstance(node, str) and _SURROGATE.search(node):
+            zone, field = _where(features, list(path))
+            problems.add(zone, f"{field}: {_lone(node)}")
+
+
+def _lone(text: str) -> str:
+    m = _SURROGATE.search(text)
+    assert m is not None
+    return (
+        f"holds a lone surrogate \\u{ord(m.group()):04x} at character {m.start()} "
+        "(not valid Unicode text)"
+    )
+
+
+def _where(features: Any, path: list[Any]) -> tuple[str | None, str]:
+    """The problem's zone (a feature's name, or None) and field for a document path."""
+    zone = None
+    if len(path) >= 2 and path[0] == "features" and isinstance(path[1], int):
+        zone = _feature_name(features, path[1])
+        path = path[2:]
+    return zone, ".".join(str(p) for p in path) or ("feature" if zone else "chart")
 
 
 class _Problems:
-    """Collects problems for one input, remembering which features have any."""
+    """Collects problems for one input (at most :data:`MAX_PROBLEMS` are kept).
+
+    Remembers which features have any, and which have schema errors (all of them, or in
+    their geometry), by position.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.items: list[Problem] = []
         self._features: set[str] = set()
+        self.schema_bad: set[int] = set()
+        self.geometry_bad: set[int] = set()
+        self.dropped = 0  # problems found beyond the cap
+        self.stopped = False  # checking ended early: more problems may exist
+
+    @property
+    def full(self) -> bool:
+        return len(self.items) >= MAX_PROBLEMS
 
     def add(self, zone: str | None, message: str) -> None:
-        if len(self.items) < MAX_PROBLEMS:
+        if self.full:
+            self.dropped += 1
+        else:
             self.items.append(Problem(self.name, zone, message))
-        elif len(self.items) == MAX_PROBLEMS:
-            self.items.append(Problem(self.name, None, "... further problems not listed"))
         if zone is not None:
             self._features.add(zone)
 
@@ -412,8 +697,15 @@ class _Problems:
         return set(self._features)
 
     def raise_if_any(self) -> None:
-        if self.items:
-            raise ChartError(self.items)
+        if not self.items:
+            return
+        items = list(self.items)
+        if self.stopped:
+            more = f"... and more: checking stopped after {MAX_PROBLEMS:,} problems"
+            items.append(Problem(self.name, None, more))
+        elif self.dropped:
+            items.append(Problem(self.name, None, f"... and {self.dropped:,} more"))
+        raise ChartError(items)
 
 
 def _feature_name(features: Any, index: int) -> str:
@@ -432,26 +724,25 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _check_schema(doc: Any, problems: _Problems) -> None:
-    if not isinstance(doc, dict):
-        problems.add(None, f"not a GeoJSON FeatureCollection (top level is {type(doc).__name__})")
-        problems.raise_if_any()
-    if doc.get("type") != "FeatureCollection":
-        problems.add(None, f"not a GeoJSON FeatureCollection (type is {_short(doc.get('type'))})")
-        problems.raise_if_any()
-    errors = _schema_errors(doc)
-    # a wrong geometry type is the whole story: skip that geometry's coordinate errors
-    bad_type = {tuple(path[:2]) for path, _ in errors if _is_geometry_type_path(path)}
-    for path, err in errors:
-        where = list(path)
-        if tuple(where[:2]) in bad_type and where[2:4] == ["geometry", "coordinates"]:
-            continue
-        zone = None
-        if len(where) >= 2 and where[0] == "features" and isinstance(where[1], int):
-            zone = _feature_name(doc.get("features"), where[1])
-            where = where[2:]
-        field = ".".join(str(p) for p in where) or ("feature" if zone else "chart")
-        problems.add(zone, f"{field}: {_schema_message(err)}")
+def _check_schema(doc: dict[str, Any], problems: _Problems) -> None:
+    """Report schema errors; stop (and raise) once the problem list is full."""
+    features = doc.get("features")
+    for errors in _iter_schema_errors(doc):
+        # a wrong geometry type is the whole story: skip that geometry's coordinate errors
+        bad_type = {tuple(path[:2]) for path, _ in errors if _is_geometry_type_path(path)}
+        for path, err in errors:
+            where = list(path)
+            if tuple(where[:2]) in bad_type and where[2:4] == ["geometry", "coordinates"]:
+                continue
+            if len(where) >= 2 and where[0] == "features" and isinstance(where[1], int):
+                problems.schema_bad.add(where[1])
+                if where[2:3] == ["geometry"]:
+                    problems.geometry_bad.add(where[1])
+            zone, field = _where(features, where)
+            problems.add(zone, f"{field}: {_schema_message(err)}")
+        if problems.full:
+            problems.stopped = True
+            problems.raise_if_any()
 
 
 def _is_geometry_type_path(path: list[Any]) -> bool:
@@ -528,6 +819,13 @@ def _geometry(feature: Mapping[str, Any], fid: str, problems: _Problems) -> Base
     if geom.area <= 0:
         problems.add(fid, "geometry: empty (no area)")
         return None
+    if geom.area < MIN_AREA_MM2:
+        problems.add(
+            fid,
+            f"geometry: area {geom.area:.3g} mm\u00b2 is below the minimum of "
+            f"{MIN_AREA_MM2:g} mm\u00b2 (too small to see or point at)",
+        )
+        return None
     return geom
 
 
@@ -535,7 +833,6 @@ def _geometry(feature: Mapping[str, Any], fid: str, problems: _Problems) -> Base
 def _build(
     meta: Mapping[str, Any],
     features: list[Any],
-    bad: set[str],
     problems: _Problems,
     path: Path | None,
     meta_ok: bool = True,
@@ -594,7 +891,12 @@ def _build(
             if f["id"] in ids:
                 problems.add(fid, f"duplicate id (also used by features[{ids[f['id']]}])")
             ids.setdefault(f["id"], i)
-        if fid in bad or not isinstance(f, dict):
+        if not isinstance(f, dict):
+            continue
+        if i in problems.schema_bad:
+            # still check a well-formed geometry beside other errors: report every problem
+            if i not in problems.geometry_bad and isinstance(f.get("geometry"), dict):
+                _geometry(f, fid, problems)
             continue
         props = f["properties"]
         geom = _geometry(f, fid, problems)
@@ -762,6 +1064,28 @@ def _declared_outlines(features: list[Any]) -> set[tuple[str, str]]:
     return panels
 
 
+def _candidate_pairs(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Pairs ``i < j`` of geometries whose bounding boxes meet; None past the budget.
+
+    Queried a few zones at a time so that a hostile panel (thousands of nested zones, every
+    box holding every other) costs neither the memory nor the time of all its pairs.
+    """
+    tree = shapely.STRtree(geoms)
+    lefts, rights, total = [], [], 0
+    for start in range(0, len(geoms), 64):
+        chunk = np.arange(start, min(start + 64, len(geoms)))
+        ci, tj = tree.query(geoms[chunk])
+        total += len(ci)
+        if total > MAX_BOX_PAIRS:
+            return None
+        keep = chunk[ci] < tj
+        lefts.append(chunk[ci][keep])
+        rights.append(tj[keep])
+    if not lefts:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
 def _check_panels(
     zones: list[Zone],
     outlines: dict[tuple[str, str], Outline],
@@ -789,9 +1113,15 @@ def _check_panels(
                     f"lies partly outside the {panel[0]} {panel[1]} outline "
                     f"({outside:.2f} mm\u00b2 outside)",
                 )
-        left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
-        keep = left < right
-        left, right = left[keep], right[keep]
+        pairs = _candidate_pairs(geoms)
+        if pairs is None:
+            problems.add(
+                None,
+                f"the {panel[0]} {panel[1]} panel has too many zones whose bounding boxes "
+                f"overlap to check (over {MAX_BOX_PAIRS:,} pairs, the limit)",
+            )
+            continue
+        left, right = pairs
         # Two zones overlap by no more than their bounding boxes do, so zones that only
         # share an edge or a corner with a box-aligned neighbour need no exact test.
         box = shapely.bounds(geoms)

@@ -400,19 +400,26 @@ def _callouts(
     for a in (ring_line, dot_line):
         a.set_in_layout(False)
     key_x = layout.extent[0] - artists._key_pt / scale
-    key = _key(ax, numbers, artists._label_pt, (key_x, layout.extent[3]), unlabelled)
+    room = artists._key_pt - 4.0 if artists._key_pt > 4.0 else None  # width render reserved
+    key = _key(ax, numbers, artists._label_pt, (key_x, layout.extent[3]), unlabelled, room)
     return [lines, ring_line, dot_line], key
 
 
 def key_spec(
-    labels: Sequence[str], size: float, width_pt: float, height_pt: float
+    labels: Sequence[str],
+    size: float,
+    width_pt: float,
+    height_pt: float,
+    max_width_pt: float | None = None,
 ) -> tuple[float, int, int, float] | None:
     """Font size, rows, columns and width (points) of the key for ``labels``.
 
-    The key may take up to a quarter of the Axes' width: its font shrinks (down to
+    The key may take up to a quarter of the Axes' width, or ``max_width_pt`` when given
+    (the room already reserved beside the feet): its font shrinks (down to
     :data:`KEY_MIN_PT`) before the feet have to. Columns are balanced (rows differ by at
     most one between columns).
     """
+    limit = width_pt * 0.25 if max_width_pt is None else min(max_width_pt, width_pt * 0.25)
     names = list(dict.fromkeys(display_text(t) for t in labels))
     n = len(names)
     if not n:
@@ -428,7 +435,7 @@ def key_spec(
         width = sum(max(text_size(line, fs)[0] for line in c) for c in cols)
         width += fs * 1.0 * (len(cols) - 1) + fs * 0.8
         width = max(width, text_size("Key to numbers", fs * 1.1)[0] + fs * 0.8)
-        if width <= width_pt * 0.25 or fs <= KEY_MIN_PT:
+        if width <= limit or fs <= KEY_MIN_PT:
             return fs, rows, len(cols), width
         fs = max(fs * 0.92, KEY_MIN_PT)
 
@@ -481,17 +488,21 @@ def _key(
     size: float,
     at: tuple[float, float],
     unlabelled: int = 0,
+    max_width_pt: float | None = None,
 ) -> NumberKey | None:
     """The numbered key, its top left corner at ``at`` (data coordinates).
 
-    ``unlabelled`` zones that got no number are counted in the key's title.
+    ``unlabelled`` zones that got no number are counted in the key's title; the key keeps
+    within ``max_width_pt`` (the room reserved for it) by shrinking its font.
     """
     if not numbers and not unlabelled:
         return None
     fig = ax.figure
     pos = ax.get_position(original=True)
     fw, fh = fig.get_size_inches()
-    spec = key_spec(list(numbers) or [""], size, pos.width * fw * 72, pos.height * fh * 72)
+    spec = key_spec(
+        list(numbers) or [""], size, pos.width * fw * 72, pos.height * fh * 72, max_width_pt
+    )
     assert spec is not None
     fs, rows, _, _ = spec
     lines = [f"{n:>2}  {label}" for label, n in numbers.items()]

@@ -163,7 +163,12 @@ def _download_html(data: bytes, filename: str, mime: str) -> str:
     )
 
 
-_MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+_MIME = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "html": "text/html",
+}
 
 # -- teaching: a guided tour and a click quiz (logic in footmap.lesson) -------------------------
 #: Explanations of a quiz answer start with this verdict when the click hit no zone

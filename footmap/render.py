@@ -252,6 +252,11 @@ def resolve(chart: Chart, spec: HighlightSpec) -> tuple[Zone, ...]:
 
 
 def _unknown_message(chart: Chart, key: str) -> str:
+    if len(key) > 200:  # echo a long input in part, and spare difflib its quadratic work
+        return (
+            f"unknown highlight {key[:200]!r}... ({len(key):,} characters): not a zone id, "
+            "body area, body system or zone label of this chart"
+        )
     names = sorted(
         {*chart._by_id, *chart.body_areas, *SYSTEMS, *(z.label.casefold() for z in chart.zones)}
     )

@@ -260,6 +260,35 @@ def duplicate_source_id(doc):
     doc["footmap"]["sources"].append(copy.deepcopy(doc["footmap"]["sources"][0]))
 
 
+@defect
+def utf16_with_bom(doc):
+    return dumps(doc).encode("utf-16")
+
+
+@defect
+def duplicate_key(doc):
+    text = dumps(doc)
+    old = '"label": "Kidney",'
+    assert text.count(old) == 2
+    return text.replace(old, old + ' "label": "Kidney",', 1)  # the left kidney's label twice
+
+
+@defect
+def lone_surrogate(doc):
+    feature(doc, "left.plantar.head")["properties"]["label"] = "Head@@"
+    return dumps(doc).replace("Head@@", "Head\\ud83d")  # the JSON escape of half an emoji
+
+
+@defect
+def source_note_too_long(doc):
+    doc["footmap"]["sources"][0]["note"] = "n" * 2001
+
+
+@defect
+def source_file_too_long(doc):
+    doc["footmap"]["sources"][0]["file"] = "f" * 257 + ".txt"
+
+
 # feature properties
 @defect
 def duplicate_ids(doc):
@@ -274,6 +303,11 @@ def missing_id(doc):
 @defect
 def id_bad_pattern(doc):
     feature(doc, "left.plantar.head")["id"] = "Left Head"
+
+
+@defect
+def id_trailing_newline(doc):
+    feature(doc, "left.plantar.head")["id"] = "left.plantar.head\n"
 
 
 @defect
@@ -404,6 +438,14 @@ def absurd_coordinates(doc):
 @defect
 def empty_geometry(doc):
     feature(doc, "left.plantar.adrenal")["geometry"]["coordinates"] = []
+
+
+@defect
+def sliver_zone(doc):
+    # a zone of 1e-12 mm^2 in the sole's free space between the heel and the kidney
+    feature(doc, "left.plantar.adrenal")["geometry"]["coordinates"] = [_box(0, 50, 1e-6, 50 + 1e-6)]
+    kidney = feature(doc, "left.plantar.kidney")["geometry"]["coordinates"]
+    del kidney[1:]  # no hole left where the adrenal zone was
 
 
 @defect

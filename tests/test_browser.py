@@ -243,7 +243,9 @@ def _check_explorer(lab, page, geometry):
     link.scroll_into_view_if_needed()
     _shot(page, "4-export")
 
-    # click outside every zone clears
+    # click outside every zone clears (the export link may have scrolled the page: re-measure)
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
     page.mouse.click(box["x"] + 3, box["y"] + 3)
     page.wait_for_function(
         "() => document.querySelector('.footmap-explorer').innerText.includes('Click a zone')",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -183,3 +185,159 @@ def test_validate_limits_are_configurable(capsys):
     assert "the limit is 1,000 bytes" in capsys.readouterr().err
     assert main(["validate", "--max-zones", "0", bundled]) == 2
     assert "must be at least 1" in capsys.readouterr().err
+
+
+# -- terminal safety and misuse (issue 14) ---------------------------------------------------------
+#: Bytes a terminal acts on: C0 controls but LF, DEL, and C1 controls / bidi controls in UTF-8.
+RAW_CONTROL = re.compile(
+    rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+NASTY = "\x1b]0;owned\x07\x1b[2J\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\\b\r\x00\x9b1m\u202eevil"
+
+
+def _hostile_chart(tmp_path: Path, emoji: bool = False) -> Path:
+    doc = json.loads(SYNTHETIC.read_text("utf-8"))
+    meta = doc["footmap"]
+    meta["title"] = "Title " + NASTY
+    meta["description"] = "Description " + NASTY
+    for s in meta["sources"]:
+        s["title"] = "Source " + NASTY
+        s["citation"] = "Citation " + NASTY
+    for c in meta["caveats"]:
+        c["text"] = "Caveat " + NASTY
+        c.pop("short", None)
+    for f in doc["features"]:
+        p = f["properties"]
+        if p["role"] == "zone":
+            p["label"] = ("\U0001f9b6 " if emoji else "") + p["label"][:10] + "\x1b[31m"
+            p["body_area"] = p["body_area"] + "\x1b[0m\u202e"
+            for c in p["claims"]:
+                c["text"] = "Claim\n  - fake claim " + NASTY
+    name = "chart\x1b]0;x\x07.geojson"
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def _run(*args: str, encoding: str = "utf-8", stdout=subprocess.PIPE):  # noqa: ANN001
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    return subprocess.run(
+        [sys.executable, "-m", "footmap", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=300,
+        env=env,
+    )
+
+
+def test_no_command_prints_raw_control_characters(tmp_path):
+    chart = _hostile_chart(tmp_path)
+    area = json.loads(chart.read_text("utf-8"))["features"][1]["properties"]["body_area"]
+    bad = tmp_path / "bad\x1b[2J.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": [1]}\n', encoding="utf-8")
+    out = str(tmp_path / "out\x1b]0;t\x07.svg")
+    runs = {
+        "validate": _run("validate", str(chart), str(bad)),
+        "summary": _run("summary", str(chart)),
+        "find": _run("find", area, "--chart", str(chart)),
+        "find unknown": _run("find", "kidney\x1b[2J\u202e", "--chart", str(chart)),
+        "export": _run("export", out, "--chart", str(chart), "--highlight", "urinary"),
+        "handout": _run("handout", str(tmp_path / "h\x1b.pdf"), "--chart", str(chart)),
+        "usage": _run("summary", "a", "b\x1b]0;x\x07"),
+        "bad option": _run("export", "x.png", "--size", "a\x1b[2J"),
+    }
+    for what, run in runs.items():
+        assert b"Traceback" not in run.stderr, (what, run.stderr[-800:])
+        for stream in (run.stdout, run.stderr):
+            found = RAW_CONTROL.search(stream)
+            assert found is None, (what, stream[max(found.start() - 60, 0) : found.end() + 20])
+    assert runs["summary"].returncode == 0
+    assert b"footmap chart: Title \\x1b]0;owned\\x07\\x1b[2J" in runs["summary"].stdout
+    assert b"chart\\x1b]0;x\\x07.geojson" in runs["validate"].stdout
+    assert b"bad\\x1b[2J.geojson" in runs["validate"].stderr
+    find = runs["find"].stdout.decode("utf-8")
+    assert runs["find"].returncode == 0, runs["find"].stderr
+    assert "Claim\\x0a  - fake claim \\x1b]0;owned" in find  # no fake claim line
+    assert "\n  - fake claim" not in find
+    assert b"\\u202e" in runs["find unknown"].stderr
+    assert runs["export"].returncode == 0 and b"out\\x1b]0;t\\x07.svg" in runs["export"].stdout
+    assert runs["handout"].returncode == 0
+    assert runs["usage"].returncode == 2 and b"b\\x1b]0;x\\x07" in runs["usage"].stderr
+
+
+def test_an_emoji_label_on_a_cp1252_console(tmp_path):
+    chart = _hostile_chart(tmp_path, emoji=True)
+    area = json.loads(chart.read_text("utf-8"))["features"][1]["properties"]["body_area"]
+    for args in (("find", area, "--chart", str(chart)), ("summary", str(chart))):
+        run = _run(*args, encoding="cp1252")
+        assert run.returncode == 0, run.stderr
+        assert b"Traceback" not in run.stderr
+    run = _run("find", area, "--chart", str(chart), encoding="cp1252")
+    assert b"\\U0001f9b6 " in run.stdout  # shown escaped, not a crash
+    run = _run("find", area, "--chart", str(chart), encoding="ascii")
+    assert run.returncode == 0 and b"\\U0001f9b6 " in run.stdout
+
+
+def test_output_errors_say_what_is_wrong(tmp_path, capsys):
+    chart = ["--chart", str(SYNTHETIC)]
+    folder = tmp_path / "maps.png"
+    folder.mkdir()
+    assert main(["export", str(folder), *chart]) == 1
+    assert capsys.readouterr().err == (
+        f"footmap: cannot write {folder}: it is a directory; name a file in it\n"
+    )
+    assert main(["export", str(tmp_path / "m.png"), *chart, "--dpi", "5"]) == 1
+    assert capsys.readouterr().err == "footmap: dpi must be between 30 and 1200, not 5\n"
+    assert main(["export", str(tmp_path / "m.png"), *chart, "--dpi", "100000"]) == 1
+    assert capsys.readouterr().err == "footmap: dpi must be between 30 and 1200, not 100000\n"
+    assert main(["export", str(tmp_path / "m.png"), *chart, "--dpi", "1000"]) == 1
+    assert capsys.readouterr().err == (
+        "footmap: a 11.69 x 8.27 in page at 1000 dpi is 96,676,300 pixels; the limit is "
+        "40,000,000 (at most 643 dpi for this page)\n"
+    )
+    assert not (tmp_path / "m.png").exists()
+
+
+def test_the_chart_itself_is_never_overwritten(tmp_path, capsys):
+    chart = tmp_path / "chart.svg"
+    chart.write_bytes(SYNTHETIC.read_bytes())
+    link = tmp_path / "link.svg"
+    link.hardlink_to(chart)
+    for out in (chart, link):
+        assert main(["export", str(out), "--chart", str(chart)]) == 1
+        assert capsys.readouterr().err == (
+            f"footmap: refusing to write over the chart being drawn ({out}); "
+            "choose another output file\n"
+        )
+    assert chart.read_bytes() == SYNTHETIC.read_bytes()
+    assert main(["handout", str(tmp_path / "c.pdf"), "--chart", str(chart)]) == 0
+
+
+def test_a_device_is_not_replaced(tmp_path, capsys):
+    import footmap
+    from footmap.export import export
+
+    with pytest.raises(
+        footmap.FootmapError, match=r"^cannot write /dev/null: it is not a regular file$"
+    ):
+        export(footmap.load(), "/dev/null", format="png")
+
+
+def test_a_full_disk_ends_with_a_message():
+    with open("/dev/full", "w") as full:
+        run = _run("summary", stdout=full)
+    assert run.returncode == 1
+    assert run.stderr == b"footmap: cannot write the output: No space left on device\n"
+
+
+def test_a_long_search_is_not_echoed_whole(capsys):
+    assert main(["find", "x" * 120_000]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"footmap: a body area is a short name, not {'x' * 200!r}... (120,000 characters): "
+        "the limit is 200 characters\n"
+    )
+    assert main(["export", "m.png", "--highlight", "y" * 5000]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"footmap: unknown highlight {'y' * 200!r}... (5,000 characters): ")
+    assert len(err) < 400

@@ -720,3 +720,17 @@ def test_export_names_say_what_they_show(ex, chart):
     assert ex.export_name("pdf") == "footmap-both-feet-sole-heart.pdf"
     ex.controls["foot"].value = "right"  # the heart zone is on the left sole: not shown
     assert ex.export_name("png") == "footmap-right-foot-sole.png"
+
+
+def test_html_export_choice_writes_a_web_page(ex, chart):
+    from footmap import export as export_mod
+
+    assert "html" in export_mod.FORMATS  # helper html's .html export
+    ex.select("heart")
+    ex.export_format.value = "html"
+    ex.export_button.click()
+    assert ex.last_export.name == "footmap-both-feet-sole-heart.html"
+    page = ex.last_export.read_text("utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html")
+    assert 'download="footmap-both-feet-sole-heart.html"' in ex.download.value
+    assert "data:text/html;base64," in ex.download.value

@@ -305,3 +305,196 @@ def test_source_columns_do_not_run_into_each_other(chart, dpi):
     for t in refs:
         if round(t.get_position()[0], 3) == lefts[0]:
             assert t.get_window_extent(renderer).x1 < right_column_x - 2
+
+
+# -- page layout with hostile-but-valid charts (issue 14) ------------------------------------------
+def _chart_with(edit) -> footmap.Chart:  # noqa: ANN001
+    import json
+
+    doc = json.loads(
+        (Path(__file__).resolve().parent.parent / "data" / "zones.geojson").read_text()
+    )
+    edit(doc)
+    return footmap.loads(json.dumps(doc))
+
+
+def _many_sources(n: int):  # noqa: ANN202
+    def edit(doc):  # noqa: ANN001, ANN202
+        meta = doc["footmap"]
+        evidence = next(c for c in meta["caveats"] if c["kind"] == "evidence")
+        for i in range(n):
+            meta["sources"].append(
+                {
+                    "id": f"extra{i:02d}",
+                    "kind": "study",
+                    "title": f"Extra study {i}",
+                    "citation": f"Author {i} et al. A citation of an extra study number {i}. "
+                    f"Journal of Tests {2000 + i};{i}:1-10.",
+                }
+            )
+            evidence["sources"].append(f"extra{i:02d}")
+
+    return edit
+
+
+def _frame_top(fig) -> float:  # noqa: ANN001
+    from matplotlib.patches import FancyBboxPatch
+
+    (frame,) = [a for a in fig.artists if isinstance(a, FancyBboxPatch)]
+    return frame.get_y() + frame.get_height()
+
+
+@pytest.mark.parametrize("n", [25, 40])
+def test_many_sources_fit_the_footer_without_overprinting_the_map(n):
+    chart = _chart_with(_many_sources(n))
+    fig = figure(chart, highlight="kidneys")
+    fig.canvas.draw()
+    ax = fig.footmap_artists.ax
+    fh = fig.get_size_inches()[1]
+    assert ax.get_position().y0 * fh > _frame_top(fig)  # the map sits above the footer
+    texts = " ".join(" ".join(t.get_text().split()) for t in fig.texts)
+    for i in range(n):  # every source is listed, with its number
+        assert re.search(rf"\[\d+\] Author {i} et al\. A citation", texts), i
+
+
+def test_too_many_sources_for_a_footer_are_refused_naming_the_field():
+    chart = _chart_with(_many_sources(90))
+    with pytest.raises(FootmapError) as info:
+        figure(chart, highlight="kidneys")
+    # the count includes the bundled chart's own sources, which change with its content
+    found = re.fullmatch(
+        r"the (\d+) sources cited on this page \([\d,]+ characters of references\) do not "
+        r"fit its footer, which may take at most 40% of the page even in small print: "
+        r"highlight fewer zones or shorten the citations of footmap\.sources",
+        str(info.value),
+    )
+    assert found and int(found.group(1)) > 90, str(info.value)
+
+
+def test_thirty_long_evidence_caveats_are_refused_naming_the_field(tmp_path):
+    def edit(doc):  # noqa: ANN001, ANN202
+        for i in range(30):
+            doc["footmap"]["caveats"].append(
+                {
+                    "id": f"ev{i}",
+                    "kind": "evidence",
+                    "text": f"Caveat {i}. " * 150,
+                    "sources": ["ernst2009"],
+                }  # fmt: skip
+            )
+
+    chart = _chart_with(edit)
+    for make in (
+        lambda: export(chart, tmp_path / "m.png"),
+        lambda: handout(chart, tmp_path / "h.pdf"),
+    ):
+        with pytest.raises(FootmapError) as info:
+            make()
+        found = re.fullmatch(  # the length includes the bundled chart's own caveat
+            r"the evidence caveat is (\d\d),\d{3} characters, too long for a page footer "
+            r"\(about [\d,]+ fit\): give the evidence caveats of footmap\.caveats a short "
+            r"version \('short', at most 300\)",
+            str(info.value),
+        )
+        assert found and int(found.group(1)) >= 45, str(info.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _title_text(fig) -> str:  # noqa: ANN001
+    (title,) = [t for t in fig.texts if t.get_gid() == "footmap-title"]
+    return title.get_text()
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_title_at_the_schema_limit_is_shown_whole(orientation, monkeypatch, tmp_path):
+    title = ("A very long chart title that goes on " * 60)[:2000].strip()
+
+    def edit(doc):  # noqa: ANN001, ANN202
+        doc["footmap"]["title"] = title
+
+    chart = _chart_with(edit)
+    fig = figure(chart, highlight="kidneys", orientation=orientation)
+    assert " ".join(_title_text(fig).split()) == title
+    pages = []
+    from matplotlib.backends import backend_pdf
+
+    monkeypatch.setattr(backend_pdf.PdfPages, "savefig", lambda self, f: pages.append(f))
+    handout(chart, tmp_path / "h.pdf", by=["kidneys"], orientation=orientation)
+    assert " ".join(_title_text(pages[0]).split()) == title  # the cover
+
+
+def test_a_long_unbroken_token_is_broken_to_the_column():
+    from footmap.export import _wrap
+    from footmap.layout import text_size
+
+    lines = _wrap("x " + "W" * 2000 + " y", 200, 7.5)
+    assert len(lines) > 20
+    assert all(text_size(line, 7.5)[0] <= 200 for line in lines)
+    assert "".join(lines).replace(" ", "") == "x" + "W" * 2000 + "y"
+
+
+@pytest.mark.parametrize(
+    ("views", "highlight", "orientation"),
+    [
+        (("plantar",), "digestive", "landscape"),
+        (None, "spine", "landscape"),
+        (None, "spine", "portrait"),
+        (None, "digestive", "portrait"),
+    ],
+)
+def test_a_heavy_highlight_leaves_the_map_most_of_the_page(chart, views, highlight, orientation):
+    fig = figure(chart, views=views, highlight=highlight, orientation=orientation)
+    (head,) = [
+        t for t in fig.texts if t.get_text() == "What charts claim for the highlighted zones"
+    ]
+    x, y = head.get_position()  # inches from the page's bottom left corner
+    fw, fh = fig.get_size_inches()
+    if orientation == "landscape":  # the claims column starts right of 59 % (66 %) of the width
+        assert x / fw >= (0.59 if views else 0.66)
+    else:  # the claims take the bottom of the page, at most 40 % (32 %) of its body
+        assert y / fh <= 0.5
+    assert any(t.get_gid() == "footmap-overflow" for t in fig.texts) or highlight == "spine"
+
+
+def test_the_cover_has_no_heading_without_its_text(chart, monkeypatch, tmp_path):
+    pages = []
+    from matplotlib.backends import backend_pdf
+
+    monkeypatch.setattr(backend_pdf.PdfPages, "savefig", lambda self, f: pages.append(f))
+    handout(chart, tmp_path / "h.pdf", by=["kidneys"])
+    text = " ".join(" ".join(t.get_text().split()) for p in pages for t in p.texts)
+    for caveat in chart.caveats:
+        heading = {
+            "evidence": "What the evidence says",
+            "safety": "Safety",
+            "chart": "About this chart",
+        }[caveat.kind]
+        start = " ".join(caveat.text.split())[:40]
+        assert text.index(heading) < text.index(start)
+    for page in pages:
+        columns = [
+            t
+            for t in page.texts
+            if t.get_text() in ("About this chart", "Safety", "What the evidence says")
+        ]
+        for heading in columns:  # a heading is never the last text of its column
+            x, y = heading.get_position()
+            below = [t for t in page.texts if t.get_position()[0] == x and t.get_position()[1] < y]
+            assert below, heading.get_text()
+
+
+def test_stale_temporary_files_are_removed_on_the_next_write(tmp_path):
+    import os
+    import time
+
+    old = tmp_path / ".map.png.abc123.footmap.tmp"
+    fresh = tmp_path / ".map.png.def456.footmap.tmp"
+    other = tmp_path / ".notes.tmp"
+    for p in (old, fresh, other):
+        p.write_bytes(b"partial")
+    hour_ago = time.time() - 3600
+    os.utime(old, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    with atomic_write(tmp_path / "x.txt", "w") as f:
+        f.write("x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name, "x.txt"])

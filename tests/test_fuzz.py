@@ -10,6 +10,8 @@ import copy
 import json
 import math
 import os
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -345,3 +347,81 @@ def test_translated_chart_stays_valid(dx, dy):
     assert chart is not None
     kidney = chart.zone("left.plantar.kidney").geometry
     assert math.isclose(kidney.area, 40 * 40 - 16 * 16, rel_tol=1e-9)
+
+
+# -- text-level hostility (issue 14): BOMs, duplicate keys, surrogates, controls ----------------
+def _texts_of(chart: Chart) -> list[str]:
+    out = [chart.title, chart.description, chart.frame, chart.orientation]
+    out += [t for s in chart.sources for t in (s.title, s.citation, s.note or "", s.file or "")]
+    out += [c.text for c in chart.caveats]
+    for z in chart.zones:
+        out += [z.id, z.label, z.body_area, *(c.text for c in z.claims)]
+    return out
+
+
+TEXT_EDITS = ["bom", "duplicate_key", "surrogate_escape", "raw_surrogate", "control", "newline_id"]
+
+
+@FUZZ
+@given(st.data())
+def test_text_level_edits(data):
+    text = BASE_TEXT
+    for _ in range(data.draw(st.integers(1, 3), label="edits")):
+        edit = data.draw(st.sampled_from(TEXT_EDITS), label="edit")
+        if edit == "bom":
+            text = "\ufeff" + text.lstrip("\ufeff")
+            continue
+        quoted = [m.start() for m in re.finditer(r'": "', text)]
+        at = data.draw(st.sampled_from(quoted), label="at") + 4  # inside a string value
+        if edit == "duplicate_key":
+            key = data.draw(st.sampled_from(['"label"', '"id"', '"note"', '"x"']), label="key")
+            brace = text.rfind("{", 0, at)
+            text = text[: brace + 1] + f"{key}: 1, " + text[brace + 1 :]
+        elif edit == "surrogate_escape":
+            code = data.draw(st.integers(0xD800, 0xDFFF), label="code")
+            text = text[:at] + f"\\u{code:04x}" + text[at:]
+        elif edit == "raw_surrogate":
+            text = text[:at] + chr(data.draw(st.integers(0xD800, 0xDFFF))) + text[at:]
+        elif edit == "control":
+            code = data.draw(st.sampled_from([0, 7, 8, 0x1B, 0x7F, 0x9B, 0x202E]), label="c")
+            text = text[:at] + f"\\u{code:04x}" + text[at:]
+        else:
+            text = text.replace('"id": "left.plantar.head"', '"id": "left.plantar.head\\n"', 1)
+    chart = check(text)
+    if chart is not None:  # what loads holds no lone surrogate and no duplicate key won
+        assert not any(fio._SURROGATE.search(t) for t in _texts_of(chart))
+        assert all(not z.id.endswith("\n") for z in chart.zones)
+
+
+@FUZZ
+@given(st.text(max_size=64), st.booleans())
+def test_terminal_text_leaves_nothing_a_terminal_acts_on(text, multiline):
+    from footmap.describe import terminal_text
+
+    out = terminal_text(text, multiline=multiline)
+    bad = [c for c in out if unicodedata.category(c) in ("Cc", "Cs") and c != "\n"]
+    bidi = ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI")
+    bad += [c for c in out if unicodedata.bidirectional(c) in bidi]
+    assert not bad, (text, out)
+    if not multiline:
+        assert "\n" not in out
+    assert out.count("\n") <= text.replace("\r\n", "\n").count("\n")
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.one_of(st.text(alphabet="WMil. ", max_size=12), st.text(alphabet="Wm", min_size=40)),
+        max_size=8,
+    ),
+    st.floats(20, 300),
+)
+def test_wrapped_lines_fit_their_column(words, width):
+    from footmap.export import WRAP_SLACK, _wrap
+    from footmap.layout import text_size
+
+    text = " ".join(words)
+    lines = _wrap(text, width, 7.5)
+    for line in lines:
+        assert text_size(line, 7.5)[0] <= width / WRAP_SLACK or len(line) == 1, line
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")

@@ -160,7 +160,7 @@ def test_step_html_shows_titles_panels_and_a_caveat_box(chart):
     (step,) = lesson.tour(chart, ["urinary"])
     fragment = lesson.step_html(chart, step)
     assert 'class="fm-caveat"' in fragment
-    assert "Conventional reflexology foot charts in the Ingham tradition" in fragment  # a title
+    assert "Locating the foot reflex areas (Chinese)" in fragment  # a chart source's title
     assert "Left foot, Sole (plantar):" in fragment
     assert fragment.count("<li>") >= len(step.talking_points) + 1
 

@@ -42,6 +42,27 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "infinity_literal": (None, r"^invalid JSON: Infinity is not a number in JSON$"),
     "bare_feature": (None, r"^not a GeoJSON FeatureCollection \(type is 'Feature'\)$"),
     "json_list": (None, r"^not a GeoJSON FeatureCollection \(top level is list\)$"),
+    "utf16_with_bom": (
+        None,
+        r"^not UTF-8 text: it is UTF-16 \(starts with a UTF-16 byte-order mark\)$",
+    ),
+    "duplicate_key": (
+        "left.plantar.kidney",
+        r"^properties: duplicate key 'label' \(only the last value would be kept\)$",
+    ),
+    "lone_surrogate": (
+        "left.plantar.head",
+        r"^properties\.label: holds a lone surrogate \\ud83d at character 4 "
+        r"\(not valid Unicode text\)$",
+    ),
+    "source_note_too_long": (
+        None,
+        r"^footmap\.sources\.0\.note: 'n{56}\.\.\.: maxLength 2000 not met$",
+    ),
+    "source_file_too_long": (
+        None,
+        r"^footmap\.sources\.0\.file: 'f{56}\.\.\.: maxLength 260 not met$",
+    ),
     # the footmap metadata
     "missing_footmap_metadata": (None, r"^chart: missing required 'footmap'$"),
     "wrong_schema_version": (None, r"^footmap\.schema_version: must be 2, not 1$"),
@@ -85,6 +106,7 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "duplicate_ids": ("right.plantar.pelvis", r"^duplicate id \(also used by features\[8\]\)$"),
     "missing_id": ("features[4]", r"^feature: missing required 'id'$"),
     "id_bad_pattern": ("Left Head", r"^id: 'Left Head': pattern '.+' not met$"),
+    "id_trailing_newline": ("features[4]", r"^id: 'left\.plantar\.head\\n': pattern '.+' not met$"),
     "missing_body_area": ("left.plantar.kidney", r"^properties: missing required 'body_area'$"),
     "unknown_system": (
         "left.plantar.kidney",
@@ -134,6 +156,11 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "empty_geometry": (
         "left.plantar.adrenal",
         r"^geometry\.coordinates: needs at least 1 item\(s\), has 0$",
+    ),
+    "sliver_zone": (
+        "left.plantar.adrenal",
+        r"^geometry: area 1e-12 mm\u00b2 is below the minimum of 1 mm\u00b2 "
+        r"\(too small to see or point at\)$",
     ),
     "multipolygon_parts_overlap": (
         "left.plantar.outline",
@@ -309,7 +336,7 @@ def test_problem_list_is_capped():
         footmap.loads(json.dumps(doc))
     problems = info.value.problems
     assert len(problems) == footmap.io.MAX_PROBLEMS + 1
-    assert problems[-1].message == "... further problems not listed"
+    assert problems[-1].message == "... and more: checking stopped after 200 problems"
 
 
 # -- files that cannot be read -----------------------------------------------------------------
@@ -519,3 +546,270 @@ def test_python_m_footmap_validate(kind):
     zone, _ = EXPECTED[kind]
     if zone is not None:
         assert zone in output
+
+
+# -- bounded work on hostile inputs (generated here: too big to commit) ---------------------------
+def _only(err: ChartError) -> tuple[str | None, str]:
+    (problem,) = err.problems
+    return problem.zone, problem.message
+
+
+def test_a_million_zeros_is_refused_on_the_feature_count_with_bounded_memory():
+    import tracemalloc
+
+    text = '{"type":"FeatureCollection","features":[' + ",".join(["0"] * 1_000_000) + "]}"
+    tracemalloc.start()
+    try:
+        with pytest.raises(ChartError) as info:
+            footmap.loads(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _only(info.value) == (
+        None,
+        "chart has 1,000,000 features; the limit is 50,008 (50,000 zones and 8 outlines)",
+    )
+    assert peak < 300 * 1024 * 1024  # a generous bound: it took 2.8 GB before the count
+
+
+def test_16_million_zeros_under_the_size_limit_are_refused_before_parsing(monkeypatch):
+    text = '{"type":"FeatureCollection","features":[' + ",".join(["0"] * 16_000_000) + "]}"
+    assert len(text) < footmap.io.DEFAULT_MAX_BYTES
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("counted before parsing")
+
+    monkeypatch.setattr(footmap.io.json, "loads", no_parsing)
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text)
+    assert _only(info.value) == (None, "holds 16,000,000 JSON values; the limit is 5,000,000")
+
+
+@pytest.mark.parametrize(
+    ("unit", "count", "message"),
+    [
+        ("{}", 1_100_000, "holds 1,100,001 JSON objects; the limit is 1,000,000"),
+        ("[]", 3_100_000, "holds 3,100,001 JSON arrays; the limit is 3,000,000"),
+        ('"ab"', 2_100_000, "holds 2,100,003 JSON strings; the limit is 2,000,000"),
+    ],
+)
+def test_structure_is_counted_before_parsing(unit, count, message):
+    text = '{"type":"FeatureCollection","features":[' + ",".join([unit] * count) + "]}"
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text)
+    assert _only(info.value) == (None, message)
+
+
+def test_unknown_members_with_many_brackets_still_load():
+    doc = charts.base()
+    doc["footmap"]["extra"] = "{[,]}" * 1_100_000  # brackets in a string: not structure
+    chart = footmap.loads(json.dumps(doc))
+    assert len(chart.zones) == 8
+
+
+def test_more_zones_than_allowed_is_refused_before_the_schema(monkeypatch):
+    doc = charts.base()
+    zone = charts.feature(doc, "left.plantar.head")
+    doc["features"] += [dict(zone, id=f"z{i}") for i in range(20)]
+
+    def no_schema(*args, **kwargs):
+        raise AssertionError("the zone count comes first")
+
+    monkeypatch.setattr(footmap.io, "_check_schema", no_schema)
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc), max_zones=27)
+    assert _only(info.value) == (None, "chart has more than 27 zones (the configured limit)")
+
+
+def test_problems_past_the_cap_are_counted():
+    doc = charts.base()
+    pelvis = charts.feature(doc, "left.plantar.pelvis")
+    for i in range(300):  # 300 zones whose rings are not closed: schema-valid, all counted
+        f = json.loads(json.dumps(pelvis))
+        f["id"] = f"left.plantar.open{i:03d}"
+        f["geometry"]["coordinates"][0].pop()
+        doc["features"].append(f)
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    problems = info.value.problems
+    assert len(problems) == footmap.io.MAX_PROBLEMS + 1
+    assert problems[-1].message == "... and 100 more"
+    assert problems[0].message == "geometry: ring starting at [-30, 10] is not closed"
+
+
+def test_schema_checking_stops_at_the_cap(monkeypatch):
+    doc = charts.base()
+    doc["features"] += [{"type": "Feature"}] * 5000
+    calls = []
+    original = footmap.io._feature_validator
+
+    def counting():
+        calls.append(1)
+        return original()
+
+    monkeypatch.setattr(footmap.io, "_feature_validator", counting)
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    assert info.value.problems[-1].message == "... and more: checking stopped after 200 problems"
+    assert len(calls) < 300  # not 5000: the bad features after the cap are not checked
+
+
+def test_nested_zones_beyond_the_pair_budget_are_refused(monkeypatch):
+    doc = synthetic.synthetic_chart(1)
+    template = doc["features"][1]
+    doc["features"] = doc["features"][:1]
+    for i in range(30):  # square rings around one centre: every box holds the inner ones
+        a, b = 1 + i, 2 + i
+        f = json.loads(json.dumps(template))
+        f["id"] = f"left.plantar.ring{i:02d}"
+        f["geometry"]["coordinates"] = [
+            [[-b, -b], [b, -b], [b, b], [-b, b], [-b, -b]],
+            [[-a, -a], [-a, a], [a, a], [a, -a], [-a, -a]],
+        ]
+        doc["features"].append(f)
+    outline = doc["features"][0]["geometry"]
+    outline["coordinates"] = [[[-40, -40], [40, -40], [40, 40], [-40, 40], [-40, -40]]]
+    assert len(footmap.loads(json.dumps(doc)).zones) == 30  # valid: rings only touch
+    monkeypatch.setattr(footmap.io, "MAX_BOX_PAIRS", 100)
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    assert _only(info.value) == (
+        None,
+        "the left plantar panel has too many zones whose bounding boxes overlap to check "
+        "(over 100 pairs, the limit)",
+    )
+
+
+def test_overlap_found_across_query_chunks():
+    data = synthetic.synthetic_chart(100)  # a 10 x 10 grid, queried 64 zones at a time
+    zone = data["features"][1 + 63]  # the last zone of the first chunk ...
+    ring = zone["geometry"]["coordinates"][0]
+    zone["geometry"]["coordinates"][0] = [[x + 0.5, y] for x, y in ring]  # ... into the next
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(data))
+    assert {(p.zone, p.message) for p in info.value.problems} == {
+        (
+            "left.plantar.z000063",
+            "overlaps zone 'left.plantar.z000064' by 1.00 mm\u00b2 "
+            "(a zone inside another must be a hole in it)",
+        )
+    }
+
+
+# -- what load() reads, and its arguments ----------------------------------------------------------
+def test_a_fifo_is_refused_without_hanging(tmp_path):
+    import os
+
+    fifo = tmp_path / "x.geojson"
+    os.mkfifo(fifo)  # no writer: opening it for reading would block
+    with pytest.raises(ChartError) as info:
+        footmap.load(fifo)
+    assert _only(info.value) == (None, "is a pipe (FIFO), not a chart file")
+
+
+def test_a_device_is_refused():
+    with pytest.raises(ChartError) as info:
+        footmap.load("/dev/zero")
+    assert _only(info.value) == (None, "is a character device, not a chart file")
+
+
+def test_a_file_growing_past_the_limit_is_read_no_further(tmp_path, monkeypatch):
+    path = tmp_path / "c.geojson"
+    path.write_bytes(GOOD.read_bytes())
+    size = path.stat().st_size
+
+    def shrunk_stat(self, *args, **kwargs):  # the size checked before opening: small
+        st = real_stat(self, *args, **kwargs)
+        return type(st)((st[0], *st[1:6], 10, *st[7:]))
+
+    real_stat = Path.stat
+    monkeypatch.setattr(Path, "stat", shrunk_stat)
+    with pytest.raises(ChartError) as info:
+        footmap.load(path, max_bytes=size - 1)
+    assert _only(info.value) == (
+        None,
+        f"file is over {size - 1:,} bytes; the limit is {size - 1:,} bytes",
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: footmap.load("a\0b.geojson"), "not a usable path: it contains a NUL character"),
+        (lambda: footmap.load(123), "a chart path is a str or path, not int"),
+        (lambda: footmap.load(b"data/zones.geojson"), "a chart path is a str or path, not bytes"),
+        (lambda: footmap.loads(None), "chart data must be str or bytes, not NoneType"),
+        (lambda: footmap.loads(12.5), "chart data must be str or bytes, not float"),
+        (
+            lambda: footmap.load(GOOD, max_zones="x"),
+            "max_zones must be a whole number of at least 1, not 'x'",
+        ),
+        (
+            lambda: footmap.load(GOOD, max_bytes=True),
+            "max_bytes must be a whole number of at least 1, not True",
+        ),
+        (
+            lambda: footmap.loads("{}", max_zones=0),
+            "max_zones must be a whole number of at least 1, not 0",
+        ),
+    ],
+)
+def test_bad_arguments_raise_chart_error(call, message):
+    with pytest.raises(ChartError) as info:
+        call()
+    assert _only(info.value)[1] == message
+    assert isinstance(info.value, footmap.FootmapError)
+
+
+def test_a_bom_is_ignored_everywhere(tmp_path):
+    text = GOOD.read_text("utf-8")
+    path = tmp_path / "bom.geojson"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    for chart in (
+        footmap.loads("\ufeff" + text),
+        footmap.loads(b"\xef\xbb\xbf" + text.encode("utf-8")),
+        footmap.load(path),
+    ):
+        assert len(chart.zones) == 8
+
+
+def test_a_raw_lone_surrogate_in_text_is_reported_where_it_is():
+    doc = charts.base()
+    doc["footmap"]["title"] = "\udc00 title"
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc, ensure_ascii=False))
+    assert _only(info.value) == (
+        None,
+        "footmap.title: holds a lone surrogate \\udc00 at character 0 (not valid Unicode text)",
+    )
+
+
+def test_a_surrogate_pair_is_one_character_and_fine():
+    doc = charts.base()
+    charts.feature(doc, "left.plantar.head")["properties"]["label"] = "Head \U0001f9b6"
+    chart = footmap.loads(json.dumps(doc))  # ensure_ascii writes the pair \\ud83e\\uddb6
+    assert chart.zone("left.plantar.head").label == "Head \U0001f9b6"
+
+
+def test_duplicate_keys_in_the_metadata_name_their_place():
+    text = GOOD.read_text("utf-8").replace('"units": "mm",', '"units": "mm", "units": "mm",', 1)
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text)
+    assert _only(info.value) == (
+        None,
+        "footmap: duplicate key 'units' (only the last value would be kept)",
+    )
+
+
+def test_geometry_is_checked_beside_other_errors():
+    doc = charts.base()
+    pelvis = charts.feature(doc, "left.plantar.pelvis")
+    pelvis["properties"]["system"] = "astral"
+    pelvis["geometry"]["coordinates"] = [[[-30, 10], [30, 40], [30, 10], [-30, 40], [-30, 10]]]
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    messages = sorted(p.message for p in info.value.problems)
+    assert {p.zone for p in info.value.problems} == {"left.plantar.pelvis"}
+    assert len(messages) == 2
+    assert messages[0] == "geometry: invalid (Self-intersection[0 25])"
+    assert messages[1].startswith("properties.system: 'astral' is not one of nervous")

@@ -24,6 +24,7 @@ def test_wheel_ships_the_chart_and_loads_it_in_a_fresh_venv(root, tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "footmap/data/zones.geojson" in names
     assert "footmap/schema.json" in names
+    assert "footmap/web/map.js" in names and "footmap/web/map.css" in names  # the HTML map
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -34,6 +35,8 @@ def test_wheel_ships_the_chart_and_loads_it_in_a_fresh_venv(root, tmp_path):
     code = (
         "import footmap, pathlib; c = footmap.load(); "
         "assert 'site-packages' in str(c.path), c.path; "
+        "from footmap.webmap import html_document; "
+        "assert 'footmapMatch' in html_document(c); "
         "print(len(c.zones), c.zone('left.plantar.kidney').body_area)"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}

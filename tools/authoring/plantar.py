@@ -19,7 +19,10 @@ coordinates:
 The zone layout follows the conventional Ingham-style chart: head and sinuses
 in the toes, chest organs on the ball, the diaphragm line below the ball,
 abdominal organs in the arch above and below the waist line (transverse
-colon), pelvis in the heel, and the spine along the inner edge.
+colon), the pelvis / lower back on the heel crossed by the sciatic band, and
+the spine along the inner edge.  The reproductive organs are on the sides of
+the heel (``views.py``), not on the sole; tools/authoring/sources.py lists the
+chart pages this layout was checked against.
 
 Only geometry and classification are produced here; claims text is attached
 by ``tools/make_chart.py`` from ``tools/authoring/text.py``.
@@ -67,6 +70,8 @@ CORNER = 1.0
 TOE_GAP = 2.6
 #: Width of the spine strip along the inner edge (mm).
 SPINE_WIDTH = 8.0
+#: Depth of the trapezius band below the toe creases (mm).
+TRAPEZIUS_DEPTH = 8.0
 #: Geometry simplification tolerance applied to the output (mm).
 SIMPLIFY = 0.15
 
@@ -362,8 +367,8 @@ def _heel_line(x: np.ndarray) -> np.ndarray:
 
 
 def _sciatic(x: np.ndarray) -> np.ndarray:
-    """Centre line of the sciatic band across the heel (slightly curved)."""
-    return 42.0 + 0.0025 * x**2
+    """Centre line of the sciatic band across the middle of the heel (slightly curved)."""
+    return 27.0 + 0.0025 * x**2
 
 
 def _shifted(curve: Curve, dy: float) -> Curve:
@@ -405,21 +410,29 @@ def zones(foot: str) -> list[ZoneSpec]:
     dia_lo, dia_hi = _shifted(_diaphragm, -2.5), _shifted(_diaphragm, 2.5)
     waist_lo, waist_hi = _shifted(_waist, -3.5), _shifted(_waist, 3.5)
     heel_lo = _shifted(_heel_line, -7.0)  # top of the heel proper (sigmoid band above)
-    sci_lo, sci_hi = _shifted(_sciatic, -2.8), _shifted(_sciatic, 2.8)
+    sci_lo, sci_hi = _shifted(_sciatic, -3.2), _shifted(_sciatic, 3.2)
 
     # -- toes ------------------------------------------------------------------
     big = toes[0].buffer(g - MARGIN)
     bx0, by0, bx1, by1 = big.bounds
     split = by0 + 0.44 * (by1 - by0)  # pad (head) above, base (neck) below
-    pituitary = ellipse((bx0 + bx1) / 2 - 1.0, split + 0.5 * (by1 - split), 5.2, 5.8)
+    px, py = (bx0 + bx1) / 2 - 1.0, split + 0.5 * (by1 - split)
+    pituitary = ellipse(px, py, 5.2, 5.8)
+    # the pineal just beyond the pituitary, the hypothalamus beside it (second-toe side)
+    pineal = ellipse(px, py + 10.2, 4.2, 2.9)
+    hypothalamus = ellipse(px - 9.0, py - 0.5, 3.4, 4.6)
+    pad = big.intersection(box(y0=split))
+    pineal, hypothalamus = pad.intersection(pineal), pad.intersection(hypothalamus)
     add(
         "head-brain",
         "Head / brain",
         "head and brain",
         "nervous",
-        big.intersection(box(y0=split)).difference(pituitary),
+        pad.difference(pituitary).difference(pineal).difference(hypothalamus),
     )
     add("pituitary", "Pituitary", "pituitary gland", "endocrine", pituitary)
+    add("hypothalamus", "Hypothalamus", "hypothalamus", "endocrine", hypothalamus)
+    add("pineal", "Pineal", "pineal gland", "endocrine", pineal)
     big_base = big.intersection(box(y1=split))
     cervical = big_base.intersection(box(x0=bx1 - 7.5))
     add("neck", "Neck", "neck", "musculoskeletal", big_base.difference(cervical))
@@ -468,12 +481,28 @@ def zones(foot: str) -> list[ZoneSpec]:
     esophagus = ball.intersection(band(_shifted(_diaphragm, 10.0), _BIG, 21.0, 25.0))
     parathyroid = ellipse(35.0, 173.0, 3.1, 4.6, angle=-25.0)
     thyroid = ball.intersection(box(x0=25.0))
-    lungs = ball.intersection(box(x1=25.0)).difference(esophagus).difference(shoulder)
+    # trapezius: a band just below the toes, between the shoulder and the esophagus
+    top_strip = ball.difference(affinity.translate(ball, 0.0, -TRAPEZIUS_DEPTH))
+    trapezius = _largest(top_strip.intersection(box(x0=-31.0, x1=21.0)))
+    # bronchi: a lengthwise strip from under toes 2-3 into the middle of the lungs
+    bronchi = ball.intersection(box(x0=3.0, y0=172.0, x1=9.0)).difference(trapezius)
+    thymus = ellipse(16.0, 155.0, 4.4, 3.2)
+    lungs = (
+        ball.intersection(box(x1=25.0))
+        .difference(esophagus)
+        .difference(shoulder)
+        .difference(trapezius)
+        .difference(bronchi)
+        .difference(thymus)
+    )
     add("thyroid", "Thyroid", "thyroid", "endocrine", thyroid.difference(parathyroid))
     add("parathyroid", "Parathyroids", "parathyroid glands", "endocrine", parathyroid)
     add("esophagus", "Esophagus", "esophagus", "digestive", esophagus)
+    add("trapezius", "Trapezius", "trapezius", "musculoskeletal", trapezius)
+    add("bronchi", "Bronchi", "bronchi", "respiratory", bronchi)
+    add("thymus", "Thymus", "thymus", "lymphatic", thymus)
     if left:
-        heart = ellipse(8.0, 165.0, 9.5, 7.5, angle=-15.0)
+        heart = ellipse(6.0, 161.5, 8.5, 6.5, angle=-10.0).difference(thymus)
         lungs = lungs.difference(heart)
     add("lungs", "Lungs / chest", "lungs and chest", "respiratory", lungs)
     if left:
@@ -557,32 +586,16 @@ def zones(foot: str) -> list[ZoneSpec]:
         )
     add("small-intestine", "Small intestine", "small intestine", "digestive", small)
 
-    # -- heel -------------------------------------------------------------------------------
+    # -- heel: the pelvis and lower back, crossed by the sciatic band -----------------------
+    # Conventional (Ingham-descended) charts keep the reproductive organs on the sides of the
+    # heel (medial and lateral views); the sole of the heel is pelvis / lower back.
     heel = body.intersection(band(-_BIG, heel_lo))
-    hip = heel.intersection(box(x1=-21.0, y0=26.0))
-    rest = heel.difference(hip)
+    sciatic = heel.intersection(band(sci_lo, sci_hi))
+    hip = heel.intersection(box(x1=-21.0)).intersection(band(sci_hi, _BIG))
+    pelvis = heel.difference(sciatic).difference(hip)
     add("hip-knee", "Hip / knee", "hip and knee", "musculoskeletal", hip)
-    add(
-        "pelvis",
-        "Pelvis / lower back",
-        "pelvis and lower back",
-        "musculoskeletal",
-        rest.intersection(band(sci_hi, _BIG)),
-    )
-    add(
-        "sciatic",
-        "Sciatic nerve",
-        "sciatic nerve",
-        "nervous",
-        rest.intersection(band(sci_lo, sci_hi)),
-    )
-    add(
-        "reproductive",
-        "Reproductive organs",
-        "reproductive organs",
-        "reproductive",
-        rest.intersection(band(-_BIG, sci_lo)),
-    )
+    add("pelvis", "Pelvis / lower back", "pelvis and lower back", "musculoskeletal", pelvis)
+    add("sciatic", "Sciatic nerve", "sciatic nerve", "nervous", sciatic)
 
     return [
         ZoneSpec(slug, label, area, system, _clean(_shrink_round(geom, g, CORNER)))

@@ -17,9 +17,10 @@ Rules every text here follows:
   ``evidence`` (what studies found) cites ``study`` sources only.
 * Claims stay claims. Nothing is stated as medical fact: texts say "charts assign",
   "is claimed to", "the article suggests", "practitioners believe".
-* Chart placement first. The first claim of every body area is where the charts put it,
-  citing the conventional charts (``conventional``, described honestly as a tradition, not
-  one book). None of the seed articles places any zone, so none is cited for a placement.
+* Chart placement first. The first claim of every body area is where the charts put it
+  (:data:`placements.PLACEMENTS`), citing the chart pages read for it (``sources.py``); where
+  no page read describes a zone, the claim says so and cites ``conventional`` (a tradition,
+  not one book). None of the seed articles places any zone, so none is cited for a placement.
   Further claims are only what a cited article actually says about that area; where the
   articles say nothing, the placement is the only claim.
 * Every text cites its sources by id; every id is defined in ``SOURCES``.
@@ -38,6 +39,10 @@ body areas added beyond the agreed list.
 """
 
 from __future__ import annotations
+
+from .placements import DISAGREEMENTS as _DISAGREEMENTS
+from .placements import PLACEMENTS
+from .sources import chart_records
 
 __all__ = [
     "META",
@@ -240,11 +245,14 @@ SOURCES: list[dict[str, str]] = [
             "charts show, not one published chart, book, page or edition."
         ),
         "note": (
-            "Every placement in this map follows the common layout of these charts: toes for "
-            "the head and neck, the ball for the chest, the arch for the abdomen, the heel for "
-            "the pelvis, the inner edge for the spine. Individual charts differ in detail."
+            "The map follows the common layout of these charts: toes for the head and neck, "
+            "the ball for the chest, the arch for the abdomen, the heel for the pelvis, the "
+            "inner edge for the spine. Cited alone only where no chart page read for this map "
+            "describes a zone. Individual charts differ in detail (see the disagreements)."
         ),
     },
+    # the chart pages, studies and histories read for the placements and disagreements
+    *chart_records(),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -312,7 +320,7 @@ CAVEATS: list[dict[str, object]] = [
             "Fitzgerald's zone therapy. Published charts disagree with one another about where "
             "many zones lie and how large they are, so no outline here is exact."
         ),
-        "sources": ["ingham1938", "fitzgerald1917"],
+        "sources": ["ingham1938", "fitzgerald1917", "balancingtouch", "jones2013"],
         "short": "A schematic synthesis of conventional charts, which disagree with each other.",
     },
 ]
@@ -321,7 +329,6 @@ CAVEATS: list[dict[str, object]] = [
 # Claims, keyed by body area
 # ---------------------------------------------------------------------------------------------
 
-_PLACEMENT = ["conventional"]  # the conventional charts; no seed article places any zone
 _REVIEWS = ["ernst2009", "ernst2011"]
 
 #: For every article claim, the word (a lower-case stem) each cited article uses for the
@@ -346,15 +353,6 @@ def _evidence(text: str, sources: list[str]) -> dict[str, object]:
 
 def _history(text: str, sources: list[str]) -> dict[str, object]:
     return _claim(text, sources, "history")
-
-
-def _placed(what: str, where: str = "the sole") -> dict[str, object]:
-    """Return the chart-placement claim that opens every body area."""
-    return _claim(
-        f"Charts in the Ingham tradition assign this area of {where} to {what}.",
-        _PLACEMENT,
-        "placement",
-    )
 
 
 # Recurring document claims, written once and reused where the brief of an area fits.
@@ -399,10 +397,11 @@ _LYMPH = _article(
     {"doc001": "lymph", "doc003": "lymph", "doc004": "lymph"},
 )
 
-CLAIMS: dict[str, list[dict[str, object]]] = {
+#: Article, evidence and other claims of each body area; the placement claims that open
+#: every area come from placements.py (see CLAIMS below).
+_OTHER_CLAIMS: dict[str, list[dict[str, object]]] = {
     # --- toes and ball of the foot ------------------------------------------------------------
     "head and brain": [
-        _placed("the head and brain", "the foot"),
         _article(
             "A massage-device seller's article presents reflexology as a theory that pressing "
             "points on the feet can help other parts of the body, including sleep problems "
@@ -415,15 +414,14 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
             {"doc004": "neurological"},
         ),
     ],
-    "pituitary gland": [_placed("the pituitary gland")],
-    "neck": [_placed("the neck", "the foot")],
-    "sinuses": [_placed("the sinuses")],
-    "eyes": [_placed("the eyes")],
-    "ears": [_placed("the ears", "the foot")],
-    "thyroid": [_placed("the thyroid gland")],
-    "parathyroid glands": [_placed("the parathyroid glands")],
+    "pituitary gland": [],
+    "neck": [],
+    "sinuses": [],
+    "eyes": [],
+    "ears": [],
+    "thyroid": [],
+    "parathyroid glands": [],
     "lungs and chest": [
-        _placed("the lungs and chest", "the foot"),
         _article(
             "An article on Chinese foot massage says massage is credited with good effects in "
             "conditions of the breathing (respiratory) system.",
@@ -435,9 +433,8 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
             _REVIEWS,
         ),
     ],
-    "shoulder": [_placed("the shoulder", "the foot"), _JOINT_PAIN],
+    "shoulder": [_JOINT_PAIN],
     "heart": [
-        _placed("the heart"),
         _article(
             "An article on Chinese foot massage claims benefits in heart and circulation "
             "(cardiovascular) conditions, and says a relaxing leg massage can slow the pulse.",
@@ -450,10 +447,9 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
             {"doc001": "blood pressure", "doc002": "heart"},
         ),
     ],
-    "esophagus": [_placed("the esophagus (gullet)"), _VAGUS],
-    "diaphragm": [_placed("the diaphragm", "the foot")],
+    "esophagus": [_VAGUS],
+    "diaphragm": [],
     "solar plexus": [
-        _placed("the solar plexus, a network of nerves behind the stomach"),
         _article(
             "A foot clinician's article says reflexology is believed to help people relax; "
             "a massage-device seller's article notes that relaxation is the benefit "
@@ -462,11 +458,10 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
         ),
     ],
     # --- arch ---------------------------------------------------------------------------------
-    "liver": [_placed("the liver"), _DIGESTIVE_SYSTEM],
-    "gallbladder": [_placed("the gallbladder"), _DIGESTIVE_SYSTEM],
-    "stomach": [_placed("the stomach"), _DIGESTION, _VAGUS],
+    "liver": [_DIGESTIVE_SYSTEM],
+    "gallbladder": [_DIGESTIVE_SYSTEM],
+    "stomach": [_DIGESTION, _VAGUS],
     "pancreas": [
-        _placed("the pancreas"),
         _article(
             "The articles do not link this zone to diabetes. One says foot massage can help "
             "people with diabetes avoid complications; another advises them to ask a "
@@ -474,9 +469,8 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
             {"doc002": "diabetes", "doc003": "diabetes"},
         ),
     ],
-    "duodenum": [_placed("the duodenum, the first part of the small intestine"), _DIGESTION],
+    "duodenum": [_DIGESTION],
     "spleen": [
-        _placed("the spleen"),
         _article(
             "Two articles claim foot massage boosts the immune system, one saying it raises "
             "white blood cell production; neither connects this to the spleen zone.",
@@ -484,87 +478,116 @@ CLAIMS: dict[str, list[dict[str, object]]] = {
         ),
     ],
     "adrenal glands": [
-        _placed("the adrenal glands"),
         _article(
             "A massage-device seller's article says massage in general lowers the stress "
             "hormone cortisol (an adrenal hormone); it makes no claim about this zone.",
             {"doc001": "cortisol"},
         ),
     ],
-    "kidneys": [_placed("the kidneys")],
-    "ureters": [_placed("the ureters, the tubes from the kidneys to the bladder")],
-    "bladder": [_placed("the bladder", "the foot")],
-    "transverse colon": [_placed("the transverse colon (large intestine)"), _DIGESTION],
-    "small intestine": [_placed("the small intestine"), _DIGESTION, _VAGUS],
-    "ascending colon": [_placed("the ascending colon (large intestine)"), _DIGESTION],
-    "appendix and ileocecal valve": [
-        _placed("the appendix and the ileocecal valve, where the small and large intestine meet")
-    ],
-    "descending colon": [_placed("the descending colon (large intestine)"), _DIGESTION],
+    "kidneys": [],
+    "ureters": [],
+    "bladder": [],
+    "transverse colon": [_DIGESTION],
+    "small intestine": [_DIGESTION, _VAGUS],
+    "ascending colon": [_DIGESTION],
+    "appendix and ileocecal valve": [],
+    "descending colon": [_DIGESTION],
     "sigmoid colon": [
-        _placed("the sigmoid colon, the last bend of the large intestine"),
         _DIGESTION,
     ],
     # --- heel and inner edge ------------------------------------------------------------------
-    "rectum": [_placed("the rectum"), _DIGESTION],
-    "spine": [_placed("the spine", "the foot"), _BACK],
-    "sciatic nerve": [_placed("the sciatic nerve", "the foot")],
-    "pelvis and lower back": [_placed("the pelvis and lower back", "the foot"), _BACK],
-    "reproductive organs": [_placed("the reproductive organs", "the foot"), _PMS],
+    "rectum": [_DIGESTION],
+    "spine": [_BACK],
+    "sciatic nerve": [],
+    "pelvis and lower back": [_BACK],
     "hip and knee": [
-        _placed("the hip and knee", "the foot"),
         _JOINT_PAIN,
         _FOOT_ARTHRITIS,
     ],
     # --- dorsal, medial and lateral views -----------------------------------------------------
-    "lymphatic system": [_placed("the lymphatic system", "the foot"), _LYMPH],
+    "lymphatic system": [_LYMPH],
     "upper lymph nodes": [
-        _placed("the lymph nodes of the upper body", "the foot"),
         _LYMPH,
     ],
-    "breast and chest": [_placed("the breast and chest", "the foot")],
+    "breast": [],
     "groin lymph nodes": [
-        _placed("the lymph nodes of the groin", "the foot"),
         _article(
             "A foot clinician's article claims massage moves lymphatic fluid and so eases "
             "swollen feet and ankles.",
             {"doc003": "lymphatic fluid"},
         ),
     ],
-    "uterus or prostate": [_placed("the uterus or the prostate", "the foot"), _PMS],
-    "ovary or testis": [_placed("the ovary or the testis", "the foot"), _PMS],
-    "elbow": [_placed("the elbow", "the foot"), _JOINT_PAIN],
-    "knee": [_placed("the knee", "the foot"), _JOINT_PAIN, _FOOT_ARTHRITIS],
-    "hip": [_placed("the hip", "the foot"), _BACK, _JOINT_PAIN],
+    "uterus or prostate": [_PMS],
+    "ovary or testis": [_PMS],
+    "elbow": [_JOINT_PAIN],
+    "knee": [_JOINT_PAIN, _FOOT_ARTHRITIS],
+    "hip": [_BACK, _JOINT_PAIN],
     "arm": [
-        _placed("the arm", "the foot"),
         _article(
             "An article on Chinese foot massage claims that massage keeps lymph from building "
             "up, and says such build-up tends to collect in the arms and legs.",
             {"doc004": "arms and legs"},
         ),
     ],
-    "fallopian tube or vas deferens": [
-        _placed("the fallopian tube or the vas deferens", "the foot")
-    ],
-    "teeth and jaw": [_placed("the teeth and jaw", "the foot")],
-    "face": [_placed("the face", "the foot")],
+    "fallopian tube or vas deferens": [],
+    "teeth and jaw": [],
+    "face": [],
     "inner ear and balance": [
-        _placed("the inner ear and the sense of balance", "the foot"),
         _article(
             "A massage-device seller's article claims foot massage can aid balance, but by "
             "stretching and strengthening the foot's own muscles, not through a reflex.",
             {"doc001": "balance"},
         ),
     ],
-    "upper back": [_placed("the upper back", "the foot"), _BACK],
-    "ribs": [_placed("the ribs", "the foot")],
+    "upper back": [_BACK],
+    "ribs": [],
     # --- added body areas (see EXTRA_BODY_AREAS) ----------------------------------------------
-    "throat and tonsils": [_placed("the throat and tonsils", "the foot")],
-    "nose": [_placed("the nose", "the foot")],
+    "throat and tonsils": [],
+    "nose": [],
+    # --- added with the chart pages read for issue 11 (see placements.py) -----------------------
+    "hypothalamus": [],
+    "pineal gland": [],
+    "trapezius": [],
+    "bronchi": [
+        _article(
+            "An article on Chinese foot massage credits massage with good effects in breathing "
+            "(respiratory) conditions; it does not name the bronchi or any zone.",
+            {"doc004": "respiratory"},
+        ),
+    ],
+    "thymus": [
+        _article(
+            "Two articles claim foot massage strengthens the immune system; neither mentions "
+            "the thymus or ties the effect to a zone.",
+            {"doc003": "immune", "doc004": "immune"},
+        ),
+    ],
+    "armpit": [],
+    "lower back": [_BACK],
 }
 
-EXTRA_BODY_AREAS: tuple[str, ...] = ("throat and tonsils", "nose")
+EXTRA_BODY_AREAS: tuple[str, ...] = (
+    "throat and tonsils",
+    "nose",
+    "hypothalamus",
+    "pineal gland",
+    "trapezius",
+    "bronchi",
+    "thymus",
+    "armpit",
+    "lower back",
+    "breast",
+)
+
+#: Every body area's claims: its placement claims (placements.py), then the others.
+CLAIMS: dict[str, list[dict[str, object]]] = {
+    area: [*PLACEMENTS[area], *others] for area, others in _OTHER_CLAIMS.items()
+}
+if set(PLACEMENTS) != set(_OTHER_CLAIMS):  # a body area without its placement, or vice versa
+    raise ValueError(
+        "placements.py and text.py disagree on the body areas: "
+        + ", ".join(sorted(set(PLACEMENTS) ^ set(_OTHER_CLAIMS)))
+    )
 
 # ---------------------------------------------------------------------------------------------
 # Talking points per body system (for a teacher)
@@ -600,7 +623,7 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
         _claim(
             "The eye, ear and sinus zones come from the charts alone: none of the articles "
             "makes a claim about sight, hearing or smell.",
-            _PLACEMENT,
+            ["bliss-toes", "netplaces-great-toe"],
             "placement",
         ),
         _article(
@@ -673,7 +696,7 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
         _claim(
             "The kidney and bladder zones come from the charts alone: none of the articles "
             "makes a claim about the kidneys or the bladder.",
-            _PLACEMENT,
+            ["koukouan", "peekme-649289"],
             "placement",
         ),
         _evidence(
@@ -749,7 +772,12 @@ HISTORY: list[dict[str, object]] = [
     _history(
         "Published charts disagree with each other about where many zones lie and how large "
         "they are; this map is a schematic synthesis, not a copy of any one chart.",
-        ["ingham1938", "fitzgerald1917"],
+        ["balancingtouch", "dervalingleton", "tcmwindow-maps"],
+    ),
+    _history(
+        "Schools do not even agree on how many zones there are: the Rwo-Shr method counts 64, "
+        "a Chinese school 63, and a Chinese page says systems range from about 60 to 90.",
+        ["jakuseki", "koukouan", "zcefdi"],
     ),
     _article(
         "Two of the articles say the feet show the state of health of the whole body.",
@@ -766,4 +794,4 @@ HISTORY: list[dict[str, object]] = [
 # Documented disagreements between published charts (filled from sources that were read)
 # ---------------------------------------------------------------------------------------------
 
-DISAGREEMENTS: list[dict[str, object]] = []
+DISAGREEMENTS: list[dict[str, object]] = list(_DISAGREEMENTS)

@@ -42,6 +42,7 @@ MARGIN = 1.0  # zones stay this far inside their outline (mm)
 GUTTER = 0.4  # empty strip between neighbouring zones (mm)
 MIN_PART = 3.0  # polygon parts smaller than this (mm^2) are dropped as slivers
 BIG = 1000.0  # "infinite" extent for half-plane boxes (mm)
+UPPER_BACK_HALF = 17.0  # half-width of the dorsal upper-back zone; the ribs flank it (mm)
 
 Point2 = tuple[float, float]
 
@@ -308,14 +309,10 @@ def _dorsal_specs() -> list[ZoneSpec]:
             "respiratory",
             _ellipse(hx + 2.5, web_y[0] - 12.5, hw / 2.0 - 2.0, 6.5),
         ),
-        ZoneSpec("face", "Face", "face", "sensory", free_toes[0]),
-        ZoneSpec(
-            "teeth-jaw",
-            "Teeth & jaw",
-            "teeth and jaw",
-            "musculoskeletal",
-            unary_union(free_toes[1:]),
-        ),
+        # a top-of-foot routine read for this map: jaws and teeth on the big toe, head and face
+        # on the small toes
+        ZoneSpec("teeth-jaw", "Teeth & jaw", "teeth and jaw", "musculoskeletal", free_toes[0]),
+        ZoneSpec("face", "Face", "face", "sensory", unary_union(free_toes[1:])),
         ZoneSpec(
             "shoulder",
             "Shoulder",
@@ -323,21 +320,24 @@ def _dorsal_specs() -> list[ZoneSpec]:
             "musculoskeletal",
             _edge_strip(_dorsal_outline(), 13.0).intersection(box(-BIG, 128.0, -28.0, 166.0)),
         ),
-        ZoneSpec(
-            "breast-chest", "Breast & chest", "breast and chest", "respiratory", _rows(150.0, BIG)
-        ),
+        # the breast is an accessory organ of the reproductive system in anatomy texts; the
+        # chest wall and lungs behind it are the next band
+        ZoneSpec("breast", "Breast", "breast", "reproductive", _rows(150.0, BIG)),
         ZoneSpec(
             "lungs-chest", "Lungs & chest", "lungs and chest", "respiratory", _rows(128.0, 150.0)
         ),
+        # upper back in the middle of the top of the foot, the ribs on either side of it
+        ZoneSpec(
+            "upper-back",
+            "Upper back",
+            "upper back",
+            "musculoskeletal",
+            _rows(110.0, 128.0).intersection(_cols(-UPPER_BACK_HALF, UPPER_BACK_HALF)),
+        ),
         ZoneSpec("ribs", "Ribs", "ribs", "musculoskeletal", _rows(110.0, 128.0)),
         ZoneSpec("diaphragm", "Diaphragm", "diaphragm", "respiratory", _rows(101.0, 108.0)),
-        ZoneSpec(
-            "lymphatic-system",
-            "Lymphatic system",
-            "lymphatic system",
-            "lymphatic",
-            _rows(66.0, 99.0),
-        ),
+        # lower back: from just below the ankle up to the high point of the instep
+        ZoneSpec("lower-back", "Lower back", "lower back", "musculoskeletal", _rows(66.0, 99.0)),
         ZoneSpec(
             "groin-lymph-nodes",
             "Groin lymph nodes",
@@ -592,12 +592,20 @@ def _lateral_specs(outline: BaseGeometry) -> list[ZoneSpec]:
             "musculoskeletal",
             box(136.0, 17.0, 214.0, 44.0),
         ),
+        # outer edge from toes to heel: shoulder, armpit, (upper) arm, elbow, knee
+        ZoneSpec(
+            "armpit",
+            "Armpit",
+            "armpit",
+            "lymphatic",
+            _sole_band(outline, 163.0, 178.0, lift=8.0, half=7.0),
+        ),
         ZoneSpec(
             "arm",
             "Arm",
             "arm",
             "musculoskeletal",
-            _sole_band(outline, 124.0, 178.0, lift=8.0, half=7.0),
+            _sole_band(outline, 124.0, 163.0, lift=8.0, half=7.0),
         ),
         ZoneSpec("elbow", "Elbow", "elbow", "musculoskeletal", _ellipse(107.0, 11.0, 14.0, 10.0)),
         ZoneSpec("knee", "Knee", "knee", "musculoskeletal", _ellipse(78.0, 12.0, 15.0, 14.0)),
