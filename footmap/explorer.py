@@ -398,6 +398,8 @@ class Explorer(Shown):
     def export_name(self, fmt: str | None = None) -> str:
         """The file name an export gets: what it shows (feet, view, highlighted areas)."""
         fmt = fmt or self.export_format.value
+        if fmt == "html":  # the interactive web page holds every view; nothing highlighted
+            return "footmap-interactive-map.html"
         view = self.controls["view"].value
         shown = [z for z in self._selected if z.view == view and z.foot in self._feet()]
         return panels.export_name(view, shown, self._feet(), fmt)
@@ -421,6 +423,9 @@ class Explorer(Shown):
             if self._tmpdir is None:
                 self._tmpdir = tempfile.TemporaryDirectory(prefix="footmap-")
             path = Path(self._tmpdir.name) / self.export_name(fmt)
+        if fmt == "html":  # the standalone web map (footmap.webmap): the whole chart
+            self.last_export = Path(_export.export(self.chart, path, format="html"))
+            return self.last_export
         out = _export.export(
             self.chart,
             path,

@@ -652,7 +652,7 @@ def test_live_region_announces_selection_claim_and_caveat(ex, chart):
 
 def test_map_text_alternative_names_the_zones_shown(ex, chart):
     alt = ex.alt.value
-    assert alt.startswith("Foot map, left and right feet, sole view: 69 zones (")
+    assert alt.startswith("Foot map, left and right feet, sole view: 77 zones (")
     for z in chart.zones_on(view="plantar"):
         assert esc(z.label) in alt
     ex.controls["foot"].value = "left"
@@ -691,7 +691,7 @@ def test_output_carries_a_static_map_zone_list_and_caveat(ex, chart):
     assert 'src="data:image/png;base64,' in html
     assert "Kidney (left foot, sole): charts claim it for the kidneys" in html
     assert esc(chart.caveats_of("evidence")[0].brief) in html
-    assert "Zones shown (69)" in html
+    assert "Zones shown (77)" in html
 
 
 def test_presentation_mode_enlarges_the_map(chart, ipympl_backend):
@@ -729,8 +729,8 @@ def test_html_export_choice_writes_a_web_page(ex, chart):
     ex.select("heart")
     ex.export_format.value = "html"
     ex.export_button.click()
-    assert ex.last_export.name == "footmap-both-feet-sole-heart.html"
+    assert ex.last_export.name == "footmap-interactive-map.html"
     page = ex.last_export.read_text("utf-8")
     assert page.lstrip().lower().startswith("<!doctype html")
-    assert 'download="footmap-both-feet-sole-heart.html"' in ex.download.value
+    assert 'download="footmap-interactive-map.html"' in ex.download.value
     assert "data:text/html;base64," in ex.download.value

@@ -160,7 +160,8 @@ def test_walk_on_the_bundled_soles_crosses_between_feet(chart):
     )
     assert walk.step("left.plantar.kidney", "up") == "left.plantar.adrenal"
     assert walk.step("left.plantar.kidney", "down") == "left.plantar.ureter"
-    assert walk.step("left.plantar.pelvis", "right") == "right.plantar.pelvis"
+    assert walk.step("left.plantar.pelvis", "right") == "left.plantar.spine-sacrum"
+    assert walk.step("left.plantar.spine-sacrum", "right") == "right.plantar.spine-sacrum"
 
 
 # -- contrast ------------------------------------------------------------------------------------
