@@ -6,6 +6,7 @@
     python3 dev.py fast    # the fast suite only (not slow, not browser), with coverage
     python3 dev.py mutate  # mutation testing of the core modules (slow; see docs/testing.md)
     python3 dev.py bench   # set up plus geopandas, then run bench/benchmark.py (args go to it)
+    python3 dev.py voila   # set up, then serve the teaching notebook as a Voila presentation
 
 Needs only Python 3.10+, pip and (for the browser test) apt. Everything goes into ``.venv``
 beside this file; it is (re)installed only when pyproject.toml changes. Extra arguments after
@@ -103,6 +104,15 @@ def _pytest_args(args: list[str]) -> list[str]:
     return [*extra, *args]
 
 
+def voila(args: list[str]) -> int:
+    """Serve the teaching notebook with Voila; voila.json here hides the ``teacher`` cells."""
+    ensure_venv("lab")
+    cmd = [str(BIN / "voila"), "notebooks/teaching.ipynb", *args]
+    say(" ".join(cmd))
+    os.chdir(ROOT)  # Voila reads voila.json from the directory it is started in
+    os.execv(cmd[0], cmd)
+
+
 def test(args: list[str]) -> int:
     ensure_venv("test")
     if not CHROMIUM.exists():
@@ -156,7 +166,14 @@ def bench(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"lab": lab, "test": test, "fast": fast, "mutate": mutate, "bench": bench}
+    commands = {
+        "lab": lab,
+        "test": test,
+        "fast": fast,
+        "mutate": mutate,
+        "bench": bench,
+        "voila": voila,
+    }
     if not argv or argv[0] not in {*commands, "setup"}:
         print(__doc__)
         return 2

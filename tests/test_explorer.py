@@ -103,8 +103,9 @@ def tiny_chart(label=HOSTILE, body_area="kidneys", claim="is claimed to <b>help<
 
 # -- helpers ---------------------------------------------------------------------------------
 def spy_highlight(ex):
-    spy = mock.Mock(wraps=ex.artists.set_highlight)
-    ex.artists.set_highlight = spy
+    """Record the marks the explorer asks its highlighter to draw."""
+    spy = mock.Mock(wraps=ex.highlighter.set)
+    ex.highlighter.set = spy
     return spy
 
 
@@ -169,7 +170,6 @@ def test_caveat_always_visible(ex, chart):
 def test_click_zone_shows_claim_and_highlights(ex, chart):
     zone = chart.zone("left.plantar.kidney")
     spy = spy_highlight(ex)
-    ex.figure.canvas.draw_idle = mock.Mock()
     before = ex.panel.value
     click(ex, zone)
     assert ex.selected == (zone,)
@@ -182,9 +182,9 @@ def test_click_zone_shows_claim_and_highlights(ex, chart):
         assert esc(claim.text[:40]) in html
         for s in claim.sources:
             assert esc(chart.source(s).title)[:30] in html
-    spy.assert_called_once_with((zone.id,))
+    spy.assert_called_once_with({"selected": (zone.id,)})
     assert ex.artists.highlighted == (zone.id,)
-    ex.figure.canvas.draw_idle.assert_called_once()
+    assert ex.highlighter.marked("selected") == (zone.id,)
 
 
 def test_click_each_zone_of_both_feet_selects_it(ex, chart):
@@ -221,7 +221,7 @@ def test_click_outside_clears(ex, chart):
     click(ex, xy=outside_point(ex))
     assert ex.selected == ()
     assert "Click a zone" in ex.panel.value
-    spy.assert_called_once_with(())
+    spy.assert_called_once_with({"selected": ()})
     assert ex.artists.highlighted == ()
     # a click outside the axes (inaxes None) clears too
     click(ex, chart.zone("right.plantar.liver"))
@@ -264,8 +264,9 @@ def test_search_kidneys_highlights_both_feet(ex, chart):
     assert ids == {z.id for z in chart.zones_for("kidneys")}
     assert {"left", "right"} <= {z.foot for z in ex.selected}
     (called,), _ = spy.call_args
-    assert set(called) == {z.id for z in ex.selected if z.view == "plantar"}
-    assert set(ex.artists.highlighted) == set(called) and len(called) >= 2
+    assert set(called["selected"]) == {z.id for z in chart.zones_for("kidneys")}
+    drawn = {"left.plantar.kidney", "right.plantar.kidney"}  # the kidney zones on the sole
+    assert set(ex.artists.highlighted) == drawn
     assert "kidneys" in ex.panel.value
     assert "kidneys" in ex.search.options
 
@@ -381,7 +382,8 @@ def test_hover_is_throttled_with_a_trailing_update(ex, chart, monkeypatch):
     """Moves within the interval are not hit-tested at once; the last one is, when it ends."""
     pending = []
     monkeypatch.setattr(fx, "HOVER_INTERVAL", 10.0)
-    monkeypatch.setattr(fx, "_call_later", lambda delay, cb: pending.append(cb) or cb)
+    monkeypatch.setattr(fx, "call_later", lambda delay, cb: pending.append(cb) or cb)
+    ex._capture_timer = mock.Mock()  # background rendering already scheduled: hover only
     hit = mock.Mock(wraps=ex.artists.zone_at)
     ex.artists.zone_at = hit
     ex._hover_time = 0.0
@@ -544,7 +546,8 @@ def test_export_button_offers_a_download(ex, chart, tmp_path, monkeypatch):
     assert calls["views"] == ("plantar",)
     assert calls["color_by"] == "system" and calls["labels"] is True
     assert set(calls["highlight"]) == {z.id for z in chart.zones_for("kidneys")}
-    assert 'download="footmap.png"' in ex.download.value
+    assert calls["path"].name == "footmap-left-foot-sole-kidneys.png"  # named for what it shows
+    assert 'download="footmap-left-foot-sole-kidneys.png"' in ex.download.value
     assert "data:image/png;base64," in ex.download.value
 
 
@@ -559,6 +562,23 @@ def test_real_export_writes_a_file(ex, tmp_path):
     ex.select("kidneys")
     path = ex.export(tmp_path / "map.png", format="png")
     assert path.exists() and path.read_bytes()[:4] == b"\x89PNG"
+
+
+# -- drawing: blit after the first full draw ----------------------------------------------------
+def test_click_after_a_full_draw_blits_instead_of_redrawing(ex, chart):
+    canvas = ex.figure.canvas
+    click(ex, chart.zone("left.plantar.kidney"))  # _clicks lays the figure out: a draw event
+    ex._drawn = None  # as before the first image reached the page
+    canvas.draw_idle = mock.Mock()
+    canvas.blit = mock.Mock()
+    click(ex, chart.zone("right.plantar.liver"))
+    canvas.draw_idle.assert_called_once()
+    canvas.blit.assert_not_called()
+    canvas.draw()  # the page drew the image: later clicks blit
+    canvas.draw_idle.reset_mock()
+    click(ex, chart.zone("left.plantar.heart"))
+    canvas.blit.assert_called_once()
+    canvas.draw_idle.assert_not_called()
 
 
 def test_pixel_of_matches_transform(ex, chart):
@@ -614,3 +634,147 @@ def test_bidi_and_control_characters_are_neutralised(ipympl_backend):
         assert "a\ufffdb\ufffdc" in e.panel.value
     finally:
         e.close()
+
+
+# -- keyboard, screen readers, search across views, static view (issue 12) -------------------
+def key(ex, name):
+    """A key pressed on the focused map, as ipympl delivers it."""
+    from matplotlib.backend_bases import KeyEvent
+
+    ex._on_key(KeyEvent("key_press_event", ex.figure.canvas, name))
+
+
+def test_arrow_keys_walk_the_map_and_enter_clicks(ex, chart):
+    clicks = []
+    ex.on_click(lambda z: clicks.append(z.id if z else None))
+    ex.select("left.plantar.kidney")
+    key(ex, "up")
+    assert [z.id for z in ex.selected] == ["left.plantar.adrenal"]
+    key(ex, "down")
+    key(ex, "down")
+    assert [z.id for z in ex.selected] == ["left.plantar.ureter"]
+    assert ex.highlighter.marked("selected") == ("left.plantar.ureter",)
+    assert clicks == []  # moving is not clicking
+    key(ex, "enter")
+    key(ex, " ")
+    assert clicks == ["left.plantar.ureter", "left.plantar.ureter"]
+    assert "Ureter" in ex.panel.value
+
+
+def test_arrow_keys_from_nothing_start_on_the_first_zone(ex, chart):
+    key(ex, "right")
+    assert [z.id for z in ex.selected] == [ex.artists.zones[0].id]
+
+
+def test_tab_and_escape_move_focus_off_the_map(ex, monkeypatch):
+    moved = []
+    monkeypatch.setattr(fx, "focus", lambda w: moved.append(w))
+    for name in ("tab", "escape", "shift+tab", "shift+escape"):
+        key(ex, name)
+    assert moved == [ex.export_button, ex.export_button, ex.search, ex.search]
+    assert ex.selected == ()
+
+
+def test_matplotlib_keymap_is_off(ex):
+    assert ex.figure.canvas.manager.key_press_handler_id is None
+    key(ex, "q")  # matplotlib's default keymap would close the figure
+    key(ex, "s")  # ... or save it
+    assert plt.fignum_exists(ex.figure.number)
+
+
+def test_live_region_announces_selection_claim_and_caveat(ex, chart):
+    assert "fm-live" in ex.live._dom_classes and "fm-sr-only" in ex.live._dom_classes
+    ex.select("left.plantar.kidney")
+    brief = chart.caveats_of("evidence")[0].brief
+    assert ex.live.value.startswith(
+        "Selected Kidney, left foot, sole. Charts claim it for the kidneys. Caveat: "
+    )
+    assert esc(brief) in ex.live.value
+    ex.select(None)
+    assert ex.live.value == "Nothing selected."
+
+
+def test_map_text_alternative_names_the_zones_shown(ex, chart):
+    alt = ex.alt.value
+    assert alt.startswith("Foot map, left and right feet, sole view: 77 zones (")
+    for z in chart.zones_on(view="plantar"):
+        assert esc(z.label) in alt
+    ex.controls["foot"].value = "left"
+    ex.controls["view"].value = "dorsal"
+    assert ex.alt.value.startswith("Foot map, left foot, top view: ")
+    assert "Arrow keys move between zones" in ex.alt.value
+
+
+def test_search_switches_to_the_view_holding_the_matches(ex, chart):
+    ex.search.value = "upper lymph nodes"
+    assert ex.controls["view"].value == "dorsal"
+    assert (
+        ex.status.value == "Showing the Top (dorsal) view: 2 matches are on the Top (dorsal) view."
+    )
+    assert set(ex.artists.highlighted) == {z.id for z in chart.zones_for("upper lymph nodes")}
+    ex.search.value = "kidneys"  # on the sole only: back to the sole
+    assert ex.controls["view"].value == "plantar"
+
+
+def test_search_messages_do_not_go_stale(ex):
+    ex.search.value = "kidny"
+    assert ex.status.value == "No zone matches &#x27;kidny&#x27;."
+    ex.search.value = "KIDNEYS"
+    assert ex.status.value == ""
+    assert {z.body_area for z in ex.selected} == {"kidneys"}
+
+
+def test_output_carries_a_static_map_zone_list_and_caveat(ex, chart):
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    import base64
+
+    assert base64.b64decode(bundle["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
+    html = bundle["text/html"]
+    assert html.startswith('<div class="footmap-static">')
+    assert 'src="data:image/png;base64,' in html
+    assert "Kidney (left foot, sole): charts claim it for the kidneys" in html
+    assert esc(chart.caveats_of("evidence")[0].brief) in html
+    assert "Zones shown (77)" in html
+
+
+def test_presentation_mode_enlarges_the_map(chart, ipympl_backend):
+    e = fx.explore(chart, presentation=True)
+    try:
+        assert e.figure.dpi == 140.0
+        assert "fm-present" in e.widget._dom_classes
+    finally:
+        e.close()
+    assert "fm-present" not in fx.explore(chart).widget._dom_classes
+
+
+def test_export_menu_offers_every_export_format(ex):
+    from footmap import export as export_mod
+
+    assert [v for _, v in ex.export_format.options] == list(export_mod.FORMATS)
+    labels = dict((v, k) for k, v in ex.export_format.options)
+    assert labels["png"] == "PNG"
+    if "html" in export_mod.FORMATS:
+        assert labels["html"] == "HTML"
+
+
+def test_export_names_say_what_they_show(ex, chart):
+    assert ex.export_name("svg") == "footmap-both-feet-sole.svg"
+    ex.select("heart")
+    assert ex.export_name("pdf") == "footmap-both-feet-sole-heart.pdf"
+    ex.controls["foot"].value = "right"  # the heart zone is on the left sole: not shown
+    assert ex.export_name("png") == "footmap-right-foot-sole.png"
+
+
+def test_html_export_choice_writes_a_web_page(ex, chart):
+    from footmap import export as export_mod
+
+    assert "html" in export_mod.FORMATS  # helper html's .html export
+    ex.select("heart")
+    ex.export_format.value = "html"
+    ex.export_button.click()
+    assert ex.last_export.name == "footmap-interactive-map.html"
+    page = ex.last_export.read_text("utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html")
+    assert 'download="footmap-interactive-map.html"' in ex.download.value
+    assert "data:text/html;base64," in ex.download.value
