@@ -472,6 +472,12 @@ class Chart:
         )
         for c in self.caveats_of("evidence")[:1]:
             lines.append("  caveat:    " + c.brief)
+        safety = " ".join(c.brief for c in self.caveats_of("safety"))
+        if safety:
+            lines.append("  safety:    " + safety)
+        if self.disagreements:
+            n = len(self.disagreements)
+            lines.append(f"  disagree:  {n} documented disagreement{'s' * (n > 1)} between charts")
         return "\n".join(lines)
 
     def __str__(self) -> str:

@@ -24,14 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import matplotlib
 import matplotlib.pyplot as plt
-from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, PathPatch
 from matplotlib.text import Text
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
 
 from . import __version__, describe, fasttext
-from .chart import Chart, Zone
+from .chart import Chart, Source, Zone
 from .errors import FootmapError, OutputError
 from .layout import normalise_feet, normalise_views, text_size
 from .render import ColorBy, HighlightSpec, MapArtists, display_text, plot_map, resolve
@@ -362,11 +364,25 @@ def _blocks_height(blocks: Sequence[_Block], width_in: float) -> float:
 
 
 def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
-    """One paragraph per distinct zone (same label, area and claims on several panels)."""
+    """The claims of ``zones`` in two sections that never mix.
+
+    :data:`~footmap.describe.CHARTS_HEADING`: one paragraph per distinct zone (same label,
+    area and claims on several panels), its heading citing only placement sources, then its
+    placement and article claims and, where the chart documents one, a
+    :data:`~footmap.describe.DISAGREE_HEADING` line with each variant and its sources.
+    :data:`~footmap.describe.EVIDENCE_HEADING`: the evidence claims (each once, naming its
+    zones), then the evidence caveat.
+    """
     groups: dict[tuple[Any, ...], list[Zone]] = {}
     for z in zones:
         groups.setdefault((z.label, z.body_area, z.system, z.claims), []).append(z)
-    blocks: list[_Block] = []
+
+    def cites(ids: Sequence[str]) -> str:
+        return "[" + ", ".join(str(numbers[s]) for s in ids if s in numbers) + "]"
+
+    blocks = [_Block(describe.CHARTS_HEADING, 9, "bold", space_after=0.3, keep_with_next=True)]
+    shown: set[str] = set()  # disagreements already spelled out on this page
+    evidence: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for members in groups.values():
         first = members[0]
         # The heading and each claim are built separately (not by splitting one text on
@@ -375,18 +391,48 @@ def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -
         if len(members) > 1:
             head += "; also " + ", ".join(f"{z.foot} foot, {z.view}" for z in members[1:])
         blocks.append(_Block(head, TEXT_PT, "bold", space_after=0.15, keep_with_next=True))
-        for i, claim in enumerate(first.claims):
-            last = i == len(first.claims) - 1
-            cites = ", ".join(str(numbers[s]) for s in claim.sources if s in numbers)
-            blocks.append(
-                _Block(
-                    f"\u2013 {display_text(claim.text)} [{cites}]",
-                    TEXT_PT,
-                    indent_pt=8,
-                    space_after=0.55 if last else 0.1,
-                )
+        body = [
+            f"\u2013 {display_text(c.text)} {cites(c.sources)}"
+            for c in describe.charts_claims(first)
+        ]
+        for d in chart.disagreements_for(first):
+            if d.id in shown:
+                body.append(f"{describe.DISAGREE_HEADING} ({display_text(d.topic)}): see above")
+                continue
+            shown.add(d.id)
+            variants = "; ".join(f"{display_text(v.text)} {cites(v.sources)}" for v in d.variants)
+            body.append(f"{describe.DISAGREE_HEADING} ({display_text(d.topic)}): {variants}")
+        for c in describe.evidence_claims(first):
+            evidence.setdefault((c.text, c.sources), []).append(first.label)
+        for i, text in enumerate(body):
+            last = i == len(body) - 1
+            blocks.append(_Block(text, TEXT_PT, indent_pt=8, space_after=0.55 if last else 0.1))
+    blocks.append(
+        _Block(describe.EVIDENCE_HEADING, 9, "bold", space_after=0.3, keep_with_next=True)
+    )
+    for (text, sources), labels in evidence.items():
+        names = ", ".join(dict.fromkeys(labels))
+        blocks.append(
+            _Block(
+                f"\u2013 {display_text(text)} {cites(sources)} ({display_text(names)})",
+                TEXT_PT,
+                indent_pt=8,
+                space_after=0.1,
             )
+        )
+    blocks.append(
+        _Block(
+            f"\u2013 {_caveat_text(chart)} {cites(_caveat_sources(chart, 'evidence'))}",
+            TEXT_PT,
+            indent_pt=8,
+            space_after=0.55,
+        )
+    )
     return blocks
+
+
+def _caveat_sources(chart: Chart, kind: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for c in chart.caveats_of(kind) for s in c.sources))
 
 
 def _caveat_text(chart: Chart) -> str:
@@ -394,6 +440,22 @@ def _caveat_text(chart: Chart) -> str:
     if not line.strip():
         raise FootmapError("the chart has no evidence caveat; footmap will not export without one")
     return line
+
+
+def _safety_text(chart: Chart) -> str:
+    """The short safety caveat (it names every condition); "" for a chart without one.
+
+    The schema requires an evidence caveat only; when a chart has safety caveats, every page
+    shows them (see :func:`check_caveat`).
+    """
+    return describe.safety_line(chart).strip()
+
+
+def _footer_caveats(chart: Chart) -> str:
+    """The footer's caveat box: the evidence caveat, then the safety caveat (if any)."""
+    text = f"Caveat: {_caveat_text(chart)}"
+    safety = _safety_text(chart)
+    return f"{text}\n{describe.SAFETY_HEADING}: {safety}" if safety else text
 
 
 #: Most of the page's height the footer (caveat and sources) may take, and the title.
@@ -408,8 +470,12 @@ def _footer(
     chart: Chart,
     zones: Sequence[Zone],
     numbers: dict[str, int],
+    sources: Sequence[Source] | None = None,
 ) -> float:
-    """Draw the caveat and the numbered references at the bottom; return its height (in).
+    """Draw the caveats and the numbered references at the bottom; return its height (in).
+
+    The caveat box holds the evidence caveat and the safety caveat (short form). The
+    references are those of ``zones`` (and the caveats), or ``sources`` when given.
 
     The footer takes at most :data:`FOOTER_SHARE` of the page: its text shrinks (down to
     :data:`CAVEAT_MIN_PT` and :data:`REF_MIN_PT`) and the references spread over more
@@ -417,12 +483,14 @@ def _footer(
     """
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
-    refs = describe.reference_list(chart.cited_sources(zones), numbers)
-    caveat_text = "Caveat: " + _caveat_text(chart)
+    cited = chart.cited_sources(zones) if sources is None else sources
+    refs = describe.reference_list(cited, numbers)
+    caveat_text = _footer_caveats(chart)
     budget = fh * FOOTER_SHARE
     wide = fw > 9
     plans = [(scale, columns) for scale in (1.0, 0.9, 0.8, 0.7) for columns in
              ((2, 3, 4) if wide else (1, 2, 3))]  # fmt: skip
+    plans.append((0.7, 5 if wide else 4))  # the caveat box holds two caveats: room to spare
     for scale, columns in plans:
         cav_pt = max(CAVEAT_PT * scale, CAVEAT_MIN_PT)
         ref_pt = max(REF_PT * scale, REF_MIN_PT)
@@ -439,11 +507,14 @@ def _footer(
     else:
         cav_h = caveat.height((width - 0.2) * 72) / 72
         if cav_h > budget / 2:
-            chars = len(caveat_text) - len("Caveat: ")
+            evidence, safety = _caveat_text(chart), _safety_text(chart)
+            kind, chars = ("evidence", len(evidence))
+            if len(safety) > len(evidence):
+                kind, chars = ("safety", len(safety))
             raise FootmapError(
-                f"the evidence caveat is {chars:,} characters, too long for a page footer "
+                f"the {kind} caveat is {chars:,} characters, too long for a page footer "
                 f"(about {_capacity(budget / 2, width, CAVEAT_MIN_PT):,} fit): give the "
-                "evidence caveats of footmap.caveats a short version ('short', at most 300)"
+                f"{kind} caveats of footmap.caveats a short version ('short', at most 300)"
             )
         chars = sum(len(r) for r in refs)
         raise FootmapError(
@@ -555,29 +626,27 @@ def _fits_columns(blocks: Sequence[_Block], col_w: float, height: float, columns
 
 
 def check_caveat(fig: Figure, chart: Chart) -> None:
-    """Raise :class:`FootmapError` unless ``fig`` shows the chart's evidence caveat.
+    """Raise :class:`FootmapError` unless ``fig`` shows the evidence and safety caveats.
 
-    Every export calls this before writing, so no file footmap writes omits the caveat.
+    Every export calls this before writing, so no file footmap writes omits them. The
+    caveats are looked for, whole, in the visible text of the footer's caveat box.
     """
-    want = " ".join(display_text(_caveat_text(chart), multiline=True).split())
-    for t in fig.findobj(Text):
-        if t.get_gid() == CAVEAT_GID and t.get_visible() and want in " ".join(t.get_text().split()):
-            return
-    raise FootmapError("refusing to export a figure without the evidence caveat")
+    shown = [
+        " ".join(t.get_text().split())
+        for t in fig.findobj(Text)
+        if t.get_gid() == CAVEAT_GID and t.get_visible()
+    ]
+    for name, text in (("evidence", _caveat_text(chart)), ("safety", _safety_text(chart))):
+        want = " ".join(display_text(text, multiline=True).split())
+        if want and not any(want in s for s in shown):
+            raise FootmapError(f"refusing to export a figure without the {name} caveat")
 
 
 # ------------------------------------------------------------------------------------------
 # Figures
 # ------------------------------------------------------------------------------------------
 def _claims_blocks(chart: Chart, chosen: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
-    head = _Block(
-        "What charts claim for the highlighted zones",
-        9,
-        "bold",
-        space_after=0.3,
-        keep_with_next=True,
-    )
-    return [head, *_zone_blocks(chart, chosen, numbers)]
+    return _zone_blocks(chart, chosen, numbers)
 
 
 def _claims_layout(
@@ -634,7 +703,8 @@ def _column_width(width: float, columns: int) -> float:
 
 def _overflow_note(leftover: Sequence[_Block]) -> str:
     """What did not fit: the zones left out, or the rest of one zone's claims."""
-    n = sum(1 for b in leftover if b.keep_with_next)
+    sections = (describe.CHARTS_HEADING, describe.EVIDENCE_HEADING)
+    n = sum(1 for b in leftover if b.keep_with_next and b.text not in sections)
     rest = "" if not leftover or leftover[0].keep_with_next else "the rest of a zone's claims"
     parts = [rest] if rest else []
     if n:
@@ -656,6 +726,7 @@ def _compose(
     subtitle: str | None = None,
     claims: bool = True,
     legend: bool = True,
+    disagreements: bool | None = None,
 ) -> tuple[MapArtists, list[_Block]]:
     """Draw one annotated page into ``fig``; return the map and any claims that did not fit."""
     feet_t = normalise_feet(chart, feet)
@@ -738,6 +809,7 @@ def _compose(
         # Feet are taller than wide: on a landscape page the legend fits beside them and
         # the map gets the page's height.
         legend_loc="right" if landscape else "below",
+        disagreements=bool(chart.disagreements) if disagreements is None else disagreements,
     )
     fig.footmap_artists = artists  # type: ignore[attr-defined]
     check_caveat(fig, chart)
@@ -763,8 +835,9 @@ def figure(
     labels: bool = True,
     hatch: bool = False,
     title: str | None = None,
+    disagreements: bool | None = None,
 ) -> Figure:
-    """An annotated, print-ready figure: map, claims of highlighted zones, caveat, sources.
+    """An annotated, print-ready figure: map, claims of highlighted zones, caveats, sources.
 
     Parameters
     ----------
@@ -777,6 +850,9 @@ def figure(
     orientation : {"landscape", "portrait"}, optional
     title : str, optional
         Page title; the chart's title by default.
+    disagreements : bool, optional
+        Mark the zones where charts disagree (a dashed outline, see :mod:`footmap.marks`);
+        by default when the chart documents any disagreement.
 
     Returns
     -------
@@ -804,6 +880,7 @@ def figure(
             labels=labels,
             hatch=hatch,
             title=title,
+            disagreements=disagreements,
         )
     except BaseException:
         plt.close(fig)
@@ -851,7 +928,8 @@ def export(
         Resolution of PNG output (and of raster parts of PDF/SVG).
     **figure_kwargs
         Passed to :func:`figure` (``feet``, ``views``, ``highlight``, ``size``,
-        ``orientation``, ``color_by``, ``labels``, ``hatch``, ``title``).
+        ``orientation``, ``color_by``, ``labels``, ``hatch``, ``title``,
+        ``disagreements``).
 
     Returns
     -------
@@ -889,6 +967,7 @@ def export(
         labels=figure_kwargs.pop("labels", True),
         hatch=figure_kwargs.pop("hatch", False),
         title=figure_kwargs.pop("title", None),
+        disagreements=figure_kwargs.pop("disagreements", None),
     )
     if figure_kwargs:
         raise FootmapError(f"unknown export option(s): {', '.join(sorted(figure_kwargs))}")
@@ -953,10 +1032,38 @@ def save_figure(
         data = _svg_bytes(fig, dpi, meta)
         with atomic_write(target) as f:
             f.write(data)
+    elif fmt == "png":
+        with atomic_write(target) as f:
+            _write_png(fig, f, dpi, meta)
     else:
         with atomic_write(target) as f:
             fig.savefig(f, format=fmt, dpi=dpi, metadata=meta)
     return target
+
+
+def _write_png(fig: Figure, f: IO[bytes], dpi: float, meta: dict[str, str]) -> None:
+    """Save ``fig`` as a PNG, in RGB when no pixel is transparent (a quarter less to encode).
+
+    The same pixels, metadata and resolution as ``fig.savefig(f, format="png")``, which
+    always writes RGBA. zlib level 3 instead of 6: about a third faster to encode, and
+    the bundled chart's page comes out about 1.5 % larger.
+    """
+    raw = io.BytesIO()
+    fig.savefig(raw, format="rgba", dpi=dpi)
+    fw, fh = fig.get_size_inches()
+    w, h = int(fw * dpi), int(fh * dpi)  # as FigureCanvasAgg sizes its renderer
+    data = raw.getbuffer()
+    if len(data) != w * h * 4:  # pragma: no cover - a canvas that sizes itself otherwise
+        fig.savefig(f, format="png", dpi=dpi, metadata=meta)
+        return
+    image = Image.frombuffer("RGBA", (w, h), data, "raw", "RGBA", 0, 1)
+    if image.getextrema()[3] == (255, 255):
+        image = image.convert("RGB")
+    info = PngInfo()
+    software = f"Matplotlib version{matplotlib.__version__}, https://matplotlib.org/"
+    for k, v in {"Software": software, **meta}.items():
+        info.add_text(k, v)
+    image.save(f, format="png", pnginfo=info, dpi=(dpi, dpi), compress_level=3)
 
 
 #: Resolutions footmap draws at: below, text cannot be rasterised; above, nothing gains.
@@ -999,15 +1106,18 @@ def _metadata(chart: Chart, fmt: str) -> dict[str, str]:
 
 
 def _raw_metadata(chart: Chart, fmt: str) -> dict[str, str]:
+    """File metadata: the title, the evidence caveat and the full safety caveat (if any)."""
+    full = describe.safety_text(chart).strip()
+    safety = f"{describe.SAFETY_HEADING}: {full}" if full else ""
+    caveats = f"{describe.caveat_line(chart)} {safety}".strip()
     if fmt == "png":
-        return {"Title": chart.title, "Software": f"footmap {__version__}"}
+        meta = {"Title": chart.title, "Description": describe.caveat_line(chart)}
+        if safety:
+            meta["Warning"] = safety
+        return {**meta, "Software": f"footmap {__version__}"}
     if fmt == "pdf":
-        return {
-            "Title": chart.title,
-            "Subject": describe.caveat_line(chart),
-            "Creator": f"footmap {__version__}",
-        }
-    return {"Title": chart.title, "Description": describe.caveat_line(chart)}
+        return {"Title": chart.title, "Subject": caveats, "Creator": f"footmap {__version__}"}
+    return {"Title": chart.title, "Description": caveats}
 
 
 _SVG = "http://www.w3.org/2000/svg"
@@ -1043,7 +1153,7 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
                 gid=_svg_id(f"zone-{z.id}"),
             )
             patch.set_in_layout(False)
-            artists.ax.add_patch(patch)
+            artists.ax.add_artist(patch)  # add_patch would also update the data limits
             extra.append(patch)
     buf = io.BytesIO()
     try:
@@ -1175,11 +1285,14 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
     text_h = top - bottom
     before = len(fig.texts)
     left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
-    if left:  # shrink the text a little rather than start another page
+    sizes = [blk.size for blk in blocks]
+    for scale in (0.9, 0.8):  # shrink the text a little rather than start another page
+        if not left:
+            break
         for t in list(fig.texts)[before:]:
             t.remove()
-        for b in blocks:
-            b.size *= 0.85
+        for blk, pt in zip(blocks, sizes, strict=True):
+            blk.size = pt * scale
         left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
     if landscape:
         engine = fig.get_layout_engine()
@@ -1193,6 +1306,7 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
             ax=ax,
             title=False,
             labels=False,
+            disagreements=bool(chart.disagreements),
         )
     check_caveat(fig, chart)
     return left
@@ -1212,7 +1326,9 @@ def handout(
     """Write a multi-page PDF handout, atomically.
 
     Page 1 is a cover: what the chart is, how to read it, how soles are shown, and the
-    evidence, safety and chart caveats with their sources. Then one page per body system
+    evidence, safety and chart caveats with their sources. When the chart documents
+    disagreements between published charts, a page "Charts disagree" lists each (topic,
+    variants with their sources, the zones concerned). Then one page per body system
     (``by="system"``) or per highlight spec (``by=[...]``), each with its zones highlighted,
     what is claimed for them with citation numbers, the caveat footer and the references.
     Claims that do not fit a page continue on the next.
@@ -1276,6 +1392,7 @@ def handout(
         more = _new_figure(size, orientation)
         rest = _continuation(more, chart, "About this handout", (), rest)
         figures.append(more)
+    figures += _disagreement_pages(chart, size, orientation)
     for (name, spec), pviews in zip(specs, page_views, strict=True):
         fig = _new_figure(size, orientation)
         artists, leftover = _compose(
@@ -1312,10 +1429,93 @@ def handout(
         )
         check_caveat(fig, chart)
     meta = _metadata(chart, "pdf")
+    from matplotlib.backends.backend_pdf import PdfPages  # with fontTools: only when needed
+
     with atomic_write(target) as f, PdfPages(f, metadata=meta) as pdf:
         for fig in figures:
             pdf.savefig(fig)
     return target
+
+
+#: Title of the handout's page listing the documented disagreements.
+DISAGREE_PAGE_TITLE = "Charts disagree"
+
+
+def _disagreement_sources(chart: Chart) -> tuple[Source, ...]:
+    """The sources the disagreements' variants cite, then the caveats', in citation order."""
+    ids = [s for d in chart.disagreements for s in d.source_ids]
+    ids += [s for c in chart.caveats for s in c.sources]
+    return tuple(chart.source(i) for i in dict.fromkeys(ids))
+
+
+def _disagreement_blocks(chart: Chart, numbers: dict[str, int]) -> list[_Block]:
+    """Every documented disagreement: topic, text, each variant with its sources, its zones."""
+
+    def cites(ids: Sequence[str]) -> str:
+        return "[" + ", ".join(str(numbers[i]) for i in ids if i in numbers) + "]"
+
+    blocks = [
+        _Block(
+            "Published charts do not all put the zones in the same places. Where a source "
+            "documents a difference, the chart records each variant with the charts that "
+            "give it; on the maps, these zones have a dashed outline. Differences between "
+            "charts are one more reason to read every placement as a claim.",
+            8.5,
+            space_after=0.6,
+        )
+    ]
+    for d in chart.disagreements:
+        blocks.append(_Block(d.topic, 9, "bold", space_after=0.15, keep_with_next=True))
+        blocks.append(_Block(d.text, TEXT_PT, space_after=0.15))
+        for v in d.variants:
+            blocks.append(
+                _Block(f"\u2013 {v.text} {cites(v.sources)}", TEXT_PT, indent_pt=8, space_after=0.1)
+            )
+        zones = [chart.zone(z) for z in d.zones]
+        where = ", ".join(dict.fromkeys(f"{z.label} ({z.foot} foot, {z.view})" for z in zones))
+        blocks.append(
+            _Block(f"Zones: {where}", TEXT_PT, indent_pt=8, space_after=0.7, color="#444444")
+        )
+    return blocks
+
+
+def _disagreement_pages(chart: Chart, size: str, orientation: str) -> list[Figure]:
+    """The handout's "Charts disagree" page(s); none when the chart documents none."""
+    if not chart.disagreements:
+        return []
+    sources = _disagreement_sources(chart)
+    numbers = {s.id: k for k, s in enumerate(sources, start=1)}
+    rest = _disagreement_blocks(chart, numbers)
+    pages: list[Figure] = []
+    while rest:
+        fig = _new_figure(size, orientation)
+        title = DISAGREE_PAGE_TITLE + (" (continued)" if pages else "")
+        rest = _text_page(fig, chart, title, rest, numbers, sources)
+        pages.append(fig)
+    return pages
+
+
+def _text_page(
+    fig: Figure,
+    chart: Chart,
+    title: str,
+    blocks: list[_Block],
+    numbers: dict[str, int],
+    sources: Sequence[Source],
+) -> list[_Block]:
+    """A text-only page citing ``sources``; returns the blocks that did not fit."""
+    fw, fh = fig.get_size_inches()
+    width = fw - 2 * MARGIN_IN
+    top = fh - MARGIN_IN
+    top -= _draw_title(fig, title, 15, top, width, fh * TITLE_SHARE) + 0.2
+    foot_h = _footer(fig, chart, (), numbers, sources)
+    bottom = MARGIN_IN * 0.8 + foot_h + 0.15
+    left = _draw_blocks(
+        fig, blocks, (MARGIN_IN, top, width, top - bottom), columns=3 if fw > fh else 2
+    )
+    if len(left) == len(blocks):
+        raise FootmapError(f"the page {title!r} has no room for its first paragraph")
+    return left
 
 
 def _remove_overflow_note(fig: Figure, overflow: bool) -> None:

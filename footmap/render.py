@@ -40,7 +40,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 from shapely.geometry.base import BaseGeometry
 
-from . import fasttext, palette
+from . import fasttext, marks, palette
 from .chart import Chart, Zone
 from .describe import display_text
 from .errors import FootmapError
@@ -125,6 +125,9 @@ class MapArtists:
         Present when colouring by a value.
     hatches : list of PatchCollection
         Per-system hatch overlays (``hatch=True``), drawn over the zones.
+    disagreements : PatchCollection or None
+        Dashed outlines of the zones where charts disagree (``disagreements=True``; see
+        :mod:`footmap.marks`).
     values : numpy.ndarray or None
         The per-zone values when colouring by a value (NaN where unknown).
     highlighted : tuple of str
@@ -143,6 +146,7 @@ class MapArtists:
     key: NumberKey | None = None
     colorbar: Colorbar | None = None
     hatches: list[PatchCollection] = field(default_factory=list)
+    disagreements: PatchCollection | None = None
     values: np.ndarray | None = None
     highlighted: tuple[str, ...] = ()
     # internals ------------------------------------------------------------------------------
@@ -380,6 +384,7 @@ def plot_map(
     title: bool | str = True,
     gap_mm: float = 30.0,
     legend_loc: str = "right",
+    disagreements: bool = False,
 ) -> MapArtists:
     """Draw a reflexology chart: zones, foot outlines, labels, legend and title.
 
@@ -417,6 +422,11 @@ def plot_map(
         need room between the feet).
     legend_loc : {"right", "below"}, optional
         Where the system legend goes: beside the Axes or under it (in rows).
+    disagreements : bool, optional
+        Mark the zones where the chart documents that published charts disagree with a
+        dashed outline, and add "charts disagree" to the legend (a legend of its own, under
+        the map, when ``legend`` is off). Off by default; the exports turn it on when the
+        chart has disagreements.
 
     Returns
     -------
@@ -451,6 +461,9 @@ def plot_map(
         spine.set_visible(False)
     legend_artist = colorbar = None
     shrink = decoration_scale(ax)
+    marked = disagreements and marks.has_marks(chart, zones)
+    if marked and (not legend or mappable is not None):
+        legend_artist = _marks_legend(ax, shrink)
     if legend:
         if mappable is not None:
             colorbar = fig.colorbar(
@@ -460,7 +473,7 @@ def plot_map(
                 colorbar.locator = MaxNLocator(integer=True)
                 colorbar.update_ticks()
         else:
-            legend_artist = _system_legend(ax, zones, hatch, legend_loc, shrink)
+            legend_artist = _system_legend(ax, zones, hatch, legend_loc, shrink, marked)
     if title:
         _title(ax, chart, feet_t, views_t, title if isinstance(title, str) else None, shrink)
 
@@ -491,6 +504,10 @@ def plot_map(
         key_pt = need
     artists = _draw_panels(ax, chart, zones, face, layout, hatch)
     artists.legend, artists.colorbar, artists.values = legend_artist, colorbar, values
+    if marked:
+        artists.disagreements = marks.mark_disagreements(
+            ax, chart, zones, artists.collection.get_paths()
+        )
     artists._labels_on = bool(labels)
     artists._label_only = (
         frozenset(artists._index[i] for i in label_only) if label_only is not None else None
@@ -605,7 +622,12 @@ def _draw_panels(
 
 
 def _system_legend(
-    ax: Axes, zones: Sequence[Zone], hatch: bool, loc: str = "right", shrink: float = 1.0
+    ax: Axes,
+    zones: Sequence[Zone],
+    hatch: bool,
+    loc: str = "right",
+    shrink: float = 1.0,
+    marked: bool = False,
 ) -> Legend:
     present = {z.system for z in zones}
     handles = [
@@ -619,6 +641,8 @@ def _system_legend(
         for s, label in SYSTEMS.items()
         if s in present
     ]
+    if marked:
+        handles.append(marks.disagreement_handle())
     if loc not in ("right", "below"):
         raise FootmapError(f"legend_loc must be 'right' or 'below', not {loc!r}")
     below = loc == "below"
@@ -641,6 +665,23 @@ def _system_legend(
     )
     leg.set_gid("footmap-legend")
     fasttext.adopt_all([*leg.get_texts(), leg.get_title()])
+    return leg
+
+
+def _marks_legend(ax: Axes, shrink: float = 1.0) -> Legend:
+    """A one-entry legend under the map for the disagreement mark (when no system legend)."""
+    leg = ax.legend(
+        handles=[marks.disagreement_handle()],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        frameon=False,
+        fontsize=8 * shrink,
+        handlelength=1.6,
+        handleheight=1.1,
+        borderaxespad=0.2,
+    )
+    leg.set_gid("footmap-legend")
+    fasttext.adopt_all(leg.get_texts())
     return leg
 
 

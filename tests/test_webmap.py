@@ -296,7 +296,9 @@ def test_text_contrast_is_at_least_4_5(page):
 def test_svg_export_keeps_real_text_with_title_and_desc(tmp_path):
     out = export(footmap.load(), tmp_path / "m.svg", highlight="kidneys")
     text = out.read_text(encoding="utf-8")
-    assert len(re.findall(r"<text[^>]*>Kidney\s*</text>", text)) == 2  # one label per foot
+    # the highlighted zone is named in real text: the subtitle and its entry in the number key
+    assert re.search(r"<text[^>]*>Highlighted: Kidney</text>", text)
+    assert re.search(r"<text[^>]*> 1  Kidney</text>", text)
     assert re.search(r"<text[^>]*>Caveat: Links between foot zones", text)
     assert "<image" not in text and 'id="DejaVuSans' not in text  # no glyph paths, no bitmaps
     head = text[:2000]
@@ -318,7 +320,7 @@ def test_panel_keeps_charts_claims_disagreements_and_evidence_apart(page, hostil
     charts, evidence = lungs.split('<h4 class="evidence">')
     assert "Reviews of clinical trials found no convincing evidence" in evidence
     assert "Reviews of clinical trials" not in charts
-    assert "Charts in the Ingham tradition" in charts
+    assert "Charts assign the lungs and chest to the ball of the foot" in charts
     assert '<p class="safety"><strong>Safety:</strong>' in evidence
     # a documented disagreement gets its own section, between the claims and the evidence
     kidney = _template(hostile_page, "left.plantar.kidney")
