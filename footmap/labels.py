@@ -84,8 +84,9 @@ def recolor_labels(artists: MapArtists) -> None:
             continue
         r, g, b, a = face[i] if len(face) > 1 else face[0]
         seen = a * np.array([r, g, b]) + (1 - a) * paper
-        t.set_color(palette.text_color(tuple(seen)))
-        t.set_alpha(1.0 if a >= 0.99 else 0.55)
+        dimmed = a < 0.99
+        t.set_color(palette.TEXT_DIM if dimmed else palette.text_color(tuple(seen)))
+        t.set_alpha(1.0)  # a translucent label fell below 4.5:1 contrast
 
 
 def clear_labels(artists: MapArtists) -> None:
