@@ -3,10 +3,17 @@
 
     python3 dev.py lab     # set up, then open JupyterLab on the explorer notebook
     python3 dev.py test    # set up (incl. Chromium for the browser test), then run every test
+    python3 dev.py fast    # the fast suite only (not slow, not browser), with coverage
+    python3 dev.py mutate  # mutation testing of the core modules (slow; see docs/testing.md)
+    python3 dev.py bench   # set up plus geopandas, then run bench/benchmark.py (args go to it)
+    python3 dev.py voila   # set up, then serve the teaching notebook as a Voila presentation
 
 Needs only Python 3.10+, pip and (for the browser test) apt. Everything goes into ``.venv``
 beside this file; it is (re)installed only when pyproject.toml changes. Extra arguments after
-``test`` go to pytest (``python3 dev.py test -k explorer``); after ``lab``, to JupyterLab.
+``test`` or ``fast`` go to pytest (``python3 dev.py test -k explorer``); after ``lab``, to
+JupyterLab; after ``mutate``, to ``mutmut run`` (mutant names, e.g. ``"footmap.io.*"``).
+``test`` and ``fast`` print branch coverage of the ``footmap`` package (``--no-cov`` turns it
+off) and run on every core with pytest-xdist (``-n 0`` runs in one process).
 """
 
 from __future__ import annotations
@@ -67,8 +74,9 @@ def ensure_venv(extra: str) -> None:
     for old in VENV.glob(".footmap-*"):
         old.unlink()
     stamp.touch()
-    if extra == "test":  # the test extra includes the lab extra
-        (VENV / f".footmap-lab-{digest}").touch()
+    # the dev extra includes the test extra, which includes the lab extra
+    for included in {"dev": ("test", "lab"), "test": ("lab",)}.get(extra, ()):
+        (VENV / f".footmap-{included}-{digest}").touch()
 
 
 def lab(args: list[str]) -> int:
@@ -81,6 +89,30 @@ def lab(args: list[str]) -> int:
     os.execv(cmd[0], cmd)  # replaces this process; JupyterLab prints its URL
 
 
+#: pytest options of ``test`` and ``fast``: coverage with branches, every core.
+COVERAGE = ["--cov=footmap", "--cov-branch", "--cov-report=term"]
+PARALLEL = ["-n", "auto", "--dist", "loadgroup"]
+#: The fast suite: what CI and every commit must keep under a minute.
+FAST = ["-m", "not slow and not browser"]
+
+
+def _pytest_args(args: list[str]) -> list[str]:
+    """``args`` plus coverage and xdist, unless the caller chose otherwise."""
+    extra = [] if "--no-cov" in args else COVERAGE
+    if not any(a == "-n" or a.startswith(("-n=", "--numprocesses")) for a in args):
+        extra = extra + PARALLEL
+    return [*extra, *args]
+
+
+def voila(args: list[str]) -> int:
+    """Serve the teaching notebook with Voila; voila.json here hides the ``teacher`` cells."""
+    ensure_venv("lab")
+    cmd = [str(BIN / "voila"), "notebooks/teaching.ipynb", *args]
+    say(" ".join(cmd))
+    os.chdir(ROOT)  # Voila reads voila.json from the directory it is started in
+    os.execv(cmd[0], cmd)
+
+
 def test(args: list[str]) -> int:
     ensure_venv("test")
     if not CHROMIUM.exists():
@@ -88,17 +120,67 @@ def test(args: list[str]) -> int:
         apt_install("chromium")
     run(PY, "-m", "ruff", "check", ".", cwd=ROOT)
     run(PY, "-m", "ruff", "format", "--check", ".", cwd=ROOT)
-    return subprocess.run([str(PY), "-m", "pytest", *args], cwd=ROOT).returncode
+    cmd = [str(PY), "-m", "pytest", *_pytest_args(args)]
+    say(" ".join(cmd))
+    return subprocess.run(cmd, cwd=ROOT).returncode
+
+
+def fast(args: list[str]) -> int:
+    ensure_venv("test")
+    cmd = [str(PY), "-m", "pytest", *_pytest_args([*FAST, *args])]
+    say(" ".join(cmd))
+    # a lighter fuzz than the full suite's 250 examples per property (tests/test_fuzz.py)
+    env = dict(os.environ)
+    env.setdefault("FOOTMAP_FUZZ_EXAMPLES", "60")
+    return subprocess.run(cmd, cwd=ROOT, env=env).returncode
+
+
+#: The mutants ``mutate`` runs by default: the core modules and the atomic write.
+CORE_MUTANTS = [
+    *(f"footmap.{m}.*" for m in ("chart", "io", "describe", "cli", "errors")),
+    "footmap.export.x_atomic_write__mutmut_*",
+]
+
+
+def mutate(args: list[str]) -> int:
+    """Run mutmut over the core ([tool.mutmut] in pyproject.toml), then print the score."""
+    ensure_venv("dev")
+    cmd = [str(BIN / "mutmut"), "run", *(args or CORE_MUTANTS)]
+    say(" ".join(cmd))
+    code = subprocess.run(cmd, cwd=ROOT).returncode
+    score = [str(PY), str(ROOT / "tools" / "mutation_score.py"), "--list"]
+    return code or subprocess.run(score, cwd=ROOT).returncode
+
+
+def bench(args: list[str]) -> int:
+    """Install the bench extra (geopandas) beside the test extra, then run the benchmark."""
+    ensure_venv("test")
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    stamp = VENV / f".bench-{digest}"
+    if not stamp.exists():
+        run(PY, "-m", "pip", "install", "-q", "-e", ".[test,bench]", cwd=ROOT)
+        for old in VENV.glob(".bench-*"):
+            old.unlink()
+        stamp.touch()
+    return subprocess.run([str(PY), "bench/benchmark.py", *args], cwd=ROOT).returncode
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "setup"}:
+    commands = {
+        "lab": lab,
+        "test": test,
+        "fast": fast,
+        "mutate": mutate,
+        "bench": bench,
+        "voila": voila,
+    }
+    if not argv or argv[0] not in {*commands, "setup"}:
         print(__doc__)
         return 2
     if argv[0] == "setup":
         ensure_venv("test")
         return 0
-    return {"lab": lab, "test": test}[argv[0]](argv[1:])
+    return commands[argv[0]](argv[1:])
 
 
 if __name__ == "__main__":

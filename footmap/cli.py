@@ -105,8 +105,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             chart = load(path, max_bytes=args.max_bytes, max_zones=args.max_zones)
         except ChartError as exc:
             failed = True
-            for problem in exc.problems:
-                _error(describe.terminal_text(str(problem)))
+            for problem in exc.problems:  # as every other command reports them
+                _error(f"footmap: {describe.terminal_text(str(problem))}")
             continue
         _emit(
             f"ok: {describe.terminal_text(path)}: {len(chart.zones)} zones in "

@@ -37,18 +37,18 @@ import contextlib
 import math
 import os
 import unicodedata
-import weakref
 from collections.abc import Iterable, Iterator
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.text import Annotation, Text
 from PIL import Image, ImageDraw, ImageFont
 
-__all__ = ["FastAnnotation", "FastText", "adopt", "adopt_all", "enabled"]
+__all__ = ["FastAnnotation", "FastText", "adopt", "adopt_all", "enabled", "pixel_size"]
 
 T = TypeVar("T", bound=Text)
 
@@ -95,12 +95,43 @@ def _pil_font(path: str, pixels: float) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size=pixels, layout_engine=_LAYOUT)
 
 
+def pixel_size(points: float, dpi: float) -> float:
+    """The font size in pixels FreeType gets from matplotlib for ``points`` at ``dpi``.
+
+    matplotlib's ``FT2Font.set_size`` asks ``FT_Set_Char_Size`` for ``int(points * 64)``
+    in 26.6 fixed point at ``int(dpi)``, and FreeType scales that with ``FT_MulDiv``
+    (rounded to the nearest 1/64 pixel). Pillow, given this size in pixels, requests the
+    same 26.6 value, so both round it to the same whole pixel size (ppem): 6.3 pt at 200
+    dpi is 17.49 pixels for matplotlib (17 ppem), where ``6.3 * 200 / 72 = 17.5`` would
+    give Pillow 18.
+
+    Parameters
+    ----------
+    points : float
+        Font size in points.
+    dpi : float
+        The renderer's resolution.
+
+    Returns
+    -------
+    float
+        A multiple of 1/64 pixel.
+
+    Examples
+    --------
+    >>> pixel_size(6.3, 200), 6.3 * 200 / 72
+    (17.484375, 17.5)
+    """
+    scaled = (int(points * 64) * int(dpi) + 36) // 72  # FT_MulDiv(size, dpi, 72)
+    return scaled / 64
+
+
 def _font_for(renderer: RendererAgg, s: str, prop: FontProperties) -> Any | None:
     """The Pillow font that draws ``s`` exactly, or ``None`` when matplotlib must."""
     path = findfont(prop)
     if not path.lower().endswith((".ttf", ".otf")) or not _fast_string(path, s):
         return None
-    return _pil_font(path, prop.get_size_in_points() * renderer.dpi / 72.0)
+    return _pil_font(path, pixel_size(prop.get_size_in_points(), renderer.dpi))
 
 
 @lru_cache(maxsize=8192)
@@ -178,17 +209,24 @@ def _draw_text(
 
 @contextlib.contextmanager
 def _fast(renderer: Any) -> Iterator[None]:
-    """Route ``renderer``'s text methods through this module while the block runs."""
-    if type(renderer) is not RendererAgg or "draw_text" in vars(renderer) or not enabled():
+    """Route ``renderer``'s text methods through this module while the block runs.
+
+    A method already set on the renderer itself is left alone: an enclosing block's, or
+    the no-op ``draw_text`` of the layout pass ``savefig`` makes with drawing disabled
+    (where the texts are still measured, through this module).
+    """
+    if type(renderer) is not RendererAgg or not enabled():
         yield
         return
-    renderer.draw_text = partial(_draw_text, renderer)
-    renderer.get_text_width_height_descent = partial(_metrics, renderer)
+    mine = {"draw_text": _draw_text, "get_text_width_height_descent": _metrics}
+    routed = [name for name in mine if name not in vars(renderer)]
+    for name in routed:
+        setattr(renderer, name, partial(mine[name], renderer))
     try:
         yield
     finally:
-        del renderer.draw_text
-        del renderer.get_text_width_height_descent
+        for name in routed:
+            delattr(renderer, name)
 
 
 # ------------------------------------------------------------------------------------------
@@ -220,16 +258,17 @@ class _FastMixin:
     def _get_layout(self, renderer: Any) -> Any:
         # matplotlib lays a text out afresh on every call, and a legend or a layout engine
         # asks many times per draw; the answer depends only on what is in this key (it is
-        # relative to the text's anchor, so moving the text does not change it).
+        # relative to the text's anchor, so moving the text does not change it). The key
+        # names the kind of renderer, not the renderer: savefig's layout pass and its real
+        # draw use two renderers of one kind (SVG, PDF), which measure text alike.
         key = self._layout_key(renderer)
         cached = getattr(self, "_footmap_layout", None)
         if key is not None and cached is not None and cached[0] == key:
-            if cached[1]() is renderer:
-                return cached[2]
+            return cached[1]
         with _fast(renderer):
             layout = super()._get_layout(renderer)  # type: ignore[misc]
         if key is not None:
-            self._footmap_layout = (key, weakref.ref(renderer), layout)
+            self._footmap_layout = (key, layout)
         return layout
 
     def _layout_key(self, renderer: Any) -> tuple[Any, ...] | None:
@@ -238,6 +277,10 @@ class _FastMixin:
         try:
             return (
                 enabled(),
+                type(renderer),
+                type(getattr(renderer, "_renderer", None)),  # the vector one of a mixed mode
+                renderer.points_to_pixels(72.0),
+                tuple(rcParams[k] for k in ("text.hinting", "pdf.use14corefonts", "ps.useafm")),
                 renderer.dpi,
                 getattr(t.figure, "dpi", None),
                 t._get_wrapped_text(),
@@ -256,7 +299,7 @@ class _FastMixin:
 
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()  # type: ignore[misc]
-        state.pop("_footmap_layout", None)  # holds a weak reference to a renderer
+        state.pop("_footmap_layout", None)  # a cache, rebuilt at the next draw
         return state
 
     def draw(self, renderer: Any) -> None:

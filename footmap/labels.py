@@ -10,7 +10,6 @@ the Axes' current size. The texts are footmap's fast texts (:mod:`footmap.fastte
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -85,8 +84,9 @@ def recolor_labels(artists: MapArtists) -> None:
             continue
         r, g, b, a = face[i] if len(face) > 1 else face[0]
         seen = a * np.array([r, g, b]) + (1 - a) * paper
-        t.set_color(palette.text_color(tuple(seen)))
-        t.set_alpha(1.0 if a >= 0.99 else 0.55)
+        dimmed = a < 0.99
+        t.set_color(palette.TEXT_DIM if dimmed else palette.text_color(tuple(seen)))
+        t.set_alpha(1.0)  # a translucent label fell below 4.5:1 contrast
 
 
 def clear_labels(artists: MapArtists) -> None:
@@ -110,7 +110,11 @@ def _two_lines(label: str) -> str | None:
 
 
 def inside_labels(
-    zones: Sequence[Zone], wanted: np.ndarray, label_pt: float, scale: float
+    zones: Sequence[Zone],
+    wanted: np.ndarray,
+    label_pt: float,
+    scale: float,
+    bounds: np.ndarray | None = None,
 ) -> tuple[dict[int, tuple[str, float, float]], np.ndarray]:
     """Which labels fit inside their zone, and how; the rest become callouts.
 
@@ -118,6 +122,7 @@ def inside_labels(
     each on one line, on two lines, and (for tall thin zones such as spine segments)
     turned to run along the zone. Widths come from cached glyph metrics in points and
     the test is done in chart millimetres (``scale`` points per mm): no text is drawn.
+    ``bounds`` (from :func:`_bounds`) saves computing the zones' bounds again.
 
     Returns
     -------
@@ -134,7 +139,7 @@ def inside_labels(
     sizes = sorted({label_pt, max((label_pt + small_pt) / 2, small_pt), small_pt}, reverse=True)
     pad = LABEL_PAD_MM
     geoms = np.array([z.geometry for z in zones], dtype=object)
-    bounds = _bounds(zones)
+    bounds = _bounds(zones) if bounds is None else bounds
     bw, bh = bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]
     long_side, short_side = np.maximum(bw, bh), np.minimum(bw, bh)
     texts = [display_text(z.label) for z in zones]
@@ -179,15 +184,13 @@ def inside_labels(
 
 
 def _bounds(zones: Sequence[Zone]) -> np.ndarray:
-    """Bounds of the zones' geometries, cached per (immutable) zone."""
+    """Bounds ``(xmin, ymin, xmax, ymax)`` of the zones' geometries, one row per zone.
+
+    One vectorised shapely call: at 100,000 zones a per-zone cache would thrash.
+    """
     if not zones:
         return np.zeros((0, 4))
-    return np.array([_zone_bounds(z) for z in zones], float).reshape(-1, 4)
-
-
-@lru_cache(maxsize=65536)
-def _zone_bounds(zone: Zone) -> tuple[float, float, float, float]:
-    return tuple(zone.geometry.bounds)
+    return shapely.bounds(np.fromiter((z.geometry for z in zones), object, len(zones)))
 
 
 def place_once(artists: MapArtists, scale: float) -> None:
@@ -199,8 +202,8 @@ def place_once(artists: MapArtists, scale: float) -> None:
     if artists._label_only is not None:
         wanted[:] = False
         wanted[list(artists._label_only)] = True
-    inside, small = inside_labels(zones, wanted, artists._label_pt, scale)
     bounds = _bounds(zones)
+    inside, small = inside_labels(zones, wanted, artists._label_pt, scale, bounds)
 
     offsets = np.array([artists.panels[z.foot, z.view] for z in zones]).reshape(-1, 2)
     labels: list[Text] = []

@@ -356,6 +356,19 @@ def _char_width(char: str, weight: str) -> float:
     return text_to_path.get_text_width_height_descent(char, prop, ismath=False)[0] / 100
 
 
+_WIDTHS: dict[str, dict[str, float]] = {}  # weight -> character -> width at 1 pt
+
+
+def _line_width(line: str, weight: str) -> float:
+    """Sum of the characters' advance widths at 1 pt (a dict lookup per character)."""
+    table = _WIDTHS.setdefault(weight, {})
+    try:
+        return sum(map(table.__getitem__, line))
+    except KeyError:
+        table.update({c: _char_width(c, weight) for c in set(line) if c not in table})
+        return sum(map(table.__getitem__, line))
+
+
 def text_size(text: str, size: float, weight: str = "normal") -> tuple[float, float]:
     """Width and height (points) of ``text`` (lines joined by newlines) at ``size`` points.
 
@@ -363,6 +376,6 @@ def text_size(text: str, size: float, weight: str = "normal") -> tuple[float, fl
     within a few per cent of the shaped width and thousands of times cheaper than shaping
     every string; callers keep a small margin.
     """
-    width = max(sum(_char_width(c, weight) for c in line) for line in text.split("\n"))
+    width = max(_line_width(line, weight) for line in text.split("\n"))
     lines = text.count("\n") + 1
     return width * size * 1.03, size * (1.0 + 1.2 * (lines - 1)) + size * 0.25

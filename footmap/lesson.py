@@ -27,7 +27,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .chart import Chart, Claim, Source, Zone
-from .describe import caveat_line
+from .describe import (
+    CHARTS_HEADING,
+    EVIDENCE_HEADING,
+    SAFETY_HEADING,
+    caveat_line,
+    charts_claims,
+    evidence_claims,
+    safety_line,
+)
 from .describe import escape_html as _e
 from .vocab import FEET, SYSTEMS, VIEWS
 
@@ -77,8 +85,27 @@ def _caveat_sources(chart: Chart) -> tuple[Source, ...]:
 
 
 def _distinct_claims(zones: Iterable[Zone]) -> tuple[Claim, ...]:
-    """The zones' claims without repeats (left and right zones usually share their claims)."""
-    return tuple(dict.fromkeys(c for z in zones for c in z.claims))
+    """What charts claim for the zones (placement and article claims), without repeats."""
+    return tuple(dict.fromkeys(c for z in zones for c in charts_claims(z)))
+
+
+def _distinct_evidence(zones: Iterable[Zone]) -> tuple[Claim, ...]:
+    """What the evidence says about the zones (evidence-kind claims), without repeats."""
+    return tuple(dict.fromkeys(c for z in zones for c in evidence_claims(z)))
+
+
+def _evidence_html(chart: Chart, zones: Iterable[Zone]) -> str:
+    """The evidence section and the safety line: kept apart from what charts claim."""
+    evidence = _distinct_evidence(zones)
+    body = (
+        f"<ul>{''.join(_claim_html(chart, c) for c in evidence)}</ul>"
+        if evidence
+        else f"<p>{_e(caveat_line(chart) or REMINDER)}</p>"
+    )
+    return (
+        f'<h4 class="fm-evidence-head">{_e(EVIDENCE_HEADING)}</h4>{body}'
+        f'<p class="fm-safety"><b>{_e(SAFETY_HEADING)}:</b> {_e(safety_line(chart))}</p>'
+    )
 
 
 def _labelled_claims(zones: Sequence[Zone]) -> tuple[Claim, ...]:
@@ -89,7 +116,7 @@ def _labelled_claims(zones: Sequence[Zone]) -> tuple[Claim, ...]:
     """
     labels: dict[Claim, list[str]] = {}
     for z in zones:
-        for c in z.claims:
+        for c in charts_claims(z):
             here = labels.setdefault(c, [])
             if z.label not in here:
                 here.append(z.label)
@@ -290,8 +317,9 @@ def step_html(chart: Chart, step: TourStep) -> str:
     return (
         f'<div class="fm-tour-step" data-system="{_e(step.system)}">'
         f"<h3>{_e(step.title)}</h3>"
-        f"<h4>What charts claim</h4><ul>{points}</ul>"
+        f"<h4>{_e(CHARTS_HEADING)}</h4><ul>{points}</ul>"
         f"<h4>Where the chart places it</h4><ul>{rows}</ul>"
+        f"{_evidence_html(chart, step.zones)}"
         f"{_caveat_box(chart, step.caveat)}</div>"
     )
 
@@ -462,11 +490,13 @@ def check(chart: Chart, question: Question, zone: Zone | str | None) -> Answer:
     where = f"The chart places the {area} here: {places}." if targets else ""
     claims = _distinct_claims(targets)
     caveat = caveat_line(chart)
-    numbers = _numbers(claims)
+    evidence = _distinct_evidence(targets)
+    numbers = _numbers(claims + evidence)
     parts = [verdict, where] + [
         f"Charts claim: {c.text} {_cite(c.sources, numbers)}" for c in claims
     ]
-    parts += [f"{REMINDER} {caveat}".strip()]
+    parts += [f"The evidence says: {c.text} {_cite(c.sources, numbers)}" for c in evidence]
+    parts += [f"{REMINDER} {caveat}".strip(), f"Safety: {safety_line(chart)}"]
     refs = _references(chart, numbers)
     explanation = "\n".join(p for p in parts if p)
     if refs:
@@ -480,9 +510,13 @@ def check(chart: Chart, question: Question, zone: Zone | str | None) -> Answer:
             + "; ".join(f"{_e(_where(z))} ({_e(z.label)})" for z in targets)
             + ".</p>"
         )
-    claims_html = f"<ul>{''.join(_claim_html(chart, c) for c in claims)}</ul>" if claims else ""
+    claims_html = ""
+    if claims:
+        items = "".join(_claim_html(chart, c) for c in claims)
+        claims_html = f"<h4>{_e(CHARTS_HEADING)}</h4><ul>{items}</ul>"
     html_ = (
         f'<div class="fm-answer {css}"><p><b>{_e(verdict)}</b></p>{where_html}{claims_html}'
+        f"{_evidence_html(chart, targets)}"
         f"{_caveat_box(chart, caveat, lead=REMINDER)}</div>"
     )
     return Answer(correct, zone, explanation, html_)

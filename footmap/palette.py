@@ -22,8 +22,10 @@ __all__ = [
     "SYSTEM_COLORS",
     "SYSTEM_HATCHES",
     "TEXT_DARK",
+    "TEXT_DIM",
     "TEXT_LIGHT",
     "VALUE_CMAP",
+    "contrast",
     "text_color",
 ]
 
@@ -69,8 +71,48 @@ DIM_ALPHA = 0.18
 #: Text colours for labels on light and dark fills.
 TEXT_DARK = "#1a1a1a"
 TEXT_LIGHT = "#ffffff"
+#: Labels of dimmed zones while others are highlighted: visibly quieter than TEXT_DARK, yet
+#: at least 4.5:1 (WCAG AA) on every dimmed fill (tests/test_a11y.py checks each one).
+TEXT_DIM = "#474747"
 
 assert set(SYSTEM_COLORS) == set(SYSTEMS) == set(SYSTEM_HATCHES), "palette out of date"
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(float(c)) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str | tuple[float, ...], b: str | tuple[float, ...]) -> float:
+    """WCAG contrast ratio of two colours (1 to 21), e.g. text against its background.
+
+    Parameters
+    ----------
+    a, b : str or tuple of float
+        Colours: hex strings (``"#777777"``) or RGB(A) floats in ``[0, 1]``.
+
+    Examples
+    --------
+    >>> round(contrast("#000000", "#ffffff"), 1)
+    21.0
+    >>> round(contrast("#777777", "#ffffff"), 2)
+    4.48
+    """
+    la, lb = (_luminance(_rgb(c)) for c in (a, b))
+    hi, lo = max(la, lb), min(la, lb)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _rgb(c: str | tuple[float, ...]) -> tuple[float, ...]:
+    if isinstance(c, str):
+        h = c.lstrip("#")
+        if len(h) == 3:
+            h = "".join(ch * 2 for ch in h)
+        return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return tuple(c)
 
 
 def text_color(rgb: tuple[float, ...]) -> str:

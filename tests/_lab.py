@@ -114,12 +114,16 @@ def start_lab(notebooks: Path, workdir: Path, *, timeout: float = 90.0) -> Lab:
 def start_voila(notebook: Path, workdir: Path, *, timeout: float = 90.0) -> Lab:
     """Serve one notebook with Voila (code hidden) on a free local port; ``.url`` is its page.
 
-    The notebook's directory is copied into ``workdir`` first (so relative paths still work);
+    The notebook's directory is copied into ``workdir`` first (so relative paths still work),
+    with the project's ``voila.json`` beside it (Voila reads it from where it starts);
     the server runs in its own process group with a private runtime directory. Voila 0.5 asks
     for no token unless told to. Each page load starts a kernel that runs the notebook.
     """
     root = workdir / "root"
     shutil.copytree(notebook.parent, root)
+    config = notebook.parent.parent / "voila.json"  # hides the teacher cells, as `dev.py voila`
+    if config.exists():
+        shutil.copy(config, root / "voila.json")
     (workdir / "runtime").mkdir()
     port = free_port()
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(workdir / "runtime"), PYTHONUNBUFFERED="1")

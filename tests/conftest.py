@@ -64,3 +64,14 @@ def ipympl_backend():
 def agg_backend():
     """Switch pyplot to Agg for one test (a static viewer), then back."""
     yield from _switch_backend("agg")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (``--dist loadgroup``) every browser test runs in one worker.
+
+    They start JupyterLab and Voila servers and Chromium; one worker keeps them one at a time,
+    as on a single process, while the other tests spread over the remaining workers.
+    """
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.xdist_group("browser"))

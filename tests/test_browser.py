@@ -86,6 +86,21 @@ def geometry():
         ex.close()
 
 
+def _zone_pixels(box, zone_ids):
+    """Where zones are drawn on a canvas the page fitted to ``box``: the same explorer built
+    headless at that size (same layout), asked for its anchors' pixels."""
+    import footmap
+    from footmap import explorer as fx
+
+    ex = fx.explore(
+        footmap.load(), interactive=False, figsize=(box["width"] / 100, box["height"] / 100)
+    )
+    try:
+        return {z: ex.pixel_of(z) for z in zone_ids}
+    finally:
+        ex.close()
+
+
 def _shot(page, name):
     path = SHOTS / f"footmap-browser-{name}.png"
     page.screenshot(path=str(path), full_page=False)
@@ -155,20 +170,20 @@ def _check_explorer(lab, page, geometry):
     assert errors.count() == 0, errors.first.inner_text()
     canvas = page.locator(".jupyter-matplotlib-canvas-div canvas").first
     canvas.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)  # first image from the kernel
+    page.wait_for_timeout(2000)  # first image, fitted to its column, redrawn at that size
     _shot(page, "1-loaded")
 
     evidence = chart.caveats_of("evidence")[0]
     text = _panel_text(page)
     assert "Click a zone" in text
-    assert evidence.text[:50] in text
+    assert evidence.brief[:50] in text
 
     box = canvas.bounding_box()
-    scale = box["width"] / geometry["width"]
+    pixels = _zone_pixels(box, (CLICK_ZONE, HOVER_ZONE))
 
     def at(zone_id):
-        px, py = geometry["pixels"][zone_id]
-        return box["x"] + px * scale, box["y"] + py * scale
+        px, py = pixels[zone_id]
+        return box["x"] + px, box["y"] + py
 
     # click a zone: the panel names the body area claimed, with the caveat still there
     zone = chart.zone(CLICK_ZONE)
@@ -187,7 +202,7 @@ def _check_explorer(lab, page, geometry):
     assert zone.label in text
     assert f"Claimed to correspond to: {zone.body_area}" in text
     assert zone.system_label in text
-    assert evidence.text[:50] in text
+    assert evidence.brief[:50] in text
     page.wait_for_timeout(400)  # let the highlighted image arrive for the screenshot
     _shot(page, "2-clicked")
 
@@ -215,7 +230,7 @@ def _check_explorer(lab, page, geometry):
     for foot in {z.foot for z in kidneys}:
         assert f"{foot} foot" in text
     assert "kidneys" in text
-    assert evidence.text[:50] in text
+    assert evidence.brief[:50] in text
     page.wait_for_timeout(400)
     _shot(page, "3-search")
 
@@ -224,7 +239,7 @@ def _check_explorer(lab, page, geometry):
     link = page.locator(".footmap-explorer a[download]")
     link.wait_for(state="attached", timeout=60_000)
     assert link.get_attribute("href").startswith("data:image/png;base64,")
-    assert "Download footmap.png" in link.inner_text()
+    assert "Download footmap-both-feet-sole-kidneys.png" in link.inner_text()
     link.scroll_into_view_if_needed()
     _shot(page, "4-export")
 
@@ -236,7 +251,7 @@ def _check_explorer(lab, page, geometry):
         "() => document.querySelector('.footmap-explorer').innerText.includes('Click a zone')",
         timeout=20_000,
     )
-    assert round_trip < 1000, f"click round trip {round_trip:.0f} ms"
+    # no timing assert (timings are bench/explorer_bench.py --browser's job): printed above
 
 
 # -- the teaching notebook as a Voila presentation ---------------------------------------------
@@ -294,13 +309,20 @@ def _check_teaching(page, url):
     for code in ("%matplotlib", "import footmap", "tour_widget(", "quiz_widget("):
         assert code not in text, f"code shown in the presentation: {code!r}"
     assert "Traceback" not in text
+    for teacher in ("For the teacher", "Run All Cells", "dev.py voila"):  # tagged "teacher"
+        assert teacher not in text, f"teacher-only text shown to students: {teacher!r}"
+    headings = page.evaluate(
+        "() => [...document.querySelectorAll('h1, h2, h3, h4')].filter((h) =>"
+        " !h.closest('.footmap-root') && h.innerText.trim() === 'What the evidence says').length"
+    )
+    assert headings == 1  # the section's own heading; the notebook no longer repeats it
     assert page.locator(".cm-editor:visible, .CodeMirror:visible").count() == 0
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
     canvas = ".footmap-tour .jupyter-matplotlib-canvas-div canvas"
     page.wait_for_function(_CANVAS_DRAWN, arg=canvas, timeout=60_000)
     assert page.locator(canvas).first.bounding_box()["width"] > 400
-    box = tour.locator(".fm-caveat")
+    box = tour.locator(".fm-pin .fm-caveat")
     assert box.is_visible() and caveat in box.inner_text()
     tour.scroll_into_view_if_needed()
     _shot(page, "voila-1-tour")
@@ -322,13 +344,197 @@ def _check_teaching(page, url):
     page.wait_for_timeout(500)  # let the new highlight arrive for the screenshot
     _shot(page, "voila-2-next")
 
-    # the quiz answers "Show me" with where the chart places it, and the caveat
+    # every tour step at a laptop and a projector size: the caveat stays on screen
+    page.get_by_title("Previous body system").click()  # back to step 1
+    order = {(1280, 720): range(len(steps)), (1024, 768): range(len(steps) - 1, -1, -1)}
+    for (w, h), ks in order.items():
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(1200)
+        page.locator(".footmap-tour .jupyter-matplotlib-canvas-div").scroll_into_view_if_needed()
+        for n, k in enumerate(ks):
+            if n:
+                page.get_by_title(
+                    "Next body system" if w == 1280 else "Previous body system"
+                ).click()
+            page.wait_for_function(
+                "([t]) => document.querySelector('.footmap-tour .fm-tour-counter')"
+                ".innerText.trim().startsWith(t)",
+                arg=[f"{k + 1} / {len(steps)}:"],
+                timeout=30_000,
+            )
+            where = page.evaluate(_IN_VIEW, ".footmap-tour .fm-pin .fm-caveat")
+            assert where["inside"], f"tour step {k + 1}: caveat off screen at {w}x{h}: {where}"
+            right = page.evaluate(
+                "() => document.querySelector('.footmap-tour').getBoundingClientRect().right"
+            )
+            assert right <= w, f"tour wider than the window at step {k + 1}"
+            if k in (0, len(steps) - 1):
+                page.wait_for_timeout(300)
+                _shot(page, f"voila-tour-{w}x{h}-step{k + 1}")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.wait_for_timeout(1000)
+
+    # keyboard only: from the tour's Next button, Tab through the tour's map (no trap) to the
+    # quiz's map, move with an arrow key, answer with Enter
     quiz = page.locator(".footmap-quiz")
+    page.get_by_title("Next body system").focus()
+    _tab_until(page, f"() => ({_ON_CANVAS})('.footmap-quiz')")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.footmap-quiz .fm-live').innerText.includes('Enter')",
+        timeout=30_000,
+    )
+    page.keyboard.press("Enter")
+    quiz.locator(".fm-answer").wait_for(timeout=30_000)
+    answer = quiz.locator(".fm-answer").inner_text()
+    assert ("Right:" in answer or "Not quite:" in answer) and caveat in answer
+    assert "Score: " in quiz.inner_text() and " of 1 answered" in quiz.inner_text()
+    assert "thick solid outline" in quiz.inner_text()  # the marks are told apart in words
+    page.wait_for_timeout(500)
+    _shot(page, "voila-3-quiz-keyboard")
+    page.keyboard.press("Tab")  # and out again
+    page.wait_for_timeout(200)
+    assert not page.evaluate(f"() => ({_ON_CANVAS})('.footmap-quiz')"), "quiz map traps Tab"
+
+    # the next question: "Show me" answers with where the chart places it, and the caveat
+    page.get_by_title("Go to the next question").click()
+    page.wait_for_function(
+        "() => !document.querySelector('.footmap-quiz .fm-answer')", timeout=30_000
+    )
     quiz.scroll_into_view_if_needed()
     page.get_by_title("Highlight where the chart places it").click()
     quiz.locator(".fm-answer").wait_for(timeout=30_000)
     answer = quiz.locator(".fm-answer").inner_text()
     assert "Shown: where the chart places the" in answer and caveat in answer
-    assert "Score: 0 right of 1 answered" in quiz.inner_text()
+    assert " of 2 answered" in quiz.inner_text()
     page.wait_for_timeout(500)
-    _shot(page, "voila-3-quiz")
+    _shot(page, "voila-4-quiz")
+
+
+# -- keyboard, layout and screen sizes (issue 12) ---------------------------------------------
+_ACTIVE = """() => { const e = document.activeElement; if (!e) return '';
+  return (e.className || '') + '|' + (e.getAttribute('placeholder') || '') + '|'
+    + (e.getAttribute('title') || '') + '|' + (e.innerText || '').slice(0, 30); }"""
+
+_IN_VIEW = """(sel) => { const all = [...document.querySelectorAll(sel)];
+  const e = all.find((x) => x.offsetParent !== null); if (!e) return null;
+  const r = e.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, h: innerHeight, w: innerWidth,
+          inside: r.top >= 0 && r.bottom <= innerHeight && r.height > 20}; }"""
+
+
+def _tab_until(page, done_js, limit=25, key="Tab"):
+    """Press ``key`` until ``done_js`` holds; each press must move focus (no trap)."""
+    seen = [page.evaluate(_ACTIVE)]
+    for _ in range(limit):
+        page.keyboard.press(key)
+        page.wait_for_timeout(150)
+        now = page.evaluate(_ACTIVE)
+        assert now != seen[-1], f"focus stuck on {now!r} after {key}; path: {seen}"
+        seen.append(now)
+        if page.evaluate(done_js):
+            return seen
+    raise AssertionError(f"never reached the target with {key}; path: {seen}")
+
+
+_ON_CANVAS = (
+    "(root) => document.activeElement?.classList.contains('jupyter-matplotlib-canvas-div')"
+    " && document.activeElement.closest(root) !== null"
+)
+
+
+def test_explorer_keyboard_and_caveat_in_view(lab, page, geometry):
+    """Keyboard only: reach search, walk the map with arrows, leave it; caveat stays on screen."""
+    try:
+        _check_keyboard(lab, page, geometry)
+    except BaseException:
+        print(f"\nfailure screenshot: {_shot(page, 'kbd-failure')}\nlog:\n{lab.log_tail()}")
+        raise
+
+
+def _check_keyboard(lab, page, geometry):
+    chart = geometry["chart"]
+    if not page.locator(".footmap-explorer").count():
+        _run_all(page, lab)
+    caveat_brief = chart.caveats_of("evidence")[0].brief[:40]
+    for w, h in ((1280, 720), (1024, 768), (1920, 1080)):
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(1500)  # the page script fits the map to its column
+        root = page.locator(".footmap-explorer").first
+        root.scroll_into_view_if_needed()
+        # keyboard: from the first control, Tab reaches the search box, then the map
+        page.locator(".footmap-explorer button").first.focus()
+        _tab_until(page, "() => document.activeElement?.placeholder?.startsWith('Search')")
+        _tab_until(page, f"() => ({_ON_CANVAS})('.footmap-explorer')")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(
+            "() => document.querySelector('.footmap-explorer .fm-live').innerText"
+            ".startsWith('Selected')",
+            timeout=20_000,
+        )
+        live = page.locator(".footmap-explorer .fm-live").inner_text()
+        assert caveat_brief in live  # the announcement carries the caveat
+        before = page.locator(".footmap-explorer .fm-live").inner_text()
+        page.keyboard.press("ArrowDown")
+        page.wait_for_function(
+            "([t]) => document.querySelector('.footmap-explorer .fm-live').innerText !== t",
+            arg=[before],
+            timeout=20_000,
+        )
+        label = page.locator(".footmap-explorer .jupyter-matplotlib-canvas-div").get_attribute(
+            "aria-label"
+        )
+        assert label.startswith("Foot map, left and right feet, sole view: ")
+        # the selection's panel and the caveat are on screen
+        where = page.evaluate(_IN_VIEW, ".footmap-explorer .fm-caveat")
+        assert where["inside"], f"caveat off screen at {w}x{h}: {where}"
+        assert "Claimed to correspond to" in _panel_text(page)
+        page.wait_for_timeout(400)
+        _shot(page, f"kbd-{w}x{h}")
+        # Tab and Shift+Tab leave the map (no trap); Escape too
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(200)
+        assert not page.evaluate(f"() => ({_ON_CANVAS})('.footmap-explorer')"), "Tab trapped"
+        page.keyboard.press("Shift+Tab")
+        page.wait_for_timeout(200)
+        assert page.evaluate(f"() => ({_ON_CANVAS})('.footmap-explorer')")
+        page.keyboard.press("Shift+Tab")
+        page.wait_for_timeout(200)
+        assert not page.evaluate(f"() => ({_ON_CANVAS})('.footmap-explorer')"), "Shift+Tab trap"
+        page.keyboard.press("Tab")
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(200)
+        assert not page.evaluate(f"() => ({_ON_CANVAS})('.footmap-explorer')"), "Escape trapped"
+
+
+def test_caveat_in_view_after_a_click(lab, page, geometry):
+    """A mouse click on the fitted map at a laptop and a projector size: caveat on screen."""
+    chart = geometry["chart"]
+    if not page.locator(".footmap-explorer").count():
+        _run_all(page, lab)
+    for w, h in ((1280, 720), (1024, 768)):
+        page.set_viewport_size({"width": w, "height": h})
+        page.wait_for_timeout(1500)
+        canvas = page.locator(".footmap-explorer .jupyter-matplotlib-canvas-div canvas").nth(1)
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()
+        # the heart zone's anchor, scaled from the explorer's own figure size
+        fig_w = page.evaluate(
+            "() => document.querySelector('.footmap-explorer .jupyter-matplotlib-canvas-div "
+            "canvas').width"
+        )
+        assert box["width"] <= w  # fitted, never clipped
+        page.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.5)
+        page.wait_for_function(
+            "() => document.querySelector('.footmap-explorer .fm-live').innerText.length > 0",
+            timeout=20_000,
+        )
+        page.wait_for_timeout(500)
+        where = page.evaluate(_IN_VIEW, ".footmap-explorer .fm-caveat")
+        assert where["inside"], f"caveat off screen at {w}x{h} after a click: {where}"
+        assert fig_w > 0
+        _shot(page, f"click-{w}x{h}")
+        assert (
+            chart.caveats_of("evidence")[0].brief[:40]
+            in page.locator(".footmap-explorer .fm-caveat").inner_text()
+        )

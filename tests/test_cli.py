@@ -62,13 +62,98 @@ def test_validate_missing_file(tmp_path, capsys):
     assert "ok: " in captured.out
 
 
+BAD_DIR = Path(__file__).resolve().parent / "data" / "bad"
+OVERLAP = BAD_DIR / "overlapping_zones.geojson"
+OVERLAP_PROBLEM = (
+    f"{OVERLAP}: left.plantar.kidney: overlaps zone 'left.plantar.pelvis' by 200.00 mm\u00b2 "
+    "(a zone inside another must be a hole in it)"
+)
+#: every command that reads a chart, given the chart file (and the output file)
+COMMANDS = {
+    "validate": lambda chart, out: ["validate", chart],
+    "summary": lambda chart, out: ["summary", chart],
+    "find": lambda chart, out: ["find", "kidneys", "--chart", chart],
+    "export": lambda chart, out: ["export", out, "--chart", chart],
+    "handout": lambda chart, out: ["handout", out, "--chart", chart],
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_on_an_invalid_chart_exits_1_with_a_message(command, tmp_path, capsys):
+    out = tmp_path / ("h.pdf" if command == "handout" else "m.png")
+    assert main(COMMANDS[command](str(OVERLAP), str(out))) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"footmap: {OVERLAP_PROBLEM}\n"
+    assert captured.out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_on_a_missing_chart_exits_1_with_a_message(command, tmp_path, capsys):
+    missing = tmp_path / "missing.geojson"
+    out = tmp_path / ("h.pdf" if command == "handout" else "m.png")
+    assert main(COMMANDS[command](str(missing), str(out))) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"footmap: {missing}: no such file\n"
+    assert captured.out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_problem_is_listed_by_every_command(bad_chart, capsys):
+    expected = (
+        f"footmap: {bad_chart}: left.plantar.head: properties.system: 'astral' is not one of "
+        "nervous, sensory, endocrine, respiratory, cardiovascular, digestive, urinary, "
+        "lymphatic, musculoskeletal, reproductive\n"
+        f"footmap: {bad_chart}: left.plantar.stomach: claim cites unknown source 'nobody2024'\n"
+    )
+    for argv in (["validate", str(bad_chart)], ["summary", str(bad_chart)]):
+        assert main(argv) == 1
+        assert capsys.readouterr().err == expected
+
+
 def test_summary_and_find(capsys):
     assert main(["summary", str(SYNTHETIC)]) == 0
-    assert "footmap render test chart" in capsys.readouterr().out
+    assert capsys.readouterr().out == (
+        "footmap chart: footmap render test chart\n"
+        f"  file:      {SYNTHETIC}\n"
+        "  frame:     mm, one frame per panel (not geographic)\n"
+        "  left foot:  plantar 6, dorsal 1 zones\n"
+        "  right foot: plantar 6 zones\n"
+        "  zones:     13 in 3 panels, 8 body areas, 7 systems\n"
+        "  sources:   3 (1 chart, 1 article, 1 study)\n"
+        "  caveat:    TEST CAVEAT: claims of reflexology, not established facts.\n"
+    )
     assert main(["find", "kidney", "--chart", str(SYNTHETIC)]) == 0
-    out = capsys.readouterr().out
-    assert "charts assign it to the kidneys" in out
-    assert "right foot" in out and "Caveat:" in out and "[1]" in out
+    # the zones' chart source first ([1]), then the caveats' sources: evidence, safety
+    section = (
+        "What charts claim:\n"
+        "  - Test charts assign this area to the kidneys. [1]\n"
+        "What the evidence says:\n"
+        "  - TEST CAVEAT: claims of reflexology, not established facts.\n"
+        "Safety: TEST SAFETY: ask a doctor first if you have diabetes.\n"
+    )
+    assert capsys.readouterr().out == (
+        "Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]\n"
+        + section
+        + "Kidney (right foot, plantar): charts assign it to the kidneys [Urinary] [1]\n"
+        + section
+        + "\n"
+        "Caveat: TEST CAVEAT: claims of reflexology, not established facts.\n"
+        "Sources:\n"
+        "  [1] Test chart one, not a real source.\n"
+        "  [2] Test review, not a real study (stands in for Ernst 2009).\n"
+        "  [3] Test article two, not a real source.\n"
+    )
+
+
+def test_find_falls_back_to_search(capsys):
+    """No body area is called "stom": the search finds the stomach zones by substring."""
+    assert main(["find", "stom", "--chart", str(SYNTHETIC)]) == 0
+    heads = [line for line in capsys.readouterr().out.splitlines() if "charts assign it" in line]
+    assert heads == [
+        "Stomach (left foot, plantar): charts assign it to the stomach [Digestive] [1]",
+        "Stomach (right foot, plantar): charts assign it to the stomach [Digestive] [1]",
+    ]
 
 
 def test_find_unknown_area(capsys):
@@ -105,6 +190,56 @@ def test_options_may_come_before_the_output_file(tmp_path, monkeypatch):
     assert seen["out"] == out
     assert seen["highlight"] == ["heart", "lungs and chest"]
     assert seen["views"] == ("plantar", "dorsal")
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], {"by": "system", "feet": ("left", "right"), "views": None, "size": "a4",
+              "orientation": "landscape", "hatch": False}),
+        (["--highlight", "heart", "--highlight", "liver", "--foot", "right", "--view", "dorsal",
+          "--view", "plantar", "--size", "letter", "--orientation", "portrait", "--hatch"],
+         {"by": [["heart"], ["liver"]], "feet": ("right",), "views": ("dorsal", "plantar"),
+          "size": "letter", "orientation": "portrait", "hatch": True}),
+        (["--view", "plantar", "--view", "all"], {"views": None}),
+    ],
+)  # fmt: skip
+def test_handout_options_reach_the_library(tmp_path, monkeypatch, capsys, options, expected):
+    seen = {}
+
+    def fake_handout(chart, out, **kw):
+        seen.update(kw, out=out, chart=chart)
+        return out
+
+    import footmap.export
+
+    monkeypatch.setattr(footmap.export, "handout", fake_handout)
+    out = str(tmp_path / "h.pdf")
+    assert main(["handout", out, "--chart", str(SYNTHETIC), *options]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    assert seen["out"] == out and seen["chart"].title == "footmap render test chart"
+    assert {k: seen[k] for k in expected} == expected
+
+
+def test_find_strips_a_plural_the_search_would_miss(capsys):
+    assert main(["find", "stomachs", "--chart", str(SYNTHETIC)]) == 0
+    assert capsys.readouterr().out.startswith("Stomach (left foot, plantar): charts assign")
+
+
+def test_validate_goes_on_after_a_bad_file(tmp_path, capsys):
+    missing = tmp_path / "nope.geojson"
+    assert main(["validate", str(missing), str(SYNTHETIC)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"footmap: {missing}: no such file\n"
+    assert captured.out == f"ok: {SYNTHETIC}: 13 zones in 3 panels, 3 sources\n"
+
+
+def test_limits_must_be_whole_numbers_from_1(capsys):
+    good = str(SYNTHETIC)
+    assert main(["validate", "--max-zones", "1", good]) == 1  # 1 is allowed (and too few)
+    assert "more than 1 zones" in capsys.readouterr().err
+    assert main(["validate", "--max-zones", "many", good]) == 2
+    assert "--max-zones: not a whole number: 'many'" in capsys.readouterr().err
 
 
 def test_export_errors_exit_1(tmp_path, capsys):
@@ -162,6 +297,30 @@ def test_a_closed_pipe_ends_quietly(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdout", ClosedPipe())
     assert main(["find", "kidneys"]) == 141
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_closed_pipe_points_stdout_at_devnull(monkeypatch):
+    """After the reader left, stdout's descriptor goes to /dev/null: the exit flush is safe."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    fd = os.dup(write_end)  # the descriptor the command writes to, as sys.stdout's
+    os.close(write_end)
+    out = open(fd, "w", buffering=1)  # noqa: SIM115 - closed below
+    try:
+        monkeypatch.setattr("sys.stdout", out)
+        with pytest.raises(BrokenPipeError):
+            os.write(fd, b"x")  # the reader is gone
+        assert main(["find", "kidneys", "--chart", str(SYNTHETIC)]) == 141
+        assert os.write(fd, b"more") == 4  # now /dev/null: writes vanish without error
+        assert os.path.samestat(os.fstat(fd), os.stat(os.devnull))
+    finally:
+        monkeypatch.undo()
+        try:
+            out.close()
+        except OSError:
+            pass
 
 
 def test_piping_into_a_reader_that_leaves_early_prints_no_traceback():

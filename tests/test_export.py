@@ -11,10 +11,10 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pytest  # noqa: E402
+from _pdf import pdf_info, pdf_page_count  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 import footmap  # noqa: E402
-from footmap import describe  # noqa: E402
 from footmap.errors import FootmapError  # noqa: E402
 from footmap.export import (  # noqa: E402
     CAVEAT_GID,
@@ -28,21 +28,11 @@ from footmap.export import (  # noqa: E402
 
 SYNTHETIC = Path(__file__).resolve().parent / "baseline" / "synthetic_chart.geojson"
 SVG = "{http://www.w3.org/2000/svg}"
+SYNTH_CAVEAT = "TEST CAVEAT: claims of reflexology, not established facts."
 
 
 def _texts(fig) -> str:
     return " ".join(" ".join(t.get_text().split()) for t in fig.findobj(matplotlib.text.Text))
-
-
-def pdf_page_count(path: Path) -> int:
-    """Pages of a PDF: with pypdf when installed, else by counting page objects."""
-    try:
-        from pypdf import PdfReader
-    except ImportError:
-        data = path.read_bytes()
-        # matplotlib writes page dictionaries uncompressed: "/Type /Page" (not "/Pages").
-        return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
-    return len(PdfReader(str(path)).pages)
 
 
 # -- the figure ---------------------------------------------------------------------------
@@ -50,13 +40,19 @@ def test_figure_carries_title_caveat_claims_and_sources(synth):
     fig = figure(synth, highlight="kidneys")
     text = _texts(fig)
     assert synth.title in text
-    assert describe.caveat_line(synth) in text
+    assert f"Caveat: {SYNTH_CAVEAT}" in text
     caveat = [t for t in fig.texts if t.get_gid() == CAVEAT_GID]
     assert len(caveat) == 1 and caveat[0].get_visible()
-    numbers = describe.citation_numbers(synth, synth.zones_for("kidneys"))
-    for line in describe.reference_list(synth.cited_sources(synth.zones_for("kidneys")), numbers):
-        assert " ".join(line.split()) in text
-    assert "charts assign it to the kidneys" in text
+    # the kidneys' source first, then the caveats' sources (evidence, then safety)
+    for line in (
+        "[1] Test chart one, not a real source.",
+        "[2] Test review, not a real study (stands in for Ernst 2009).",
+        "[3] Test article two, not a real source.",
+    ):
+        assert line in text
+    assert "[0]" not in text and "[4]" not in text
+    assert "Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]" in text
+    assert "Test charts assign this area to the kidneys. [1]" in text
     assert fig.footmap_artists.highlighted == ("left.plantar.kidney", "right.plantar.kidney")
 
 
@@ -108,6 +104,33 @@ def test_export_pdf_one_page(synth, tmp_path):
     out = export(synth, tmp_path / "map.pdf", highlight=["heart"])
     assert out.read_bytes()[:5] == b"%PDF-"
     assert pdf_page_count(out) == 1
+
+
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def test_pdf_subject_and_svg_description_carry_the_caveat(synth, tmp_path):
+    pdf = export(synth, tmp_path / "map.pdf")
+    assert pdf_info(pdf) == {
+        "Title": "footmap render test chart",
+        "Subject": SYNTH_CAVEAT,
+        "Creator": f"footmap {footmap.__version__}",
+    }
+    pages = handout(synth, tmp_path / "handout.pdf", by=["kidneys"])
+    assert pdf_info(pages)["Subject"] == SYNTH_CAVEAT
+    svg = export(synth, tmp_path / "map.svg")
+    meta = ET.parse(svg).getroot().find(f"{SVG}metadata")
+    assert meta is not None
+    assert [d.text for d in meta.iter(f"{DC}description")] == [SYNTH_CAVEAT]
+    work_title = meta.find(f".//{{http://creativecommons.org/ns#}}Work/{DC}title")
+    assert work_title is not None and work_title.text == "footmap render test chart"
+
+
+def test_pdf_metadata_of_a_hostile_chart_is_readable(hostile, tmp_path):
+    """Control characters and markup in the title reach the metadata only as safe text."""
+    info = pdf_info(export(hostile, tmp_path / "h.pdf"))
+    assert info["Title"] == "<script>alert(1)</script>"
+    assert "\x00" not in info["Subject"] and "\u202e" not in info["Subject"]
 
 
 def test_export_rejects_unknown_format_and_missing_directory(synth, tmp_path):
@@ -251,9 +274,33 @@ def test_hostile_chart_png_and_pdf(hostile, tmp_path, fmt):
     fig.canvas.draw()
 
 
-def test_hostile_handout(hostile, tmp_path):
+def test_hostile_handout(hostile, tmp_path, monkeypatch):
+    """A cover and one page per system, each with the caveat; hostile text drawn as text."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    pages: list[list[str]] = []
+    real_savefig = PdfPages.savefig
+
+    def spy(self, fig=None, **kw):
+        pages.append([t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text()])
+        return real_savefig(self, fig, **kw)
+
+    monkeypatch.setattr(PdfPages, "savefig", spy)
     out = handout(hostile, tmp_path / "h.pdf")
-    assert out.read_bytes()[:5] == b"%PDF-"
+    assert pdf_page_count(out) == 5
+    assert len(pages) == 5
+    caveat = "Caveat: ]]> & &amp; \"quoted\" 'single' `back`"
+    assert pdf_info(out)["Subject"] == caveat.removeprefix("Caveat: ")
+    systems = ["Nervous system", "Endocrine glands", "Urinary", "Muscles, bones and joints"]
+    assert all(name in pages[0] for name in systems)  # the cover's legend
+    for page, system in zip(pages[1:], systems, strict=True):
+        assert caveat in page
+        assert system in page
+        assert f"<script>alert(1)</script>: the zones charts assign to {system.lower()}" in page
+    assert any(t.startswith(" 1  bell\ufffd rlo\ufffdevil nul\ufffd tab  new") for t in pages[1])
+    assert " 1  <img src=x onerror=alert(1)>\n 2  <script>alert(1)</script>" in pages[2]
+    drawn = "".join(t for page in pages for t in page)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202e]", drawn)
 
 
 def test_dollar_signs_are_not_mathtext(tmp_path):

@@ -247,3 +247,44 @@ def test_figures_with_fast_texts_still_pickle(synth):
     fig = pickle.loads(pickle.dumps(m.ax.figure))
     fig.canvas.draw()
     assert any(isinstance(t, fasttext.FastText) for t in fig.axes[0].texts)
+
+
+def test_pixel_size_rounds_as_matplotlib_does():
+    # matplotlib: FT_Set_Char_Size(int(pt * 64), int(dpi)) -> FT_MulDiv(.., dpi, 72) in 26.6
+    assert fasttext.pixel_size(6.3, 200) == 17.484375  # 17.5 px naively: FreeType's 18 ppem
+    assert fasttext.pixel_size(6.6, 300) == 27.46875  # 27.5 px naively
+    assert fasttext.pixel_size(10, 72) == 10.0
+    assert fasttext.pixel_size(7.5, 199.9) == fasttext.pixel_size(7.5, 199)
+
+
+# (points, dpi): sizes whose pixel size is a whole number, a half pixel (where rounding
+# decides between two ppem), just under and just over one, and a fractional dpi.
+SIZES = [
+    (6.3, 200),  # 17.5 px, the CLI's reference text size at its default dpi
+    (6.6, 300),  # 27.5 px naively, 27.47 for matplotlib
+    (9, 100),  # 12.5 px
+    (7.5, 120),  # 12.5 px
+    (5.4, 200),  # 15 px
+    (8.5, 200),  # 23.6 px
+    (7, 137.5),  # a fractional dpi: matplotlib takes int(dpi)
+    (6, 110),  # 9.17 px
+    (11, 72),
+]
+SAMPLES = [
+    dict(s="Muscles, bones and joints [3, 14]", ha="left", va="top"),
+    dict(s="Caveat: these are claims", fontweight="bold", ha="left", va="baseline"),
+    dict(s="Kidney", rotation=90, ha="center", va="center", rotation_mode="anchor"),
+    dict(s="17", fontweight="bold", va="center_baseline", ha="center"),
+]
+
+
+@pytest.mark.parametrize(("pt", "dpi"), SIZES, ids=[f"{p}pt-{d}dpi" for p, d in SIZES])
+def test_same_extents_and_ink_at_every_size_and_half_pixel(pt, dpi):
+    cases = [dict(case, fontsize=pt) for case in SAMPLES]
+    stock, stock_ext = _render(cases, fast=False, dpi=dpi)
+    fast, fast_ext = _render(cases, fast=True, dpi=dpi)
+    np.testing.assert_allclose(fast_ext, stock_ext, atol=1.0)
+    for i, case in enumerate(cases):
+        a, b = _ink(stock, i, len(cases)), _ink(fast, i, len(cases))
+        assert max(abs(p - q) for p, q in zip(a[:4], b[:4], strict=True)) <= 1, (case, a, b)
+        assert b[4] == pytest.approx(a[4], rel=0.05), (case, a, b)

@@ -13,8 +13,9 @@ import pytest
 from _clicks import click, outside_point
 
 import footmap
-from footmap import explorer as fx  # noqa: E402
-from footmap import lesson
+from footmap import classroom as fc
+from footmap import explorer as fx
+from footmap import lesson, panels
 
 IPYMPL = "module://ipympl.backend_nbagg"
 DATA = Path(__file__).resolve().parent / "data"
@@ -22,14 +23,14 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture
 def tour(chart, ipympl_backend):
-    t = fx.tour_widget(chart)
+    t = fc.tour_widget(chart)
     yield t
     t.close()
 
 
 @pytest.fixture
 def quiz(chart, ipympl_backend):
-    q = fx.quiz_widget(chart, n=5, seed=3)
+    q = fc.quiz_widget(chart, n=5, seed=3)
     yield q
     q.close()
 
@@ -46,16 +47,16 @@ def evidence_in(chart, html_):
 
 # -- small functions --------------------------------------------------------------------------
 def test_best_view_picks_the_view_with_most_zones(chart):
-    assert fx.best_view(chart.zones_in_system("lymphatic"), chart.views) == "dorsal"
-    assert fx.best_view(chart.zones_in_system("digestive"), chart.views) == "plantar"
+    assert panels.best_view(chart.zones_in_system("lymphatic"), chart.views) == "dorsal"
+    assert panels.best_view(chart.zones_in_system("digestive"), chart.views) == "plantar"
     # breast and fallopian tubes (dorsal) tie with uterus/prostate and tubes (medial): first wins
-    assert fx.best_view(chart.zones_in_system("reproductive"), chart.views) == "dorsal"
-    assert fx.best_view([], ["dorsal", "plantar"]) == "dorsal"  # tie: first view
+    assert panels.best_view(chart.zones_in_system("reproductive"), chart.views) == "dorsal"
+    assert panels.best_view([], ["dorsal", "plantar"]) == "dorsal"  # tie: first view
 
 
 def test_counter_and_score_text():
-    assert fx.counter_text(2, 10, "Digestive") == "3 / 10: Digestive"
-    assert fx.score_text(1, 2, 5) == "Score: 1 right of 2 answered (5 questions)"
+    assert panels.counter_text(2, 10, "Digestive") == "3 / 10: Digestive"
+    assert panels.score_text(1, 2, 5) == "Score: 1 right of 2 answered (5 questions)"
 
 
 # -- tour -------------------------------------------------------------------------------------
@@ -64,7 +65,7 @@ def test_tour_starts_on_first_step_with_both_feet(tour, chart):
     assert tour.steps == steps and tour.index == 0
     assert tour.explorer.controls["foot"].value == "both"
     assert {f for f, _ in tour.explorer.artists.panels} == {"left", "right"}
-    assert tour.counter.value == f"<b>{esc(fx.counter_text(0, len(steps), steps[0].title))}</b>"
+    assert tour.counter.value == f"<b>{esc(panels.counter_text(0, len(steps), steps[0].title))}</b>"
     assert lesson.step_html(chart, steps[0]) in tour.step_panel.value
     assert set(tour.explorer.selected) == set(steps[0].zones)
     assert tour.previous_button.disabled and not tour.next_button.disabled
@@ -118,7 +119,7 @@ def test_tour_switches_to_the_view_holding_most_zones(tour, chart):
 
 
 def test_tour_without_follow_view_stays_put(chart, ipympl_backend):
-    t = fx.tour_widget(chart, follow_view=False, systems=["lymphatic", "digestive"])
+    t = fc.tour_widget(chart, follow_view=False, systems=["lymphatic", "digestive"])
     try:
         assert t.explorer.controls["view"].value == "plantar"
         assert [s.system for s in t.steps] == ["lymphatic", "digestive"]
@@ -254,8 +255,8 @@ def test_quiz_caveat_always_in_layout(quiz, chart):
 
 
 def test_quiz_same_seed_same_questions(chart, ipympl_backend):
-    a = fx.quiz_widget(chart, n=3, seed=11)
-    b = fx.quiz_widget(chart, n=3, seed=11)
+    a = fc.quiz_widget(chart, n=3, seed=11)
+    b = fc.quiz_widget(chart, n=3, seed=11)
     try:
         assert a.questions == b.questions and len(a.questions) == 3
     finally:
@@ -271,7 +272,7 @@ def _no_raw_markup(text):
 
 
 def test_tour_escapes_hostile_chart(hostile, ipympl_backend):
-    t = fx.tour_widget(hostile)
+    t = fc.tour_widget(hostile)
     try:
         for i in range(len(t.steps)):
             t.go(i)
@@ -287,7 +288,7 @@ def test_tour_escapes_hostile_chart(hostile, ipympl_backend):
 
 
 def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
-    q = fx.quiz_widget(hostile, n=4, seed=1)
+    q = fc.quiz_widget(hostile, n=4, seed=1)
     try:
         assert any("<" in qq.prompt for qq in q.questions)  # the test really is hostile
         for i, question in enumerate(q.questions):
@@ -305,18 +306,123 @@ def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
         q.close()
 
 
-def test_static_fallback_tour_and_quiz(chart, agg_backend):
+def test_static_fallback_tour_and_quiz(synth, agg_backend):
     """Without ipympl (nbconvert, static viewers) both still build and step, from buttons."""
     assert not fx.ipympl_active()
-    t = fx.tour_widget(chart)
-    q = fx.quiz_widget(chart, n=2, seed=1)
+    t = fc.tour_widget(synth)
+    q = fc.quiz_widget(synth, n=2, seed=1)
     try:
         assert not t.explorer.interactive and t.explorer.map is t.explorer._image
+        assert [s.title for s in t.steps] == [
+            "Nervous system", "Endocrine glands", "Respiratory", "Heart and circulation",
+            "Digestive", "Urinary", "Muscles, bones and joints",
+        ]  # fmt: skip
+        assert t.counter.value == "<b>1 / 7: Nervous system</b>"
+        assert t.explorer.artists.highlighted == ("left.plantar.head", "right.plantar.head")
         png = t.explorer._image.value
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
         t.next()
-        assert t.explorer._image.value != png
+        assert t.counter.value == "<b>2 / 7: Endocrine glands</b>"
+        assert t.explorer.artists.highlighted == ("left.plantar.adrenal", "right.plantar.adrenal")
+        assert "<h3>Endocrine glands</h3>" in t.step_panel.value
+        assert t.explorer._image.value != png  # the picture shows the new highlight
         q.show()
-        assert set(q.explorer.artists.highlighted) == set(q.current.answers)
+        assert q.current.prompt == "Click where the chart places the heart"
+        assert q.explorer.artists.highlighted == ("left.plantar.heart",)
     finally:
         t.close()
         q.close()
+
+
+# -- issue 12: marks, keyboard, reshuffle, tour clicks ------------------------------------------
+def test_quiz_marks_answer_and_click_apart_and_keeps_them_until_next(quiz, chart):
+    q = quiz.current
+    wrong = next(z for z in chart.zones_on(view="plantar") if z.body_area != q.body_area)
+    click(quiz.explorer, wrong)
+    hl = quiz.explorer.highlighter
+    assert hl.marked("answer") == tuple(sorted(q.answers, key=quiz.explorer.artists._index.get))
+    assert hl.marked("clicked") == (wrong.id,)
+    assert quiz.explorer.selected == ()  # a quiz click never selects
+    assert "thick solid outline" in quiz.answer.value and "cross-hatching" in quiz.answer.value
+    other = next(z for z in chart.zones_on(view="plantar") if z not in (wrong,))
+    click(quiz.explorer, other)  # after answering: nothing moves
+    assert hl.marked("clicked") == (wrong.id,) and set(hl.marked("answer")) == set(q.answers)
+    quiz.next()
+    assert hl.marked("answer") == () and hl.marked("clicked") == ()
+
+
+def test_quiz_answers_from_the_keyboard(quiz, chart):
+    from matplotlib.backend_bases import KeyEvent
+
+    ex = quiz.explorer
+    press = lambda k: ex._on_key(KeyEvent("key_press_event", ex.figure.canvas, k))  # noqa: E731
+    press("right")
+    first = ex.artists.zones[0]
+    assert ex.highlighter.marked("cursor") == (first.id,)
+    assert ex.selected == () and not quiz.answered
+    assert ex.live.value == "A zone of the left foot. Press Enter to answer with it."
+    assert esc(first.label) not in ex.live.value  # the cursor never names the zone
+    press("enter")
+    assert quiz.answered and quiz.answers[0].zone == first
+    assert "Score: " in quiz.score.value and " of 1 answered" in quiz.score.value
+
+
+def test_quiz_start_again_draws_new_questions(chart, ipympl_backend):
+    q = fc.quiz_widget(chart, n=3, seed=5)
+    try:
+        first = [x.body_area for x in q.questions]
+        for _ in range(3):
+            q.show()
+            q.next()
+        assert q.round == 1 and q.index == 0 and q.answers == {}
+        again = [x.body_area for x in q.questions]
+        assert again != first
+        expected = [
+            x.body_area
+            for x in lesson.quiz(chart, n=3, seed=6, views=("plantar",), feet=chart.feet)
+        ]
+        assert again == expected  # round k uses seed + k: reproducible
+    finally:
+        q.close()
+
+
+def test_tour_click_shows_the_zone_beside_the_step(tour, chart):
+    before_counter, before_step = tour.counter.value, tour.step_panel.value
+    zone = chart.zone("left.plantar.kidney")
+    tour.explorer.select(())  # the step's own highlight cleared, then a click
+    click(tour.explorer, zone)
+    assert tour.counter.value == before_counter and tour.step_panel.value == before_step
+    assert "You clicked</b> (the tour is still on step 1)" in tour.clicked.value
+    assert f'data-zone="{zone.id}"' in tour.clicked.value
+    side = next(w for w in fx._walk(tour.widget) if "fm-side" in getattr(w, "_dom_classes", ()))
+    assert tour.clicked in side.children  # in the side column, not under the map
+    tour.next()
+    assert tour.clicked.value == ""
+
+
+def test_tour_and_quiz_keep_the_pinned_caveat_and_offer_presentation(chart, ipympl_backend):
+    t = fc.tour_widget(chart, presentation=True)
+    q = fc.quiz_widget(chart, n=2, seed=1, presentation=True)
+    try:
+        for w in (t, q):
+            assert "fm-present" in w.widget._dom_classes
+            assert w.explorer.caveat in fx._walk(w.widget)
+            assert "fm-pin" in w.explorer.caveat._dom_classes
+    finally:
+        t.close()
+        q.close()
+
+
+def test_tour_step_and_quiz_answer_keep_claims_apart_from_evidence(chart):
+    from footmap import describe
+
+    step = lesson.tour(chart, ["urinary"])[0]
+    html_ = lesson.step_html(chart, step)
+    charts_at = html_.index(f"<h4>{describe.CHARTS_HEADING}</h4>")
+    evidence_at = html_.index(describe.EVIDENCE_HEADING)
+    assert charts_at < evidence_at
+    assert esc(describe.safety_line(chart)) in html_
+    q = lesson.quiz(chart, n=1, seed=1)[0]
+    answer = lesson.check(chart, q, q.answers[0])
+    assert answer.html.index(describe.CHARTS_HEADING) < answer.html.index(describe.EVIDENCE_HEADING)
+    assert f"Safety: {describe.safety_line(chart)}" in answer.explanation

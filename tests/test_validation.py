@@ -13,7 +13,6 @@ import math
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import make_bad_charts as charts
@@ -419,16 +418,13 @@ def test_100_mb_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", no_reading)
     monkeypatch.setattr(Path, "read_text", no_reading)
     monkeypatch.setattr(Path, "open", no_reading)
-    start = time.perf_counter()
     with pytest.raises(ChartError) as info:
         footmap.load(path)
-    elapsed = time.perf_counter() - start
     (problem,) = info.value.problems
     assert problem.file == str(path)
     assert problem.message == (
         f"file is {size:,} bytes; the limit is {footmap.io.DEFAULT_MAX_BYTES:,} bytes"
     )
-    assert elapsed < 1.0
 
 
 def test_100_mb_of_whitespace_padding_is_refused_by_loads():

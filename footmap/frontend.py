@@ -1,0 +1,141 @@
+"""The page-side part of the widgets: one stylesheet and one script, as strings.
+
+ipympl's canvas swallows every key (Tab and Escape included) and has a fixed pixel size; screen
+readers get nothing from it. The script fixes what Python cannot reach (see the project's
+RECIPES notes, sections 1 and 6):
+
+* **Keyboard.** A capture-phase listener lets Tab and Shift+Tab leave the map natively
+  (ipympl never sees them) and makes Escape move focus past the map. Arrow keys, Enter and
+  Space still reach Python, which walks the zones (:mod:`footmap.neighbours`). Where the
+  script does not run, the explorer's Python key handler moves focus itself.
+* **Fit.** The canvas is resized to the width its column gives it (replaying ipympl's own
+  resize handle, so clicks stay exact), its height capped to a share of the window.
+* **Screen readers.** The map gets ``role="application"`` and a label naming the zones shown
+  (kept in sync with the hidden ``.fm-map-alt`` text); ``.fm-live`` becomes a polite live
+  region announcing each selection with its claim and the caveat.
+
+The stylesheet lays the panel beside the map where there is room (below it otherwise, with
+the caveat first), keeps the caveat on screen (sticky), and enlarges text in presentation
+mode (``.fm-present``). Everything is scoped to ``.footmap-root``; nothing imports ipywidgets.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CSS", "SCRIPT", "style_html"]
+
+#: Share of the window height the map may take (normal, presentation).
+HEIGHT_SHARE = (0.6, 0.78)
+
+CSS = """
+.footmap-root, .footmap-root .widget-box, .jp-OutputArea-child:has(.footmap-root),
+.jp-OutputArea-output:has(.footmap-root), .jp-OutputArea:has(.footmap-root) {
+  overflow: visible !important; }
+.footmap-root { container-type: inline-size; container-name: footmap; }
+.footmap-root .fm-body { display: grid; grid-template-columns: minmax(0, 1fr);
+  grid-template-areas: "map" "caveat" "side"; align-items: start; gap: 6px 14px;
+  width: 100%; }
+.footmap-root .fm-mapcol { grid-area: map; min-width: 0; }
+.footmap-root .fm-side { grid-area: side; min-width: 0; display: flex;
+  flex-direction: column; }
+.footmap-root .fm-body > .fm-pin { grid-area: caveat; align-self: end; }
+@container footmap (min-width: 840px) {
+  .footmap-root .fm-body { grid-template-columns: minmax(300px, 1fr) minmax(250px, 420px);
+    grid-template-areas: "map side" "map caveat"; grid-template-rows: auto 1fr; }
+  .footmap-root .fm-side .fm-scroll { max-height: 48vh; overflow-y: auto; }
+}
+.footmap-tour .fm-tour-step .fm-caveat { display: none; }
+.footmap-root .fm-pin { position: sticky; bottom: 0; z-index: 2; }
+.footmap-root .fm-pin { background: #ffffff; }
+.footmap-root .fm-text, .footmap-root .fm-selection { line-height: 1.4; }
+.footmap-root .fm-sr-only { position: absolute !important; width: 1px; height: 1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: -1px; padding: 0; }
+.footmap-root .jupyter-matplotlib-canvas-div:focus-visible,
+.footmap-root .jupyter-matplotlib-canvas-div:focus { outline: 3px solid #1d4ed8;
+  outline-offset: 2px; }
+.footmap-root .fm-search-hint button { margin-left: 6px; }
+.footmap-root.fm-present { font-size: 125%; }
+.footmap-root.fm-present .widget-html-content, .footmap-root.fm-present .widget-label,
+.footmap-root.fm-present button, .footmap-root.fm-present input {
+  font-size: 125% !important; line-height: 1.4; }
+@container footmap (min-width: 840px) {
+  .footmap-root.fm-present .fm-body {
+    grid-template-columns: minmax(300px, 1fr) minmax(300px, 560px); } }
+"""
+
+SCRIPT = """
+(() => { if (window._footmapFront) return; window._footmapFront = true;
+const SHARE = @SHARE@, PRESENT = @PRESENT@;
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), '
+  + 'textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
+const leave = (from, back) => {
+  const all = [...document.querySelectorAll(FOCUSABLE)].filter((e) =>
+    e.offsetParent !== null && (e === from || !from.contains(e)));
+  const i = all.indexOf(from);
+  for (let k = i + (back ? -1 : 1); k >= 0 && k < all.length; k += back ? -1 : 1) {
+    all[k].focus(); if (document.activeElement === all[k]) return; }
+  from.blur();
+};
+document.addEventListener('keydown', (e) => {
+  const t = e.target;
+  if (!t.classList || !t.classList.contains('jupyter-matplotlib-canvas-div')) return;
+  if (!t.closest('.footmap-root')) return;
+  if (e.key === 'Tab') { e.stopPropagation(); }
+  else if (e.key === 'Escape') {
+    e.stopPropagation(); e.preventDefault(); leave(t, e.shiftKey); }
+}, true);
+const fit = (el) => {
+  const div = el.querySelector('.jupyter-matplotlib-canvas-div'); if (!div) return;
+  const top = div.querySelectorAll('canvas')[1]; if (!top) return;
+  const r = top.getBoundingClientRect(); if (!r.width) return;
+  const fig = el.querySelector('.jupyter-matplotlib-figure');
+  const col = el.closest('.fm-mapcol') || el.parentElement;
+  const wide = col.closest('.footmap-root')?.clientWidth >= 840;
+  const avail = col.clientWidth - (fig.offsetWidth - div.offsetWidth) - 6;
+  const present = el.closest('.fm-present') !== null;
+  const a = r.height / r.width; let W = avail, H = W * a;
+  const cap = innerHeight * (present ? PRESENT : SHARE) * (wide ? 1 : 0.85);
+  if (H > cap) { H = cap; W = H / a; }
+  W = Math.max(W, 240); H = W * a;
+  if (Math.abs(r.width - W) < 4) return;
+  top.dispatchEvent(new MouseEvent('mousedown', {clientX: r.right - 2, clientY: r.bottom - 2,
+    bubbles: true}));
+  window.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + W, clientY: r.top + H}));
+  window.dispatchEvent(new MouseEvent('mouseup', {}));
+};
+const label = (root) => {
+  const alt = root.querySelector('.fm-map-alt');
+  root.querySelectorAll('.jupyter-matplotlib-canvas-div').forEach((div) => {
+    div.setAttribute('role', 'application');
+    div.setAttribute('aria-roledescription', 'foot map');
+    const text = alt ? alt.innerText.trim() : '';
+    if (div.getAttribute('aria-label') !== text) div.setAttribute('aria-label', text);
+  });
+  root.querySelectorAll('.fm-live').forEach((el) => {
+    el.setAttribute('aria-live', 'polite'); el.setAttribute('role', 'status');
+    el.setAttribute('aria-atomic', 'true'); });
+};
+const ro = new ResizeObserver((es) => es.forEach((e) => {
+  e.target.querySelectorAll('.jupyter-matplotlib.fm-fit').forEach(fit); }));
+const watch = () => {
+  document.querySelectorAll('.footmap-root').forEach((root) => {
+    label(root);
+    const col = root.querySelector('.fm-mapcol');
+    if (col && !col.hasAttribute('data-fm-fit')) {
+      col.setAttribute('data-fm-fit', '1'); ro.observe(col); }
+    root.querySelectorAll('.jupyter-matplotlib.fm-fit').forEach((el) => {
+      if (!el.hasAttribute('data-fm-seen')) { el.setAttribute('data-fm-seen', '1'); fit(el); }
+    });
+  });
+};
+new MutationObserver(watch).observe(document.body, {childList: true, subtree: true,
+  characterData: true});
+watch();
+addEventListener('resize', () => document.querySelectorAll(
+  '.footmap-root .jupyter-matplotlib.fm-fit').forEach(fit));
+})();
+""".replace("@SHARE@", str(HEIGHT_SHARE[0])).replace("@PRESENT@", str(HEIGHT_SHARE[1]))
+
+
+def style_html() -> str:
+    """The stylesheet as an HTML fragment, for an HTML widget inside the widget's root."""
+    return f"<style>{CSS}</style>"
