@@ -467,7 +467,7 @@ def _footer_caveats(chart: Chart) -> str:
 
 #: Most of the page's height the footer (caveat and sources) may take, and the title.
 FOOTER_SHARE = 0.4
-#: The footer's share of a portrait page footmap aims for (more columns, text down to 90 %).
+#: The footer's share of a portrait page footmap aims for (more columns, text down to 80 %).
 FOOTER_TARGET = 0.3
 TITLE_SHARE = 0.22
 #: Smallest text sizes footmap shrinks to (points): caveat, references, titles.
@@ -501,7 +501,7 @@ def _footer(
              ((2, 3, 4) if wide else (1, 2, 3))]  # fmt: skip
     plans.append((0.7, 5 if wide else 4))  # the caveat box holds two caveats: room to spare
     # On a portrait page the map, the claims under it and the footer share the height: the
-    # first plan (at most a little smaller text, more columns) that keeps the footer within
+    # first plan (text down to 80 %, more columns) that keeps the footer within
     # FOOTER_TARGET, so that the map keeps most of the page; failing that (and on landscape
     # pages, where the claims sit beside the map), the first plan within FOOTER_SHARE.
     portrait = fh > fw
@@ -518,12 +518,12 @@ def _footer(
         cav_h = caveat.height((width - 0.2) * 72) / 72
         total = cav_h + 0.22 + head_h + per_col + 0.1
         plan = (columns, ref_pt, caveat, ref_blocks, per_col, head_h, cav_h, total)
-        if portrait and scale >= 0.9 and total <= fh * FOOTER_TARGET:
+        if portrait and scale >= 0.8 and total <= fh * FOOTER_TARGET:
             chosen = plan
             break
         if chosen is None and total <= budget:
             chosen = plan
-        if chosen is not None and (scale < 0.9 or not portrait):
+        if chosen is not None and (scale < 0.8 or not portrait):
             break
     if chosen is not None:
         columns, ref_pt, caveat, ref_blocks, per_col, head_h, cav_h, total = chosen
