@@ -28,7 +28,10 @@ from footmap.export import (  # noqa: E402
 
 SYNTHETIC = Path(__file__).resolve().parent / "baseline" / "synthetic_chart.geojson"
 SVG = "{http://www.w3.org/2000/svg}"
-SYNTH_CAVEAT = "TEST CAVEAT: claims of reflexology, not established facts."
+SYNTH_CAVEAT = (
+    "TEST CAVEAT: claims of reflexology, not established facts. "
+    "Safety: TEST SAFETY: ask a doctor first if you have diabetes."
+)
 
 
 def _texts(fig) -> str:
