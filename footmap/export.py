@@ -27,6 +27,7 @@ from typing import IO, Any
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, PathPatch
 from matplotlib.text import Text
@@ -821,7 +822,11 @@ def _new_figure(size: str, orientation: str, *, pyplot: bool = False) -> Figure:
     figsize = page_size(size, orientation)
     if pyplot:
         return plt.figure(figsize=figsize, layout="constrained")
-    return Figure(figsize=figsize, layout="constrained")
+    fig = Figure(figsize=figsize, layout="constrained")
+    # An Agg canvas keeps one renderer for the layout and the PNG draw (the base canvas
+    # would make a throwaway one each time the layout measures text).
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def figure(
@@ -1074,8 +1079,10 @@ def _layout_once(fig: Figure, dpi: float) -> Iterator[None]:
         engine.execute(fig)
     finally:
         fig.dpi = old_dpi
-    fig.set_layout_engine("none")
+    fig.set_layout_engine(None)  # None, not "none": a placeholder engine still pre-draws
     try:
+        if fig.get_layout_engine() is not None:  # rcParams asked for an automatic layout
+            fig.set_layout_engine(engine)
         yield
     finally:
         fig.set_layout_engine(engine)

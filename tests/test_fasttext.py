@@ -290,7 +290,6 @@ def test_same_extents_and_ink_at_every_size_and_half_pixel(pt, dpi):
         assert b[4] == pytest.approx(a[4], rel=0.05), (case, a, b)
 
 
-
 def _pdf_of_cases() -> bytes:
     fig = plt.figure(figsize=(4, 3))
     for i, case in enumerate(CASES):
