@@ -26,6 +26,8 @@ from typing import IO, Any
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, PathPatch
 from matplotlib.text import Text
@@ -843,7 +845,11 @@ def _new_figure(size: str, orientation: str, *, pyplot: bool = False) -> Figure:
     figsize = page_size(size, orientation)
     if pyplot:
         return plt.figure(figsize=figsize, layout="constrained")
-    return Figure(figsize=figsize, layout="constrained")
+    fig = Figure(figsize=figsize, layout="constrained")
+    # An Agg canvas keeps one renderer for the layout and the PNG draw (the base canvas
+    # would make a throwaway one each time the layout measures text).
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def figure(
@@ -1064,6 +1070,47 @@ def save_figure(
     return target
 
 
+class _Buffer:
+    """A file for ``savefig(format="rgba")`` that keeps the canvas buffer without copying it."""
+
+    data: memoryview | None = None
+
+    def write(self, data: Any) -> int:
+        self.data = memoryview(data).cast("B")
+        return self.data.nbytes
+
+    def seek(self, offset: int, whence: int = 0) -> int:  # marks it as a file for matplotlib
+        return 0
+
+
+@contextmanager
+def _layout_once(fig: Figure, dpi: float) -> Iterator[None]:
+    """Run the figure's layout engine at ``dpi`` now and switch it off for one Agg save.
+
+    ``savefig`` with a layout engine first draws the whole figure with drawing disabled,
+    only so that the engine can run, and then draws it again. Running the engine here,
+    with an Agg renderer at the saving resolution (the same measurements), gives the same
+    positions without that extra draw.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None or not fig.axes:
+        yield
+        return
+    old_dpi = fig.dpi
+    try:
+        fig.dpi = dpi
+        engine.execute(fig)
+    finally:
+        fig.dpi = old_dpi
+    fig.set_layout_engine(None)  # None, not "none": a placeholder engine still pre-draws
+    try:
+        if fig.get_layout_engine() is not None:  # rcParams asked for an automatic layout
+            fig.set_layout_engine(engine)
+        yield
+    finally:
+        fig.set_layout_engine(engine)
+
+
 def _write_png(fig: Figure, f: IO[bytes], dpi: float, meta: dict[str, str]) -> None:
     """Save ``fig`` as a PNG, in RGB when no pixel is transparent (a quarter less to encode).
 
@@ -1071,16 +1118,17 @@ def _write_png(fig: Figure, f: IO[bytes], dpi: float, meta: dict[str, str]) -> N
     always writes RGBA. zlib level 3 instead of 6: about a third faster to encode, and
     the bundled chart's page comes out about 1.5 % larger.
     """
-    raw = io.BytesIO()
-    fig.savefig(raw, format="rgba", dpi=dpi)
+    raw = _Buffer()
+    with _layout_once(fig, dpi):
+        fig.savefig(raw, format="rgba", dpi=dpi)
     fw, fh = fig.get_size_inches()
     w, h = int(fw * dpi), int(fh * dpi)  # as FigureCanvasAgg sizes its renderer
-    data = raw.getbuffer()
-    if len(data) != w * h * 4:  # pragma: no cover - a canvas that sizes itself otherwise
+    data = raw.data
+    if data is None or len(data) != w * h * 4:  # pragma: no cover - a canvas of another size
         fig.savefig(f, format="png", dpi=dpi, metadata=meta)
         return
     image = Image.frombuffer("RGBA", (w, h), data, "raw", "RGBA", 0, 1)
-    if image.getextrema()[3] == (255, 255):
+    if np.frombuffer(data, np.uint8)[3::4].min() == 255:  # no pixel transparent
         image = image.convert("RGB")
     info = PngInfo()
     software = f"Matplotlib version{matplotlib.__version__}, https://matplotlib.org/"
