@@ -121,6 +121,7 @@ def test_summary_and_find(capsys):
         "  zones:     13 in 3 panels, 8 body areas, 7 systems\n"
         "  sources:   3 (1 chart, 1 article, 1 study)\n"
         "  caveat:    TEST CAVEAT: claims of reflexology, not established facts.\n"
+        "  safety:    TEST SAFETY: ask a doctor first if you have diabetes.\n"
     )
     assert main(["find", "kidney", "--chart", str(SYNTHETIC)]) == 0
     # the zones' chart source first ([1]), then the caveats' sources: evidence, safety
