@@ -153,6 +153,11 @@ def test_panels_feet_views_and_the_default_outline():
         # a triangle: its pole (the centre of the inscribed circle, about (-1.07, -1.07)),
         # not the midpoint of its middle row, (-1.5, 1.0)
         ([[[[-4, -4], [6, -4], [-4, 6], [-4, -4]]]], (-1.4, -0.7, -1.4, -0.7)),
+        # an L: the pole to 0.25 mm is in the corner, about (-3.9, -3.9); to 1 mm, (-4, 2)
+        (
+            [[[[-5, -5], [7, -5], [7, -3], [-3, -3], [-3, 7], [-5, 7], [-5, -5]]]],
+            (-4.2, -3.5, -4.2, -3.5),
+        ),
         # a long thin strip (5 mm²) and a 2 mm square (4 mm²): the largest part is the strip,
         # although the square holds the larger circle
         (
