@@ -501,3 +501,24 @@ def test_a_long_search_is_not_echoed_whole(capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"footmap: unknown highlight {'y' * 200!r}... (5,000 characters): ")
     assert len(err) < 400
+
+
+def test_find_shows_a_hostile_zone_inert_in_process(tmp_path, capsys):
+    """The zone's label and claims escaped (no subprocess, so mutation testing sees it)."""
+    chart = _hostile_chart(tmp_path)
+    area = json.loads(chart.read_text("utf-8"))["features"][1]["properties"]["body_area"]
+    assert main(["find", area, "--chart", str(chart)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\\x1b[31m (left foot, plantar)" in out  # the label, escaped
+    assert "Claim\\x0a  - fake claim \\x1b]0;owned" in out
+    assert "\n  - fake claim" not in out
+
+
+def test_a_search_of_exactly_the_limit_is_searched(capsys):
+    from footmap.cli import _echo
+
+    assert main(["find", "x" * 200, "--chart", str(SYNTHETIC)]) == 1
+    assert "the limit is" not in capsys.readouterr().err
+    assert _echo("a" * 200) == "'" + "a" * 200 + "'"
+    assert _echo("a" * 201) == "'" + "a" * 200 + "'... (201 characters)"
