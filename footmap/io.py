@@ -877,6 +877,92 @@ def _geometry(feature: Mapping[str, Any], fid: str, problems: _Problems) -> Base
     return geom
 
 
+def _geometries(features: list[Any], problems: _Problems) -> dict[int, BaseGeometry]:
+    """Build at once every geometry that passes all of :func:`_geometry`'s checks.
+
+    Returns the geometries by feature position. Only features the schema passed are tried; a
+    feature missing from the result (an odd shape, a failed check, or everything when the
+    coordinates do not form one numeric array) goes through :func:`_geometry`, which reports
+    its problems with the same words and in the same order as always. Nothing is reported here.
+    """
+    where: list[int] = []
+    polys: list[Any] = []  # every polygon's rings, in feature order
+    parts: list[int] = []  # polygons per feature
+    for i, f in enumerate(features):
+        if i in problems.schema_bad or not isinstance(f, dict):
+            continue
+        gj = f.get("geometry")
+        if not isinstance(gj, dict):
+            continue
+        coords = gj.get("coordinates")
+        if gj.get("type") == "Polygon":
+            polys.append(coords)
+            parts.append(1)
+        elif gj.get("type") == "MultiPolygon" and isinstance(coords, list):
+            polys.extend(coords)
+            parts.append(len(coords))
+        else:
+            continue
+        where.append(i)
+    if not where:
+        return {}
+    rings = [ring for poly in polys for ring in poly]
+    sizes = np.fromiter(map(len, rings), dtype=np.int64, count=len(rings))
+    per_poly = np.fromiter(map(len, polys), dtype=np.int64, count=len(polys))
+    try:
+        xy = np.array([pos for ring in rings for pos in ring], dtype=np.float64)
+    except (ValueError, TypeError, OverflowError):  # ragged, not numbers, too big for a float
+        return {}
+    if xy.ndim != 2 or xy.shape[1] != 2 or len(xy) != sizes.sum():
+        return {}
+    ring_end = np.cumsum(sizes)
+    ring_start = ring_end - sizes
+    # a ring passes when it has 4+ positions, is closed, finite and within range
+    with np.errstate(invalid="ignore"):
+        in_range = np.isfinite(xy).all(axis=1) & (np.abs(xy) <= MAX_COORD_MM).all(axis=1)
+    ring_ok = sizes >= 4
+    nonempty = sizes > 0
+    ring_ok[nonempty] &= np.logical_and.reduceat(in_range, ring_start[nonempty])
+    last = np.maximum(ring_end - 1, 0)
+    ring_ok &= (xy[np.minimum(ring_start, len(xy) - 1)] == xy[last]).all(axis=1)
+    poly_of_ring = np.repeat(np.arange(len(polys)), per_poly)
+    poly_ok = (per_poly > 0) & (
+        np.bincount(poly_of_ring, weights=~ring_ok, minlength=len(polys)) == 0
+    )
+    counts = np.asarray(parts, dtype=np.int64)
+    feature_of_poly = np.repeat(np.arange(len(where)), counts)
+    feature_ok = (counts > 0) & (
+        np.bincount(feature_of_poly, weights=~poly_ok, minlength=len(where)) == 0
+    )
+    # build only the features that passed, one ragged array per geometry type
+    keep_poly = feature_ok[feature_of_poly]
+    keep_ring = keep_poly[poly_of_ring]
+    keep_xy = np.repeat(keep_ring, sizes)
+    ring_offsets = np.concatenate([[0], np.cumsum(sizes[keep_ring])])
+    poly_offsets = np.concatenate([[0], np.cumsum(per_poly[keep_poly])])
+    kept = [i for i, ok in zip(where, feature_ok, strict=True) if ok]
+    if not kept:
+        return {}
+    multi = np.array([features[i]["geometry"]["type"] == "MultiPolygon" for i in kept], dtype=bool)
+    flat = shapely.from_ragged_array(
+        shapely.GeometryType.POLYGON, xy[keep_xy], (ring_offsets, poly_offsets)
+    )
+    geoms = np.empty(len(kept), dtype=object)
+    polygon_at = np.concatenate([[0], np.cumsum(counts[feature_ok])])[:-1]
+    geoms[~multi] = flat[polygon_at[~multi]]
+    if multi.any():
+        multi_counts = counts[feature_ok][multi]
+        members = np.concatenate(
+            [np.arange(a, a + n) for a, n in zip(polygon_at[multi], multi_counts, strict=True)]
+        )
+        owner = np.repeat(np.arange(int(multi.sum())), multi_counts)
+        geoms[multi] = shapely.multipolygons(flat[members], indices=owner)
+    good = (
+        ~shapely.is_empty(geoms) & shapely.is_valid(geoms) & (shapely.area(geoms) >= MIN_AREA_MM2)
+    )
+    return {i: g for i, g, ok in zip(kept, geoms, good, strict=True) if ok}
+
+
 # -- building --------------------------------------------------------------------------------
 def _build(
     meta: Mapping[str, Any],
@@ -933,6 +1019,7 @@ def _build(
     outlines: dict[tuple[str, str], list[Outline]] = {}
     outline_ids: dict[tuple[str, str], list[str]] = {}
     ids: dict[str, int] = {}
+    built = _geometries(features, problems)
     for i, f in enumerate(features):
         fid = _feature_name(features, i)
         if isinstance(f, dict) and isinstance(f.get("id"), str):
@@ -947,7 +1034,7 @@ def _build(
                 _geometry(f, fid, problems)
             continue
         props = f["properties"]
-        geom = _geometry(f, fid, problems)
+        geom = built[i] if i in built else _geometry(f, fid, problems)
         if props["role"] == "zone":
             for claim in props["claims"]:
                 for sid in _unknown(claim["sources"], known_sources):

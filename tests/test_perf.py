@@ -237,3 +237,78 @@ def test_png_keeps_alpha_where_the_page_is_transparent(chart, tmp_path):
     img = Image.open(tmp_path / "see-through.png")
     assert img.mode == "RGBA"
     assert np.asarray(img)[0, 0, 3] == 128
+
+
+def test_png_page_drawn_once_and_layout_engine_kept(chart, tmp_path, monkeypatch):
+    """The layout runs once at the saving dpi; savefig's draw-disabled pre-draw is skipped."""
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    fig = figure(chart, highlight="urinary")
+    engine = fig.get_layout_engine()
+    draws = []
+    real = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, r: draws.append(r) or real(self, r))
+    save_figure(fig, tmp_path / "page.png", chart=chart, dpi=60)
+    assert len(draws) == 1
+    assert fig.get_layout_engine() is engine
+    assert isinstance(engine, ConstrainedLayoutEngine)
+    assert fig.dpi == 100
+
+
+# -- geometries built together, problems still reported one by one --------------------------
+def _mixed_chart(broken: bool) -> str:
+    """A 16-zone grid with a multipolygon and a holed zone; ``broken`` adds seven bad geometries."""
+    doc = synthetic_chart(16)
+    zones = {f["id"]: f for f in doc["features"]}
+
+    def put(i: int, gtype: str, coords: list) -> None:
+        zones[f"left.plantar.z{i:06d}"]["geometry"] = {"type": gtype, "coordinates": coords}
+
+    put(5, "MultiPolygon", [[[[2, 2], [2.9, 2], [2.9, 4], [2, 4], [2, 2]]],
+                            [[[3.1, 2], [4, 2], [4, 4], [3.1, 4], [3.1, 2]]]])  # fmt: skip
+    put(7, "Polygon", [[[6, 2], [8, 2], [8, 4], [6, 4], [6, 2]],
+                       [[6.5, 2.5], [7.5, 2.5], [7.5, 3.5], [6.5, 3.5], [6.5, 2.5]]])  # fmt: skip
+    if broken:
+        put(1, "Polygon", [[[2, 0], [4, 0], [4, 2], [2, 2], [2, 0.5]]])
+        put(2, "Polygon", [[[4, 0], [6, 2], [6, 0], [4, 2], [4, 0]]])
+        put(3, "Polygon", [[[6, 0], [6.5, 0], [6.5, 0.5], [6, 0.5], [6, 0]]])
+        put(4, "Polygon", [[[0, 2], [6000, 2], [2, 4], [0, 4], [0, 2]]])
+        put(6, "MultiPolygon", [[[[4, 2], [5, 2], [5, 4], [4, 4], [4, 2]]],
+                                [[[5.1, 2], [6, 2], [6, 4], [5.1, 4]]]])  # fmt: skip
+        # a hole across the shell: invalid, with area enough to pass the area check
+        hole = [[1.5, 4.5], [2.5, 4.5], [2.5, 5.5], [1.5, 5.5], [1.5, 4.5]]
+        put(8, "Polygon", [[[0, 4], [2, 4], [2, 6], [0, 6], [0, 4]], hole])
+        put(9, "Polygon", [[[2, 4], [4321.5, 4], [4, 6], [2, 6], [2, 4]]])
+    return json.dumps(doc).replace("4321.5", "1e400")
+
+
+def test_good_geometries_built_together_keep_their_coordinates():
+    chart = footmap.loads(_mixed_chart(broken=False))
+    by_id = {z.id: z.geometry.wkt for z in chart.zones}
+    assert by_id["left.plantar.z000005"] == (
+        "MULTIPOLYGON (((2 2, 2.9 2, 2.9 4, 2 4, 2 2)), ((3.1 2, 4 2, 4 4, 3.1 4, 3.1 2)))"
+    )
+    assert by_id["left.plantar.z000007"] == (
+        "POLYGON ((6 2, 8 2, 8 4, 6 4, 6 2), (6.5 2.5, 7.5 2.5, 7.5 3.5, 6.5 3.5, 6.5 2.5))"
+    )
+    assert by_id["left.plantar.z000000"] == "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))"
+    assert len(chart.zones) == 16
+
+
+def test_good_and_bad_geometries_mixed_report_every_bad_one_in_order():
+    with pytest.raises(ChartError) as info:
+        footmap.loads(_mixed_chart(broken=True), name="mixed.geojson")
+    got = [(p.file, p.zone, p.message) for p in info.value.problems]
+    f = "left.plantar.z0000"
+    assert got == [
+        ("mixed.geojson", f + "01", "geometry: ring starting at [2, 0] is not closed"),
+        ("mixed.geojson", f + "02", "geometry: invalid (Self-intersection[5 1])"),
+        ("mixed.geojson", f + "03", "geometry: area 0.25 mm\u00b2 is below the minimum of 1 "
+         "mm\u00b2 (too small to see or point at)"),
+        ("mixed.geojson", f + "04", "geometry: coordinate [6000, 2] is beyond 5000 mm "
+         "(chart coordinates are millimetres)"),
+        ("mixed.geojson", f + "06", "geometry: ring starting at [5.1, 2] is not closed"),
+        ("mixed.geojson", f + "08", "geometry: invalid (Self-intersection[2 4.5])"),
+        ("mixed.geojson", f + "09", "geometry: non-finite coordinate (too large for a float)"),
+    ]  # fmt: skip

@@ -196,8 +196,8 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "heart": [
         placement(
-            "Many charts put the heart on the ball of the left foot only, since the heart lies "
-            "left of centre; charts differ on the exact spot and on the right foot.",
+            "Many charts put the heart on the ball of the left foot only; charts differ on the "
+            "exact spot and on whether the right foot has it too.",
             "bliss-ball",
             "jakuseki",
             "koukouan",
@@ -309,8 +309,8 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "stomach": [
         placement(
-            "Charts put the stomach on the inner part of the upper arch on both feet, the "
-            "larger part on the left foot.",
+            "Charts put the stomach on the inner part of the upper arch, part of it on each "
+            "foot; one feature puts its upper part on the left foot, its lower part on the right.",
             "massage-bodywork-2018",
             "peekme-649289",
         )
@@ -406,8 +406,8 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "sciatic nerve": [
         placement(
-            "Western charts draw the sciatic nerve as a band across the middle of the heel, "
-            "continuing up behind the ankle on the profiles.",
+            "Charts draw the sciatic nerve as a band across the heel; a Japanese page also "
+            "runs it up the inner side of the Achilles tendon, as the profiles here show.",
             _FEET,
             "bodybalance-2019",
             "heel-lolipop",
@@ -423,7 +423,8 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "hip": [
         placement(
-            "Charts put the hip close to the ankle bone, along its lower edge.",
+            "Charts put the hip below the outer ankle bone; the pages read do not describe the "
+            "hip area this map also draws below the inner ankle bone.",
             "marquardt-ch2",
             "koukouan",
         )

@@ -506,7 +506,8 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": "koukouan.jp. Reflex-area blog series, 2024, in Japanese.",
         "url": "https://koukouan.jp/?p=594",
         "note": (
-            "Counts 63 areas. Heart on the left foot only, where a line down between toes 4 "
+            "Counts 63 areas. Kidney (no. 1) in the arch straight down from between toes 2 and 3, "
+            "about coin-sized. Heart on the left foot only, where a line down between toes 4 "
             "and 5 meets a line from below the little toe; spleen a finger below it; gonads "
             "(no. 30) in the heel's centre towards the inner side; trapezius (no. 14) a band "
             "just below the toe bases with lungs and bronchi (no. 15) below it; sacrum along "
@@ -526,6 +527,8 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": "peekme.cc post 649289. Locating the foot reflex areas. Web post in Chinese.",
         "url": "https://peekme.cc/post/649289",
         "note": (
+            "Kidneys on both soles in the central hollow about a third of the way from the toes, "
+            "ureters a line from there to the bladder area. "
             "Heart on the left sole between metatarsals 4 and 5 below the lung; liver on the "
             "right sole in the same place; stomach half on each foot; brain and frontal "
             "sinuses crossed (right half on the left foot); small intestine in the hollow of "
@@ -630,7 +633,8 @@ CHART_SOURCES: list[dict[str, str]] = [
         "note": (
             "Says the heel is called the gonads but that lies deep; at the surface the lower "
             "back is now the accepted reading, which the author reports Father Josef (Wu "
-            "Ruoshi) stated as a correction; sciatic nerve and coccyx around the heel's edge."
+            "Ruoshi) stated as a correction; sciatic nerve and coccyx around the heel's edge, "
+            "and a sciatic area also on the inner side of the Achilles tendon above the ankle bone."
         ),
         "read": "the whole page",
     },

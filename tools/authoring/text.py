@@ -260,9 +260,9 @@ SOURCES: list[dict[str, str]] = [
 # ---------------------------------------------------------------------------------------------
 
 SHORT_CAVEAT: str = (
-    "Links between foot zones and organs are claims of reflexology, not findings of science: "
-    "reviews found no convincing evidence for them (Ernst 2009; Ernst et al. 2011; "
-    "White et al. 2000)."
+    "Zone-organ links are claims of reflexology, not science: reviews found no convincing "
+    "evidence it treats any condition (Ernst 2009; Ernst et al. 2011), and reflexologists "
+    "failed a blinded test (White et al. 2000)."
 )
 
 CAVEATS: list[dict[str, object]] = [
@@ -272,12 +272,13 @@ CAVEATS: list[dict[str, object]] = [
         "text": (
             "The idea that each zone of the foot is linked to an organ or body part is a belief "
             "of reflexology, not an established fact. Most of the articles this chart draws on "
-            "hedge it, calling it a theory or something practitioners believe; one, a foot "
-            "clinician's article, states as fact that working the digestive reflex points "
-            "improves digestion. Systematic reviews of clinical trials found no "
-            "convincing evidence that reflexology treats any medical condition, and in a "
-            "blinded test reflexologists could not tell from patients' feet which conditions "
-            "they had. The benefit most people agree on is that a foot massage is relaxing."
+            "hedge it: the three that describe it call it a theory, a hypothesis or something "
+            "practitioners believe. Yet one of those three, a foot clinician's article, also "
+            "states as fact that working the digestive reflex points improves digestion. "
+            "Systematic reviews of clinical trials found no convincing evidence that "
+            "reflexology treats any medical condition, and in a blinded test reflexologists "
+            "could not reliably tell from patients' feet which conditions they had. The "
+            "benefit generally agreed on is that a foot massage is relaxing."
         ),
         "sources": [
             "doc001",
@@ -294,21 +295,22 @@ CAVEATS: list[dict[str, object]] = [
         "id": "safety",
         "kind": "safety",
         "text": (
-            "Foot massage is not for everyone. The articles advise asking a podiatrist or "
-            "doctor first if you have diabetes (feeling in the feet may be reduced), plantar "
-            "warts (rubbing them can spread them), open wounds or cuts, or have had foot "
-            "surgery (massage may slow healing). They also name being prone to blood clots, "
-            "cancer, fever, active tuberculosis, skin or infectious disease and inflamed "
-            "joints as reasons not to massage, and advise against massage just after a meal "
-            "or on an empty stomach. Foot pain that keeps coming back should be seen "
-            "by a professional."
+            "Foot massage is not for everyone. A foot clinician's article advises asking a "
+            "podiatrist first if you have diabetes (feeling in the feet may be reduced), "
+            "plantar warts (rubbing them can spread them) or open wounds or cuts; another "
+            "article advises asking a doctor after foot surgery (massage may slow healing). "
+            "An article on Chinese foot massage names being prone to blood clots, cancer, "
+            "fever, active tuberculosis, skin or infectious disease, inflamed joints and open "
+            "wounds as reasons not to massage, and advises against massage just after a meal "
+            "or on an empty stomach. Two articles say foot pain or problems that keep coming "
+            "back should be seen by a professional."
         ),
         "sources": ["doc000", "doc002", "doc003", "doc004"],
         "short": (
-            "Ask a doctor or podiatrist first with diabetes, plantar warts, open wounds or "
-            "after foot surgery; do not massage with blood clots, cancer, fever, active "
+            "Ask a doctor or podiatrist first with diabetes, plantar warts, open wounds or after "
+            "foot surgery; never if prone to blood clots or with cancer, fever, active "
             "tuberculosis, skin or infectious disease or inflamed joints, or just after a meal "
-            "or on an empty stomach. Recurring foot pain: see a professional."
+            "or on an empty stomach. Recurring pain: see a professional."
         ),
     },
     {
@@ -382,13 +384,13 @@ _FOOT_ARTHRITIS = _article(
     {"doc001": "arthritis"},
 )
 _BACK = _article(
-    "An article on Chinese foot massage claims regular leg and foot massage helps back pain "
-    "and posture, including a poorly aligned lower back and hips.",
+    "An article on Chinese foot massage claims foot massage eases back discomfort, and that "
+    "regular leg massage helps posture, including a poorly aligned lower back and hips.",
     {"doc004": "back pain"},
 )
 _PMS = _article(
     "An article on Chinese foot massage claims regular leg and foot massage eases "
-    "premenstrual symptoms such as low mood, tension and headaches.",
+    "premenstrual symptoms such as mood swings, tension and headaches.",
     {"doc004": "premenstrual"},
 )
 _LYMPH = _article(
@@ -608,9 +610,9 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
             {"doc001": "restless leg"},
         ),
         _article(
-            "Feeling calmer after a foot massage is the benefit most people agree on, a "
-            "massage-device seller's article notes; that does not show that pressing one zone "
-            "acts on one part of the nervous system.",
+            "Relaxation is the benefit researchers agree on, a massage-device seller's article "
+            "notes; that does not show that pressing one zone acts on one part of the nervous "
+            "system.",
             {"doc001": "relaxation"},
         ),
         _evidence(
@@ -641,8 +643,9 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
         ),
         _article(
             "On diabetes the articles differ: one says regular foot massage helps avoid "
-            "complications, while others advise asking a podiatrist first or using a special "
-            "massager, since feeling may be reduced.",
+            "complications; another advises asking a podiatrist first, as feeling in the feet "
+            "may be reduced; a third says a diabetic needs a special massager aimed at "
+            "neuropathic points.",
             {"doc002": "diabetes", "doc003": "diabetes", "doc000": "diabetic"},
         ),
     ],
@@ -719,8 +722,9 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
     ],
     "musculoskeletal": [
         _article(
-            "An article on Chinese foot massage claims regular massage helps back pain, "
-            "posture, a poorly aligned lower back and hips, and joint pain in general.",
+            "An article on Chinese foot massage claims massage eases back and joint discomfort "
+            "and that regular leg massage helps posture and a poorly aligned lower back and "
+            "hips.",
             {"doc004": "back pain"},
         ),
         _article(
@@ -729,8 +733,8 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
             {"doc001": "arthritis", "doc003": "flexibility"},
         ),
         _article(
-            "The articles advise against massaging inflamed joints, and advise asking a doctor "
-            "first after foot surgery.",
+            "One article advises against massaging inflamed joints; another advises asking a "
+            "doctor first after foot surgery.",
             {"doc004": "inflammation of the joints", "doc002": "surgery"},
         ),
     ],
