@@ -552,3 +552,16 @@ def test_a_search_of_exactly_the_limit_is_searched(capsys):
     assert "the limit is" not in capsys.readouterr().err
     assert _echo("a" * 200) == "'" + "a" * 200 + "'"
     assert _echo("a" * 201) == "'" + "a" * 200 + "'... (201 characters)"
+
+
+def test_find_escapes_a_line_break_in_a_label_and_a_body_area(tmp_path, capsys):
+    doc = json.loads(SYNTHETIC.read_text("utf-8"))
+    for f in doc["features"]:
+        if f["properties"].get("body_area") == "kidneys":
+            f["properties"].update(label="Kid\nney", body_area="kidneys\nfake")
+    path = tmp_path / "nl.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["find", "kidneys\nfake", "--chart", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Kid\\x0aney (left foot, plantar): charts assign it to the kidneys\\x0afake [Urinary] [1]"
+    )
