@@ -64,7 +64,7 @@ VARIANT_SOURCE_KINDS = ("chart", "study")
 #: Largest chart file :func:`load` reads unless told otherwise (bytes).
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 #: Most zones a chart may hold unless told otherwise.
-DEFAULT_MAX_ZONES = 50_000
+DEFAULT_MAX_ZONES = 20_000
 #: Coordinates are millimetres; anything farther from the origin is not a foot chart.
 MAX_COORD_MM = 5_000.0
 #: Overlap or overhang smaller than this (mm^2) is rounding noise, not an error.

@@ -563,7 +563,7 @@ def test_a_million_zeros_is_refused_on_the_feature_count_with_bounded_memory():
         tracemalloc.stop()
     assert _only(info.value) == (
         None,
-        "chart has 1,000,000 features; the limit is 50,008 (50,000 zones and 8 outlines)",
+        "chart has 1,000,000 features; the limit is 20,008 (20,000 zones and 8 outlines)",
     )
     assert peak < 300 * 1024 * 1024  # a generous bound: it took 2.8 GB before the count
 
