@@ -136,7 +136,8 @@ def _cmd_find(args: argparse.Namespace) -> int:
         resolve(chart, args.area)  # raises with close matches
         return 1  # pragma: no cover - resolve found something search did not
     numbers = describe.citation_numbers(chart, zones)
-    lines = [describe.zone_text(chart, _inert_zone(z), numbers) for z in zones]
+    inert = _inert_chart(chart)
+    lines = [describe.zone_text(inert, _inert_zone(z), numbers) for z in zones]
     lines += ["", "Caveat: " + describe.terminal_text(describe.caveat_line(chart)), "Sources:"]
     for line in describe.reference_list(chart.cited_sources(zones), numbers):
         lines.append("  " + describe.terminal_text(line))
@@ -155,6 +156,23 @@ def _inert_zone(zone):  # noqa: ANN001, ANN202 - Zone -> Zone
     t = describe.terminal_text
     claims = tuple(replace(c, text=t(c.text)) for c in zone.claims)
     return replace(zone, label=t(zone.label), body_area=t(zone.body_area), claims=claims)
+
+
+def _inert_chart(chart):  # noqa: ANN001, ANN202 - Chart -> Chart
+    """``chart`` with its disagreements' texts escaped for the terminal (as :func:`_inert_zone`)."""
+    from dataclasses import replace
+
+    t = describe.terminal_text
+    disagreements = tuple(
+        replace(
+            d,
+            topic=t(d.topic),
+            text=t(d.text),
+            variants=tuple(replace(v, text=t(v.text)) for v in d.variants),
+        )
+        for d in chart.disagreements
+    )
+    return replace(chart, disagreements=disagreements)
 
 
 def _feet(value: str) -> tuple[str, ...]:
@@ -388,6 +406,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
         return int(exc.code or 0)
+    except BrokenPipeError:  # `footmap export --help | head`: the reader left; stop quietly
+        _silence_stdout()
+        return 141
     if getattr(args, "command", None) in ("export", "handout"):
         import matplotlib
 

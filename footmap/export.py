@@ -26,6 +26,8 @@ from typing import IO, Any
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, PathPatch
 from matplotlib.text import Text
@@ -311,11 +313,18 @@ def _flow(
     col, y = 0, 0.0
     for k, b in enumerate(blocks):
         h = b.height(col_w_pt)
-        if b.keep_with_next and k + 1 < len(blocks):
-            nxt = blocks[k + 1]
-            need = h + nxt.height(col_w_pt) - nxt.space_after * nxt.size * LINE
-        else:
-            need = h - b.space_after * b.size * LINE
+        need = h - b.space_after * b.size * LINE
+        # A chain of kept blocks (a heading, or a disagreement's topic, text and variants)
+        # goes with the block that ends it, unless the chain is taller than a column.
+        chain, j = h, k
+        while blocks[j].keep_with_next and j + 1 < len(blocks):
+            j += 1
+            nxt = blocks[j]
+            chain += nxt.height(col_w_pt)
+            if not nxt.keep_with_next or j + 1 == len(blocks):
+                chain -= nxt.space_after * nxt.size * LINE
+        if j > k and (chain <= height_pt + 0.5 or y > 0):
+            need = chain
         if y + need > height_pt + 0.5:
             col, y = col + 1, 0.0
             if col >= columns:
@@ -460,6 +469,8 @@ def _footer_caveats(chart: Chart) -> str:
 
 #: Most of the page's height the footer (caveat and sources) may take, and the title.
 FOOTER_SHARE = 0.4
+#: The footer's share of a portrait page footmap aims for (more columns, text down to 80 %).
+FOOTER_TARGET = 0.3
 TITLE_SHARE = 0.22
 #: Smallest text sizes footmap shrinks to (points): caveat, references, titles.
 CAVEAT_MIN_PT, REF_MIN_PT, TITLE_MIN_PT = 6.0, 5.0, 7.0
@@ -491,6 +502,12 @@ def _footer(
     plans = [(scale, columns) for scale in (1.0, 0.9, 0.8, 0.7) for columns in
              ((2, 3, 4) if wide else (1, 2, 3))]  # fmt: skip
     plans.append((0.7, 5 if wide else 4))  # the caveat box holds two caveats: room to spare
+    # On a portrait page the map, the claims under it and the footer share the height: the
+    # first plan (text down to 80 %, more columns) that keeps the footer within
+    # FOOTER_TARGET, so that the map keeps most of the page; failing that (and on landscape
+    # pages, where the claims sit beside the map), the first plan within FOOTER_SHARE.
+    portrait = fh > fw
+    chosen = None
     for scale, columns in plans:
         cav_pt = max(CAVEAT_PT * scale, CAVEAT_MIN_PT)
         ref_pt = max(REF_PT * scale, REF_MIN_PT)
@@ -502,8 +519,16 @@ def _footer(
         head_h = ref_pt * LINE * 1.3 / 72
         cav_h = caveat.height((width - 0.2) * 72) / 72
         total = cav_h + 0.22 + head_h + per_col + 0.1
-        if total <= budget:
+        plan = (columns, ref_pt, caveat, ref_blocks, per_col, head_h, cav_h, total)
+        if portrait and scale >= 0.8 and total <= fh * FOOTER_TARGET:
+            chosen = plan
             break
+        if chosen is None and total <= budget:
+            chosen = plan
+        if chosen is not None and (scale < 0.8 or not portrait):
+            break
+    if chosen is not None:
+        columns, ref_pt, caveat, ref_blocks, per_col, head_h, cav_h, total = chosen
     else:
         cav_h = caveat.height((width - 0.2) * 72) / 72
         if cav_h > budget / 2:
@@ -820,7 +845,11 @@ def _new_figure(size: str, orientation: str, *, pyplot: bool = False) -> Figure:
     figsize = page_size(size, orientation)
     if pyplot:
         return plt.figure(figsize=figsize, layout="constrained")
-    return Figure(figsize=figsize, layout="constrained")
+    fig = Figure(figsize=figsize, layout="constrained")
+    # An Agg canvas keeps one renderer for the layout and the PNG draw (the base canvas
+    # would make a throwaway one each time the layout measures text).
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def figure(
@@ -1041,6 +1070,47 @@ def save_figure(
     return target
 
 
+class _Buffer:
+    """A file for ``savefig(format="rgba")`` that keeps the canvas buffer without copying it."""
+
+    data: memoryview | None = None
+
+    def write(self, data: Any) -> int:
+        self.data = memoryview(data).cast("B")
+        return self.data.nbytes
+
+    def seek(self, offset: int, whence: int = 0) -> int:  # marks it as a file for matplotlib
+        return 0
+
+
+@contextmanager
+def _layout_once(fig: Figure, dpi: float) -> Iterator[None]:
+    """Run the figure's layout engine at ``dpi`` now and switch it off for one Agg save.
+
+    ``savefig`` with a layout engine first draws the whole figure with drawing disabled,
+    only so that the engine can run, and then draws it again. Running the engine here,
+    with an Agg renderer at the saving resolution (the same measurements), gives the same
+    positions without that extra draw.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None or not fig.axes:
+        yield
+        return
+    old_dpi = fig.dpi
+    try:
+        fig.dpi = dpi
+        engine.execute(fig)
+    finally:
+        fig.dpi = old_dpi
+    fig.set_layout_engine(None)  # None, not "none": a placeholder engine still pre-draws
+    try:
+        if fig.get_layout_engine() is not None:  # rcParams asked for an automatic layout
+            fig.set_layout_engine(engine)
+        yield
+    finally:
+        fig.set_layout_engine(engine)
+
+
 def _write_png(fig: Figure, f: IO[bytes], dpi: float, meta: dict[str, str]) -> None:
     """Save ``fig`` as a PNG, in RGB when no pixel is transparent (a quarter less to encode).
 
@@ -1048,16 +1118,17 @@ def _write_png(fig: Figure, f: IO[bytes], dpi: float, meta: dict[str, str]) -> N
     always writes RGBA. zlib level 3 instead of 6: about a third faster to encode, and
     the bundled chart's page comes out about 1.5 % larger.
     """
-    raw = io.BytesIO()
-    fig.savefig(raw, format="rgba", dpi=dpi)
+    raw = _Buffer()
+    with _layout_once(fig, dpi):
+        fig.savefig(raw, format="rgba", dpi=dpi)
     fw, fh = fig.get_size_inches()
     w, h = int(fw * dpi), int(fh * dpi)  # as FigureCanvasAgg sizes its renderer
-    data = raw.getbuffer()
-    if len(data) != w * h * 4:  # pragma: no cover - a canvas that sizes itself otherwise
+    data = raw.data
+    if data is None or len(data) != w * h * 4:  # pragma: no cover - a canvas of another size
         fig.savefig(f, format="png", dpi=dpi, metadata=meta)
         return
     image = Image.frombuffer("RGBA", (w, h), data, "raw", "RGBA", 0, 1)
-    if image.getextrema()[3] == (255, 255):
+    if np.frombuffer(data, np.uint8)[3::4].min() == 255:  # no pixel transparent
         image = image.convert("RGB")
     info = PngInfo()
     software = f"Matplotlib version{matplotlib.__version__}, https://matplotlib.org/"
@@ -1465,12 +1536,12 @@ def _disagreement_blocks(chart: Chart, numbers: dict[str, int]) -> list[_Block]:
         )
     ]
     for d in chart.disagreements:
+        # One disagreement stays in one column: topic, text and variants go with its zones.
         blocks.append(_Block(d.topic, 9, "bold", space_after=0.15, keep_with_next=True))
-        blocks.append(_Block(d.text, TEXT_PT, space_after=0.15))
+        blocks.append(_Block(d.text, TEXT_PT, space_after=0.15, keep_with_next=True))
         for v in d.variants:
-            blocks.append(
-                _Block(f"\u2013 {v.text} {cites(v.sources)}", TEXT_PT, indent_pt=8, space_after=0.1)
-            )
+            text = f"\u2013 {v.text} {cites(v.sources)}"
+            blocks.append(_Block(text, TEXT_PT, indent_pt=8, space_after=0.1, keep_with_next=True))
         zones = [chart.zone(z) for z in d.zones]
         where = ", ".join(dict.fromkeys(f"{z.label} ({z.foot} foot, {z.view})" for z in zones))
         blocks.append(

@@ -16,6 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
+import footmap  # noqa: E402
 from footmap.cli import main  # noqa: E402
 
 SYNTHETIC = Path(__file__).resolve().parent / "baseline" / "synthetic_chart.geojson"
@@ -121,6 +122,7 @@ def test_summary_and_find(capsys):
         "  zones:     13 in 3 panels, 8 body areas, 7 systems\n"
         "  sources:   3 (1 chart, 1 article, 1 study)\n"
         "  caveat:    TEST CAVEAT: claims of reflexology, not established facts.\n"
+        "  safety:    TEST SAFETY: ask a doctor first if you have diabetes.\n"
     )
     assert main(["find", "kidney", "--chart", str(SYNTHETIC)]) == 0
     # the zones' chart source first ([1]), then the caveats' sources: evidence, safety
@@ -335,6 +337,19 @@ def test_piping_into_a_reader_that_leaves_early_prints_no_traceback():
     assert "Traceback" not in out.stderr
 
 
+def test_help_piped_into_a_reader_that_leaves_early_prints_no_traceback():
+    code = (
+        "import sys, footmap.cli\n"
+        "sys.stdout.close = lambda: None\n"
+        "r, w = __import__('os').pipe(); __import__('os').close(r)\n"
+        "sys.stdout = open(w, 'w', buffering=1)\n"
+        "sys.exit(footmap.cli.main(['export', '--help']))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 141
+    assert "Traceback" not in out.stderr
+
+
 def test_validate_limits_are_configurable(capsys):
     bundled = str(Path(__file__).resolve().parent.parent / "data" / "zones.geojson")
     assert main(["validate", bundled]) == 0
@@ -365,6 +380,19 @@ def _hostile_chart(tmp_path: Path, emoji: bool = False) -> Path:
     for c in meta["caveats"]:
         c["text"] = "Caveat " + NASTY
         c.pop("short", None)
+    zone = footmap.load(SYNTHETIC).zones[0]  # the zone `find` looks up below
+    meta["disagreements"] = [
+        {
+            "id": "hostile",
+            "topic": "Topic " + NASTY,
+            "text": "Differ\n  - fake disagreement " + NASTY,
+            "zones": [zone.id],
+            "variants": [
+                {"text": "Variant\n    * fake variant " + NASTY, "sources": ["doc000"]},
+                {"text": "Other " + NASTY, "sources": ["doc000"]},
+            ],
+        }
+    ]
     for f in doc["features"]:
         p = f["properties"]
         if p["role"] == "zone":
@@ -418,6 +446,9 @@ def test_no_command_prints_raw_control_characters(tmp_path):
     assert runs["find"].returncode == 0, runs["find"].stderr
     assert "Claim\\x0a  - fake claim \\x1b]0;owned" in find  # no fake claim line
     assert "\n  - fake claim" not in find
+    assert "Differ\\x0a  - fake disagreement \\x1b]0;owned" in find  # escaped, on one line
+    assert "Variant\\x0a    * fake variant" in find
+    assert "\n  - fake disagreement" not in find and "\n    * fake variant" not in find
     assert b"\\u202e" in runs["find unknown"].stderr
     assert runs["export"].returncode == 0 and b"out\\x1b]0;t\\x07.svg" in runs["export"].stdout
     assert runs["handout"].returncode == 0

@@ -28,7 +28,10 @@ from footmap.export import (  # noqa: E402
 
 SYNTHETIC = Path(__file__).resolve().parent / "baseline" / "synthetic_chart.geojson"
 SVG = "{http://www.w3.org/2000/svg}"
-SYNTH_CAVEAT = "TEST CAVEAT: claims of reflexology, not established facts."
+SYNTH_CAVEAT = (
+    "TEST CAVEAT: claims of reflexology, not established facts. "
+    "Safety: TEST SAFETY: ask a doctor first if you have diabetes."
+)
 
 
 def _texts(fig) -> str:
@@ -336,8 +339,8 @@ def test_overflow_note_never_says_zero(chart):
     assert "2 more zones" in _overflow_note([claim, head, claim, head, claim])
     fig = figure(chart, highlight="digestive", size="a4", orientation="portrait")
     for t in fig.texts:
-        if t.get_gid() == OVERFLOW_GID:
-            assert not re.search(r"\b0 more", t.get_text())  # "10 more" is fine
+        if t.get_gid() == OVERFLOW_GID:  # "10 more zones" is fine; "0 more" alone is not
+            assert not re.search(r"(?<!\d)0 more", t.get_text()), t.get_text()
 
 
 @pytest.mark.parametrize("dpi", [100, 110, 120])
@@ -547,3 +550,21 @@ def test_stale_temporary_files_are_removed_on_the_next_write(tmp_path):
     with atomic_write(tmp_path / "x.txt", "w") as f:
         f.write("x")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name, "x.txt"])
+
+
+def test_a_chain_of_kept_blocks_moves_to_the_next_column_together():
+    from footmap.export import LINE, _Block, _flow
+
+    line = 10 * LINE  # one line of 10 pt text, in points
+    blocks = [
+        _Block("filler", 10),
+        _Block("Topic", 10, "bold", keep_with_next=True),
+        _Block("What differs", 10, keep_with_next=True),
+        _Block("a variant", 10),
+    ]
+    places, stop = _flow(blocks, 300, 3.2 * line, 2)
+    assert stop == 4
+    assert [col for col, _ in places] == [0, 1, 1, 1]  # topic and text did not stay behind
+    taller = [_Block("Topic", 10, "bold", keep_with_next=True), _Block("x " * 400, 10)]
+    places, stop = _flow(taller, 300, 3.2 * line, 2)  # a chain taller than a column: no loop
+    assert places[0] == (0, 0.0)

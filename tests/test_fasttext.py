@@ -288,3 +288,41 @@ def test_same_extents_and_ink_at_every_size_and_half_pixel(pt, dpi):
         a, b = _ink(stock, i, len(cases)), _ink(fast, i, len(cases))
         assert max(abs(p - q) for p, q in zip(a[:4], b[:4], strict=True)) <= 1, (case, a, b)
         assert b[4] == pytest.approx(a[4], rel=0.05), (case, a, b)
+
+
+def _pdf_of_cases() -> bytes:
+    fig = plt.figure(figsize=(4, 3))
+    for i, case in enumerate(CASES):
+        kw = {k: v for k, v in case.items() if k != "s"}
+        fasttext.adopt(fig.text(0.1, 0.05 + 0.08 * i, case["s"], **kw))
+    fig.text(0.6, 0.5, "plain matplotlib AV To")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="pdf")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def test_pdf_written_without_loading_glyphs_is_byte_identical(monkeypatch):
+    """footmap's texts are laid out for the PDF writer without loading each glyph."""
+    import contextlib
+
+    import matplotlib.backends.backend_pdf as backend_pdf
+    from matplotlib import _text_helpers
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # no creation date in the file
+    seen = []
+    real = fasttext._layout_unloaded
+
+    def spy(s, font, **kw):
+        seen.append(s)
+        return real(s, font, **kw)
+
+    monkeypatch.setattr(fasttext, "_layout_unloaded", spy)
+    routed = _pdf_of_cases()
+    # Used for footmap's texts only, and matplotlib's helpers are back afterwards.
+    assert "Kidney" in seen and "Hip / knee" in seen
+    assert "plain matplotlib AV To" not in seen
+    assert backend_pdf._text_helpers is _text_helpers
+    monkeypatch.setattr(fasttext, "_pdf_layout", lambda r: contextlib.nullcontext())
+    assert routed == _pdf_of_cases()
+    assert b"/Type3" in routed

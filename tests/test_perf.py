@@ -239,6 +239,23 @@ def test_png_keeps_alpha_where_the_page_is_transparent(chart, tmp_path):
     assert np.asarray(img)[0, 0, 3] == 128
 
 
+def test_png_page_drawn_once_and_layout_engine_kept(chart, tmp_path, monkeypatch):
+    """The layout runs once at the saving dpi; savefig's draw-disabled pre-draw is skipped."""
+    from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    fig = figure(chart, highlight="urinary")
+    engine = fig.get_layout_engine()
+    draws = []
+    real = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, r: draws.append(r) or real(self, r))
+    save_figure(fig, tmp_path / "page.png", chart=chart, dpi=60)
+    assert len(draws) == 1
+    assert fig.get_layout_engine() is engine
+    assert isinstance(engine, ConstrainedLayoutEngine)
+    assert fig.dpi == 100
+
+
 # -- geometries built together, problems still reported one by one --------------------------
 def _mixed_chart(broken: bool) -> str:
     """A 16-zone grid with a multipolygon and a holed zone; ``broken`` adds seven bad geometries."""
