@@ -135,10 +135,13 @@ def fast(args: list[str]) -> int:
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 
 
+#: The core modules (the loader is io and the checks it calls).
+CORE_MODULES = ("chart", "io", "jsonread", "schemaerrors", "geomcheck", "problems", "describe",
+                "cli", "errors")  # fmt: skip
 #: The mutants ``mutate`` runs by default: the core modules and the atomic write.
 CORE_MUTANTS = [
-    *(f"footmap.{m}.*" for m in ("chart", "io", "describe", "cli", "errors")),
-    "footmap.export.x_atomic_write__mutmut_*",
+    *(f"footmap.{m}.*" for m in CORE_MODULES),
+    "footmap.atomic.x_atomic_write__mutmut_*",
 ]
 
 

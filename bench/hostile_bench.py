@@ -105,10 +105,10 @@ CASES: dict[str, Callable[[], str]] = {
     "short_strings_32mb": lambda: _fill('"ab"'),
     "floats_32mb": lambda: _fill("0.5"),
     "objects_under_the_count_limit": lambda: zeros(0)[:-2] + ",".join(["{}"] * 999_000) + "]}",
-    "bad_features_50k": lambda: bad_features(50_000),
+    "bad_features_20k": lambda: bad_features(20_000),
     "duplicate_keys": lambda: duplicate_keys(200_000),
     "lone_surrogates": lambda: surrogates(1_000_000),
-    "nested_square_zones_50k": lambda: nested_squares(50_000),
+    "nested_square_zones_20k": lambda: nested_squares(20_000),
     "one_ring_of_2m_points": lambda: one_huge_ring(2_000_000),
     "valid_grid_10k": lambda: json.dumps(synthetic.synthetic_chart(10_000)),
 }

@@ -342,7 +342,7 @@ def write_html(
     >>> write_html(footmap.load(), out).name
     'map.html'
     """
-    from .export import atomic_write
+    from .atomic import atomic_write
 
     page = html_document(chart, feet=feet, views=views, title=title)
     target = Path(path)

@@ -531,3 +531,37 @@ def test_a_long_search_is_not_echoed_whole(capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"footmap: unknown highlight {'y' * 200!r}... (5,000 characters): ")
     assert len(err) < 400
+
+
+def test_find_shows_a_hostile_zone_inert_in_process(tmp_path, capsys):
+    """The zone's label and claims escaped (no subprocess, so mutation testing sees it)."""
+    chart = _hostile_chart(tmp_path)
+    area = json.loads(chart.read_text("utf-8"))["features"][1]["properties"]["body_area"]
+    assert main(["find", area, "--chart", str(chart)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\\x1b[31m (left foot, plantar)" in out  # the label, escaped
+    assert "Claim\\x0a  - fake claim \\x1b]0;owned" in out
+    assert "\n  - fake claim" not in out
+
+
+def test_a_search_of_exactly_the_limit_is_searched(capsys):
+    from footmap.cli import _echo
+
+    assert main(["find", "x" * 200, "--chart", str(SYNTHETIC)]) == 1
+    assert "the limit is" not in capsys.readouterr().err
+    assert _echo("a" * 200) == "'" + "a" * 200 + "'"
+    assert _echo("a" * 201) == "'" + "a" * 200 + "'... (201 characters)"
+
+
+def test_find_escapes_a_line_break_in_a_label_and_a_body_area(tmp_path, capsys):
+    doc = json.loads(SYNTHETIC.read_text("utf-8"))
+    for f in doc["features"]:
+        if f["properties"].get("body_area") == "kidneys":
+            f["properties"].update(label="Kid\nney", body_area="kidneys\nfake")
+    path = tmp_path / "nl.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["find", "kidneys\nfake", "--chart", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Kid\\x0aney (left foot, plantar): charts assign it to the kidneys\\x0afake [Urinary] [1]"
+    )

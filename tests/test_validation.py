@@ -22,6 +22,9 @@ import shapely.affinity
 import synthetic
 
 import footmap
+import footmap.geomcheck
+import footmap.jsonread
+import footmap.schemaerrors
 from footmap import Chart, ChartError, Problem
 
 HERE = Path(__file__).resolve().parent
@@ -563,7 +566,7 @@ def test_a_million_zeros_is_refused_on_the_feature_count_with_bounded_memory():
         tracemalloc.stop()
     assert _only(info.value) == (
         None,
-        "chart has 1,000,000 features; the limit is 50,008 (50,000 zones and 8 outlines)",
+        "chart has 1,000,000 features; the limit is 20,008 (20,000 zones and 8 outlines)",
     )
     assert peak < 300 * 1024 * 1024  # a generous bound: it took 2.8 GB before the count
 
@@ -575,7 +578,7 @@ def test_16_million_zeros_under_the_size_limit_are_refused_before_parsing(monkey
     def no_parsing(*args, **kwargs):
         raise AssertionError("counted before parsing")
 
-    monkeypatch.setattr(footmap.io.json, "loads", no_parsing)
+    monkeypatch.setattr(footmap.jsonread.json, "loads", no_parsing)
     with pytest.raises(ChartError) as info:
         footmap.loads(text)
     assert _only(info.value) == (None, "holds 16,000,000 JSON values; the limit is 5,000,000")
@@ -637,13 +640,13 @@ def test_schema_checking_stops_at_the_cap(monkeypatch):
     doc = charts.base()
     doc["features"] += [{"type": "Feature"}] * 5000
     calls = []
-    original = footmap.io._feature_validator
+    original = footmap.schemaerrors._feature_validator
 
     def counting():
         calls.append(1)
         return original()
 
-    monkeypatch.setattr(footmap.io, "_feature_validator", counting)
+    monkeypatch.setattr(footmap.schemaerrors, "_feature_validator", counting)
     with pytest.raises(ChartError) as info:
         footmap.loads(json.dumps(doc))
     assert info.value.problems[-1].message == "... and more: checking stopped after 200 problems"
@@ -666,7 +669,7 @@ def test_nested_zones_beyond_the_pair_budget_are_refused(monkeypatch):
     outline = doc["features"][0]["geometry"]
     outline["coordinates"] = [[[-40, -40], [40, -40], [40, 40], [-40, 40], [-40, -40]]]
     assert len(footmap.loads(json.dumps(doc)).zones) == 30  # valid: rings only touch
-    monkeypatch.setattr(footmap.io, "MAX_BOX_PAIRS", 100)
+    monkeypatch.setattr(footmap.geomcheck, "MAX_BOX_PAIRS", 100)
     with pytest.raises(ChartError) as info:
         footmap.loads(json.dumps(doc))
     assert _only(info.value) == (

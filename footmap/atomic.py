@@ -1,0 +1,152 @@
+"""Atomic file writes, and checks that a path can be an output file.
+
+:func:`atomic_write` writes to a temporary file in the same directory, flushed to disk, then
+renamed over the target, so a failed write leaves any existing file untouched and no partial
+file behind; footmap's own temporaries left by a killed process are cleaned up.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import IO, Any
+
+from .chart import Chart
+from .errors import FootmapError, OutputError
+
+__all__ = ["atomic_write"]
+
+
+@contextmanager
+def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path``; on success it replaces ``path`` atomically.
+
+    The temporary file is flushed and fsynced before :func:`os.replace` renames it over
+    ``path``. If the ``with`` block raises, the temporary file is removed and an existing
+    ``path`` is left untouched.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file to (over)write. Its directory must exist.
+    mode : str, optional
+        ``"wb"`` (default) or ``"w"`` for text.
+
+    Yields
+    ------
+    file object
+        The open temporary file.
+
+    Raises
+    ------
+    FootmapError
+        If the directory does not exist or cannot be written, ``path`` is a directory or
+        not a regular file, or writing fails (a full disk).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "note.txt"
+    >>> with atomic_write(target, "w") as f:
+    ...     _ = f.write("hello")
+    >>> target.read_text()
+    'hello'
+    """
+    target = _writable(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    _remove_stale_temporaries(directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
+    except OSError as exc:
+        raise FootmapError(f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, mode) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o644)
+        except OSError:  # pragma: no cover - exotic filesystems
+            pass
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            # a full disk, a quota, a vanished directory: a message, not a traceback
+            err = OutputError(f"cannot write {target}: {exc.strerror or exc}")
+            err.errno = exc.errno
+            raise err from exc
+        raise
+    with suppress(OSError):  # make the rename itself durable, where the OS allows it
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+#: Suffix of footmap's temporary files (``.<name>.<random>.footmap.tmp`` beside the target).
+TEMP_SUFFIX = ".footmap.tmp"
+
+
+#: A temporary file of footmap's older than this (seconds) was left by a killed process.
+STALE_TEMP_S = 30 * 60
+
+
+def _remove_stale_temporaries(directory: Path) -> None:
+    """Delete footmap's own temporary files in ``directory`` left by a killed write.
+
+    Only names footmap makes (hidden, ending in :data:`TEMP_SUFFIX`), only regular files,
+    and only when older than :data:`STALE_TEMP_S`, so a write in progress is never touched.
+    """
+    import time
+
+    now = time.time()
+    with suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+                continue
+            with suppress(OSError):
+                if entry.is_file(follow_symlinks=False):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_S:
+                        os.unlink(entry.path)
+
+
+def _writable(path: str | os.PathLike[str], chart: Chart | None = None) -> Path:
+    """``path`` as an output file, or a FootmapError saying why it cannot be one.
+
+    Refuses a path that is not str or path-like, holds a NUL, names a directory or a
+    non-regular file (a device such as ``/dev/full``: replacing it would be wrong), has no
+    directory, or is the chart file being drawn.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise FootmapError(f"an output path is a str or path, not {type(path).__name__}")
+    target = Path(path)
+    if "\x00" in str(target):
+        raise FootmapError(f"cannot write {str(target)!r}: the name contains a NUL character")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise FootmapError(f"cannot write {target}: directory {directory} does not exist")
+    try:
+        st = target.stat()
+    except OSError:
+        st = None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise FootmapError(f"cannot write {target}: it is a directory; name a file in it")
+        if not stat.S_ISREG(st.st_mode):
+            raise FootmapError(f"cannot write {target}: it is not a regular file")
+        source = getattr(chart, "path", None)
+        if source is not None:
+            with suppress(OSError):
+                if os.path.samefile(source, target):
+                    raise FootmapError(
+                        f"refusing to write over the chart being drawn ({target}); "
+                        "choose another output file"
+                    )
+    return target
