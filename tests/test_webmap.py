@@ -299,7 +299,7 @@ def test_svg_export_keeps_real_text_with_title_and_desc(tmp_path):
     # the highlighted zone is named in real text: the subtitle and its entry in the number key
     assert re.search(r"<text[^>]*>Highlighted: Kidney</text>", text)
     assert re.search(r"<text[^>]*> 1  Kidney</text>", text)
-    assert re.search(r"<text[^>]*>Caveat: Links between foot zones", text)
+    assert re.search(r"<text[^>]*>Caveat: Zone-organ links are claims of reflexology", text)
     assert "<image" not in text and 'id="DejaVuSans' not in text  # no glyph paths, no bitmaps
     head = text[:2000]
     assert '<title id="footmap-title">Reflexology foot map (schematic)</title>' in head
