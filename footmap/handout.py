@@ -295,6 +295,10 @@ def _disagreement_blocks(chart: Chart, numbers: dict[str, int]) -> list[_Block]:
     return blocks
 
 
+#: The footer's largest share of a text-only page (the disagreements page cites many sources).
+TEXT_PAGE_FOOTER_SHARE = 0.5
+
+
 def _disagreement_pages(chart: Chart, size: str, orientation: str) -> list[Figure]:
     """The handout's "Charts disagree" page(s); none when the chart documents none."""
     if not chart.disagreements:
@@ -324,7 +328,8 @@ def _text_page(
     width = fw - 2 * MARGIN_IN
     top = fh - MARGIN_IN
     top -= _draw_title(fig, title, 15, top, width, fh * TITLE_SHARE) + 0.2
-    foot_h = _footer(fig, chart, (), numbers, sources)
+    # no map shares this page: the footer may take up to half of it
+    foot_h = _footer(fig, chart, (), numbers, sources, share=TEXT_PAGE_FOOTER_SHARE)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.15
     left = _draw_blocks(
         fig, blocks, (MARGIN_IN, top, width, top - bottom), columns=3 if fw > fh else 2

@@ -262,13 +262,16 @@ def _footer(
     zones: Sequence[Zone],
     numbers: dict[str, int],
     sources: Sequence[Source] | None = None,
+    *,
+    share: float = FOOTER_SHARE,
 ) -> float:
     """Draw the caveats and the numbered references at the bottom; return its height (in).
 
     The caveat box holds the evidence caveat and the safety caveat (short form). The
     references are those of ``zones`` (and the caveats), or ``sources`` when given.
 
-    The footer takes at most :data:`FOOTER_SHARE` of the page: its text shrinks (down to
+    The footer takes at most ``share`` of the page (:data:`FOOTER_SHARE` where a map shares
+    it; a text-only page may give it more): its text shrinks (down to
     :data:`CAVEAT_MIN_PT` and :data:`REF_MIN_PT`) and the references spread over more
     columns until it fits; if it still does not, :class:`FootmapError` names the field.
     """
@@ -277,7 +280,7 @@ def _footer(
     cited = chart.cited_sources(zones) if sources is None else sources
     refs = describe.reference_list(cited, numbers)
     caveat_text = _footer_caveats(chart)
-    budget = fh * FOOTER_SHARE
+    budget = fh * share
     wide = fw > 9
     plans = [(scale, columns) for scale in (1.0, 0.9, 0.8, 0.7) for columns in
              ((2, 3, 4) if wide else (1, 2, 3))]  # fmt: skip
@@ -324,7 +327,7 @@ def _footer(
         chars = sum(len(r) for r in refs)
         raise FootmapError(
             f"the {len(refs)} sources cited on this page ({chars:,} characters of references) "
-            f"do not fit its footer, which may take at most {FOOTER_SHARE:.0%} of the page "
+            f"do not fit its footer, which may take at most {share:.0%} of the page "
             "even in small print: highlight fewer zones or shorten the citations of "
             "footmap.sources"
         )
