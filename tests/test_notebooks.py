@@ -140,6 +140,7 @@ def test_explore_notebook_builds_the_explorer_with_the_caveat(tmp_path, monkeypa
 EXPORTED = {  # file -> what it must start with
     "kidneys.png": b"\x89PNG\r\n\x1a\n",
     "map.svg": b"<?xml",
+    "map.html": b"<!DOCTYPE html>",
     "map-a4.pdf": b"%PDF-",
     "map-letter-portrait.pdf": b"%PDF-",
     "right-sole-urinary.png": b"\x89PNG\r\n\x1a\n",
