@@ -165,10 +165,11 @@ def test_export_notebook_writes_every_file_it_shows(tmp_path, monkeypatch):
     assert listed == sorted(EXPORTED)
     # the caveat travels with the files: PDF Subject, SVG description
     short = _caveats()["evidence"].get("short") or _caveats()["evidence"]["text"]
-    assert pdf_info(tmp_path / "map-a4.pdf")["Subject"] == short
+    meta = f"{short} Safety: {_caveats()['safety']['text']}"  # evidence, then the full safety
+    assert pdf_info(tmp_path / "map-a4.pdf")["Subject"] == meta
     svg = ET.parse(tmp_path / "map.svg").getroot()
     dc = "{http://purl.org/dc/elements/1.1/}"
-    assert [d.text for d in svg.iter(f"{dc}description")] == [short]
+    assert [d.text for d in svg.iter(f"{dc}description")] == [meta]
     zone_ids = re.findall(r'id="zone-([^"]+)"', (tmp_path / "map.svg").read_text("utf-8"))
     assert "left.plantar.kidney" in zone_ids and "right.plantar.liver" in zone_ids
     # one page per item of `by` after the cover
