@@ -90,6 +90,12 @@ COLOR_BY: dict[str, str] = {"system": "Body system", "sources": "Number of sourc
 #: Minimum seconds between two hover hit-tests (mouse moves arrive at up to ~60 per second).
 HOVER_INTERVAL = 0.03
 
+#: Seconds between a click's new frame and its panel text (see ``Explorer._set_selection``):
+#: the page then draws the map before laying out the text. Measured in Voila + Chromium
+#: (bench/explorer_bench.py --browser): click -> canvas median about 60 ms without it, about
+#: 50 ms with it; the text then shows about 10 ms later than before.
+TEXT_DELAY = 0.02
+
 #: Figure size (inches) before the page fits it to its column: 640 x 480 px at 100 dpi.
 FIGSIZE = (6.4, 4.8)
 
@@ -203,6 +209,7 @@ class Explorer(Shown):
         self._hover_xy: tuple[float, float] | None = None
         self._hover_timer: Any = None
         self._capture_timer: Any = None
+        self._text_timer: Any = None
         self._syncing = False
         self._drawn: tuple[Any, tuple[float, float]] | None = None
         self._handlers = widgets.CallbackDispatcher()
@@ -443,10 +450,10 @@ class Explorer(Shown):
         """Close the figure and every widget of the explorer."""
         import matplotlib.pyplot as plt
 
-        for timer in (self._hover_timer, self._capture_timer):
+        for timer in (self._hover_timer, self._capture_timer, self._text_timer):
             if timer is not None:
                 timer.cancel()
-        self._hover_timer = self._capture_timer = None
+        self._hover_timer = self._capture_timer = self._text_timer = None
         plt.close(self.figure)
         for w in list(walk(self.widget)):
             w.close()
@@ -528,6 +535,10 @@ class Explorer(Shown):
         if not full and self._drawn == (self.artists, size):
             self.highlighter.blit(canvas)
             canvas.blit()
+            # The canvas now shows the figure's state. Left stale, the figure would be drawn
+            # again in full by pyplot's post-execute hook, which ipykernel runs after every
+            # comm message (the click's and the release's): the same pixels, 100 ms later.
+            self.figure.stale = False
         else:
             canvas.draw_idle()
 
@@ -535,16 +546,34 @@ class Explorer(Shown):
         self.highlighter.set(self._mark_ids())
         self._refresh_map()
 
-    def _set_selection(self, zones: tuple[Zone, ...]) -> None:
+    def _set_selection(self, zones: tuple[Zone, ...], *, text_later: bool = False) -> None:
+        """Select ``zones``: the map first, then the panel and the live region's text.
+
+        With ``text_later`` (a click on the map) and a running event loop, the text follows
+        :data:`TEXT_DELAY` seconds after the picture, so the page draws the new frame before
+        it lays out the panel's new text (else the frame waits behind that work).
+        """
         if tuple(z.id for z in zones) == tuple(z.id for z in self._selected):
             return
         self._selected = zones
         if len(zones) == 1:
             self.cursor = zones[0]
         self._show_marks()  # first: the picture goes out before the panel's text
+        if self._text_timer is not None:
+            self._text_timer.cancel()
+            self._text_timer = None
+        if text_later:
+            self._text_timer = call_later(TEXT_DELAY, self._show_text)
+        if self._text_timer is None:
+            self._show_text()
+        self._handlers(zones)
+
+    def _show_text(self) -> None:
+        """The panel and the live region for the current selection."""
+        self._text_timer = None
+        zones = self._selected
         self.panel.value = selection_html(self.chart, zones)
         self.live.value = _e(panels.announce_text(self.chart, zones))
-        self._handlers(zones)
 
     # -- event handlers ----------------------------------------------------------------------
     def _on_draw(self, event: Any) -> None:
@@ -591,7 +620,7 @@ class Explorer(Shown):
                 self._syncing = False
         self.cursor = zone
         if self.selects:
-            self._set_selection((zone,) if zone is not None else ())
+            self._set_selection((zone,) if zone is not None else (), text_later=True)
         self._click_handlers(zone)
 
     def _on_key(self, event: Any) -> None:

@@ -10,6 +10,11 @@ RECIPES notes, sections 1 and 6):
   script does not run, the explorer's Python key handler moves focus itself.
 * **Fit.** The canvas is resized to the width its column gives it (replaying ipympl's own
   resize handle, so clicks stay exact), its height capped to a share of the window.
+* **Frames.** ipympl snapshots its whole off-screen canvas as a PNG data URL
+  (``toDataURL``) each time a frame arrives, before drawing it: 7-14 ms of the page's main
+  thread on every click, spent before the new picture can show. The snapshot only serves a
+  saved widget state and is a frame behind anyway; for footmap's maps it is taken when the
+  page is idle instead, and the last one is handed out meanwhile.
 * **Screen readers.** The map gets ``role="application"`` and a label naming the zones shown
   (kept in sync with the hidden ``.fm-map-alt`` text); ``.fm-live`` becomes a polite live
   region announcing each selection with its claim and the caveat.
@@ -102,12 +107,31 @@ const fit = (el) => {
   window.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + W, clientY: r.top + H}));
   window.dispatchEvent(new MouseEvent('mouseup', {}));
 };
+const lazySnapshot = (off) => {
+  if (off._fmLazy) return; off._fmLazy = true;
+  const real = off.toDataURL.bind(off); let cached = null, pending = false;
+  const later = window.requestIdleCallback || ((f) => setTimeout(f, 200));
+  off.toDataURL = (...a) => {
+    if (a.length) return real(...a);
+    if (cached === null) cached = real();
+    else if (!pending) { pending = true; later(() => { pending = false; cached = real(); }); }
+    return cached; };
+};
+const frames = (div) => {
+  const c = div.querySelector('canvas'); if (!c || c._fmFrames) return; c._fmFrames = true;
+  const ctx = c.getContext('2d');
+  ctx.drawImage = function (src, ...rest) {  // the prototype's, looked up at each call
+    if (src instanceof HTMLCanvasElement && !src.isConnected) lazySnapshot(src);
+    return CanvasRenderingContext2D.prototype.drawImage.call(this, src, ...rest); };
+};
 const label = (root) => {
   const alt = root.querySelector('.fm-map-alt');
+  const text = alt ? alt.textContent.replace(/\s+/g, ' ').trim() : '';
   root.querySelectorAll('.jupyter-matplotlib-canvas-div').forEach((div) => {
-    div.setAttribute('role', 'application');
-    div.setAttribute('aria-roledescription', 'foot map');
-    const text = alt ? alt.innerText.trim() : '';
+    frames(div);
+    if (div.getAttribute('role') !== 'application') {
+      div.setAttribute('role', 'application');
+      div.setAttribute('aria-roledescription', 'foot map'); }
     if (div.getAttribute('aria-label') !== text) div.setAttribute('aria-label', text);
   });
   root.querySelectorAll('.fm-live').forEach((el) => {

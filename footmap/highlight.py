@@ -99,6 +99,7 @@ class Highlighter:
         self._backgrounds: dict[tuple[bool, bool], Any] = {}
         self._bg_size: tuple[float, float] | None = None
         self._above_boxes: list[tuple[Any, Bbox | None]] = []
+        self._above_extents = np.empty((0, 4))  # their (x0, y0, x1, y1); unknown: everywhere
         self._label_boxes: dict[int, Bbox] = {}
         self._capturing = False
 
@@ -128,19 +129,32 @@ class Highlighter:
         self._apply()
 
     def _apply(self) -> None:
+        """Set the artists for the current marks without asking the canvas for a redraw.
+
+        Each artist change marks the figure stale, and in interactive mode matplotlib answers
+        that with ``canvas.draw_idle()``: on ipympl a full redraw, requested by the page,
+        that repaints the very pixels :meth:`blit` just sent (about 100 ms of the kernel's
+        time after every click). The figure is left stale, but its callback is held off while
+        the artists change: the caller draws (:meth:`blit` or a full draw), as documented.
+        """
         art = self.artists
-        dim = self.dimmed
-        self._set_base(dim)
-        for name, coll in self.overlays.items():
-            idx = self._marks[name]
-            Collection.set_paths(coll, [self._paths[i] for i in idx])
-            if STYLES[name]["face"]:
-                coll.set_facecolor(self._face[list(idx)] if idx else "none")
-            coll.set_visible(bool(idx))
-        faced = {i for s, st in STYLES.items() if st["face"] for i in self._marks[s]}
-        self._color_labels(dim, faced)
-        art.highlighted = tuple(art.zones[i].id for i in sorted(faced))
-        art.ax.figure.stale = True
+        fig = art.ax.figure
+        callback, fig.stale_callback = fig.stale_callback, None
+        try:
+            dim = self.dimmed
+            self._set_base(dim)
+            for name, coll in self.overlays.items():
+                idx = self._marks[name]
+                Collection.set_paths(coll, [self._paths[i] for i in idx])
+                if STYLES[name]["face"]:
+                    coll.set_facecolor(self._face[list(idx)] if idx else "none")
+                coll.set_visible(bool(idx))
+            faced = {i for s, st in STYLES.items() if st["face"] for i in self._marks[s]}
+            self._color_labels(dim, faced)
+            art.highlighted = tuple(art.zones[i].id for i in sorted(faced))
+            fig.stale = True
+        finally:
+            fig.stale_callback = callback
 
     def _set_base(self, dim: bool) -> None:
         coll = self.artists.collection
@@ -211,6 +225,12 @@ class Highlighter:
             self._capturing = False
         self._bg_size = (w, h)
         self._above_boxes = [(a, _extent(a, r)) for a in above]
+        self._above_extents = np.array(
+            [
+                e.extents if e is not None else (-np.inf, -np.inf, np.inf, np.inf)
+                for _, e in self._above_boxes
+            ]
+        ).reshape(-1, 4)
         self._label_boxes = {
             id(t): t.get_window_extent(r) for t in self.artists.labels if t.get_visible()
         }
@@ -250,8 +270,9 @@ class Highlighter:
             if coll.get_visible():
                 ax.draw_artist(coll)
         union = Bbox.union(boxes).padded(2.0)
-        for a, ext in self._above_boxes:
-            if ext is None or any(ext.overlaps(b) for b in boxes):
+        hit = _overlapping(self._above_extents, np.array([b.extents for b in boxes]))
+        for (a, ext), near in zip(self._above_boxes, hit, strict=True):
+            if near:
                 if ext is not None and ext.width * ext.height > 4 * union.width * union.height:
                     _draw_clipped(ax, a, union)  # long leader lines: rasterise only near us
                 else:
@@ -286,6 +307,27 @@ class Highlighter:
             if x1 > x0 and y1 > y0:
                 out.append(Bbox([[x0, y0], [x1, y1]]))
         return out
+
+
+def _overlapping(extents: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Whether each row ``(x0, y0, x1, y1)`` of ``extents`` overlaps any of ``boxes``.
+
+    As :meth:`matplotlib.transforms.Bbox.overlaps` (touching edges count, no interior
+    needed), for all pairs at once.
+    """
+    if not len(extents) or not len(boxes):
+        return np.zeros(len(extents), bool)
+
+    def spans(a: np.ndarray) -> np.ndarray:  # (x_lo, y_lo, x_hi, y_hi), as ``overlaps``
+        return np.concatenate([np.minimum(a[:, :2], a[:, 2:]), np.maximum(a[:, :2], a[:, 2:])], 1)
+
+    e, b = spans(extents)[:, None, :], spans(boxes)[None, :, :]
+    return (
+        (e[..., 0] <= b[..., 2])
+        & (b[..., 0] <= e[..., 2])
+        & (e[..., 1] <= b[..., 3])
+        & (b[..., 1] <= e[..., 3])
+    ).any(axis=1)
 
 
 def _draw_clipped(ax: Any, artist: Any, box: Bbox) -> None:

@@ -108,7 +108,15 @@ def new_figure(
     canvas.resizable = True  # the page script fits it to its column through ipympl's handle
     canvas.add_class("fm-fit")
     fast_frames(canvas)
+    # matplotlib walks every artist of the figure for pick events on each button press
+    # (about 2 ms on the map); footmap picks zones itself (Chart.zone_at), so it is off.
+    pick = getattr(fig, "_button_pick_id", None)
+    if pick is not None:
+        canvas.mpl_disconnect(pick)
     manager = getattr(canvas, "manager", None)
+    tools = getattr(manager, "toolbar", None)
+    if tools is not None:  # its pointer coordinates go to the footer, which is hidden: one
+        tools.set_message = _no_message  # message less to the page on every mouse move
     handler = getattr(manager, "key_press_handler_id", None)
     if handler is not None:  # matplotlib's keymap: "q" would close the map, "s" save it...
         canvas.mpl_disconnect(handler)
@@ -116,17 +124,23 @@ def new_figure(
     return fig
 
 
-def fast_frames(canvas: Any) -> None:
-    """Make an ipympl canvas encode its frames with zlib level 1 instead of Pillow's 6.
+def _no_message(message: str) -> None:
+    """A toolbar's ``set_message`` that sends nothing (the canvas's footer is hidden)."""
 
-    Each frame ipympl sends is a PNG of the pixels that changed; at the default level its
-    encoding took a third of a click's time in the kernel. Level 1 is about three times
-    faster for 20-30% more bytes on a local connection. Otherwise the same steps as
-    matplotlib's ``FigureCanvasWebAggCore.get_diff_image`` (full frame on a size change or
-    any transparent pixel).
+
+def fast_frames(canvas: Any) -> None:
+    """Make an ipympl canvas send its frames through :mod:`footmap.framepng`.
+
+    Each frame ipympl sends is a PNG of the pixels that changed; with Pillow (adaptive row
+    filters, zlib 6) its encoding took a third of a click's time in the kernel.
+    :func:`~footmap.framepng.encode_rgba` writes it with no filter at zlib level 1 and skips
+    the unchanged rows. Otherwise the same steps as matplotlib's
+    ``FigureCanvasWebAggCore.get_diff_image`` (full frame on a size change or any transparent
+    pixel).
     """
     import numpy as np
-    from PIL import Image
+
+    from .framepng import diff_frame, encode_rgba
 
     def get_diff_image() -> bytes | None:
         if not canvas._png_is_old:
@@ -139,17 +153,14 @@ def fast_frames(canvas: Any) -> None:
             or (pixels[:, :, 3] != 255).any()
         ):
             canvas.set_image_mode("full")
-            output = buff
+            output, band = buff, None
         else:
             canvas.set_image_mode("diff")
-            output = np.where(buff != canvas._last_buff, buff, 0)
+            output, band = diff_frame(buff, canvas._last_buff)
         canvas._last_buff = buff.copy()
         canvas._force_full = False
         canvas._png_is_old = False
-        data = output.view(dtype=np.uint8).reshape((*output.shape, 4))
-        with io.BytesIO() as out:
-            Image.fromarray(data).save(out, format="png", compress_level=1)
-            return out.getvalue()
+        return encode_rgba(output.view(dtype=np.uint8).reshape((*output.shape, 4)), band)
 
     canvas.get_diff_image = get_diff_image
 

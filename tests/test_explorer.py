@@ -778,3 +778,107 @@ def test_html_export_choice_writes_a_web_page(ex, chart):
     assert page.lstrip().lower().startswith("<!doctype html")
     assert 'download="footmap-interactive-map.html"' in ex.download.value
     assert "data:text/html;base64," in ex.download.value
+
+
+# -- the click's cost: no second full draw, text after the frame, nothing wasted ------------
+def _drawn_explorer(chart):
+    e = fx.explore(chart)
+    canvas = e.figure.canvas
+    canvas.syncing_data_url = False  # as once a page is connected
+    canvas.draw()  # the first full draw: from now on a click blits
+    assert e._drawn is not None
+    return e
+
+
+def test_a_click_leaves_nothing_for_pyplot_to_redraw(chart, ipympl_backend):
+    """ipykernel runs pyplot's post-execute hook after every comm message, and it fully
+    redraws any stale figure: a click must leave the figure not stale and ask for no draw."""
+    e = _drawn_explorer(chart)
+    try:
+        canvas = e.figure.canvas
+        events = []
+        canvas.send_event = lambda kind, **kw: events.append(kind)
+        with mock.patch.object(canvas, "draw", wraps=canvas.draw) as full:
+            click(e, chart.zone("left.plantar.kidney"))
+            assert e.selected == (chart.zone("left.plantar.kidney"),)
+            assert e.figure.stale is False
+            assert full.call_count == 0
+        assert "draw" not in events  # no draw_idle: the page would then ask for a full draw
+    finally:
+        e.close()
+
+
+def test_highlighter_changes_ask_the_canvas_for_nothing(chart, ipympl_backend):
+    """Marking zones changes artists; matplotlib would answer with draw_idle (a full draw)."""
+    e = _drawn_explorer(chart)
+    try:
+        calls = []
+        e.figure.stale_callback = lambda fig, val: calls.append(val)
+        e.highlighter.set({"selected": ["left.plantar.kidney"], "cursor": ["left.plantar.liver"]})
+        assert calls == []
+        assert e.figure.stale is True  # left for whoever draws next
+        assert e.figure.stale_callback is not None  # restored
+    finally:
+        e.close()
+
+
+def test_click_text_follows_the_frame_on_a_running_loop(chart, ipympl_backend, monkeypatch):
+    import asyncio
+
+    monkeypatch.setattr(fx, "TEXT_DELAY", 0.05)
+    e = _drawn_explorer(chart)
+    kidney, liver = chart.zone("left.plantar.kidney"), chart.zone("right.plantar.liver")
+    order = []
+    e.figure.canvas.send = lambda *a, **k: order.append("frame" if k.get("buffers") else "json")
+    e.panel.observe(lambda ch: order.append("panel"), names="value")
+
+    async def scenario():
+        click(e, kidney)
+        assert e.selected == (kidney,)
+        assert order and order[0] == "frame" and "panel" not in order  # the picture first
+        assert "Click a zone" in e.panel.value  # the text comes later
+        for _ in range(300):  # a bound that only catches a hang
+            await asyncio.sleep(0.02)
+            if "kidneys" in e.panel.value:
+                break
+        assert "Claimed to correspond to" in e.panel.value and "kidneys" in e.panel.value
+        click(e, liver)  # a second click cancels nothing it should not: the last one wins
+        e.select("left.plantar.kidney")  # from code: the text at once, pending text dropped
+        assert "kidneys" in e.panel.value and e._text_timer is None
+        await asyncio.sleep(0.2)
+        assert e.selected == (kidney,) and "liver" not in e.panel.value.lower()
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        e.close()
+
+
+def test_without_an_event_loop_the_click_text_is_immediate(ex, chart):
+    click(ex, chart.zone("left.plantar.kidney"))
+    assert "kidneys" in ex.panel.value and ex._text_timer is None
+
+
+def test_the_map_skips_matplotlib_pick_and_toolbar_messages(chart, ipympl_backend):
+    """footmap hit-tests zones itself; pick events walk every artist on each press, and the
+    toolbar's pointer message goes to a footer that is hidden."""
+    e = fx.explore(chart, toolbar=True)
+    try:
+        canvas = e.figure.canvas
+        picked = []
+        canvas.mpl_connect("pick_event", picked.append)
+        for artist in e.artists.ax.get_children():
+            artist.set_picker(True)
+        zone = chart.zone("left.plantar.kidney")
+        sent = []
+        canvas.send_event = lambda kind, **kw: sent.append(kind)
+        canvas.callbacks.process(
+            "motion_notify_event",
+            event_at(ex=e, zone=zone, name="motion_notify_event", button=None),
+        )
+        canvas.callbacks.process("button_press_event", event_at(e, zone))
+        assert picked == []
+        assert "message" not in sent
+        assert e.selected == (zone,)
+    finally:
+        e.close()

@@ -202,3 +202,22 @@ def test_widget_text_colours_reach_aa():
     ]
     for fg, bg in pairs:
         assert palette.contrast(fg, bg) >= 4.5, (fg, bg)
+
+
+def test_overlapping_boxes_as_bbox_overlaps():
+    """The vectorised test agrees with Bbox.overlaps, touching and inverted boxes included."""
+    from footmap.highlight import _overlapping
+
+    extents = np.array(
+        [
+            [0, 0, 10, 10],  # overlaps the first box
+            [10, 10, 20, 20],  # touches its corner: counts, as in Bbox.overlaps
+            [30, 30, 20, 20],  # inverted, overlaps the second box
+            [40, 0, 50, 5],  # far from both
+            [-np.inf, -np.inf, np.inf, np.inf],  # extent unknown: everywhere
+        ],
+        float,
+    )
+    boxes = np.array([[5, 5, 10, 10], [25, 25, 26, 26]], float)
+    assert _overlapping(extents, boxes).tolist() == [True, True, True, False, True]
+    assert _overlapping(extents, np.empty((0, 4))).tolist() == [False] * 5
