@@ -49,6 +49,7 @@ from .panels import (
     selection_html,
     status_text,
 )
+from .preview import outlines_html
 from .search import match_search, search_options
 from .vocab import VIEWS
 from .widgetkit import (
@@ -235,6 +236,10 @@ class Explorer(Shown):
         self.status.add_class("fm-status")
         self.live = hidden_html("fm-live")
         self.alt = hidden_html("fm-map-alt")
+        #: The zone outlines for the page's instant outline of a click (footmap.preview).
+        self.geometry = widgets.HTML("", layout=widgets.Layout(display="none"))
+        self.geometry.add_class("fm-geo")
+        self._geometry_key: Any = None
         self.export_format = widgets.Dropdown(
             options=[(_FORMAT_LABELS.get(f, f.upper()), f) for f in export_formats()],
             value="png",
@@ -484,6 +489,7 @@ class Explorer(Shown):
         )
         self.highlighter = Highlighter(self.artists)
         self._walker: ZoneWalk | None = None
+        self._set_geometry(None)  # until this layout is drawn, the page outlines nothing
         self._plotted_size = tuple(fig.get_size_inches())
         self._drawn = None
         self.highlighter.set(self._mark_ids())
@@ -588,6 +594,17 @@ class Explorer(Shown):
         self._capture_timer = None
         if self._drawn == (self.artists, tuple(self.figure.bbox.size)):
             self.highlighter.prepare()
+            self._set_geometry(self._drawn)
+
+    def _set_geometry(self, drawn: Any) -> None:
+        """Send the page the outlines of the layout ``drawn`` (None: of no layout)."""
+        key = None if drawn is None else (*drawn, self.selects)
+        if key == self._geometry_key:
+            return
+        self._geometry_key = key
+        self.geometry.value = (
+            "" if key is None else outlines_html(self.artists, preview=self.selects)
+        )
 
     def _on_resize(self, event: Any) -> None:
         """The page fitted the canvas to its column: lay the map out again for that size."""

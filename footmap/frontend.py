@@ -15,6 +15,11 @@ RECIPES notes, sections 1 and 6):
   thread on every click, spent before the new picture can show. The snapshot only serves a
   saved widget state and is a frame behind anyway; for footmap's maps it is taken when the
   page is idle instead, and the last one is handed out meanwhile.
+* **Instant outline.** On a click, the page hit-tests the zone outlines the kernel sent for
+  the current layout (:mod:`footmap.preview`) and draws the clicked zone's outline on the
+  canvas at once; the kernel's frame replaces it a moment later (if none comes, the last
+  frame is put back). Only where the canvas has that layout's size, the toolbar is not
+  panning or zooming, and a click selects.
 * **Screen readers.** The map gets ``role="application"`` and a label naming the zones shown
   (kept in sync with the hidden ``.fm-map-alt`` text); ``.fm-live`` becomes a polite live
   region announcing each selection with its claim and the caveat.
@@ -121,12 +126,66 @@ const frames = (div) => {
   const c = div.querySelector('canvas'); if (!c || c._fmFrames) return; c._fmFrames = true;
   const ctx = c.getContext('2d');
   ctx.drawImage = function (src, ...rest) {  // the prototype's, looked up at each call
-    if (src instanceof HTMLCanvasElement && !src.isConnected) lazySnapshot(src);
+    if (src instanceof HTMLCanvasElement && !src.isConnected && !src._fmSprite) {
+      lazySnapshot(src); c._fmOff = src; c._fmOutlined = false; }  // a frame: outline gone
     return CanvasRenderingContext2D.prototype.drawImage.call(this, src, ...rest); };
 };
+const geometry = (div) => {
+  const el = div.closest('.footmap-root')?.querySelector('.fm-geo [data-fm-geo]');
+  const raw = el ? el.getAttribute('data-fm-geo') : '';
+  if (div._fmGeoRaw !== raw) {
+    div._fmGeoRaw = raw; div._fmSprites = new Map();
+    try { div._fmGeo = raw ? JSON.parse(raw) : null; } catch (err) { div._fmGeo = null; } }
+  return div._fmGeo;
+};
+const inside = (rings, x, y) => {  // even-odd rule over every ring of the zone
+  let c = false;
+  for (const r of rings) for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+    const xi = r[i], yi = r[i + 1], xj = r[j], yj = r[j + 1];
+    if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) c = !c; }
+  return c;
+};
+const sprite = (div, g, k) => {  // the zone's outline, rendered once per layout
+  let s = div._fmSprites.get(k); if (s) return s;
+  const rings = g.zones[k][1]; let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const r of rings) for (let i = 0; i < r.length; i += 2) {
+    x0 = Math.min(x0, r[i]); x1 = Math.max(x1, r[i]);
+    y0 = Math.min(y0, r[i + 1]); y1 = Math.max(y1, r[i + 1]); }
+  const pad = Math.ceil(g.lw) + 2, ox = Math.floor(x0) - pad, oy = Math.floor(y0) - pad;
+  const c = document.createElement('canvas'); c._fmSprite = true;
+  c.width = Math.ceil(x1) - ox + pad; c.height = Math.ceil(y1) - oy + pad;
+  const ctx = c.getContext('2d'); ctx.translate(-ox, -oy); ctx.beginPath();
+  for (const r of rings) { ctx.moveTo(r[0], r[1]);
+    for (let i = 2; i < r.length; i += 2) ctx.lineTo(r[i], r[i + 1]); ctx.closePath(); }
+  ctx.lineWidth = g.lw; ctx.lineJoin = 'round'; ctx.strokeStyle = g.edge; ctx.stroke();
+  s = {c, x: ox, y: oy}; div._fmSprites.set(k, s); return s;
+};
+document.addEventListener('pointerdown', (e) => {  // the clicked zone's outline, at once
+  if (e.button !== 0 || !(e.target instanceof HTMLCanvasElement)) return;
+  const div = e.target.closest('.jupyter-matplotlib-canvas-div');
+  if (!div || !div.closest('.footmap-root')) return;
+  const fig = div.closest('.jupyter-matplotlib-figure');
+  if (fig && fig.querySelector('.jupyter-matplotlib-toolbar .mod-active')) return;  // pan/zoom
+  const c = div.querySelector('canvas'); const g = geometry(div);
+  if (!c || !c._fmFrames || !g || !g.preview) return;
+  if (Math.abs(c.width - g.w) > 1 || Math.abs(c.height - g.h) > 1) return;  // another layout
+  const r = e.target.getBoundingClientRect(); if (!r.width || !r.height) return;
+  const x = (e.clientX - r.left) * c.width / r.width, y = (e.clientY - r.top) * c.height / r.height;
+  const k = g.zones.findIndex((z) => inside(z[1], x, y)); if (k < 0) return;
+  const s = sprite(div, g, k), ctx = c.getContext('2d');
+  const mark = c._fmMark = (c._fmMark || 0) + 1;
+  requestAnimationFrame(() => {  // drawn with the next frame the page paints
+    if (c._fmMark !== mark) return;
+    ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.drawImage(s.c, s.x, s.y); ctx.restore();
+    c._fmOutlined = true; });
+  setTimeout(() => {  // no frame came (the zone was selected already): show the last one
+    if (!c._fmOutlined || c._fmMark !== mark || !c._fmOff) return;
+    ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.clearRect(0, 0, c.width, c.height);
+    ctx.drawImage(c._fmOff, 0, 0); ctx.restore(); }, 1500);
+}, true);
 const label = (root) => {
   const alt = root.querySelector('.fm-map-alt');
-  const text = alt ? alt.textContent.replace(/\s+/g, ' ').trim() : '';
+  const text = alt ? alt.textContent.replace(/\\s+/g, ' ').trim() : '';
   root.querySelectorAll('.jupyter-matplotlib-canvas-div').forEach((div) => {
     frames(div);
     if (div.getAttribute('role') !== 'application') {

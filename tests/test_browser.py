@@ -563,3 +563,77 @@ def test_caveat_in_view_after_a_click(lab, page, geometry):
             chart.caveats_of("evidence")[0].brief[:40]
             in page.locator(".footmap-explorer .fm-caveat").inner_text()
         )
+
+
+_OUTLINE_JS = """async ([x, y]) => {
+  const div = document.querySelector('.footmap-explorer .jupyter-matplotlib-canvas-div');
+  const c = div.querySelector('canvas'), top = div.querySelectorAll('canvas')[1];
+  const ctx = c.getContext('2d');
+  const grab = () => ctx.getImageData(0, 0, c.width, c.height).data;
+  const before = grab().slice();
+  const r = top.getBoundingClientRect();
+  // a pointerdown alone: the page's outline reacts, ipympl (which listens to mousedown) and
+  // so the kernel never hear of it, and no frame comes to replace the outline
+  top.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, button: 0,
+    clientX: r.left + x * r.width / c.width, clientY: r.top + y * r.height / c.height}));
+  await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+  const after = grab();
+  let n = 0, x0 = 1e9, y0 = 1e9, x1 = -1, y1 = -1, dark = 255;
+  for (let i = 0; i < after.length; i += 4) {
+    if (after[i] === before[i] && after[i + 1] === before[i + 1] && after[i + 2] === before[i + 2])
+      continue;
+    n++; const px = (i / 4) % c.width, py = Math.floor(i / 4 / c.width);
+    x0 = Math.min(x0, px); x1 = Math.max(x1, px); y0 = Math.min(y0, py); y1 = Math.max(y1, py);
+    dark = Math.min(dark, Math.max(after[i], after[i + 1], after[i + 2]));
+  }
+  await new Promise((res) => setTimeout(res, 2500));
+  const back = grab(); let left = 0;
+  for (let i = 0; i < back.length; i++) if (back[i] !== before[i]) left++;
+  return {n, box: [x0, y0, x1, y1], dark, left, w: c.width, h: c.height};
+}"""
+
+
+def test_a_click_is_outlined_on_the_page_at_once(lab, page, geometry):
+    """The page outlines the clicked zone itself (footmap.preview), before the kernel answers,
+    inside that zone's box, in the selection's near-black; with no frame to replace it, the
+    last frame comes back."""
+    import json
+
+    from shapely.geometry import Polygon
+
+    if not page.locator(".footmap-explorer").count():
+        _run_all(page, lab)
+    canvas = page.locator(".footmap-explorer .jupyter-matplotlib-canvas-div canvas").nth(1)
+    canvas.scroll_into_view_if_needed()
+    _settled_box(page, canvas)
+    page.wait_for_function(
+        "() => { const g = document.querySelector('.footmap-explorer .fm-geo [data-fm-geo]');"
+        " const c = document.querySelector('.footmap-explorer .jupyter-matplotlib-canvas-div"
+        " canvas'); return g && Math.abs(JSON.parse(g.getAttribute('data-fm-geo')).w"
+        " - c.width) <= 1; }",
+        timeout=30_000,
+    )
+    geo = json.loads(
+        page.locator(".footmap-explorer .fm-geo [data-fm-geo]").get_attribute("data-fm-geo")
+    )
+    assert geo["preview"] is True and geo["edge"] == "#111111"
+
+    def polygon(flat):
+        return Polygon(list(zip(flat[::2], flat[1::2], strict=True)))
+
+    zone_id, rings = max(geo["zones"], key=lambda z: polygon(z[1][0]).area)
+    ring = polygon(rings[0])
+    inner = ring.representative_point()
+    out = page.evaluate(_OUTLINE_JS, [inner.x, inner.y])
+    assert out["n"] > 30, f"no outline drawn for {zone_id}: {out}"
+    x0, y0, x1, y1 = ring.bounds
+    pad = geo["lw"] + 3
+    bx0, by0, bx1, by1 = out["box"]
+    assert x0 - pad <= bx0 and y0 - pad <= by0 and bx1 <= x1 + pad and by1 <= y1 + pad, (
+        f"outline of {zone_id} outside its box {ring.bounds}: {out}"
+    )
+    assert out["dark"] <= 0x30, out  # the outline's core is near-black (#111111)
+    assert out["left"] == 0, out  # no frame came: the page put the last one back
+    # a pointerdown on the canvas outside every zone outlines nothing
+    corner = page.evaluate(_OUTLINE_JS, [3, 3])
+    assert corner["n"] == 0 and corner["left"] == 0, corner

@@ -882,3 +882,23 @@ def test_the_map_skips_matplotlib_pick_and_toolbar_messages(chart, ipympl_backen
         assert e.selected == (zone,)
     finally:
         e.close()
+
+
+def test_the_page_gets_outlines_of_the_drawn_layout_only(chart, ipympl_backend):
+    e = _drawn_explorer(chart)
+    try:
+        assert e.geometry.value == ""  # nothing before the layout's backgrounds are made
+        e._capture()  # what the draw's timer runs
+        doc = json.loads(
+            __import__("html").unescape(e.geometry.value.split('data-fm-geo="')[1][:-8])
+        )
+        assert (doc["w"], doc["h"]) == (640, 480) and doc["preview"] is True
+        assert len(doc["zones"]) == len(e.artists.zones) == 77
+        e.controls["view"].value = "dorsal"  # another layout: its outlines come after its draw
+        assert e.geometry.value == ""
+        e.selects = False  # as in the quiz: a click does not select, the page draws nothing
+        e.figure.canvas.draw()
+        e._capture()
+        assert "&quot;preview&quot;:false" in e.geometry.value
+    finally:
+        e.close()
