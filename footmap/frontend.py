@@ -49,7 +49,7 @@ CSS = """
   flex-direction: column; }
 .footmap-root .fm-body > .fm-pin { grid-area: caveat; align-self: end; }
 @container footmap (min-width: 840px) {
-  .footmap-root .fm-body { grid-template-columns: minmax(300px, 1fr) minmax(250px, 420px);
+  .footmap-root .fm-body { grid-template-columns: minmax(300px, 1fr) minmax(240px, min(36%, 420px));
     grid-template-areas: "map side" "map caveat"; grid-template-rows: auto 1fr; }
   .footmap-root .fm-side .fm-scroll { max-height: 48vh; overflow-y: auto; }
 }
