@@ -41,6 +41,8 @@ CSS = """
 .jp-OutputArea-output:has(.footmap-root), .jp-OutputArea:has(.footmap-root) {
   overflow: visible !important; }
 .footmap-root { container-type: inline-size; container-name: footmap; }
+.jp-OutputArea:has(.footmap-root) > .jp-OutputArea-child:has(.footmap-static) {
+  display: none; }
 .footmap-root .fm-body { display: grid; grid-template-columns: minmax(0, 1fr);
   grid-template-areas: "map" "caveat" "side"; align-items: start; gap: 6px 14px;
   width: 100%; }
@@ -199,7 +201,15 @@ const label = (root) => {
 };
 const ro = new ResizeObserver((es) => es.forEach((e) => {
   e.target.querySelectorAll('.jupyter-matplotlib.fm-fit').forEach(fit); }));
+const hideStatic = () => {  // the live widget shows: its static stand-in is not needed
+  document.querySelectorAll('.footmap-static').forEach((st) => {
+    const child = st.closest('.jp-OutputArea-child, .output_area');
+    if (child && child.style.display !== 'none' && child.parentElement
+        && child.parentElement.querySelector('.footmap-root')) child.style.display = 'none';
+  });
+};
 const watch = () => {
+  hideStatic();
   document.querySelectorAll('.footmap-root').forEach((root) => {
     label(root);
     const col = root.querySelector('.fm-mapcol');

@@ -45,6 +45,10 @@ def ipympl_active() -> bool:
     return True
 
 
+#: The static view's plain-text form (terminals, consoles).
+STATIC_TEXT = "footmap: a static view of the map, the zones drawn and the caveat"
+
+
 class Shown:
     """Shows itself through its root ``widget`` (in JupyterLab, Voila and nbconvert alike).
 
@@ -67,10 +71,20 @@ class Shown:
         return {**self.static_bundle(), **bundle}
 
     def _ipython_display_(self) -> None:
+        """The page script, the static view as an output of its own, then the widget.
+
+        Kept apart, the static view survives where the widget cannot show: nbconvert picks
+        the widget view alone from a bundle whenever the widget state is stored (its default
+        after ``--execute``), so a static fallback inside that bundle never reaches the HTML.
+        Where the widget does show, the page script and the stylesheet hide the static view.
+        """
         from IPython.display import Javascript, display
 
         display(Javascript(frontend.SCRIPT))
-        display(self._repr_mimebundle_(), raw=True)
+        static = self.static_bundle()
+        if static:
+            display({**static, "text/plain": STATIC_TEXT}, raw=True)
+        display(self.widget._repr_mimebundle_(), raw=True)
 
 
 def button(description: str, icon: str, tooltip: str) -> widgets.Button:

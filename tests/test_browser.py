@@ -166,6 +166,16 @@ def _check_explorer(lab, page, geometry):
     chart = geometry["chart"]
     _run_all(page, lab)
     assert page.locator(".jupyter-matplotlib-canvas-div").count() == 1, "figure shown twice"
+    # the static view (an output of its own, for viewers without a kernel) is there but hidden
+    # once the live widget shows
+    static = page.locator(".jp-OutputArea-output .footmap-static")
+    assert static.count() == 1
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.footmap-static')"
+        ".closest('.jp-OutputArea-child')).display === 'none'",
+        timeout=30_000,
+    )
+    assert not static.is_visible()
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     assert errors.count() == 0, errors.first.inner_text()
     canvas = page.locator(".jupyter-matplotlib-canvas-div canvas").first

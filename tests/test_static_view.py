@@ -30,29 +30,54 @@ def _execute(store_widget_state: bool):
     return nb
 
 
-def _explorer_output(nb):
+def _static_output(nb):
+    """The output holding the explorer's static view (beside, not inside, the widget's)."""
+    found = []
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            if "application/vnd.jupyter.widget-view+json" in out.get("data", {}):
-                if "footmap-static" in out["data"].get("text/html", ""):
-                    return out
-    raise AssertionError("no explorer output with a static view")
+            data = out.get("data", {})
+            if "footmap-static" in data.get("text/html", ""):
+                assert "application/vnd.jupyter.widget-view+json" not in data
+                found.append(out)
+    assert len(found) == 1, f"{len(found)} static views"
+    return found[0]
 
 
 @pytest.fixture(scope="module")
 def executed():
+    """As ``jupyter nbconvert --execute`` does by default: the widget state is stored."""
+    return _execute(store_widget_state=True)
+
+
+@pytest.fixture(scope="module")
+def executed_without_state():
     return _execute(store_widget_state=False)
 
 
 def test_executed_notebook_keeps_a_static_map_beside_the_widget(executed):
-    out = _explorer_output(executed)
+    out = _static_output(executed)
     png = base64.b64decode(out["data"]["image/png"])
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000  # a real picture, not a stub
+    assert out["data"]["text/plain"] == (
+        "footmap: a static view of the map, the zones drawn and the caveat"
+    )
+    assert "widgets" in executed.metadata  # the state is stored, as nbconvert does by default
+    views = [
+        o
+        for c in executed.cells
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
+    assert len(views) == 1 and set(views[0]["data"]) == {
+        "application/vnd.jupyter.widget-view+json",
+        "text/plain",
+    }
 
 
-def test_nbconvert_html_shows_map_zone_list_and_caveat(executed):
+@pytest.mark.parametrize("which", ["executed", "executed_without_state"])
+def test_nbconvert_html_shows_map_zone_list_and_caveat(which, request):
     chart = footmap.load()
-    html, _ = HTMLExporter().from_notebook_node(executed)
+    html, _ = HTMLExporter().from_notebook_node(request.getfixturevalue(which))
     assert html.count('<div class="footmap-static">') == 1  # shown once, not twice
     start = html.index('<div class="footmap-static">')
     static = html[start : start + 400_000]
