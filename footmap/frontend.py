@@ -166,7 +166,7 @@ document.addEventListener('pointerdown', (e) => {  // the clicked zone's outline
   if (e.button !== 0 || !(e.target instanceof HTMLCanvasElement)) return;
   const div = e.target.closest('.jupyter-matplotlib-canvas-div');
   if (!div || !div.closest('.footmap-root')) return;
-  const fig = div.closest('.jupyter-matplotlib-figure');
+  const fig = div.closest('.jupyter-matplotlib') || div.parentElement;
   if (fig && fig.querySelector('.jupyter-matplotlib-toolbar .mod-active')) return;  // pan/zoom
   const c = div.querySelector('canvas'); const g = geometry(div);
   if (!c || !c._fmFrames || !g || !g.preview) return;

@@ -67,8 +67,12 @@ def _geometry(feature: Mapping[str, Any], fid: str, problems: _Problems) -> Base
     if geom.is_empty:
         problems.add(fid, "geometry: empty (no area)")
         return None
-    if not geom.is_valid:  # before the area: a bow-tie's two halves cancel to area 0
-        problems.add(fid, f"geometry: invalid ({explain_validity(geom)})")
+    try:  # before the area: a bow-tie's two halves cancel to area 0
+        why = None if geom.is_valid else explain_validity(geom)
+    except shapely.errors.GEOSException as exc:  # GEOS cannot even judge it (a ring scaled
+        why = str(exc)  # to 1e-300 collapses onto its own vertices)
+    if why is not None:
+        problems.add(fid, f"geometry: invalid ({why})")
         return None
     if geom.area <= 0:
         problems.add(fid, "geometry: empty (no area)")
@@ -163,10 +167,20 @@ def _geometries(features: list[Any], problems: _Problems) -> dict[int, BaseGeome
         )
         owner = np.repeat(np.arange(int(multi.sum())), multi_counts)
         geoms[multi] = shapely.multipolygons(flat[members], indices=owner)
-    good = (
-        ~shapely.is_empty(geoms) & shapely.is_valid(geoms) & (shapely.area(geoms) >= MIN_AREA_MM2)
-    )
+    try:
+        valid = shapely.is_valid(geoms)
+    except shapely.errors.GEOSException:  # one shape GEOS cannot judge: ask each on its own
+        valid = np.array([_judged_valid(g) for g in geoms], dtype=bool)
+    good = ~shapely.is_empty(geoms) & valid & (shapely.area(geoms) >= MIN_AREA_MM2)
     return {i: g for i, g, ok in zip(kept, geoms, good, strict=True) if ok}
+
+
+def _judged_valid(geom: BaseGeometry) -> bool:
+    """``geom.is_valid``, False where GEOS raises (:func:`_geometry` then reports why)."""
+    try:
+        return bool(geom.is_valid)
+    except shapely.errors.GEOSException:
+        return False
 
 
 def _declared_outlines(features: list[Any]) -> set[tuple[str, str]]:

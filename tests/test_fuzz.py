@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -425,3 +426,31 @@ def test_wrapped_lines_fit_their_column(words, width):
     for line in lines:
         assert text_size(line, 7.5)[0] <= width / WRAP_SLACK or len(line) == 1, line
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_rings_collapsed_by_a_tiny_scale_are_reported_not_raised():
+    """Found by test_perturbed_geometry: rings scaled by 1e-300 collapse onto their own
+    vertices and GEOS raised from ``is_valid`` ("Segment vertex does not intersect ring")
+    instead of judging them; each is now reported against its zone."""
+    doc = copy.deepcopy(BASE)
+    targets = (
+        [[8, 72], [-8, 72], [-8, 88], [8, 88], [8, 72]],
+        [[20, 60], [20, 100], [-20, 100], [-20, 60], [20, 60]],
+    )
+    shrunk = []
+    for f in doc["features"]:
+        g = f["geometry"]
+        polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+        for ring in (r for poly in polys for r in poly):
+            if ring in targets:
+                ring[:] = [[x * 1e-300, y * 1e-300] for x, y in ring]
+                shrunk.append(f["id"])
+            elif f["properties"].get("role") == "outline":
+                ring.reverse()
+    assert len(shrunk) == 2, shrunk
+    with pytest.raises(ChartError) as err:
+        footmap.loads(json.dumps(doc))
+    by_zone = {p.zone: p.message for p in err.value.problems}
+    for zid in shrunk:
+        assert by_zone[zid].startswith("geometry: "), by_zone
+    check(json.dumps(doc))
