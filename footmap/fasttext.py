@@ -188,6 +188,27 @@ def _draw_text(
     else:  # 90 degrees: the line runs upwards
         px, py = math.floor(x), math.ceil(y)
         start = (py - y, x - px)
+    alpha, dx, dy = _mask(font, s, start, quarter)
+    left, top = px + dx, py + dy
+    rgba = gc.get_rgb()
+    a = gc.get_alpha() if (len(rgba) == 3 or gc.get_forced_alpha()) else rgba[3]
+    image = np.empty((*alpha.shape, 4), np.uint8)
+    image[..., :3] = np.round(np.asarray(rgba[:3]) * 255).astype(np.uint8)
+    image[..., 3] = alpha if a >= 1 else np.round(alpha * a).astype(np.uint8)
+    # Agg's draw_image takes the lower-left corner, y upwards, and the image bottom row first.
+    renderer.draw_image(gc, left, renderer.height - top - image.shape[0], image[::-1])
+
+
+@lru_cache(maxsize=4096)
+def _mask(
+    font: Any, s: str, start: tuple[float, float], quarter: int
+) -> tuple[np.ndarray, int, int]:
+    """The coverage of ``s`` drawn at the sub-pixel ``start``, and its top-left pixel offset.
+
+    Cached: a map redrawn unchanged (the explorer's backgrounds, a resize, a view switched
+    back) draws the same strings at the same fractions of a pixel, and rendering the glyphs
+    was most of a redraw's time. The array is read-only (it is shared).
+    """
     _, _, _, (x0, y0, x1, y1) = _measure(font, s)
     # The mask spans the ink and the origin (ink may start right of it: leading spaces),
     # so Pillow always draws at non-negative coordinates inside it.
@@ -197,17 +218,11 @@ def _draw_text(
     ImageDraw.Draw(mask).text((start[0] - ox, start[1] - oy), s, font=font, fill=255, anchor="ls")
     alpha = np.asarray(mask)
     if quarter == 1:
-        alpha = np.rot90(alpha)
-        left, top = px + oy, py - ox - w
+        alpha, dx, dy = np.ascontiguousarray(np.rot90(alpha)), oy, -ox - w
     else:
-        left, top = px + ox, py + oy
-    rgba = gc.get_rgb()
-    a = gc.get_alpha() if (len(rgba) == 3 or gc.get_forced_alpha()) else rgba[3]
-    image = np.empty((*alpha.shape, 4), np.uint8)
-    image[..., :3] = np.round(np.asarray(rgba[:3]) * 255).astype(np.uint8)
-    image[..., 3] = alpha if a >= 1 else np.round(alpha * a).astype(np.uint8)
-    # Agg's draw_image takes the lower-left corner, y upwards, and the image bottom row first.
-    renderer.draw_image(gc, left, renderer.height - top - image.shape[0], image[::-1])
+        dx, dy = ox, oy
+    alpha.flags.writeable = False
+    return alpha, dx, dy
 
 
 def _layout_unloaded(
