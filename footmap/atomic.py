@@ -65,7 +65,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
 def _write_atomically(path: str | os.PathLike[str], mode: str) -> Iterator[IO[Any]]:
     """The body of :func:`atomic_write`: yield the temporary file, then move it over ``path``."""
     target = _writable(path)
-    directory = target.parent if str(target.parent) else Path(".")
+    directory = target.parent  # Path("name").parent is Path("."), never empty
     _remove_stale_temporaries(directory)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
