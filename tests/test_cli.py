@@ -782,3 +782,14 @@ def test_a_command_stopped_by_the_system_ends_with_a_message(
     monkeypatch.setattr(cli, "_cmd_summary", summary)
     assert main(["summary"]) == code
     assert capsys.readouterr().err == message
+
+
+@pytest.mark.parametrize("extra", ["b ", "BOX"])
+def test_a_usage_error_is_printed_as_argparse_words_it(capsys, extra):
+    """Only the message's final line break is dropped (then one is printed): a trailing
+    space or letter of the echoed argument stays."""
+    assert main(["summary", "a", extra]) == 2
+    assert capsys.readouterr().err == (
+        "usage: footmap [-h] [--version] COMMAND ...\n"
+        f"footmap: error: unrecognized arguments: {extra}\n"
+    )

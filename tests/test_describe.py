@@ -299,6 +299,7 @@ def test_two_sources_are_cited_as_a_list_and_two_evidence_caveats_are_joined():
         ("a\nb", True, "a\nb"),
         ("a\r\nb\rc", True, "a\nb\\x0dc"),  # a CR LF pair is one line break; a lone CR is not
         ("caf\u00e9 \u0100", True, "caf\u00e9 \u0100"),  # printable: kept
+        ("AXX\nXXB", True, "AXX\nXXB"),  # the text around a line break is kept as it is
     ],
 )
 def test_terminal_text(text, multiline, shown):
