@@ -152,7 +152,7 @@ CORE_MODULES = ("chart", "io", "jsonread", "schemaerrors", "geomcheck", "problem
 #: The mutants ``mutate`` runs by default: the core modules and the atomic write.
 CORE_MUTANTS = [
     *(f"footmap.{m}.*" for m in CORE_MODULES),
-    "footmap.atomic.x_atomic_write__mutmut_*",
+    "footmap.atomic.x__write_atomically__mutmut_*",
 ]
 
 

@@ -222,6 +222,38 @@ def test_handout_options_reach_the_library(tmp_path, monkeypatch, capsys, option
     assert {k: seen[k] for k in expected} == expected
 
 
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], {"dpi": 200, "feet": ("left", "right"), "views": ("plantar",), "highlight": (),
+              "size": "a4", "orientation": "landscape", "color_by": "system", "labels": True,
+              "hatch": False, "title": None}),
+        (["--dpi", "300", "--foot", "left", "--view", "dorsal", "--view", "all", "--size",
+          "screen", "--orientation", "portrait", "--color-by", "sources", "--no-labels",
+          "--hatch", "--title", "My map", "--highlight", "heart"],
+         {"dpi": 300, "feet": ("left",), "views": None, "highlight": ["heart"], "size": "screen",
+          "orientation": "portrait", "color_by": "sources", "labels": False, "hatch": True,
+          "title": "My map"}),
+        (["--view", "medial"], {"views": ("medial",)}),
+    ],
+)  # fmt: skip
+def test_export_options_reach_the_library(tmp_path, monkeypatch, capsys, options, expected):
+    seen = {}
+
+    def fake_export(chart, out, **kw):
+        seen.update(kw, out=out, chart=chart)
+        return out
+
+    import footmap.export
+
+    monkeypatch.setattr(footmap.export, "export", fake_export)
+    out = str(tmp_path / "m.svg")
+    assert main(["export", out, "--chart", str(SYNTHETIC), *options]) == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
+    assert seen["out"] == out and seen["chart"].title == "footmap render test chart"
+    assert {k: seen[k] for k in expected} == expected
+
+
 def test_find_strips_a_plural_the_search_would_miss(capsys):
     assert main(["find", "stomachs", "--chart", str(SYNTHETIC)]) == 0
     assert capsys.readouterr().out.startswith("Stomach (left foot, plantar): charts assign")
@@ -564,4 +596,200 @@ def test_find_escapes_a_line_break_in_a_label_and_a_body_area(tmp_path, capsys):
     assert main(["find", "kidneys\nfake", "--chart", str(path)]) == 0
     assert capsys.readouterr().out.splitlines()[0] == (
         "Kid\\x0aney (left foot, plantar): charts assign it to the kidneys\\x0afake [Urinary] [1]"
+    )
+
+
+def test_find_numbers_sources_across_zones_and_escapes_disagreements(tmp_path, capsys):
+    """The zones share one numbering (the right kidney's doc000 is [2], not its own [1]); a
+    line break in a disagreement's topic, text or variant shows escaped."""
+    doc = json.loads(SYNTHETIC.read_text("utf-8"))
+    meta = doc["footmap"]
+    meta["sources"].append(
+        {"id": "chart2", "kind": "chart", "title": "Chart two", "citation": "Test chart two."}
+    )
+    meta["disagreements"] = [
+        {"id": "side", "topic": "Which\nside", "text": "Charts\ndiffer.",
+         "zones": ["right.plantar.kidney"],
+         "variants": [{"text": "Left\nfoot.", "sources": ["doc000"]},
+                      {"text": "Right.", "sources": ["chart2"]}]}
+    ]  # fmt: skip
+    assert doc["features"][4]["id"] == "left.plantar.kidney"
+    doc["features"][4]["properties"]["claims"][0]["sources"] = ["chart2"]
+    path = tmp_path / "k.geojson"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["find", "kidneys", "--chart", str(path)]) == 0
+    evidence = (
+        "What the evidence says:\n"
+        "  - TEST CAVEAT: claims of reflexology, not established facts.\n"
+        "Safety: TEST SAFETY: ask a doctor first if you have diabetes.\n"
+    )
+    assert capsys.readouterr().out == (
+        "Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]\n"
+        "What charts claim:\n"
+        "  - Test charts assign this area to the kidneys. [1]\n"
+        + evidence
+        + "Kidney (right foot, plantar): charts assign it to the kidneys [Urinary] [2]\n"
+        "What charts claim:\n"
+        "  - Test charts assign this area to the kidneys. [2]\n"
+        "Charts disagree here:\n"
+        "  - Which\\x0aside: Charts\\x0adiffer.\n"
+        "    * Left\\x0afoot. [2]\n"
+        "    * Right. [1]\n" + evidence + "\n"
+        "Caveat: TEST CAVEAT: claims of reflexology, not established facts.\n"
+        "Sources:\n"
+        "  [1] Test chart two.\n"
+        "  [2] Test chart one, not a real source.\n"
+        "  [3] Test review, not a real study (stands in for Ernst 2009).\n"
+        "  [4] Test article two, not a real source.\n"
+    )
+
+
+def test_help_names_the_program_and_says_what_it_is(capsys):
+    assert main(["--help"]) == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "usage: footmap [-h] [--version] COMMAND ...",
+        "",
+        "An interactive reflexology foot map: the zones reflexology charts claim, with their "
+        "sources and the caveat that the evidence does not support them.",
+    ]
+
+
+class _Console:
+    """A text stream named ``encoding`` that keeps what is written, refusing what ``codec``
+    (default: ``encoding``, or UTF-8) cannot encode, as a real console would."""
+
+    def __init__(self, encoding, codec=None):
+        self.encoding = encoding
+        self.codec = codec or encoding or "utf-8"
+        self.text = ""
+
+    def write(self, text):
+        text.encode(self.codec)  # raises UnicodeEncodeError as the console would
+        self.text += text
+
+    def flush(self):
+        pass
+
+
+@pytest.mark.parametrize(
+    ("encoding", "shown"),
+    [
+        ("cp1252", "caf\u00e9 \\U0001f9b6 \\x1b[2J\n"),  # what cp1252 lacks, escaped
+        ("utf-8", "caf\u00e9 \U0001f9b6 \\x1b[2J\n"),
+        (None, "caf\u00e9 \U0001f9b6 \\x1b[2J\n"),  # no encoding: UTF-8
+        ("x-no-such-codec", "caf\\xe9 \\U0001f9b6 \\x1b[2J\n"),  # an unknown codec: ASCII
+    ],
+)
+def test_emit_writes_what_the_stream_can_encode(encoding, shown):
+    from footmap.cli import _emit
+
+    console = _Console(encoding, "ascii" if encoding == "x-no-such-codec" else None)
+    _emit("caf\u00e9 \U0001f9b6 \x1b[2J", console)
+    assert console.text == shown
+
+
+def test_emit_writes_to_stdout_unless_told(monkeypatch):
+    from footmap.cli import _emit
+
+    console = _Console("cp1252")
+    monkeypatch.setattr("sys.stdout", console)
+    _emit("\U0001f9b6")
+    assert console.text == "\\U0001f9b6\n"
+
+
+def test_error_cuts_each_over_long_line(capsys):
+    from footmap.cli import _error
+
+    _error("a" * 800 + "\n" + "b" * 801 + "\nc")
+    assert capsys.readouterr().err == (
+        "a" * 800 + "\n" + "b" * 800 + "... (801 characters in all)\nc\n"
+    )
+
+
+def test_help_of_export_and_handout_gives_their_own_defaults(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "400")  # one line per option
+    assert main(["export", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "a view to draw; repeat the option for more (default: plantar)\n" in out
+    assert "repeat the option for more (quote a spec with spaces)\n" in out
+    assert main(["handout", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "repeat the option for more (default: the views holding each page's zones)\n" in out
+    assert (
+        "repeat the option for more (quote a spec with spaces) (one handout page each; "
+        "default: one page per body system)\n"
+    ) in out
+
+
+def test_help_into_a_closed_pipe_ends_quietly(monkeypatch, capsys):
+    class ClosedPipe:
+        encoding = "utf-8"
+
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            pass
+
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert main(["--help"]) == 141
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "pyplot_loaded", "backends"),
+    [
+        (["export", "m.svg"], False, ["agg"]),
+        (["handout", "h.pdf"], False, ["agg"]),
+        (["export", "m.svg"], True, []),  # pyplot chose its backend already: left alone
+        (["summary"], False, []),
+    ],
+)
+def test_only_figure_commands_choose_a_windowless_backend(
+    monkeypatch, tmp_path, argv, pyplot_loaded, backends
+):
+    import footmap.export
+
+    chosen = []
+    monkeypatch.setattr(matplotlib, "use", lambda name: chosen.append(name.lower()))
+    monkeypatch.setattr(footmap.export, "export", lambda chart, out, **kw: out)
+    monkeypatch.setattr(footmap.export, "handout", lambda chart, out, **kw: out)
+    if not pyplot_loaded:
+        monkeypatch.delitem(sys.modules, "matplotlib.pyplot")
+    monkeypatch.chdir(tmp_path)
+    assert main([*argv, *(["--chart", str(SYNTHETIC)] if argv[0] != "summary" else [])]) == 0
+    assert chosen == backends
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "message"),
+    [
+        (KeyboardInterrupt(), 130, "footmap: interrupted\n"),
+        (OSError(28, "No space left on device"), 1,
+         "footmap: cannot write the output: No space left on device\n"),
+        (OSError("no errno"), 1, "footmap: cannot write the output: no errno\n"),
+        (BrokenPipeError(32, "Broken pipe"), 141, ""),
+    ],
+)  # fmt: skip
+def test_a_command_stopped_by_the_system_ends_with_a_message(
+    monkeypatch, capsys, error, code, message
+):
+    from footmap import cli
+
+    def summary(args):
+        raise error
+
+    monkeypatch.setattr(cli, "_cmd_summary", summary)
+    assert main(["summary"]) == code
+    assert capsys.readouterr().err == message
+
+
+@pytest.mark.parametrize("extra", ["b ", "BOX"])
+def test_a_usage_error_is_printed_as_argparse_words_it(capsys, extra):
+    """Only the message's final line break is dropped (then one is printed): a trailing
+    space or letter of the echoed argument stays."""
+    assert main(["summary", "a", extra]) == 2
+    assert capsys.readouterr().err == (
+        "usage: footmap [-h] [--version] COMMAND ...\n"
+        f"footmap: error: unrecognized arguments: {extra}\n"
     )

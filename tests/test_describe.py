@@ -260,3 +260,47 @@ def test_several_safety_caveats_and_sources_are_joined():
     html = d.zone_html(chart, chart.zones[0])
     assert '<span class="fm-cite">(source: Synthetic source; Other chart)</span>' in html
     assert html.endswith('<p class="fm-safety"><b>Safety:</b> 1st. Second.</p></div>')
+
+
+def test_two_sources_are_cited_as_a_list_and_two_evidence_caveats_are_joined():
+    doc = synthetic.synthetic_chart(1)
+    meta = doc["footmap"]
+    meta["sources"].append(
+        {"id": "synthdoc2", "kind": "chart", "title": "Other chart", "citation": "B."}
+    )
+    meta["caveats"].append(
+        {"id": "ev2", "kind": "evidence", "text": "Second caveat.", "short": "2nd.",
+         "sources": ["synthreview"]}
+    )  # fmt: skip
+    doc["features"][1]["properties"]["claims"][0]["sources"] = ["synthdoc", "synthdoc2"]
+    chart = footmap.loads(json.dumps(doc))
+    assert d.caveat_line(chart) == (
+        "Synthetic chart: the zones are claims about nothing at all. 2nd."
+    )
+    assert d.zone_text(chart, chart.zones[0]).splitlines()[:3] == [
+        "Zone 0 (left foot, plantar): charts assign it to the area 0 [Nervous system] [1, 2]",
+        "What charts claim:",
+        "  - Synthetic zone 0 is claimed to match area 0. [1, 2]",
+    ]
+
+
+# -- terminal_text -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "multiline", "shown"),
+    [
+        ("esc\x1b[2J", False, "esc\\x1b[2J"),
+        ("c1\x9b del\x7f", False, "c1\\x9b del\\x7f"),
+        (
+            "rlo\u202e lrm\u200e ls\u2028 bom\ufeff",
+            False,
+            "rlo\\u202e lrm\\u200e ls\\u2028 bom\\ufeff",
+        ),
+        ("a\nb", False, "a\\x0ab"),
+        ("a\nb", True, "a\nb"),
+        ("a\r\nb\rc", True, "a\nb\\x0dc"),  # a CR LF pair is one line break; a lone CR is not
+        ("caf\u00e9 \u0100", True, "caf\u00e9 \u0100"),  # printable: kept
+        ("AXX\nXXB", True, "AXX\nXXB"),  # the text around a line break is kept as it is
+    ],
+)
+def test_terminal_text(text, multiline, shown):
+    assert d.terminal_text(text, multiline=multiline) == shown

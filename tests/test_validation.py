@@ -812,3 +812,118 @@ def test_geometry_is_checked_beside_other_errors():
     assert len(messages) == 2
     assert messages[0] == "geometry: invalid (Self-intersection[0 25])"
     assert messages[1].startswith("properties.system: 'astral' is not one of nervous")
+
+
+# -- the loader's parts, each with literal expectations ----------------------------------------
+def test_the_quick_schema_check_is_on_for_the_shipped_schema():
+    """The schema parts the quick check mirrors hash to the recorded digest (so it is used)."""
+    from footmap import schemaerrors
+
+    assert schemaerrors._feature_defs_digest() == (
+        "bfc1c723cbcea2ce941ebfd711dc32e410c91508e7427eb369fbd10adf62c205"
+    )
+    assert schemaerrors._fast_rules()["foot"] == ["left", "right"]
+
+
+@pytest.mark.parametrize(
+    ("schema", "digest"),
+    [
+        ({"$defs": {}}, ""),  # no features: a KeyError
+        ({"properties": {"features": 1}, "$defs": []}, ""),  # $defs not a mapping: a TypeError
+        (
+            {"properties": {"features": {"b": 1, "a": 2}},
+             "$defs": dict.fromkeys(footmap.schemaerrors._FEATURE_DEFS, 0)},
+            # sha256 of '[{"a": 2, "b": 1}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]' (keys sorted)
+            "fb67bf0801697801e0ab6e752eabe995afe1c27a82fa52ad32d2394850aa6ee5",
+        ),
+    ],
+)  # fmt: skip
+def test_the_feature_defs_digest_of_other_schemas(monkeypatch, schema, digest):
+    from footmap import schemaerrors
+
+    monkeypatch.setattr(schemaerrors, "schema", lambda: schema)
+    assert schemaerrors._feature_defs_digest() == digest
+
+
+def test_the_bundled_chart_is_found_as_package_data_then_in_the_checkout(tmp_path, monkeypatch):
+    import types
+
+    from footmap import io
+
+    root = Path(io.__file__).resolve().parent.parent
+    package = tmp_path / "package"
+    monkeypatch.setattr(io, "resources", types.SimpleNamespace(files={"footmap": package}.get))
+    # no package data (a source checkout): the repository's data/zones.geojson
+    assert io.bundled_path() == root / "data" / "zones.geojson"
+    # an installed wheel: footmap/data/zones.geojson
+    (package / "data").mkdir(parents=True)
+    (package / "data" / "zones.geojson").write_text("{}")
+    assert io.bundled_path() == package / "data" / "zones.geojson"
+
+
+def test_a_missing_bundled_chart_is_a_footmap_error(tmp_path, monkeypatch):
+    import types
+
+    from footmap import io
+
+    monkeypatch.setattr(io, "resources", types.SimpleNamespace(files={"footmap": tmp_path}.get))
+    monkeypatch.setattr(io, "__file__", str(tmp_path / "site" / "footmap" / "io.py"))
+    with pytest.raises(footmap.FootmapError) as info:
+        io.bundled_path()
+    assert str(info.value) == (
+        f"the bundled chart is missing (looked for {tmp_path}/data/zones.geojson and "
+        f"{tmp_path}/site/data/zones.geojson); reinstall footmap"
+    )
+
+
+def test_a_chart_caveat_citing_an_article_names_the_three_kinds_it_may_cite():
+    doc = charts.base()
+    doc["footmap"]["caveats"][1]["sources"] = ["testdoc"]  # the chart caveat
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    assert _only(info.value) == (
+        None,
+        "caveat 'chart' (chart) cites 'testdoc', an article source; a chart caveat may cite "
+        "only chart, history or study sources",
+    )
+
+
+@pytest.mark.parametrize(
+    ("mode", "kind"),
+    [
+        (0o010644, "a pipe (FIFO)"),
+        (0o020644, "a character device"),
+        (0o060644, "a block device"),
+        (0o140644, "a socket"),
+        (0o120777, "not a regular file"),  # a symbolic link
+    ],
+)
+def test_file_kinds_are_named(mode, kind):
+    assert footmap.jsonread._file_kind(mode) == kind
+
+
+def test_a_socket_is_refused(tmp_path):
+    import socket
+
+    path = tmp_path / "s.geojson"
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(path))
+        with pytest.raises(ChartError) as info:
+            footmap.load(path)
+    assert _only(info.value) == (None, "is a socket, not a chart file")
+
+
+def test_schema_errors_are_listed_by_path():
+    from footmap.io import _schema_errors
+
+    assert _schema_errors(charts.base()) == []
+    doc = charts.base()
+    del doc["footmap"]["title"]
+    charts.feature(doc, "left.plantar.kidney")["properties"]["system"] = "astral"
+    charts.feature(doc, "left.plantar.head")["properties"]["foot"] = "middle"
+    found = [(path, err.validator, err.instance) for path, err in _schema_errors(doc)]
+    assert found == [
+        (["features", 1, "properties", "system"], "enum", "astral"),
+        (["features", 4, "properties", "foot"], "enum", "middle"),
+        (["footmap"], "required", doc["footmap"]),
+    ]
