@@ -143,7 +143,8 @@ def _parse(data: str | bytes, name: str, max_bytes: int) -> tuple[Any, dict[int,
             ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    _check_counts(text, name)
+    # the bytes count as the text does: UTF-8 encodes no other character with ASCII bytes
+    _check_counts(text, name, data if isinstance(data, bytes) else None)
 
     def reject_constant(token: str) -> Any:
         raise ValueError(f"{token} is not a number in JSON")
@@ -167,18 +168,28 @@ def _parse(data: str | bytes, name: str, max_bytes: int) -> tuple[Any, dict[int,
         raise ChartError([Problem(name, None, f"invalid JSON: {exc}")]) from None
     except RecursionError:
         raise ChartError([Problem(name, None, "JSON is nested too deeply")]) from None
-    if _SURROGATE.search(text) or _SURROGATE_ESCAPE.search(text):
+    # UTF-8 bytes cannot hold a raw surrogate (decoding refuses one), nor can ASCII text
+    raw = not isinstance(data, bytes) and not text.isascii() and _SURROGATE.search(text)
+    if raw or _SURROGATE_ESCAPE.search(text):
         duplicates[-1] = []  # ask _check_structure to look for lone surrogates
     return doc, duplicates
 
 
-def _check_counts(text: str, name: str) -> None:
+def _check_counts(text: str, name: str, raw: bytes | None = None) -> None:
     """Refuse text holding more JSON objects, arrays or values than the limits allow.
 
     Counting brackets and commas is a quick upper bound; only when it exceeds a limit are
-    strings blanked out and the structure counted exactly, for the message.
+    strings blanked out and the structure counted exactly, for the message. ``raw``, the
+    UTF-8 bytes of ``text`` when there are any, is quicker to count and counts the same.
     """
-    strings = (text.count('"') - text.count('\\"')) // 2
+
+    def count(c: str) -> int:
+        return text.count(c) if raw is None else raw.count(c.encode())
+
+    quotes = count('"')
+    strings = quotes // 2  # an upper bound: escaped quotes are inside strings
+    if strings > MAX_JSON_STRINGS:
+        strings = (quotes - text.count('\\"')) // 2
     if strings > MAX_JSON_STRINGS:
         raise ChartError(
             [
@@ -189,7 +200,7 @@ def _check_counts(text: str, name: str) -> None:
         )
     limits = (("{", MAX_JSON_OBJECTS, "objects"), ("[", MAX_JSON_ARRAYS, "arrays"),
               (",", MAX_JSON_VALUES, "values"))  # fmt: skip
-    if all(text.count(c) <= limit for c, limit, _ in limits):
+    if all(count(c) <= limit for c, limit, _ in limits):
         return
     bare = _JSON_STRING.sub('""', text)
     for c, limit, what in limits:
