@@ -372,9 +372,10 @@ def _build(
             geom = _geometry(f, _feature_name(features, i), problems)
         if role == "zone":
             raw_claims = props["claims"]
-            rows = []
-            for c in raw_claims:
-                key = (c["kind"], tuple(c["sources"]))
+            rows, claims, cited_badly, placed = [], [], False, False
+            for c in raw_claims:  # one plain loop: this runs once per zone
+                kind = c["kind"]
+                key = (kind, tuple(c["sources"]))
                 row = checked.get(key)
                 if row is None:
                     row = checked[key] = (
@@ -383,7 +384,10 @@ def _build(
                         _kind_problems(c, source_kinds),
                     )
                 rows.append(row)
-            if any(row[1] or row[2] for row in rows):
+                cited_badly = cited_badly or bool(row[1] or row[2])
+                placed = placed or kind == "placement"
+                claims.append(Claim(c["text"], row[0], kind))
+            if cited_badly:
                 name = _feature_name(features, i)
                 for row in rows:
                     for sid in row[1]:
@@ -391,16 +395,13 @@ def _build(
                 for n, (c, row) in enumerate(zip(raw_claims, rows, strict=True), start=1):
                     for msg in row[2]:
                         problems.add(name, f"claim {n} {_short(c['text'], 50)}: {msg}")
-            if not any(c["kind"] == "placement" for c in raw_claims):
+            if not placed:
                 problems.add(
                     _feature_name(features, i),
                     "has no placement claim (every zone needs one saying where charts put it)",
                 )
             if geom is None:
                 continue
-            claims = tuple(
-                Claim(c["text"], row[0], c["kind"]) for c, row in zip(raw_claims, rows, strict=True)
-            )
             zones.append(
                 Zone(
                     fid,
@@ -409,9 +410,9 @@ def _build(
                     props["label"],
                     props["body_area"],
                     props["system"],
-                    claims,
+                    tuple(claims),
                     geom,
-                )  # fmt: skip
+                )
             )
         elif geom is not None:  # an outline (the schema allows no other role)
             panel = (props["foot"], props["view"])
