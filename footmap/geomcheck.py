@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
 from .chart import Outline, Zone
+from .coords import Flat, flatten
 from .problems import _Problems, _short
 
 #: Coordinates are millimetres; anything farther from the origin is not a foot chart.
@@ -30,6 +31,8 @@ MIN_AREA_MM2 = 1.0
 #: Most pairs of zones with overlapping bounding boxes the overlap check looks at, per panel
 #: (a real chart has a few per zone; nested rings of zones can have every pair).
 MAX_BOX_PAIRS = 2_000_000
+#: Vertices the separating-axis bound (:func:`_apart`) projects at a time, per side.
+_APART_ROWS = 500_000
 
 
 def _rings(coords: Any, gtype: str) -> Iterator[list[Any]]:
@@ -87,44 +90,24 @@ def _geometry(feature: Mapping[str, Any], fid: str, problems: _Problems) -> Base
     return geom
 
 
-def _geometries(features: list[Any], problems: _Problems) -> dict[int, BaseGeometry]:
+def _geometries(
+    features: list[Any], problems: _Problems, flat: Flat | None = None
+) -> dict[int, BaseGeometry]:
     """Build at once every geometry that passes all of :func:`_geometry`'s checks.
 
     Returns the geometries by feature position. Only features the schema passed are tried; a
     feature missing from the result (an odd shape, a failed check, or everything when the
     coordinates do not form one numeric array) goes through :func:`_geometry`, which reports
     its problems with the same words and in the same order as always. Nothing is reported here.
+    ``flat``, :func:`footmap.coords.flatten` of all ``features``, is used when the schema
+    passed every feature (else the features it passed are flattened here).
     """
-    where: list[int] = []
-    polys: list[Any] = []  # every polygon's rings, in feature order
-    parts: list[int] = []  # polygons per feature
-    for i, f in enumerate(features):
-        if i in problems.schema_bad or not isinstance(f, dict):
-            continue
-        gj = f.get("geometry")
-        if not isinstance(gj, dict):
-            continue
-        coords = gj.get("coordinates")
-        if gj.get("type") == "Polygon":
-            polys.append(coords)
-            parts.append(1)
-        elif gj.get("type") == "MultiPolygon" and isinstance(coords, list):
-            polys.extend(coords)
-            parts.append(len(coords))
-        else:
-            continue
-        where.append(i)
-    if not where:
+    if flat is None or problems.schema_bad:
+        flat = flatten(features, skip=problems.schema_bad)
+    where, counts, polys = flat.where, flat.parts, flat.polys
+    if not where or flat.xy is None or flat.sizes is None or flat.per_poly is None:
         return {}
-    rings = [ring for poly in polys for ring in poly]
-    sizes = np.fromiter(map(len, rings), dtype=np.int64, count=len(rings))
-    per_poly = np.fromiter(map(len, polys), dtype=np.int64, count=len(polys))
-    try:
-        xy = np.array([pos for ring in rings for pos in ring], dtype=np.float64)
-    except (ValueError, TypeError, OverflowError):  # ragged, not numbers, too big for a float
-        return {}
-    if xy.ndim != 2 or xy.shape[1] != 2 or len(xy) != sizes.sum():
-        return {}
+    xy, sizes, per_poly = flat.xy, flat.sizes, flat.per_poly
     ring_end = np.cumsum(sizes)
     ring_start = ring_end - sizes
     # a ring passes when it has 4+ positions, is closed, finite and within range
@@ -139,7 +122,6 @@ def _geometries(features: list[Any], problems: _Problems) -> dict[int, BaseGeome
     poly_ok = (per_poly > 0) & (
         np.bincount(poly_of_ring, weights=~ring_ok, minlength=len(polys)) == 0
     )
-    counts = np.asarray(parts, dtype=np.int64)
     feature_of_poly = np.repeat(np.arange(len(where)), counts)
     feature_ok = (counts > 0) & (
         np.bincount(feature_of_poly, weights=~poly_ok, minlength=len(where)) == 0
@@ -154,19 +136,19 @@ def _geometries(features: list[Any], problems: _Problems) -> dict[int, BaseGeome
     if not kept:
         return {}
     multi = np.array([features[i]["geometry"]["type"] == "MultiPolygon" for i in kept], dtype=bool)
-    flat = shapely.from_ragged_array(
+    built = shapely.from_ragged_array(
         shapely.GeometryType.POLYGON, xy[keep_xy], (ring_offsets, poly_offsets)
     )
     geoms = np.empty(len(kept), dtype=object)
     polygon_at = np.concatenate([[0], np.cumsum(counts[feature_ok])])[:-1]
-    geoms[~multi] = flat[polygon_at[~multi]]
+    geoms[~multi] = built[polygon_at[~multi]]
     if multi.any():
         multi_counts = counts[feature_ok][multi]
         members = np.concatenate(
             [np.arange(a, a + n) for a, n in zip(polygon_at[multi], multi_counts, strict=True)]
         )
         owner = np.repeat(np.arange(int(multi.sum())), multi_counts)
-        geoms[multi] = shapely.multipolygons(flat[members], indices=owner)
+        geoms[multi] = shapely.multipolygons(built[members], indices=owner)
     try:
         valid = shapely.is_valid(geoms)
     except shapely.errors.GEOSException:  # one shape GEOS cannot judge: ask each on its own
@@ -181,17 +163,6 @@ def _judged_valid(geom: BaseGeometry) -> bool:
         return bool(geom.is_valid)
     except shapely.errors.GEOSException:
         return False
-
-
-def _declared_outlines(features: list[Any]) -> set[tuple[str, str]]:
-    """Panels some feature means to outline, valid or not."""
-    panels = set()
-    for f in features:
-        p = f.get("properties") if isinstance(f, dict) else None
-        if isinstance(p, dict) and p.get("role") == "outline":
-            if isinstance(p.get("foot"), str) and isinstance(p.get("view"), str):
-                panels.add((p["foot"], p["view"]))
-    return panels
 
 
 def _candidate_pairs(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
@@ -214,6 +185,62 @@ def _candidate_pairs(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     if not lefts:
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _apart(
+    geoms: np.ndarray, box: np.ndarray, left: np.ndarray, right: np.ndarray, reach: np.ndarray
+) -> np.ndarray:
+    """Pairs that certainly overlap by at most half the area tolerance: a separating-axis bound.
+
+    Each pair's shapes are projected on the line through the centres of their bounding
+    boxes. Zone ``left`` lies on the near side of its farthest vertex, zone ``right`` on the
+    far side of its nearest, so their intersection lies in the strip between the two, of
+    width ``overlap`` (none when negative), and inside the overlap of their bounding boxes,
+    whose diagonal is ``reach``; its area is at most ``overlap * reach``. Zones that only
+    touch along a line across the line of centres (convex neighbours sharing an edge or a
+    corner, such as the cells of a grid) give a strip of width zero, give or take rounding.
+    A pair passes when the bound (its strip widened by 1e-9 mm, far more than the rounding
+    of coordinates within :data:`MAX_COORD_MM`) is at most half of :data:`AREA_TOLERANCE`,
+    so that no pair within the tolerance's reach of being reported is left out.
+
+    Work is proportional to the vertices of the pairs, done :data:`_APART_ROWS` at a time.
+    """
+    apart = np.zeros(len(left), dtype=bool)
+    if not len(left):
+        return apart
+    xy, owner = shapely.get_coordinates(geoms, return_index=True)
+    count = np.bincount(owner, minlength=len(geoms))
+    first = np.concatenate([[0], np.cumsum(count)[:-1]])
+    centre = (box[:, :2] + box[:, 2:]) / 2
+    axis = centre[right] - centre[left]
+    length = np.hypot(axis[:, 0], axis[:, 1])
+    usable = length > 0  # concentric boxes: no line of centres
+    axis[usable] /= length[usable, None]
+    step = max(1, _APART_ROWS // int(count.max()))
+    for start in range(0, len(left), step):
+        part = slice(start, start + step)
+        far = _extreme(xy, first, count, left[part], axis[part], np.maximum)
+        near = _extreme(xy, first, count, right[part], axis[part], np.minimum)
+        overlap = np.maximum(far - near, 0.0)
+        apart[part] = (overlap + 1e-9) * reach[part] <= AREA_TOLERANCE / 2
+    return apart & usable
+
+
+def _extreme(
+    xy: np.ndarray,
+    first: np.ndarray,
+    count: np.ndarray,
+    which: np.ndarray,
+    axis: np.ndarray,
+    reduce: np.ufunc,
+) -> np.ndarray:
+    """For each pair, the largest (or smallest) projection of geometry ``which`` on ``axis``."""
+    n = count[which]
+    starts = np.concatenate([[0], np.cumsum(n)[:-1]])
+    pair = np.repeat(np.arange(len(which)), n)
+    rows = np.arange(int(n.sum())) + np.repeat(first[which] - starts, n)
+    proj = xy[rows, 0] * axis[pair, 0] + xy[rows, 1] * axis[pair, 1]
+    return reduce.reduceat(proj, starts)
 
 
 def _check_panels(
@@ -258,8 +285,14 @@ def _check_panels(
         w = np.minimum(box[left, 2], box[right, 2]) - np.maximum(box[left, 0], box[right, 0])
         h = np.minimum(box[left, 3], box[right, 3]) - np.maximum(box[left, 1], box[right, 1])
         maybe = (w > 0) & (h > 0) & (w * h > AREA_TOLERANCE)
+        left, right, w, h = left[maybe], right[maybe], w[maybe], h[maybe]
+        # Nor do zones on either side of a line: neighbours that only touch, when convex.
+        maybe = ~_apart(geoms, box, left, right, np.hypot(w, h))
         left, right = left[maybe], right[maybe]
-        # Then only pairs whose interiors meet (cheaper to ask than the overlap itself).
+        # Then only pairs whose interiors meet (cheaper to ask than the overlap itself), of
+        # those that meet at all (cheaper still).
+        touch = shapely.intersects(geoms[left], geoms[right])
+        left, right = left[touch], right[touch]
         meet = shapely.relate_pattern(geoms[left], geoms[right], "T********")
         left, right = left[meet], right[meet]
         areas = shapely.area(shapely.intersection(geoms[left], geoms[right]))

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from .chart import CLAIM_KINDS, Caveat, Chart, Claim, Disagreement, Outline, Source, Zone
+from .coords import Flat, flatten
 from .errors import ChartError, FootmapError, Problem
 from .geomcheck import AREA_TOLERANCE as AREA_TOLERANCE
 from .geomcheck import MAX_BOX_PAIRS as MAX_BOX_PAIRS
@@ -31,7 +32,6 @@ from .geomcheck import MAX_COORD_MM as MAX_COORD_MM
 from .geomcheck import MIN_AREA_MM2 as MIN_AREA_MM2
 from .geomcheck import (
     _check_panels,
-    _declared_outlines,
     _geometries,
     _geometry,
 )
@@ -49,7 +49,7 @@ from .jsonread import (
     _read_capped,
 )
 from .problems import MAX_PROBLEMS as MAX_PROBLEMS
-from .problems import _feature_name, _is_zone, _Problems, _short
+from .problems import _feature_name, _Problems, _short
 from .schemaerrors import (
     _check_schema,
     schema,
@@ -57,6 +57,7 @@ from .schemaerrors import (
 from .schemaerrors import _fast_rules as _fast_rules
 from .schemaerrors import _feature_ok as _feature_ok
 from .schemaerrors import _feature_validator as _feature_validator
+from .schemaerrors import _features_ok as _features_ok
 from .schemaerrors import _schema_errors as _schema_errors
 from .schemaerrors import _validator as _validator
 
@@ -264,14 +265,16 @@ def loads(
     doc, duplicates = _parse(data, name, max_bytes)
     problems = _Problems(name)
     _check_structure(doc, duplicates, max_zones, problems)
-    _check_schema(doc, problems)
     features = doc.get("features") if isinstance(doc, dict) else None
+    # every polygon's coordinates at once, for the schema's quick check and the geometries
+    flat = flatten(features) if isinstance(features, list) else None
+    _check_schema(doc, problems, flat)
     if not isinstance(features, list):
         problems.raise_if_any()
         raise ChartError([Problem(name, None, "no features")])  # pragma: no cover - schema
     meta = doc["footmap"] if isinstance(doc.get("footmap"), dict) else {}
     meta_ok = not any(p.zone is None for p in problems.items)  # the schema passed the metadata
-    chart = _build(meta, features, problems, path, meta_ok)
+    chart = _build(meta, features, problems, path, meta_ok, flat)
     problems.raise_if_any()
     assert chart is not None
     return chart
@@ -284,6 +287,7 @@ def _build(
     problems: _Problems,
     path: Path | None,
     meta_ok: bool = True,
+    flat: Flat | None = None,
 ) -> Chart | None:
     sources = tuple(
         Source(
@@ -333,60 +337,94 @@ def _build(
     outlines: dict[tuple[str, str], list[Outline]] = {}
     outline_ids: dict[tuple[str, str], list[str]] = {}
     ids: dict[str, int] = {}
-    built = _geometries(features, problems)
+    zone_ids: set[str] = set()  # of every zone with an id, valid or not
+    declared: set[tuple[str, str]] = set()  # panels some feature means to outline
+    built = _geometries(features, problems, flat)
+    # a claim's source problems depend only on its kind and sources: each pair is checked
+    # once, and the claims citing the same sources share one tuple of them
+    checked: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], list[str], list[str]]] = {}
     for i, f in enumerate(features):
-        fid = _feature_name(features, i)
-        if isinstance(f, dict) and isinstance(f.get("id"), str):
-            if f["id"] in ids:
-                problems.add(fid, f"duplicate id (also used by features[{ids[f['id']]}])")
-            ids.setdefault(f["id"], i)
         if not isinstance(f, dict):
             continue
+        fid = f.get("id")
+        if isinstance(fid, str):
+            if fid in ids:
+                name = _feature_name(features, i)
+                problems.add(name, f"duplicate id (also used by features[{ids[fid]}])")
+            else:
+                ids[fid] = i
+        p = f.get("properties")
+        role = p.get("role") if isinstance(p, dict) else None
+        if role == "zone" and isinstance(fid, str):
+            zone_ids.add(fid)
+        elif (
+            role == "outline" and isinstance(p.get("foot"), str) and isinstance(p.get("view"), str)
+        ):
+            declared.add((p["foot"], p["view"]))
         if i in problems.schema_bad:
             # still check a well-formed geometry beside other errors: report every problem
             if i not in problems.geometry_bad and isinstance(f.get("geometry"), dict):
-                _geometry(f, fid, problems)
+                _geometry(f, _feature_name(features, i), problems)
             continue
         props = f["properties"]
-        geom = built[i] if i in built else _geometry(f, fid, problems)
-        if props["role"] == "zone":
-            for claim in props["claims"]:
-                for sid in _unknown(claim["sources"], known_sources):
-                    problems.add(fid, f"claim cites unknown source {sid!r}")
-            for n, claim in enumerate(props["claims"], start=1):
-                for msg in _kind_problems(claim, source_kinds):
-                    problems.add(fid, f"claim {n} {_short(claim['text'], 50)}: {msg}")
-            if not any(c["kind"] == "placement" for c in props["claims"]):
-                problems.add(
-                    fid, "has no placement claim (every zone needs one saying where charts put it)"
-                )
+        geom = built.get(i)
         if geom is None:
-            continue
-        if props["role"] == "outline":
-            outlines.setdefault((props["foot"], props["view"]), []).append(
-                Outline(props["foot"], props["view"], geom)
+            geom = _geometry(f, _feature_name(features, i), problems)
+        if role == "zone":
+            raw_claims = props["claims"]
+            rows, claims, cited_badly, placed = [], [], False, False
+            for c in raw_claims:  # one plain loop: this runs once per zone
+                kind = c["kind"]
+                key = (kind, tuple(c["sources"]))
+                row = checked.get(key)
+                if row is None:
+                    row = checked[key] = (
+                        key[1],
+                        _unknown(c["sources"], known_sources),
+                        _kind_problems(c, source_kinds),
+                    )
+                rows.append(row)
+                cited_badly = cited_badly or bool(row[1] or row[2])
+                placed = placed or kind == "placement"
+                claims.append(Claim(c["text"], row[0], kind))
+            if cited_badly:
+                name = _feature_name(features, i)
+                for row in rows:
+                    for sid in row[1]:
+                        problems.add(name, f"claim cites unknown source {sid!r}")
+                for n, (c, row) in enumerate(zip(raw_claims, rows, strict=True), start=1):
+                    for msg in row[2]:
+                        problems.add(name, f"claim {n} {_short(c['text'], 50)}: {msg}")
+            if not placed:
+                problems.add(
+                    _feature_name(features, i),
+                    "has no placement claim (every zone needs one saying where charts put it)",
+                )
+            if geom is None:
+                continue
+            zones.append(
+                Zone(
+                    fid,
+                    props["foot"],
+                    props["view"],
+                    props["label"],
+                    props["body_area"],
+                    props["system"],
+                    tuple(claims),
+                    geom,
+                )
             )
-            outline_ids.setdefault((props["foot"], props["view"]), []).append(fid)
-            continue
-        zones.append(
-            Zone(
-                id=f["id"],
-                foot=props["foot"],
-                view=props["view"],
-                label=props["label"],
-                body_area=props["body_area"],
-                system=props["system"],
-                claims=tuple(_claim(c) for c in props["claims"]),
-                geometry=geom,
-            )
-        )
+        elif geom is not None:  # an outline (the schema allows no other role)
+            panel = (props["foot"], props["view"])
+            outlines.setdefault(panel, []).append(Outline(panel[0], panel[1], geom))
+            outline_ids.setdefault(panel, []).append(_feature_name(features, i))
 
     for panel, fids in outline_ids.items():
         for extra in fids[1:]:
             where = f"{panel[0]} {panel[1]} panel"
             problems.add(extra, f"extra outline for the {where} (the first is {fids[0]!r})")
     outlined = {k: v[0] for k, v in outlines.items()}
-    _check_panels(zones, outlined, _declared_outlines(features), problems)
+    _check_panels(zones, outlined, declared, problems)
     if not meta_ok:  # malformed notes or disagreements: the schema's problems say so
         return None
     notes = meta.get("system_notes", {})
@@ -402,7 +440,6 @@ def _build(
             problems.add(None, f"history note cites unknown source {sid!r}")
         for msg in _kind_problems(claim, source_kinds):
             problems.add(None, f"history note {n} {_short(claim['text'], 50)}: {msg}")
-    zone_ids = {f["id"] for f in features if _is_zone(f) and isinstance(f.get("id"), str)}
     disagreements = _disagreements(
         meta.get("disagreements", []), zone_ids, known_sources, source_kinds, problems
     )

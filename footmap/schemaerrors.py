@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # jsonschema takes about a second to import: only when valida
     import jsonschema
 
 from . import schemacheck
+from .coords import Flat, flatten
 from .problems import _Problems, _short, _where
 
 
@@ -89,7 +90,7 @@ def _collection_validator() -> jsonschema.Draft202012Validator:
     return Draft202012Validator(_collection_schema())
 
 
-def _certainly_valid(doc: dict[str, Any], features: list[Any]) -> bool:
+def _certainly_valid(doc: dict[str, Any], features: list[Any], flat: Flat | None = None) -> bool:
     """Whether ``doc`` certainly satisfies the schema, without importing jsonschema.
 
     jsonschema takes about a second to import, so a valid chart is checked by the quick
@@ -99,7 +100,10 @@ def _certainly_valid(doc: dict[str, Any], features: list[Any]) -> bool:
     if not schemacheck.is_valid(doc, _collection_schema()):
         return False
     feature = {"$defs": schema()["$defs"], "$ref": "#/$defs/feature"}
-    return all(_feature_ok(f) or schemacheck.is_valid(f, feature) for f in features)
+    return all(
+        ok or schemacheck.is_valid(f, feature)
+        for f, ok in zip(features, _features_ok(features, flat), strict=True)
+    )
 
 
 @cache
@@ -120,7 +124,7 @@ def _schema_errors(doc: dict[str, Any]) -> list[tuple[list[Any], jsonschema.Vali
 
 
 def _iter_schema_errors(
-    doc: dict[str, Any],
+    doc: dict[str, Any], flat: Flat | None = None
 ) -> Iterator[list[tuple[list[Any], jsonschema.ValidationError]]]:
     """Schema errors in batches: the chart's own, then each feature's (each batch sorted).
 
@@ -133,37 +137,49 @@ def _iter_schema_errors(
         return sorted(found, key=lambda pe: list(map(str, pe[0])))
 
     features = doc.get("features")
-    if isinstance(features, list) and _certainly_valid(doc, features):
+    if isinstance(features, list) and _certainly_valid(doc, features, flat):
         return []
     if _fast_rules() is None or not isinstance(features, list):
         yield by_path([(list(e.absolute_path), e) for e in _validator().iter_errors(doc)])
         return
     yield by_path([(list(e.absolute_path), e) for e in _collection_validator().iter_errors(doc)])
-    for i, f in enumerate(features):
-        if not _feature_ok(f):
+    for i, (f, ok) in enumerate(zip(features, _features_ok(features, flat), strict=True)):
+        if not ok:
             errors = _feature_validator().iter_errors(f)
             yield by_path([(["features", i, *e.absolute_path], e) for e in errors])
 
 
-def _is_id(value: Any, rules: dict[str, Any]) -> bool:
-    return isinstance(value, str) and rules["id"].search(value) is not None
+#: The keys of a claim (all required, no other allowed).
+_CLAIM_KEYS = frozenset({"kind", "text", "sources"})
 
 
-def _is_text(value: Any, max_length: int) -> bool:
-    return isinstance(value, str) and 1 <= len(value) <= max_length
+def _features_ok(features: list[Any], flat: Flat | None = None) -> list[bool]:
+    """:func:`_feature_ok` of each feature, the coordinates of all checked at once.
+
+    A large chart is mostly coordinates: when every polygon of every feature is well formed
+    (:attr:`footmap.coords.Flat.well_formed`; ``flat`` is :func:`footmap.coords.flatten` of
+    ``features``, computed when not given), each feature's own check skips its coordinates.
+    """
+    coordinates = not (flatten(features) if flat is None else flat).well_formed
+    return [_feature_ok(f, coordinates=coordinates) for f in features]
 
 
-def _feature_ok(f: Any) -> bool:
+def _feature_ok(f: Any, *, coordinates: bool = True) -> bool:
     """Quick check of a feature against ``$defs/feature`` of the schema.
 
     True only when jsonschema would find nothing wrong; False means "ask jsonschema" (which
     may still find nothing). ``tests/test_fuzz.py`` holds it to that against jsonschema.
+    ``coordinates=False`` skips the polygons' rings and positions, for a feature whose
+    coordinates are known to be well formed (see :func:`_features_ok`).
     """
     r = _fast_rules()
     if r is None or not (isinstance(f, dict) and f.get("type") == "Feature"):
         return False
-    props, geom = f.get("properties"), f.get("geometry")
-    if not (_is_id(f.get("id"), r) and isinstance(props, dict) and isinstance(geom, dict)):
+    props, geom, fid = f.get("properties"), f.get("geometry"), f.get("id")
+    is_id = r["id"].search
+    if not (isinstance(fid, str) and is_id(fid) and isinstance(props, dict)):
+        return False
+    if not isinstance(geom, dict):
         return False
     coords = geom.get("coordinates")
     if geom.get("type") == "Polygon":
@@ -172,7 +188,7 @@ def _feature_ok(f: Any) -> bool:
         polys = coords
     else:
         return False
-    for poly in polys:
+    for poly in polys if coordinates else ():
         if not (isinstance(poly, list) and poly):
             return False
         for ring in poly:
@@ -191,33 +207,42 @@ def _feature_ok(f: Any) -> bool:
     role = props.get("role")
     if role == "outline":
         return True
-    claims = props.get("claims")
+    claims, label, area = props.get("claims"), props.get("label"), props.get("body_area")
     if not (
         role == "zone"
-        and _is_text(props.get("label"), r["label"])
-        and _is_text(props.get("body_area"), r["body_area"])
+        and isinstance(label, str)
+        and 1 <= len(label) <= r["label"]
+        and isinstance(area, str)
+        and 1 <= len(area) <= r["body_area"]
         and props.get("system") in r["system"]
         and isinstance(claims, list)
         and claims
     ):
         return False
+    kinds, longest = r["claim_kind"], r["text"]
     for c in claims:
-        if not (isinstance(c, dict) and c.keys() == {"kind", "text", "sources"}):
+        if not (isinstance(c, dict) and c.keys() == _CLAIM_KEYS):
             return False
-        if not (isinstance(c["kind"], str) and c["kind"] in r["claim_kind"]):
+        kind, text, sources = c["kind"], c["text"], c["sources"]
+        if not (
+            isinstance(kind, str)
+            and kind in kinds
+            and isinstance(text, str)
+            and 1 <= len(text) <= longest
+            and isinstance(sources, list)
+            and sources
+        ):
             return False
-        sources = c["sources"]
-        if not (_is_text(c["text"], r["text"]) and isinstance(sources, list) and sources):
-            return False
-        if not all(_is_id(sid, r) for sid in sources):
-            return False
+        for sid in sources:
+            if not (isinstance(sid, str) and is_id(sid)):
+                return False
     return True
 
 
-def _check_schema(doc: dict[str, Any], problems: _Problems) -> None:
+def _check_schema(doc: dict[str, Any], problems: _Problems, flat: Flat | None = None) -> None:
     """Report schema errors; stop (and raise) once the problem list is full."""
     features = doc.get("features")
-    for errors in _iter_schema_errors(doc):
+    for errors in _iter_schema_errors(doc, flat):
         # a wrong geometry type is the whole story: skip that geometry's coordinate errors
         bad_type = {tuple(path[:2]) for path, _ in errors if _is_geometry_type_path(path)}
         for path, err in errors:

@@ -175,6 +175,8 @@ def test_schema_fast_path_agrees_with_jsonschema(data):
     for f in doc["features"]:
         if fio._feature_ok(f):
             assert not list(fio._feature_validator().iter_errors(f)), f
+    # the batch, coordinates checked all at once, answers as each feature's own check does
+    assert fio._features_ok(doc["features"]) == [fio._feature_ok(f) for f in doc["features"]]
     fast = sorted((str(path), e.message) for path, e in fio._schema_errors(doc))
     assert fast == _slow_errors(doc)
 

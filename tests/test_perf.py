@@ -20,6 +20,7 @@ from synthetic import synthetic_chart
 import footmap
 from footmap import io as fio
 from footmap import labels, schemacheck
+from footmap.coords import flatten
 from footmap.errors import ChartError
 from footmap.export import figure, save_figure
 
@@ -312,3 +313,69 @@ def test_good_and_bad_geometries_mixed_report_every_bad_one_in_order():
         ("mixed.geojson", f + "08", "geometry: invalid (Self-intersection[2 4.5])"),
         ("mixed.geojson", f + "09", "geometry: non-finite coordinate (too large for a float)"),
     ]  # fmt: skip
+
+
+# -- coordinates flattened once, for the schema's quick check and the geometries ----------------
+SQUARE = [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]
+
+
+def _feature(gtype: str, coords: object) -> dict:
+    return {"type": "Feature", "geometry": {"type": gtype, "coordinates": coords}}
+
+
+def test_flatten_takes_every_polygon_level_by_level():
+    features = [
+        _feature("Polygon", [SQUARE]),
+        "not a feature",
+        _feature("Point", [0, 0]),
+        {"type": "Feature", "geometry": None},
+        _feature("MultiPolygon", [[SQUARE], [SQUARE, SQUARE]]),
+        _feature("MultiPolygon", {"not": "a list"}),
+    ]
+    flat = flatten(features)
+    assert (flat.where, flat.parts.tolist(), flat.well_formed) == ([0, 4], [1, 2], True)
+    assert flat.sizes.tolist() == [5, 5, 5, 5]
+    assert flat.per_poly.tolist() == [1, 1, 2]
+    assert flat.xy.tolist() == SQUARE * 4
+    assert flatten(features, skip={0}).where == [4]
+
+
+class _List(list):
+    """A list that is not exactly a list."""
+
+
+@pytest.mark.parametrize(
+    ("coords", "valid"),
+    [
+        ([SQUARE[:2] + SQUARE[-1:]], False),  # a ring of 3 positions
+        ([], False),  # a polygon without rings
+        ([[*SQUARE[:4], [0, 0, 0]]], False),  # a position of three numbers
+        ([[*SQUARE[:4], [0]]], False),  # of one
+        ([[*SQUARE[:4], [True, 0]]], False),  # bool is not a number in JSON Schema
+        ([[*SQUARE[:4], ["0", 0]]], False),
+        ([[*SQUARE[:4], [None, 0]]], False),
+        ([[*SQUARE[:4], {"0": 0, "1": 0}]], False),
+        ([{"ring": SQUARE}], False),
+        ([_List(SQUARE)], True),  # not exactly a list: the feature checks its own, and passes
+    ],
+)
+def test_one_malformed_polygon_sends_every_feature_to_its_own_check(coords, valid):
+    features = synthetic_chart(2)["features"]  # the outline and two zones
+    features[2]["geometry"]["coordinates"] = coords
+    flat = flatten(features)
+    assert flat.well_formed is False and flat.xy is None
+    per_feature = [fio._feature_ok(f) for f in features]
+    assert fio._features_ok(features, flat) == per_feature == [True, True, valid]
+
+
+def test_a_number_too_large_for_a_float_is_well_formed_but_not_built():
+    features = synthetic_chart(2)["features"]
+    features[2]["geometry"]["coordinates"][0][1][0] = 10**400
+    flat = flatten(features)
+    assert (flat.well_formed, flat.xy) == (True, None)
+    assert fio._features_ok(features, flat) == [True, True, True]  # the schema says a number
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(synthetic_chart(2)).replace("[2.0, 0.0]", "[1e400, 0.0]", 1))
+    assert [p.message for p in info.value.problems] == [
+        "geometry: non-finite coordinate (too large for a float)"
+    ]

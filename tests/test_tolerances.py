@@ -10,11 +10,17 @@ larger with its area.
 from __future__ import annotations
 
 import json
+import math
 
+import numpy as np
 import pytest
+import shapely
+import shapely.affinity
+import shapely.geometry
 import synthetic
 
 import footmap
+import footmap.geomcheck
 from footmap.errors import ChartError
 
 
@@ -150,3 +156,135 @@ def test_every_overlapping_pair_is_reported_once():
 def test_overhang_beyond_the_outline(d, problem):
     doc = _widen_left(_grid(4), 0, 5.0 + d)
     assert _problems(doc) == ([] if problem is None else [outside(0, problem)])
+
+
+# -- the separating-axis bound ------------------------------------------------------------------
+# Before the exact test, the loader clears pairs of zones that lie on either side of the line
+# through their box centres, give or take half the area tolerance (footmap.geomcheck._apart).
+def _apart(a: shapely.Geometry, b: shapely.Geometry) -> bool:
+    """What the bound says of the pair ``a``, ``b`` (True: certainly within the tolerance)."""
+    geoms = np.array([a, b], dtype=object)
+    box = shapely.bounds(geoms)
+    w = min(box[0, 2], box[1, 2]) - max(box[0, 0], box[1, 0])
+    h = min(box[0, 3], box[1, 3]) - max(box[0, 1], box[1, 1])
+    pair = np.array([0]), np.array([1])
+    return bool(footmap.geomcheck._apart(geoms, box, *pair, np.array([math.hypot(w, h)]))[0])
+
+
+def _turn(geom: shapely.Geometry, angle: float = 10.0) -> shapely.Geometry:
+    return shapely.affinity.rotate(geom, angle, origin=(0, 0))
+
+
+SQUARE = shapely.box(0, 0, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("other", "apart"),
+    [
+        (shapely.box(2, 0, 4, 2), True),  # shares an edge
+        (shapely.box(2, 2, 4, 4), True),  # shares a corner
+        (shapely.box(1.997, 0, 4, 2), False),  # 0.006 mm² into it: over half the tolerance
+        (shapely.box(0.5, 0.5, 1.5, 1.5), False),  # inside it, about the same centre
+        (shapely.box(-1, -1, 3, 3), False),  # around it, about the same centre
+    ],
+)
+def test_the_bound_clears_only_zones_on_either_side_of_a_line(other, apart):
+    assert _apart(_turn(SQUARE), _turn(other)) is apart
+
+
+@pytest.mark.parametrize("other", [shapely.box(0.5, 0.5, 1.5, 1.5), shapely.box(-1, -1, 3, 3)])
+def test_zones_with_one_centre_have_no_line_between_them(other):
+    """Boxes with exactly the same centre give no line of centres: the exact test decides."""
+    assert _apart(SQUARE, other) is False
+
+
+@pytest.mark.parametrize(("rows", "chunks"), [(500_000, 1), (5, 6), (12, 3)])
+def test_the_bound_says_the_same_a_few_pairs_at_a_time(rows, chunks, monkeypatch):
+    """Six pairs at once, one at a time (5 // 5 vertices) or two at a time (12 // 5)."""
+    monkeypatch.setattr(footmap.geomcheck, "_APART_ROWS", rows)
+    calls = []
+    real = footmap.geomcheck._extreme
+    monkeypatch.setattr(footmap.geomcheck, "_extreme", lambda *a: calls.append(1) or real(*a))
+    others = [(2, 0), (1.997, 0), (2, 2), (0.5, 0.5), (-2, 2), (1.5, -1.5)]
+    geoms = np.array([SQUARE, *(shapely.box(x, y, x + 2, y + 2) for x, y in others)])
+    box = shapely.bounds(geoms)
+    left, right = np.zeros(len(others), dtype=int), np.arange(1, len(others) + 1)
+    reach = np.full(len(others), 2.0)
+    apart = footmap.geomcheck._apart(geoms, box, left, right, reach)
+    assert apart.tolist() == [True, False, True, False, True, False]
+    assert len(calls) == 2 * chunks  # the far side and the near side of each chunk
+
+
+def test_the_bound_leaves_a_non_convex_neighbour_to_the_exact_test():
+    """An L around the square's right and top sides touches it only, but no line parts them."""
+    ell = shapely.Polygon([(2, 0), (3, 0), (3, 3), (0, 3), (0, 2), (2, 2)])
+    assert shapely.area(shapely.intersection(SQUARE, ell)) == 0.0
+    assert _apart(SQUARE, ell) is False
+    chart = footmap.loads(json.dumps(_with_zone(_grid(1), ell)))
+    assert len(chart.zones) == 2
+
+
+def _with_zone(doc: dict, geom: shapely.Polygon) -> dict:
+    """``doc`` with one more zone, ``geom``, copied from its first zone."""
+    zone = json.loads(json.dumps(doc["features"][1]))
+    zone["id"] = "left.plantar.extra"
+    zone["geometry"] = json.loads(shapely.to_geojson(geom))
+    doc["features"].append(zone)
+    return doc
+
+
+def _push(doc: dict, index: int, d: float, angle: float) -> dict:
+    """Move zone ``index`` of a grid turned by ``angle`` along its row by ``d`` mm."""
+    c, s = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    doc["features"][1 + index]["geometry"]["coordinates"][0] = [
+        [x + d * c, y + d * s] for x, y in _ring(doc, index)
+    ]
+    return doc
+
+
+def _checked(doc: dict, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """Pairs of zones of ``doc`` that reach the touch test and the exact test, loading it."""
+    seen = {"intersects": 0, "relate_pattern": 0}
+    for name in seen:
+        real = getattr(shapely, name)
+
+        def counting(a, b, *args, real=real, name=name):
+            seen[name] += len(a)
+            return real(a, b, *args)
+
+        monkeypatch.setattr(shapely, name, counting)
+    footmap.loads(json.dumps(doc))
+    monkeypatch.undo()
+    return seen["intersects"], seen["relate_pattern"]
+
+
+def _box_pairs(doc: dict) -> int:
+    """Pairs of zones of ``doc`` whose boxes overlap by more than the tolerance."""
+    boxes = [shapely.bounds(shapely.geometry.shape(f["geometry"])) for f in doc["features"][1:]]
+    return sum(
+        max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+        > footmap.geomcheck.AREA_TOLERANCE
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+    )
+
+
+def test_only_pairs_the_bound_leaves_are_tested_further(monkeypatch):
+    """A turned grid: none of its 60 pairs of overlapping boxes. An L around a zone: touching
+    it, the touch test and the exact test; 0.5 mm away, the touch test only."""
+    grid = synthetic.synthetic_chart(36, 10.0)
+    assert _box_pairs(grid) == 60
+    assert _checked(grid, monkeypatch) == (0, 0)
+    ell = [(2, 0), (3, 0), (3, 3), (0, 3), (0, 2), (2, 2)]
+    assert _checked(_with_zone(_grid(1), shapely.Polygon(ell)), monkeypatch) == (1, 1)
+    away = [(2.5, 0), (3, 0), (3, 3), (0, 3), (0, 2.5), (2.5, 2.5)]
+    assert _checked(_with_zone(_grid(1), shapely.Polygon(away)), monkeypatch) == (1, 0)
+
+
+@pytest.mark.parametrize(("d", "found"), [(0.006, [overlap(7, 8, "0.01")]), (0.004, [])])
+@pytest.mark.parametrize("rows", [500_000, 5])  # all pairs at once, or one pair at a time
+def test_a_turned_grid_keeps_the_tolerance(d, found, rows, monkeypatch):
+    """Zone 7 of a 6 x 6 grid turned 10° pushed into zone 8: 0.012 mm² reported, 0.008 not."""
+    monkeypatch.setattr(footmap.geomcheck, "_APART_ROWS", rows)
+    assert _problems(synthetic.synthetic_chart(36, 10.0)) == []
+    assert _problems(_push(synthetic.synthetic_chart(36, 10.0), 7, d, 10.0)) == found

@@ -477,8 +477,9 @@ def test_synthetic_chart_loads_and_respects_max_zones():
 def test_touching_grid_is_clean_and_one_shifted_zone_is_caught(angle):
     """The overlap check's bounding-box shortcut never hides a real overlap.
 
-    An axis-aligned grid is cleared by the shortcut, a turned one by the exact test; in
-    both, one zone pushed 0.5 mm into its neighbour is reported with its true overlap.
+    An axis-aligned grid is cleared by the boxes, a turned one by the line of centres (a
+    separating-axis bound); in both, one zone pushed 0.5 mm into its neighbour is reported
+    with its true overlap.
     """
     data = synthetic.synthetic_chart(36, angle)
     assert len(footmap.loads(json.dumps(data)).zones) == 36
@@ -584,19 +585,34 @@ def test_16_million_zeros_under_the_size_limit_are_refused_before_parsing(monkey
     assert _only(info.value) == (None, "holds 16,000,000 JSON values; the limit is 5,000,000")
 
 
+@pytest.mark.parametrize("as_bytes", [False, True])  # bytes are counted, not their text
 @pytest.mark.parametrize(
     ("unit", "count", "message"),
     [
         ("{}", 1_100_000, "holds 1,100,001 JSON objects; the limit is 1,000,000"),
         ("[]", 3_100_000, "holds 3,100,001 JSON arrays; the limit is 3,000,000"),
         ('"ab"', 2_100_000, "holds 2,100,003 JSON strings; the limit is 2,000,000"),
+        ("0", 5_100_000, "holds 5,100,000 JSON values; the limit is 5,000,000"),
     ],
 )
-def test_structure_is_counted_before_parsing(unit, count, message):
+def test_structure_is_counted_before_parsing(unit, count, message, as_bytes):
     text = '{"type":"FeatureCollection","features":[' + ",".join([unit] * count) + "]}"
     with pytest.raises(ChartError) as info:
-        footmap.loads(text)
+        footmap.loads(text.encode() if as_bytes else text)
     assert _only(info.value) == (None, message)
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_escaped_quotes_are_not_counted_as_strings(as_bytes):
+    """1.5 million strings of two escaped quotes: 6 million quotes, 1.5 million strings."""
+    strings = ",".join(['"\\"\\""'] * 1_500_000)
+    text = '{"type":"FeatureCollection","features":[],"x":[' + strings + "]}"
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text.encode() if as_bytes else text)
+    assert [p.message for p in info.value.problems] == [
+        "chart: missing required 'footmap'",
+        "features: needs at least 1 item(s), has 0",
+    ]
 
 
 def test_unknown_members_with_many_brackets_still_load():
@@ -783,6 +799,21 @@ def test_a_raw_lone_surrogate_in_text_is_reported_where_it_is():
     )
 
 
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_an_escaped_lone_surrogate_is_reported_where_it_is(as_bytes):
+    """ASCII text or UTF-8 bytes can hold a lone surrogate only as an escape: still found."""
+    doc = charts.base()
+    doc["footmap"]["title"] = "\udc00 title"
+    text = json.dumps(doc)  # ensure_ascii: written \\udc00
+    assert text.isascii()
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text.encode() if as_bytes else text)
+    assert _only(info.value) == (
+        None,
+        "footmap.title: holds a lone surrogate \\udc00 at character 0 (not valid Unicode text)",
+    )
+
+
 def test_a_surrogate_pair_is_one_character_and_fine():
     doc = charts.base()
     charts.feature(doc, "left.plantar.head")["properties"]["label"] = "Head \U0001f9b6"
@@ -926,4 +957,26 @@ def test_schema_errors_are_listed_by_path():
         (["features", 1, "properties", "system"], "enum", "astral"),
         (["features", 4, "properties", "foot"], "enum", "middle"),
         (["footmap"], "required", doc["footmap"]),
+    ]
+
+
+def test_claims_citing_the_same_sources_are_each_checked_for_their_kind():
+    """The loader checks each (kind, sources) once: one source, two kinds, two answers."""
+    doc = synthetic.synthetic_chart(2)
+    review = {"kind": "evidence", "text": "A review found this.", "sources": ["synthreview"]}
+    placed = {"kind": "placement", "text": "Placed by a review.", "sources": ["synthreview"]}
+    unknown = {"kind": "placement", "text": "Placed by nobody.", "sources": ["nosuch", "nosuch"]}
+    doc["features"][1]["properties"]["claims"] += [review, placed, unknown]
+    doc["features"][2]["properties"]["claims"] += [review, placed]
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    kind = (
+        "placement claim cites 'synthreview', a study source; placement claims may cite "
+        "only chart sources"
+    )
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        ("left.plantar.z000000", "claim cites unknown source 'nosuch'"),
+        ("left.plantar.z000000", "claim cites unknown source 'nosuch'"),
+        ("left.plantar.z000000", f"claim 3 'Placed by a review.': {kind}"),
+        ("left.plantar.z000001", f"claim 3 'Placed by a review.': {kind}"),
     ]
