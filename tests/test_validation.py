@@ -571,6 +571,23 @@ def test_a_million_zeros_is_refused_on_the_feature_count_with_bounded_memory():
     assert peak < 300 * 1024 * 1024  # a generous bound: it took 2.8 GB before the count
 
 
+def test_more_features_than_zones_and_outlines_allow_is_refused():
+    """The in-process twin of the million zeros (which mutation testing leaves out: slow)."""
+    with pytest.raises(ChartError) as info:
+        footmap.loads(
+            '{"type": "FeatureCollection", "features": [' + "0, " * 10 + "0]}", max_zones=2
+        )
+    assert _only(info.value) == (
+        None,
+        "chart has 11 features; the limit is 10 (2 zones and 8 outlines)",
+    )
+    with pytest.raises(ChartError) as info:  # ten are allowed: the schema speaks instead
+        footmap.loads(
+            '{"type": "FeatureCollection", "features": [' + "0, " * 9 + "0]}", max_zones=2
+        )
+    assert info.value.problems[0].message == "chart: missing required 'footmap'"
+
+
 def test_16_million_zeros_under_the_size_limit_are_refused_before_parsing(monkeypatch):
     text = '{"type":"FeatureCollection","features":[' + ",".join(["0"] * 16_000_000) + "]}"
     assert len(text) < footmap.io.DEFAULT_MAX_BYTES
@@ -927,3 +944,19 @@ def test_schema_errors_are_listed_by_path():
         (["features", 4, "properties", "foot"], "enum", "middle"),
         (["footmap"], "required", doc["footmap"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("call", "file"),
+    [
+        (lambda: footmap.load(123), "123"),
+        (lambda: footmap.load(max_zones=0), "<bundled chart>"),
+        (lambda: footmap.load(GOOD, max_bytes=0), str(GOOD)),
+        (lambda: footmap.loads("{}", name="mine", max_bytes=0), "mine"),
+    ],
+)
+def test_a_bad_argument_names_the_chart_it_was_for(call, file):
+    with pytest.raises(ChartError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert problem.file == file
