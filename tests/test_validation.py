@@ -357,6 +357,44 @@ def test_missing_file_relative_name(tmp_path, monkeypatch):
         footmap.load("missing.geojson")
 
 
+def test_a_symlink_loop_cannot_be_read(tmp_path):
+    path = tmp_path / "loop.geojson"
+    path.symlink_to(path)
+    with pytest.raises(ChartError) as info:
+        footmap.load(path)
+    assert [(p.file, p.zone, p.message) for p in info.value.problems] == [
+        (str(path), None, "cannot read: Too many levels of symbolic links")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (RuntimeError("Symlink loop from '/x'"), "cannot read: Symlink loop from '/x'"),
+        (OSError(5, "Input/output error"), "cannot read: Input/output error"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_named(tmp_path, monkeypatch, error, message):
+    """Root reads any file, so the failures are made by hand (in _read_capped)."""
+
+    def fail(*args):
+        raise error
+
+    monkeypatch.setattr(footmap.io, "_read_capped", fail)
+    with pytest.raises(ChartError) as info:
+        footmap.load(GOOD)
+    assert [(p.file, p.zone, p.message) for p in info.value.problems] == [
+        (str(GOOD), None, message)
+    ]
+
+
+def test_the_bundled_chart_loads_with_other_limits():
+    chart = footmap.load(None, max_zones=19_999)
+    assert chart.path == HERE.parent / "data" / "zones.geojson"
+    assert chart is not footmap.load()  # not the cached one
+
+
 def test_directory(tmp_path):
     with pytest.raises(ChartError) as info:
         footmap.load(tmp_path)
@@ -960,3 +998,30 @@ def test_a_bad_argument_names_the_chart_it_was_for(call, file):
         call()
     (problem,) = info.value.problems
     assert problem.file == file
+
+
+def test_duplicate_keys_and_lone_surrogates_are_listed_in_document_order():
+    text = json.dumps(charts.base())
+    text = text.replace('"units": "mm",', '"units": "mm", "units": "mm",', 1)
+    text = text.replace('"label": "Head"', '"label": "Head", "label": "Head"', 1)
+    text = text.replace(
+        '"body_area": "kidneys"', '"body_area": "kidneys", "x\\udc00y": 1, "n": "a\\ud800"', 1
+    )
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text)
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        (None, "footmap: duplicate key 'units' (only the last value would be kept)"),
+        (
+            "left.plantar.kidney",
+            "properties: key 'x\\udc00y' holds a lone surrogate \\udc00 at character 1 "
+            "(not valid Unicode text)",
+        ),
+        (
+            "left.plantar.kidney",
+            "properties.n: holds a lone surrogate \\ud800 at character 1 (not valid Unicode text)",
+        ),
+        (
+            "left.plantar.head",
+            "properties: duplicate key 'label' (only the last value would be kept)",
+        ),
+    ]
