@@ -1025,3 +1025,43 @@ def test_duplicate_keys_and_lone_surrogates_are_listed_in_document_order():
             "properties: duplicate key 'label' (only the last value would be kept)",
         ),
     ]
+
+
+def test_a_file_over_the_default_size_loads_when_the_limit_allows(tmp_path):
+    path = tmp_path / "big.geojson"
+    path.write_bytes(charts.padded(33 * 1024 * 1024))  # over the default 32 MiB
+    assert len(footmap.load(path, max_bytes=34 * 1024 * 1024).zones) == 8
+
+
+def test_a_source_keeps_its_file_note_and_url():
+    doc = charts.base()
+    doc["footmap"]["sources"][1].update(note="Read in 2024.", url="https://example.org/a")
+    chart = footmap.loads(json.dumps(doc))
+    src = chart.source("testdoc")
+    assert (src.file, src.note, src.url) == (
+        "000_test.txt",
+        "Read in 2024.",
+        "https://example.org/a",
+    )
+    assert (chart.source("testchart").file, chart.source("testchart").url) == (None, None)
+
+
+def test_disagreements_with_a_shared_id_an_unknown_source_or_a_long_variant_of_a_wrong_kind():
+    doc = charts.base()
+    first = charts._disagreement(["left.plantar.head"])
+    first["variants"][1]["sources"] = ["nosuch2020"]
+    second = charts._disagreement(["left.plantar.kidney"])
+    second["variants"][0]["text"] = "A variant whose text runs well past fifty characters in all."
+    second["variants"][0]["sources"] = ["testdoc"]
+    doc["footmap"]["disagreements"] = [first, second]
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        (None, "disagreement 'head-side': variant 2 cites unknown source 'nosuch2020'"),
+        (None, "disagreement 'head-side': duplicate disagreement id"),
+        (
+            None,
+            "disagreement 'head-side': variant 1 'A variant whose text runs well past fifty char... "
+            "cites 'testdoc', an article source; variants may cite only chart or study sources",
+        ),
+    ]
