@@ -1061,7 +1061,46 @@ def test_disagreements_with_a_shared_id_an_unknown_source_or_a_long_variant_of_a
         (None, "disagreement 'head-side': duplicate disagreement id"),
         (
             None,
-            "disagreement 'head-side': variant 1 'A variant whose text runs well past fifty char... "
-            "cites 'testdoc', an article source; variants may cite only chart or study sources",
+            "disagreement 'head-side': variant 1 'A variant whose text runs well past fifty "
+            "char... cites 'testdoc', an article source; variants may cite only chart or study "
+            "sources",
         ),
+    ]
+
+
+def test_caveats_keep_their_ids_kinds_sources_and_short_text():
+    doc = charts.base()
+    doc["footmap"]["caveats"][1]["short"] = "Charts differ."
+    chart = footmap.loads(json.dumps(doc))
+    assert [(c.id, c.kind, c.sources, c.short) for c in chart.caveats] == [
+        ("evidence", "evidence", ("testreview",), None),
+        ("chart", "chart", ("testchart",), "Charts differ."),
+    ]
+
+
+def _problems_of(doc) -> list[tuple[str | None, str]]:
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    return [(p.zone, p.message) for p in info.value.problems]
+
+
+def test_a_malformed_caveat_or_feature_does_not_hide_the_next_ones_problems():
+    doc = charts.base()
+    del doc["footmap"]["caveats"][1]["sources"]
+    assert _problems_of(doc) == [(None, "footmap.caveats.1: missing required 'sources'")]
+    doc = charts.base()
+    doc["footmap"]["caveats"][1]["sources"] = "testchart"
+    doc["footmap"]["caveats"].append(
+        {"id": "extra", "kind": "chart", "text": "More.", "sources": ["nosuch2020"]}
+    )
+    assert _problems_of(doc) == [
+        (None, "footmap.caveats.1.sources: must be of type array, not str"),
+        (None, "caveat 'extra' cites unknown source 'nosuch2020'"),
+    ]
+    doc = charts.base()
+    charts.feature(doc, "left.plantar.head")["properties"]["claims"][0]["sources"] += ["nosuch2020"]
+    doc["features"].insert(1, 7)
+    assert _problems_of(doc) == [
+        ("features[1]", "feature: must be of type object, not int"),
+        ("left.plantar.head", "claim cites unknown source 'nosuch2020'"),
     ]
