@@ -1104,3 +1104,27 @@ def test_a_malformed_caveat_or_feature_does_not_hide_the_next_ones_problems():
         ("features[1]", "feature: must be of type object, not int"),
         ("left.plantar.head", "claim cites unknown source 'nosuch2020'"),
     ]
+
+
+def test_system_notes_and_history_are_kept_and_checked():
+    doc = charts.base()
+    doc["footmap"]["system_notes"] = {
+        "urinary": [{"kind": "article", "text": "Note.", "sources": ["testdoc"]}]
+    }
+    doc["footmap"]["history"] = [{"kind": "history", "text": "Old.", "sources": ["testchart"]}]
+    chart = footmap.loads(json.dumps(doc))
+    assert dict(chart.system_notes) == {
+        "urinary": (footmap.Claim("Note.", ("testdoc",), "article"),)
+    }
+    assert chart.history == (footmap.Claim("Old.", ("testchart",), "history"),)
+    doc["footmap"]["system_notes"]["urinary"].append(
+        {"kind": "article", "text": "Bad.", "sources": ["nosuch2020", "testchart"]}
+    )
+    assert _problems_of(doc) == [
+        (None, "system note for 'urinary' cites unknown source 'nosuch2020'"),
+        (
+            None,
+            "system note 2 for 'urinary' 'Bad.': article claim cites 'testchart', a chart "
+            "source; article claims may cite only article sources",
+        ),
+    ]
