@@ -357,6 +357,44 @@ def test_missing_file_relative_name(tmp_path, monkeypatch):
         footmap.load("missing.geojson")
 
 
+def test_a_symlink_loop_cannot_be_read(tmp_path):
+    path = tmp_path / "loop.geojson"
+    path.symlink_to(path)
+    with pytest.raises(ChartError) as info:
+        footmap.load(path)
+    assert [(p.file, p.zone, p.message) for p in info.value.problems] == [
+        (str(path), None, "cannot read: Too many levels of symbolic links")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (RuntimeError("Symlink loop from '/x'"), "cannot read: Symlink loop from '/x'"),
+        (OSError(5, "Input/output error"), "cannot read: Input/output error"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_named(tmp_path, monkeypatch, error, message):
+    """Root reads any file, so the failures are made by hand (in _read_capped)."""
+
+    def fail(*args):
+        raise error
+
+    monkeypatch.setattr(footmap.io, "_read_capped", fail)
+    with pytest.raises(ChartError) as info:
+        footmap.load(GOOD)
+    assert [(p.file, p.zone, p.message) for p in info.value.problems] == [
+        (str(GOOD), None, message)
+    ]
+
+
+def test_the_bundled_chart_loads_with_other_limits():
+    chart = footmap.load(None, max_zones=19_999)
+    assert chart.path == HERE.parent / "data" / "zones.geojson"
+    assert chart is not footmap.load()  # not the cached one
+
+
 def test_directory(tmp_path):
     with pytest.raises(ChartError) as info:
         footmap.load(tmp_path)
@@ -570,6 +608,23 @@ def test_a_million_zeros_is_refused_on_the_feature_count_with_bounded_memory():
         "chart has 1,000,000 features; the limit is 20,008 (20,000 zones and 8 outlines)",
     )
     assert peak < 300 * 1024 * 1024  # a generous bound: it took 2.8 GB before the count
+
+
+def test_more_features_than_zones_and_outlines_allow_is_refused():
+    """The in-process twin of the million zeros (which mutation testing leaves out: slow)."""
+    with pytest.raises(ChartError) as info:
+        footmap.loads(
+            '{"type": "FeatureCollection", "features": [' + "0, " * 10 + "0]}", max_zones=2
+        )
+    assert _only(info.value) == (
+        None,
+        "chart has 11 features; the limit is 10 (2 zones and 8 outlines)",
+    )
+    with pytest.raises(ChartError) as info:  # ten are allowed: the schema speaks instead
+        footmap.loads(
+            '{"type": "FeatureCollection", "features": [' + "0, " * 9 + "0]}", max_zones=2
+        )
+    assert info.value.problems[0].message == "chart: missing required 'footmap'"
 
 
 def test_16_million_zeros_under_the_size_limit_are_refused_before_parsing(monkeypatch):
@@ -979,4 +1034,150 @@ def test_claims_citing_the_same_sources_are_each_checked_for_their_kind():
         ("left.plantar.z000000", "claim cites unknown source 'nosuch'"),
         ("left.plantar.z000000", f"claim 3 'Placed by a review.': {kind}"),
         ("left.plantar.z000001", f"claim 3 'Placed by a review.': {kind}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "file"),
+    [
+        (lambda: footmap.load(123), "123"),
+        (lambda: footmap.load(max_zones=0), "<bundled chart>"),
+        (lambda: footmap.load(GOOD, max_bytes=0), str(GOOD)),
+        (lambda: footmap.loads("{}", name="mine", max_bytes=0), "mine"),
+    ],
+)
+def test_a_bad_argument_names_the_chart_it_was_for(call, file):
+    with pytest.raises(ChartError) as info:
+        call()
+    (problem,) = info.value.problems
+    assert problem.file == file
+
+
+def test_duplicate_keys_and_lone_surrogates_are_listed_in_document_order():
+    text = json.dumps(charts.base())
+    text = text.replace('"units": "mm",', '"units": "mm", "units": "mm",', 1)
+    text = text.replace('"label": "Head"', '"label": "Head", "label": "Head"', 1)
+    text = text.replace(
+        '"body_area": "kidneys"', '"body_area": "kidneys", "x\\udc00y": 1, "n": "a\\ud800"', 1
+    )
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text)
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        (None, "footmap: duplicate key 'units' (only the last value would be kept)"),
+        (
+            "left.plantar.kidney",
+            "properties: key 'x\\udc00y' holds a lone surrogate \\udc00 at character 1 "
+            "(not valid Unicode text)",
+        ),
+        (
+            "left.plantar.kidney",
+            "properties.n: holds a lone surrogate \\ud800 at character 1 (not valid Unicode text)",
+        ),
+        (
+            "left.plantar.head",
+            "properties: duplicate key 'label' (only the last value would be kept)",
+        ),
+    ]
+
+
+def test_a_file_over_the_default_size_loads_when_the_limit_allows(tmp_path):
+    path = tmp_path / "big.geojson"
+    path.write_bytes(charts.padded(33 * 1024 * 1024))  # over the default 32 MiB
+    assert len(footmap.load(path, max_bytes=34 * 1024 * 1024).zones) == 8
+
+
+def test_a_source_keeps_its_file_note_and_url():
+    doc = charts.base()
+    doc["footmap"]["sources"][1].update(note="Read in 2024.", url="https://example.org/a")
+    chart = footmap.loads(json.dumps(doc))
+    src = chart.source("testdoc")
+    assert (src.file, src.note, src.url) == (
+        "000_test.txt",
+        "Read in 2024.",
+        "https://example.org/a",
+    )
+    assert (chart.source("testchart").file, chart.source("testchart").url) == (None, None)
+
+
+def test_disagreements_with_a_shared_id_an_unknown_source_or_a_long_variant_of_a_wrong_kind():
+    doc = charts.base()
+    first = charts._disagreement(["left.plantar.head"])
+    first["variants"][1]["sources"] = ["nosuch2020"]
+    second = charts._disagreement(["left.plantar.kidney"])
+    second["variants"][0]["text"] = "A variant whose text runs well past fifty characters in all."
+    second["variants"][0]["sources"] = ["testdoc"]
+    doc["footmap"]["disagreements"] = [first, second]
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        (None, "disagreement 'head-side': variant 2 cites unknown source 'nosuch2020'"),
+        (None, "disagreement 'head-side': duplicate disagreement id"),
+        (
+            None,
+            "disagreement 'head-side': variant 1 'A variant whose text runs well past fifty "
+            "char... cites 'testdoc', an article source; variants may cite only chart or study "
+            "sources",
+        ),
+    ]
+
+
+def test_caveats_keep_their_ids_kinds_sources_and_short_text():
+    doc = charts.base()
+    doc["footmap"]["caveats"][1]["short"] = "Charts differ."
+    chart = footmap.loads(json.dumps(doc))
+    assert [(c.id, c.kind, c.sources, c.short) for c in chart.caveats] == [
+        ("evidence", "evidence", ("testreview",), None),
+        ("chart", "chart", ("testchart",), "Charts differ."),
+    ]
+
+
+def _problems_of(doc) -> list[tuple[str | None, str]]:
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    return [(p.zone, p.message) for p in info.value.problems]
+
+
+def test_a_malformed_caveat_or_feature_does_not_hide_the_next_ones_problems():
+    doc = charts.base()
+    del doc["footmap"]["caveats"][1]["sources"]
+    assert _problems_of(doc) == [(None, "footmap.caveats.1: missing required 'sources'")]
+    doc = charts.base()
+    doc["footmap"]["caveats"][1]["sources"] = "testchart"
+    doc["footmap"]["caveats"].append(
+        {"id": "extra", "kind": "chart", "text": "More.", "sources": ["nosuch2020"]}
+    )
+    assert _problems_of(doc) == [
+        (None, "footmap.caveats.1.sources: must be of type array, not str"),
+        (None, "caveat 'extra' cites unknown source 'nosuch2020'"),
+    ]
+    doc = charts.base()
+    charts.feature(doc, "left.plantar.head")["properties"]["claims"][0]["sources"] += ["nosuch2020"]
+    doc["features"].insert(1, 7)
+    assert _problems_of(doc) == [
+        ("features[1]", "feature: must be of type object, not int"),
+        ("left.plantar.head", "claim cites unknown source 'nosuch2020'"),
+    ]
+
+
+def test_system_notes_and_history_are_kept_and_checked():
+    doc = charts.base()
+    doc["footmap"]["system_notes"] = {
+        "urinary": [{"kind": "article", "text": "Note.", "sources": ["testdoc"]}]
+    }
+    doc["footmap"]["history"] = [{"kind": "history", "text": "Old.", "sources": ["testchart"]}]
+    chart = footmap.loads(json.dumps(doc))
+    assert dict(chart.system_notes) == {
+        "urinary": (footmap.Claim("Note.", ("testdoc",), "article"),)
+    }
+    assert chart.history == (footmap.Claim("Old.", ("testchart",), "history"),)
+    doc["footmap"]["system_notes"]["urinary"].append(
+        {"kind": "article", "text": "Bad.", "sources": ["nosuch2020", "testchart"]}
+    )
+    assert _problems_of(doc) == [
+        (None, "system note for 'urinary' cites unknown source 'nosuch2020'"),
+        (
+            None,
+            "system note 2 for 'urinary' 'Bad.': article claim cites 'testchart', a chart "
+            "source; article claims may cite only article sources",
+        ),
     ]
