@@ -32,7 +32,7 @@ MIN_AREA_MM2 = 1.0
 #: (a real chart has a few per zone; nested rings of zones can have every pair).
 MAX_BOX_PAIRS = 2_000_000
 #: Vertices the separating-axis bound (:func:`_apart`) projects at a time, per side.
-_APART_ROWS = 500_000
+_APART_ROWS = 100_000
 
 
 def _rings(coords: Any, gtype: str) -> Iterator[list[Any]]:
