@@ -17,7 +17,7 @@ Examples
 >>> import json, footmap, matplotlib.pyplot as plt
 >>> from footmap import render
 >>> fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
->>> art = render.plot_map(footmap.load(), ax=ax, view="plantar", title=False, legend=False)
+>>> art = render.plot_map(footmap.load(), ax=ax, views=("plantar",), title=False, legend=False)
 >>> doc = json.loads(outlines_json(art))
 >>> doc["w"], doc["h"], len(doc["zones"]) == len(art.zones)
 (400, 300, True)
