@@ -1117,14 +1117,26 @@ def test_system_notes_and_history_are_kept_and_checked():
         "urinary": (footmap.Claim("Note.", ("testdoc",), "article"),)
     }
     assert chart.history == (footmap.Claim("Old.", ("testchart",), "history"),)
+    long = "A note whose text runs on well past the fifty characters a message quotes."
     doc["footmap"]["system_notes"]["urinary"].append(
-        {"kind": "article", "text": "Bad.", "sources": ["nosuch2020", "testchart"]}
+        {"kind": "article", "text": long, "sources": ["nosuch2020", "testchart"]}
+    )
+    doc["footmap"]["history"].append(
+        {"kind": "history", "text": long, "sources": ["nosuch2020", "testdoc"]}
     )
     assert _problems_of(doc) == [
         (None, "system note for 'urinary' cites unknown source 'nosuch2020'"),
         (
             None,
-            "system note 2 for 'urinary' 'Bad.': article claim cites 'testchart', a chart "
-            "source; article claims may cite only article sources",
+            "system note 2 for 'urinary' 'A note whose text runs on well past the fifty ...: "
+            "article claim cites 'testchart', a chart source; article claims may cite only "
+            "article sources",
+        ),
+        (None, "history note cites unknown source 'nosuch2020'"),
+        (
+            None,
+            "history note 2 'A note whose text runs on well past the fifty ...: history claim "
+            "cites 'testdoc', an article source; history claims may cite only history or chart "
+            "sources",
         ),
     ]
