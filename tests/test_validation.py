@@ -243,6 +243,23 @@ def test_good_small_loads():
         assert right.equals(shapely.affinity.scale(left, xfact=-1, origin=(0, 0))), slug
 
 
+def test_the_chart_keeps_its_metadata():
+    chart = footmap.load(GOOD)
+    assert (chart.title, chart.units) == ("footmap test chart (small)", "mm")
+    assert chart.description == (
+        "A tiny chart for footmap's own tests. It is not a real reflexology chart."
+    )
+    assert chart.frame == (
+        "Millimetres, one frame per panel: x to the right of the page, y up the page, origin at "
+        "the back of the heel; toes towards +y."
+    )
+    assert chart.orientation == (
+        "Soles seen from above through the foot: the left foot has its big toe on the +x side, "
+        "the right foot is its mirror image."
+    )
+    assert chart.path == GOOD
+
+
 def test_hostile_text_is_data():
     chart = footmap.load(HOSTILE)
     assert chart.title == "<script>alert(1)</script>"
