@@ -1157,3 +1157,102 @@ def test_system_notes_and_history_are_kept_and_checked():
             "sources",
         ),
     ]
+
+
+def test_json_strings_are_counted_without_their_escaped_quotes():
+    from footmap.jsonread import _check_counts
+
+    # one string holding 4,000,001 escaped quotes is one string
+    assert _check_counts('"' + '\\"' * 4_000_001 + '"', "t") is None
+    assert _check_counts('""' * 2_000_000, "t") is None  # exactly the limit
+    with pytest.raises(ChartError) as info:
+        _check_counts('""' * 2_000_001, "t")
+    assert _only(info.value) == (None, "holds 2,000,001 JSON strings; the limit is 2,000,000")
+
+
+def _regular_stat(monkeypatch, size):
+    """Make Path.stat (the check before opening) report a regular file of ``size`` bytes."""
+    real_stat = Path.stat
+
+    def fake(self, *args, **kwargs):
+        st = real_stat(GOOD)
+        return type(st)((st[0], *st[1:6], size, *st[7:]))
+
+    monkeypatch.setattr(Path, "stat", fake)
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_without_hanging(
+    tmp_path, monkeypatch
+):
+    import os
+    import threading
+    import time
+
+    fifo = tmp_path / "x.geojson"
+    os.mkfifo(fifo)  # no writer: a blocking open for reading would wait for one
+    _regular_stat(monkeypatch, 10)
+
+    def writer():  # after 10 s, let a blocked open go on (so a failing test ends)
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+    timer = threading.Timer(10, writer)
+    timer.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(ChartError) as info:
+            footmap.load(fifo)
+    finally:
+        timer.cancel()
+    assert time.monotonic() - started < 5
+    assert [(p.file, p.zone, p.message) for p in info.value.problems] == [
+        (str(fifo), None, "is a pipe (FIFO), not a chart file")
+    ]
+
+
+def test_a_file_growing_past_the_limit_is_read_one_byte_past_it(tmp_path, monkeypatch):
+    """The limit a whole number of reads (two of 1 MiB): the file is still read one byte past
+    it, and no further."""
+    import os
+
+    limit = 2 * 1024 * 1024
+    path = tmp_path / "c.geojson"
+    path.write_bytes(b" " * (limit + 100))
+    _regular_stat(monkeypatch, 10)
+    read = []
+    real_read = os.read
+
+    def counting_read(fd, n):
+        data = real_read(fd, n)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", counting_read)
+    with pytest.raises(ChartError) as info:
+        footmap.load(path, max_bytes=limit)
+    assert _only(info.value) == (None, "file is over 2,097,152 bytes; the limit is 2,097,152 bytes")
+    assert sum(read) == limit + 1
+
+
+def test_nul_characters_in_a_path_are_named_and_other_errors_kept():
+    from footmap.jsonread import _nul_free
+
+    assert _nul_free(ValueError("embedded null byte")) == "it contains a NUL character"
+    assert _nul_free(TypeError("expected str, not bytes")) == "expected str, not bytes"
+
+
+def test_a_path_like_that_fails_is_named_by_its_repr():
+    class BadPath:
+        def __fspath__(self):
+            raise ValueError("no path today")
+
+        def __repr__(self):
+            return "BadPath()"
+
+    with pytest.raises(ChartError) as info:
+        footmap.load(BadPath())
+    assert [(p.file, p.message) for p in info.value.problems] == [
+        ("BadPath()", "not a usable path: no path today")
+    ]
