@@ -1256,3 +1256,21 @@ def test_a_path_like_that_fails_is_named_by_its_repr():
     assert [(p.file, p.message) for p in info.value.problems] == [
         ("BadPath()", "not a usable path: no path today")
     ]
+
+
+def test_structure_in_strings_is_not_counted_and_the_limit_itself_is_allowed():
+    from footmap.jsonread import _check_counts
+
+    # 1,000,001 braces, one of them in a string: exactly the 1,000,000 objects allowed
+    assert _check_counts("{}" * 1_000_000 + '"{"', "t") is None
+    with pytest.raises(ChartError) as info:
+        _check_counts("{}" * 1_000_001 + '"{"', "t")
+    assert _only(info.value) == (None, "holds 1,000,001 JSON objects; the limit is 1,000,000")
+
+
+def test_chart_text_of_exactly_the_limit_is_read():
+    text = GOOD.read_text("utf-8")
+    assert len(footmap.loads(text, max_bytes=len(text)).zones) == 8
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text, max_bytes=len(text) - 1)
+    assert _only(info.value) == (None, f"chart text is over {len(text) - 1:,} bytes")
