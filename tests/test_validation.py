@@ -1274,3 +1274,97 @@ def test_chart_text_of_exactly_the_limit_is_read():
     with pytest.raises(ChartError) as info:
         footmap.loads(text, max_bytes=len(text) - 1)
     assert _only(info.value) == (None, f"chart text is over {len(text) - 1:,} bytes")
+
+
+# -- geometry checks, each case by hand -----------------------------------------------------------
+def _square(x0, y0, x1, y1):
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+
+
+def _one_geometry(geometry):
+    from footmap.geomcheck import _geometry
+    from footmap.problems import _Problems
+
+    problems = _Problems("t")
+    geom = _geometry({"geometry": geometry}, "z", problems)
+    return geom, [(p.zone, p.message) for p in problems.items]
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "problems"),
+    [
+        ([_square(-5000, -5000, 5000, 5000)], []),  # the edge of the allowed range
+        ([_square(0, 0, 1, 1)], []),  # exactly the smallest area
+        ([[[0, 0], [5000.5, 0], [1, 1], [0, 1], [0, 0]]],
+         [("z", "geometry: coordinate [5000.5, 0] is beyond 5000 mm (chart coordinates are "
+                "millimetres)")]),
+        ([[[0, 0], [1, -5000.5], [1, 1], [0, 1], [0, 0]]],
+         [("z", "geometry: coordinate [1, -5000.5] is beyond 5000 mm (chart coordinates are "
+                "millimetres)")]),
+        ([[[0, 0], [math.inf, 0], [1, 1], [0, 1], [0, 0]]],
+         [("z", "geometry: non-finite coordinate (too large for a float)")]),
+        ([], [("z", "geometry: empty (no area)")]),
+        ([_square(0, 0, 1, 0.99)],
+         [("z", "geometry: area 0.99 mm\u00b2 is below the minimum of 1 mm\u00b2 (too small to "
+                "see or point at)")]),
+    ],
+)  # fmt: skip
+def test_a_geometry_is_checked_case_by_case(coordinates, problems):
+    geom, found = _one_geometry({"type": "Polygon", "coordinates": coordinates})
+    assert found == problems
+    assert (geom is None) == bool(problems)
+
+
+def test_a_geometry_shapely_cannot_build_is_named(monkeypatch):
+    def broken(gj):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(footmap.geomcheck, "shape", broken)
+    assert _one_geometry({"type": "Polygon", "coordinates": [_square(0, 0, 2, 2)]}) == (
+        None,
+        [("z", "geometry: cannot be built (boom)")],
+    )
+
+
+def test_a_non_finite_coordinate_in_a_chart_is_named():
+    doc = charts.base()
+    charts.feature(doc, "left.plantar.kidney")["geometry"]["coordinates"][0][2] = [1234.5, 100]
+    text = json.dumps(doc).replace("1234.5", "1e400")  # read as inf
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text)
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        ("left.plantar.kidney", "geometry: non-finite coordinate (too large for a float)")
+    ]
+
+
+def test_geometries_are_built_at_once_for_the_features_the_schema_passed():
+    from footmap.geomcheck import _geometries
+    from footmap.problems import _Problems
+
+    features = charts.base()["features"]
+    problems = _Problems("t")
+    assert sorted(_geometries(features, problems)) == list(range(10))
+    problems.schema_bad.update({2, 7})
+    assert sorted(_geometries([*features, 5], problems)) == [0, 1, 3, 4, 5, 6, 8, 9]
+
+
+def test_candidate_pairs_across_chunks_each_once_within_the_budget(monkeypatch):
+    import numpy as np
+    from shapely.geometry import box
+
+    from footmap.geomcheck import _candidate_pairs
+
+    # 130 boxes in a row, each overlapping the next: queried 64 at a time
+    geoms = np.array([box(i, 0, i + 1.5, 1) for i in range(130)], dtype=object)
+    left, right = _candidate_pairs(geoms)
+    assert sorted(zip(left.tolist(), right.tolist(), strict=True)) == [
+        (i, i + 1) for i in range(129)
+    ]
+    # the budget counts every box pair the queries return: 130 self pairs, 2 x 129 neighbours
+    monkeypatch.setattr(footmap.geomcheck, "MAX_BOX_PAIRS", 388)
+    assert _candidate_pairs(geoms) is not None
+    monkeypatch.setattr(footmap.geomcheck, "MAX_BOX_PAIRS", 387)
+    assert _candidate_pairs(geoms) is None
+    none_left, none_right = _candidate_pairs(np.array([], dtype=object))
+    assert none_left.shape == none_right.shape == (0,)
+    assert none_left.dtype == none_right.dtype == np.intp
