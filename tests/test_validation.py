@@ -1346,6 +1346,9 @@ def test_geometries_are_built_at_once_for_the_features_the_schema_passed():
     assert sorted(_geometries(features, problems)) == list(range(10))
     problems.schema_bad.update({2, 7})
     assert sorted(_geometries([*features, 5], problems)) == [0, 1, 3, 4, 5, 6, 8, 9]
+    # no geometry, or not a polygon: left to _geometry, which names the problem
+    odd = [{"geometry": None}, {"geometry": {"type": "Point", "coordinates": [1, 2]}}]
+    assert sorted(_geometries([*odd, *features], _Problems("t"))) == list(range(2, 12))
 
 
 def test_candidate_pairs_across_chunks_each_once_within_the_budget(monkeypatch):
