@@ -1371,3 +1371,14 @@ def test_candidate_pairs_across_chunks_each_once_within_the_budget(monkeypatch):
     none_left, none_right = _candidate_pairs(np.array([], dtype=object))
     assert none_left.shape == none_right.shape == (0,)
     assert none_left.dtype == none_right.dtype == np.intp
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_utf16_of_either_byte_order_is_named(bom):
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    with pytest.raises(ChartError) as info:
+        footmap.loads(bom + '{"type": "FeatureCollection"}'.encode(codec))
+    assert _only(info.value) == (
+        None,
+        "not UTF-8 text: it is UTF-16 (starts with a UTF-16 byte-order mark)",
+    )
