@@ -1382,3 +1382,48 @@ def test_utf16_of_either_byte_order_is_named(bom):
         None,
         "not UTF-8 text: it is UTF-16 (starts with a UTF-16 byte-order mark)",
     )
+
+
+def _kidney_with(change) -> list[tuple[str | None, str]]:
+    doc = charts.base()
+    change(doc, charts.feature(doc, "left.plantar.kidney"))
+    return _problems_of(doc)
+
+
+def _set(*keys_value):
+    *keys, value = keys_value
+
+    def change(doc, zone):
+        target = zone
+        for k in keys[:-1]:
+            target = target[k]
+        target[keys[-1]] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_set("properties", "label", 5), "properties.label: must be of type string, not int"),
+        (_set("properties", "label", ""), "properties.label: '': minLength 1 not met"),
+        (_set("properties", "foot", ["left"]),
+         "properties.foot: ['left'] is not one of left, right"),
+        (_set("geometry", "coordinates", 0, 1, [20, 60, 0]),
+         "geometry.coordinates.0.1: [20, 60, 0]: maxItems 2 not met"),
+        (_set("type", "feature"), "type: must be 'Feature', not 'feature'"),
+    ],
+)  # fmt: skip
+def test_schema_messages_in_words(change, message):
+    assert _kidney_with(change) == [("left.plantar.kidney", message)]
+
+
+def test_several_missing_keys_are_named_once():
+    def change(doc, zone):
+        del zone["properties"]["label"], zone["properties"]["body_area"]
+        del doc["footmap"]["title"], doc["footmap"]["units"]
+
+    assert _kidney_with(change) == [
+        (None, "footmap: missing required 'title', 'units'"),
+        ("left.plantar.kidney", "properties: missing required 'label', 'body_area'"),
+    ]
