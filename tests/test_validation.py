@@ -993,11 +993,21 @@ def test_schema_errors_are_listed_by_path():
     del doc["footmap"]["title"]
     charts.feature(doc, "left.plantar.kidney")["properties"]["system"] = "astral"
     charts.feature(doc, "left.plantar.head")["properties"]["foot"] = "middle"
-    found = [(path, err.validator, err.instance) for path, err in _schema_errors(doc)]
+    pelvis = charts.feature(doc, "left.plantar.pelvis")["properties"]
+    del pelvis["label"], pelvis["body_area"]  # two errors of one path
+    found = [(path, err.validator, err.message) for path, err in _schema_errors(doc)]
     assert found == [
-        (["features", 1, "properties", "system"], "enum", "astral"),
-        (["features", 4, "properties", "foot"], "enum", "middle"),
-        (["footmap"], "required", doc["footmap"]),
+        (
+            ["features", 1, "properties", "system"],
+            "enum",
+            "'astral' is not one of ['nervous', 'sensory', 'endocrine', 'respiratory', "
+            "'cardiovascular', 'digestive', 'urinary', 'lymphatic', 'musculoskeletal', "
+            "'reproductive']",
+        ),
+        (["features", 3, "properties"], "required", "'label' is a required property"),
+        (["features", 3, "properties"], "required", "'body_area' is a required property"),
+        (["features", 4, "properties", "foot"], "enum", "'middle' is not one of ['left', 'right']"),
+        (["footmap"], "required", "'title' is a required property"),
     ]
 
 
@@ -1427,3 +1437,33 @@ def test_several_missing_keys_are_named_once():
         (None, "footmap: missing required 'title', 'units'"),
         ("left.plantar.kidney", "properties: missing required 'label', 'body_area'"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("k", "Additional properties are not allowed ('k' was unexpected)"),
+        # jsonschema's own words, up to 199 characters, are kept whole ...
+        ("k" * 142, "Additional properties are not allowed ('" + "k" * 142 + "' was unexpected)"),
+        # ... from 200 on, cut to 197 and an ellipsis
+        ("k" * 143, "Additional properties are not allowed ('" + "k" * 143 + "' was unexpect..."),
+    ],
+)
+def test_other_schema_errors_keep_jsonschemas_words_up_to_200_characters(key, message):
+    def change(doc, zone):
+        zone["properties"]["claims"][0][key] = 1
+
+    assert _kidney_with(change) == [("left.plantar.kidney", f"properties.claims.0: {message}")]
+
+
+def test_the_quick_check_passes_texts_of_the_shortest_and_longest_length():
+    """A valid chart needs no jsonschema (a second to import): the quick check must pass it."""
+    from footmap.schemaerrors import _feature_ok
+
+    zone = charts.feature(charts.base(), "left.plantar.kidney")
+    assert _feature_ok(zone)
+    for label in ("K", "K" * 40):
+        zone["properties"]["label"] = label
+        assert _feature_ok(zone), label
+    zone["properties"]["label"] = "K" * 41
+    assert not _feature_ok(zone)
