@@ -1467,3 +1467,17 @@ def test_the_quick_check_passes_texts_of_the_shortest_and_longest_length():
         assert _feature_ok(zone), label
     zone["properties"]["label"] = "K" * 41
     assert not _feature_ok(zone)
+
+
+def test_a_valid_chart_is_checked_without_jsonschema(monkeypatch):
+    """jsonschema takes a second to import: the quick checks alone pass a valid chart."""
+    from footmap import schemaerrors
+
+    def slow(*args, **kwargs):
+        raise AssertionError("jsonschema was asked")
+
+    for name in ("_validator", "_collection_validator", "_feature_validator"):
+        monkeypatch.setattr(schemaerrors, name, slow)
+    doc = charts.base()
+    doc["footmap"]["disagreements"] = [charts._disagreement(["left.plantar.head"])]
+    assert len(footmap.loads(json.dumps(doc)).zones) == 8
