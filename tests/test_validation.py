@@ -1481,3 +1481,73 @@ def test_a_valid_chart_is_checked_without_jsonschema(monkeypatch):
     doc = charts.base()
     doc["footmap"]["disagreements"] = [charts._disagreement(["left.plantar.head"])]
     assert len(footmap.loads(json.dumps(doc)).zones) == 8
+
+
+def _kidney_zone():
+    return charts.feature(charts.base(), "left.plantar.kidney")
+
+
+def _changed(*keys_value):
+    zone = _kidney_zone()
+    *keys, value = keys_value
+    target = zone
+    for k in keys[:-1]:
+        target = target[k]
+    target[keys[-1]] = value
+    return zone
+
+
+_RING = [[0, 0], [4, 0], [4, 4], [0, 0]]
+
+
+@pytest.mark.parametrize(
+    ("feature", "ok"),
+    [
+        (_kidney_zone(), True),
+        (charts.feature(charts.base(), "left.plantar.outline"), True),  # a MultiPolygon outline
+        (_changed("geometry", {"type": "MultiPolygon", "coordinates": [[_RING]]}), True),
+        (_changed("properties", "label", "K" * 40), True),
+        (_changed("properties", "body_area", "k" * 80), True),
+        (_changed("properties", "claims", 0, "text", "t" * 2000), True),
+        (_changed("geometry", "coordinates", 0, 1, [20.5, 60.25]), True),
+        ("a feature", False),
+        (_changed("type", "feature"), False),
+        (_changed("id", "Kidney"), False),
+        (_changed("properties", None), False),
+        (_changed("geometry", None), False),
+        (_changed("geometry", "type", "Point"), False),
+        (_changed("geometry", {"type": "MultiPolygon", "coordinates": []}), False),
+        (_changed("geometry", {"type": "MultiPolygon", "coordinates": [[]]}), False),
+        (_changed("geometry", {"type": "MultiPolygon", "coordinates": [5]}), False),
+        (_changed("geometry", "coordinates", [5]), False),
+        (_changed("geometry", "coordinates", [_RING[:3]]), False),
+        (_changed("geometry", "coordinates", 0, 1, [20]), False),
+        (_changed("geometry", "coordinates", 0, 1, [20, 60, 0]), False),
+        (_changed("geometry", "coordinates", 0, 1, [True, 60]), False),
+        (_changed("geometry", "coordinates", 0, 1, [20, "60"]), False),
+        (_changed("properties", "foot", "middle"), False),
+        (_changed("properties", "view", "top"), False),
+        (_changed("properties", "role", "note"), False),
+        (_changed("properties", "label", ""), False),
+        (_changed("properties", "label", "K" * 41), False),
+        (_changed("properties", "label", 5), False),
+        (_changed("properties", "body_area", "k" * 81), False),
+        (_changed("properties", "system", "astral"), False),
+        (_changed("properties", "claims", []), False),
+        (_changed("properties", "claims", "a claim"), False),
+        (_changed("properties", "claims", 0, "note", "x"), False),
+        (_changed("properties", "claims", 0, "kind", "rumour"), False),
+        (_changed("properties", "claims", 0, "kind", 5), False),
+        (_changed("properties", "claims", 0, "text", ""), False),
+        (_changed("properties", "claims", 0, "text", "t" * 2001), False),
+        (_changed("properties", "claims", 0, "sources", []), False),
+        (_changed("properties", "claims", 0, "sources", "testchart"), False),
+        (_changed("properties", "claims", 0, "sources", ["Test Chart"]), False),
+        (_changed("properties", "claims", 0, "sources", [5]), False),
+    ],
+)
+def test_the_quick_feature_check_case_by_case(feature, ok):
+    """True only for a feature the schema accepts (False: jsonschema decides)."""
+    from footmap.schemaerrors import _feature_ok
+
+    assert _feature_ok(feature) is ok
