@@ -245,6 +245,7 @@ def _check_schema(doc: dict[str, Any], problems: _Problems, flat: Flat | None = 
     for errors in _iter_schema_errors(doc, flat):
         # a wrong geometry type is the whole story: skip that geometry's coordinate errors
         bad_type = {tuple(path[:2]) for path, _ in errors if _is_geometry_type_path(path)}
+        said = set()  # jsonschema reports each missing key, and each names them all: say it once
         for path, err in errors:
             where = list(path)
             if tuple(where[:2]) in bad_type and where[2:4] == ["geometry", "coordinates"]:
@@ -254,7 +255,10 @@ def _check_schema(doc: dict[str, Any], problems: _Problems, flat: Flat | None = 
                 if where[2:3] == ["geometry"]:
                     problems.geometry_bad.add(where[1])
             zone, field = _where(features, where)
-            problems.add(zone, f"{field}: {_schema_message(err)}")
+            problem = (zone, f"{field}: {_schema_message(err)}")
+            if problem not in said:
+                said.add(problem)
+                problems.add(*problem)
         if problems.full:
             problems.stopped = True
             problems.raise_if_any()

@@ -243,6 +243,23 @@ def test_good_small_loads():
         assert right.equals(shapely.affinity.scale(left, xfact=-1, origin=(0, 0))), slug
 
 
+def test_the_chart_keeps_its_metadata():
+    chart = footmap.load(GOOD)
+    assert (chart.title, chart.units) == ("footmap test chart (small)", "mm")
+    assert chart.description == (
+        "A tiny chart for footmap's own tests. It is not a real reflexology chart."
+    )
+    assert chart.frame == (
+        "Millimetres, one frame per panel: x to the right of the page, y up the page, origin at "
+        "the back of the heel; toes towards +y."
+    )
+    assert chart.orientation == (
+        "Soles seen from above through the foot: the left foot has its big toe on the +x side, "
+        "the right foot is its mirror image."
+    )
+    assert chart.path == GOOD
+
+
 def test_hostile_text_is_data():
     chart = footmap.load(HOSTILE)
     assert chart.title == "<script>alert(1)</script>"
@@ -1007,11 +1024,21 @@ def test_schema_errors_are_listed_by_path():
     del doc["footmap"]["title"]
     charts.feature(doc, "left.plantar.kidney")["properties"]["system"] = "astral"
     charts.feature(doc, "left.plantar.head")["properties"]["foot"] = "middle"
-    found = [(path, err.validator, err.instance) for path, err in _schema_errors(doc)]
+    pelvis = charts.feature(doc, "left.plantar.pelvis")["properties"]
+    del pelvis["label"], pelvis["body_area"]  # two errors of one path
+    found = [(path, err.validator, err.message) for path, err in _schema_errors(doc)]
     assert found == [
-        (["features", 1, "properties", "system"], "enum", "astral"),
-        (["features", 4, "properties", "foot"], "enum", "middle"),
-        (["footmap"], "required", doc["footmap"]),
+        (
+            ["features", 1, "properties", "system"],
+            "enum",
+            "'astral' is not one of ['nervous', 'sensory', 'endocrine', 'respiratory', "
+            "'cardiovascular', 'digestive', 'urinary', 'lymphatic', 'musculoskeletal', "
+            "'reproductive']",
+        ),
+        (["features", 3, "properties"], "required", "'label' is a required property"),
+        (["features", 3, "properties"], "required", "'body_area' is a required property"),
+        (["features", 4, "properties", "foot"], "enum", "'middle' is not one of ['left', 'right']"),
+        (["footmap"], "required", "'title' is a required property"),
     ]
 
 
@@ -1170,14 +1197,410 @@ def test_system_notes_and_history_are_kept_and_checked():
         "urinary": (footmap.Claim("Note.", ("testdoc",), "article"),)
     }
     assert chart.history == (footmap.Claim("Old.", ("testchart",), "history"),)
+    long = "A note whose text runs on well past the fifty characters a message quotes."
     doc["footmap"]["system_notes"]["urinary"].append(
-        {"kind": "article", "text": "Bad.", "sources": ["nosuch2020", "testchart"]}
+        {"kind": "article", "text": long, "sources": ["nosuch2020", "testchart"]}
+    )
+    doc["footmap"]["history"].append(
+        {"kind": "history", "text": long, "sources": ["nosuch2020", "testdoc"]}
     )
     assert _problems_of(doc) == [
         (None, "system note for 'urinary' cites unknown source 'nosuch2020'"),
         (
             None,
-            "system note 2 for 'urinary' 'Bad.': article claim cites 'testchart', a chart "
-            "source; article claims may cite only article sources",
+            "system note 2 for 'urinary' 'A note whose text runs on well past the fifty ...: "
+            "article claim cites 'testchart', a chart source; article claims may cite only "
+            "article sources",
+        ),
+        (None, "history note cites unknown source 'nosuch2020'"),
+        (
+            None,
+            "history note 2 'A note whose text runs on well past the fifty ...: history claim "
+            "cites 'testdoc', an article source; history claims may cite only history or chart "
+            "sources",
         ),
     ]
+
+
+def test_json_strings_are_counted_without_their_escaped_quotes():
+    from footmap.jsonread import _check_counts
+
+    # one string holding 4,000,001 escaped quotes is one string
+    assert _check_counts('"' + '\\"' * 4_000_001 + '"', "t") is None
+    assert _check_counts('""' * 2_000_000, "t") is None  # exactly the limit
+    with pytest.raises(ChartError) as info:
+        _check_counts('""' * 2_000_001, "t")
+    assert _only(info.value) == (None, "holds 2,000,001 JSON strings; the limit is 2,000,000")
+
+
+def _regular_stat(monkeypatch, size):
+    """Make Path.stat (the check before opening) report a regular file of ``size`` bytes."""
+    real_stat = Path.stat
+
+    def fake(self, *args, **kwargs):
+        st = real_stat(GOOD)
+        return type(st)((st[0], *st[1:6], size, *st[7:]))
+
+    monkeypatch.setattr(Path, "stat", fake)
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_refused_without_hanging(
+    tmp_path, monkeypatch
+):
+    import os
+    import threading
+    import time
+
+    fifo = tmp_path / "x.geojson"
+    os.mkfifo(fifo)  # no writer: a blocking open for reading would wait for one
+    _regular_stat(monkeypatch, 10)
+
+    def writer():  # after 10 s, let a blocked open go on (so a failing test ends)
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+    timer = threading.Timer(10, writer)
+    timer.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(ChartError) as info:
+            footmap.load(fifo)
+    finally:
+        timer.cancel()
+    assert time.monotonic() - started < 5
+    assert [(p.file, p.zone, p.message) for p in info.value.problems] == [
+        (str(fifo), None, "is a pipe (FIFO), not a chart file")
+    ]
+
+
+def test_a_file_growing_past_the_limit_is_read_one_byte_past_it(tmp_path, monkeypatch):
+    """The limit a whole number of reads (two of 1 MiB): the file is still read one byte past
+    it, and no further."""
+    import os
+
+    limit = 2 * 1024 * 1024
+    path = tmp_path / "c.geojson"
+    path.write_bytes(b" " * (limit + 100))
+    _regular_stat(monkeypatch, 10)
+    read = []
+    real_read = os.read
+
+    def counting_read(fd, n):
+        data = real_read(fd, n)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", counting_read)
+    with pytest.raises(ChartError) as info:
+        footmap.load(path, max_bytes=limit)
+    assert _only(info.value) == (None, "file is over 2,097,152 bytes; the limit is 2,097,152 bytes")
+    assert sum(read) == limit + 1
+
+
+def test_nul_characters_in_a_path_are_named_and_other_errors_kept():
+    from footmap.jsonread import _nul_free
+
+    assert _nul_free(ValueError("embedded null byte")) == "it contains a NUL character"
+    assert _nul_free(TypeError("expected str, not bytes")) == "expected str, not bytes"
+
+
+def test_a_path_like_that_fails_is_named_by_its_repr():
+    class BadPath:
+        def __fspath__(self):
+            raise ValueError("no path today")
+
+        def __repr__(self):
+            return "BadPath()"
+
+    with pytest.raises(ChartError) as info:
+        footmap.load(BadPath())
+    assert [(p.file, p.message) for p in info.value.problems] == [
+        ("BadPath()", "not a usable path: no path today")
+    ]
+
+
+def test_structure_in_strings_is_not_counted_and_the_limit_itself_is_allowed():
+    from footmap.jsonread import _check_counts
+
+    # 1,000,001 braces, one of them in a string: exactly the 1,000,000 objects allowed
+    assert _check_counts("{}" * 1_000_000 + '"{"', "t") is None
+    with pytest.raises(ChartError) as info:
+        _check_counts("{}" * 1_000_001 + '"{"', "t")
+    assert _only(info.value) == (None, "holds 1,000,001 JSON objects; the limit is 1,000,000")
+
+
+def test_chart_text_of_exactly_the_limit_is_read():
+    text = GOOD.read_text("utf-8")
+    assert len(footmap.loads(text, max_bytes=len(text)).zones) == 8
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text, max_bytes=len(text) - 1)
+    assert _only(info.value) == (None, f"chart text is over {len(text) - 1:,} bytes")
+
+
+# -- geometry checks, each case by hand -----------------------------------------------------------
+def _square(x0, y0, x1, y1):
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+
+
+def _one_geometry(geometry):
+    from footmap.geomcheck import _geometry
+    from footmap.problems import _Problems
+
+    problems = _Problems("t")
+    geom = _geometry({"geometry": geometry}, "z", problems)
+    return geom, [(p.zone, p.message) for p in problems.items]
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "problems"),
+    [
+        ([_square(-5000, -5000, 5000, 5000)], []),  # the edge of the allowed range
+        ([_square(0, 0, 1, 1)], []),  # exactly the smallest area
+        ([[[0, 0], [5000.5, 0], [1, 1], [0, 1], [0, 0]]],
+         [("z", "geometry: coordinate [5000.5, 0] is beyond 5000 mm (chart coordinates are "
+                "millimetres)")]),
+        ([[[0, 0], [1, -5000.5], [1, 1], [0, 1], [0, 0]]],
+         [("z", "geometry: coordinate [1, -5000.5] is beyond 5000 mm (chart coordinates are "
+                "millimetres)")]),
+        ([[[0, 0], [math.inf, 0], [1, 1], [0, 1], [0, 0]]],
+         [("z", "geometry: non-finite coordinate (too large for a float)")]),
+        ([], [("z", "geometry: empty (no area)")]),
+        ([_square(0, 0, 1, 0.99)],
+         [("z", "geometry: area 0.99 mm\u00b2 is below the minimum of 1 mm\u00b2 (too small to "
+                "see or point at)")]),
+    ],
+)  # fmt: skip
+def test_a_geometry_is_checked_case_by_case(coordinates, problems):
+    geom, found = _one_geometry({"type": "Polygon", "coordinates": coordinates})
+    assert found == problems
+    assert (geom is None) == bool(problems)
+
+
+def test_a_geometry_shapely_cannot_build_is_named(monkeypatch):
+    def broken(gj):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(footmap.geomcheck, "shape", broken)
+    assert _one_geometry({"type": "Polygon", "coordinates": [_square(0, 0, 2, 2)]}) == (
+        None,
+        [("z", "geometry: cannot be built (boom)")],
+    )
+
+
+def test_a_non_finite_coordinate_in_a_chart_is_named():
+    doc = charts.base()
+    charts.feature(doc, "left.plantar.kidney")["geometry"]["coordinates"][0][2] = [1234.5, 100]
+    text = json.dumps(doc).replace("1234.5", "1e400")  # read as inf
+    with pytest.raises(ChartError) as info:
+        footmap.loads(text)
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        ("left.plantar.kidney", "geometry: non-finite coordinate (too large for a float)")
+    ]
+
+
+def test_geometries_are_built_at_once_for_the_features_the_schema_passed():
+    from footmap.geomcheck import _geometries
+    from footmap.problems import _Problems
+
+    features = charts.base()["features"]
+    problems = _Problems("t")
+    assert sorted(_geometries(features, problems)) == list(range(10))
+    problems.schema_bad.update({2, 7})
+    assert sorted(_geometries([*features, 5], problems)) == [0, 1, 3, 4, 5, 6, 8, 9]
+    # no geometry, or not a polygon: left to _geometry, which names the problem
+    odd = [{"geometry": None}, {"geometry": {"type": "Point", "coordinates": [1, 2]}}]
+    assert sorted(_geometries([*odd, *features], _Problems("t"))) == list(range(2, 12))
+
+
+def test_candidate_pairs_across_chunks_each_once_within_the_budget(monkeypatch):
+    import numpy as np
+    from shapely.geometry import box
+
+    from footmap.geomcheck import _candidate_pairs
+
+    # 130 boxes in a row, each overlapping the next: queried 64 at a time
+    geoms = np.array([box(i, 0, i + 1.5, 1) for i in range(130)], dtype=object)
+    left, right = _candidate_pairs(geoms)
+    assert sorted(zip(left.tolist(), right.tolist(), strict=True)) == [
+        (i, i + 1) for i in range(129)
+    ]
+    # the budget counts every box pair the queries return: 130 self pairs, 2 x 129 neighbours
+    monkeypatch.setattr(footmap.geomcheck, "MAX_BOX_PAIRS", 388)
+    assert _candidate_pairs(geoms) is not None
+    monkeypatch.setattr(footmap.geomcheck, "MAX_BOX_PAIRS", 387)
+    assert _candidate_pairs(geoms) is None
+    none_left, none_right = _candidate_pairs(np.array([], dtype=object))
+    assert none_left.shape == none_right.shape == (0,)
+    assert none_left.dtype == none_right.dtype == np.intp
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_utf16_of_either_byte_order_is_named(bom):
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    with pytest.raises(ChartError) as info:
+        footmap.loads(bom + '{"type": "FeatureCollection"}'.encode(codec))
+    assert _only(info.value) == (
+        None,
+        "not UTF-8 text: it is UTF-16 (starts with a UTF-16 byte-order mark)",
+    )
+
+
+def _kidney_with(change) -> list[tuple[str | None, str]]:
+    doc = charts.base()
+    change(doc, charts.feature(doc, "left.plantar.kidney"))
+    return _problems_of(doc)
+
+
+def _set(*keys_value):
+    *keys, value = keys_value
+
+    def change(doc, zone):
+        target = zone
+        for k in keys[:-1]:
+            target = target[k]
+        target[keys[-1]] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_set("properties", "label", 5), "properties.label: must be of type string, not int"),
+        (_set("properties", "label", ""), "properties.label: '': minLength 1 not met"),
+        (_set("properties", "foot", ["left"]),
+         "properties.foot: ['left'] is not one of left, right"),
+        (_set("geometry", "coordinates", 0, 1, [20, 60, 0]),
+         "geometry.coordinates.0.1: [20, 60, 0]: maxItems 2 not met"),
+        (_set("type", "feature"), "type: must be 'Feature', not 'feature'"),
+    ],
+)  # fmt: skip
+def test_schema_messages_in_words(change, message):
+    assert _kidney_with(change) == [("left.plantar.kidney", message)]
+
+
+def test_several_missing_keys_are_named_once():
+    def change(doc, zone):
+        del zone["properties"]["label"], zone["properties"]["body_area"]
+        del doc["footmap"]["title"], doc["footmap"]["units"]
+
+    assert _kidney_with(change) == [
+        (None, "footmap: missing required 'title', 'units'"),
+        ("left.plantar.kidney", "properties: missing required 'label', 'body_area'"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("k", "Additional properties are not allowed ('k' was unexpected)"),
+        # jsonschema's own words, up to 199 characters, are kept whole ...
+        ("k" * 142, "Additional properties are not allowed ('" + "k" * 142 + "' was unexpected)"),
+        # ... from 200 on, cut to 197 and an ellipsis
+        ("k" * 143, "Additional properties are not allowed ('" + "k" * 143 + "' was unexpect..."),
+    ],
+)
+def test_other_schema_errors_keep_jsonschemas_words_up_to_200_characters(key, message):
+    def change(doc, zone):
+        zone["properties"]["claims"][0][key] = 1
+
+    assert _kidney_with(change) == [("left.plantar.kidney", f"properties.claims.0: {message}")]
+
+
+def test_the_quick_check_passes_texts_of_the_shortest_and_longest_length():
+    """A valid chart needs no jsonschema (a second to import): the quick check must pass it."""
+    from footmap.schemaerrors import _feature_ok
+
+    zone = charts.feature(charts.base(), "left.plantar.kidney")
+    assert _feature_ok(zone)
+    for label in ("K", "K" * 40):
+        zone["properties"]["label"] = label
+        assert _feature_ok(zone), label
+    zone["properties"]["label"] = "K" * 41
+    assert not _feature_ok(zone)
+
+
+def test_a_valid_chart_is_checked_without_jsonschema(monkeypatch):
+    """jsonschema takes a second to import: the quick checks alone pass a valid chart."""
+    from footmap import schemaerrors
+
+    def slow(*args, **kwargs):
+        raise AssertionError("jsonschema was asked")
+
+    for name in ("_validator", "_collection_validator", "_feature_validator"):
+        monkeypatch.setattr(schemaerrors, name, slow)
+    doc = charts.base()
+    doc["footmap"]["disagreements"] = [charts._disagreement(["left.plantar.head"])]
+    assert len(footmap.loads(json.dumps(doc)).zones) == 8
+
+
+def _kidney_zone():
+    return charts.feature(charts.base(), "left.plantar.kidney")
+
+
+def _changed(*keys_value):
+    zone = _kidney_zone()
+    *keys, value = keys_value
+    target = zone
+    for k in keys[:-1]:
+        target = target[k]
+    target[keys[-1]] = value
+    return zone
+
+
+_RING = [[0, 0], [4, 0], [4, 4], [0, 0]]
+
+
+@pytest.mark.parametrize(
+    ("feature", "ok"),
+    [
+        (_kidney_zone(), True),
+        (charts.feature(charts.base(), "left.plantar.outline"), True),  # a MultiPolygon outline
+        (_changed("geometry", {"type": "MultiPolygon", "coordinates": [[_RING]]}), True),
+        (_changed("properties", "label", "K" * 40), True),
+        (_changed("properties", "body_area", "k" * 80), True),
+        (_changed("properties", "claims", 0, "text", "t" * 2000), True),
+        (_changed("geometry", "coordinates", 0, 1, [20.5, 60.25]), True),
+        ("a feature", False),
+        (_changed("type", "feature"), False),
+        (_changed("id", "Kidney"), False),
+        (_changed("properties", None), False),
+        (_changed("geometry", None), False),
+        (_changed("geometry", "type", "Point"), False),
+        (_changed("geometry", {"type": "MultiPolygon", "coordinates": []}), False),
+        (_changed("geometry", {"type": "MultiPolygon", "coordinates": [[]]}), False),
+        (_changed("geometry", {"type": "MultiPolygon", "coordinates": [5]}), False),
+        (_changed("geometry", "coordinates", [5]), False),
+        (_changed("geometry", "coordinates", [_RING[:3]]), False),
+        (_changed("geometry", "coordinates", 0, 1, [20]), False),
+        (_changed("geometry", "coordinates", 0, 1, [20, 60, 0]), False),
+        (_changed("geometry", "coordinates", 0, 1, [True, 60]), False),
+        (_changed("geometry", "coordinates", 0, 1, [20, "60"]), False),
+        (_changed("properties", "foot", "middle"), False),
+        (_changed("properties", "view", "top"), False),
+        (_changed("properties", "role", "note"), False),
+        (_changed("properties", "label", ""), False),
+        (_changed("properties", "label", "K" * 41), False),
+        (_changed("properties", "label", 5), False),
+        (_changed("properties", "body_area", "k" * 81), False),
+        (_changed("properties", "system", "astral"), False),
+        (_changed("properties", "claims", []), False),
+        (_changed("properties", "claims", "a claim"), False),
+        (_changed("properties", "claims", 0, "note", "x"), False),
+        (_changed("properties", "claims", 0, "kind", "rumour"), False),
+        (_changed("properties", "claims", 0, "kind", 5), False),
+        (_changed("properties", "claims", 0, "text", ""), False),
+        (_changed("properties", "claims", 0, "text", "t" * 2001), False),
+        (_changed("properties", "claims", 0, "sources", []), False),
+        (_changed("properties", "claims", 0, "sources", "testchart"), False),
+        (_changed("properties", "claims", 0, "sources", ["Test Chart"]), False),
+        (_changed("properties", "claims", 0, "sources", [5]), False),
+    ],
+)
+def test_the_quick_feature_check_case_by_case(feature, ok):
+    """True only for a feature the schema accepts (False: jsonschema decides)."""
+    from footmap.schemaerrors import _feature_ok
+
+    assert _feature_ok(feature) is ok
