@@ -71,6 +71,9 @@ def ensure_venv(extra: str) -> None:
         return
     run(PY, "-m", "pip", "install", "-q", "--upgrade", "pip")
     run(PY, "-m", "pip", "install", "-q", "-e", f".[{extra}]", cwd=ROOT)
+    # bytecode now, as pip does for a regular install (an editable one is left as source;
+    # where PYTHONDONTWRITEBYTECODE is set, each start would otherwise compile footmap)
+    run(PY, "-m", "compileall", "-q", str(ROOT / "footmap"))
     for old in VENV.glob(".footmap-*"):
         old.unlink()
     stamp.touch()

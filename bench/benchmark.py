@@ -25,19 +25,22 @@ shared, CPU time is what the work costs) with its interquartile range:
   defaults) against geopandas' bare save of the same polygons (its ``draw_idle`` switched
   off, so each side draws exactly once, in ``savefig``), to PNG, SVG and PDF;
 * **cold CLI**: ``footmap export x.png`` as a whole process against a minimal matplotlib
-  script saving a one-line A4 figure at 200 dpi, both in this venv (children's CPU time);
+  script saving a one-line A4 figure at 200 dpi, both in this venv (children's CPU time),
+  both from bytecode (footmap's is compiled first, as a pip install would);
 * **peak memory** (maximum resident set of a fresh process) loading the largest chart.
 
 The bundled chart has 155 zones in 8 panels as of this writing (the table says how many);
 the synthetic charts are grids of square zones on one panel, turned 10 degrees
 (``tests/synthetic.py``). It writes ``bench/results.md`` (the table) and
 ``bench/scaling.png`` (cost against zone count, log-log). The explorer's click round trip
-is measured by ``bench/explorer_bench.py`` (run here with ``--explorer``).
+is measured by ``bench/explorer_bench.py``, run here too (in Chromium; ``--no-browser`` keeps
+it in the kernel, ``--no-explorer`` skips it).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import gc
 import json
 import os
@@ -337,6 +340,10 @@ MINIMAL = (
 
 def bench_cold(repeat: int, tmp: Path, zones: int) -> list[Row]:
     exe = sys.executable
+    # Both sides start from bytecode, as after a pip install: matplotlib's was compiled when
+    # it was installed, footmap's (an editable install) is compiled here, once, untimed;
+    # without it, where PYTHONDONTWRITEBYTECODE is set, every footmap run compiles it anew.
+    compileall.compile_dir(str(ROOT / "footmap"), quiet=1)
     cases = {
         "footmap": [exe, "-m", "footmap", "export", str(tmp / "cli.png")],
         "minimal": [exe, "-c", MINIMAL, str(tmp / "minimal.png")],
@@ -513,8 +520,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
     parser.add_argument("--save", type=Path, help="save the rows (JSON) instead of reporting")
     parser.add_argument("--merge", type=Path, nargs="+", help="report saved parts together")
-    parser.add_argument("--explorer", action="store_true", help="also run explorer_bench.py")
-    parser.add_argument("--browser", action="store_true", help="explorer round trip in Chromium")
+    parser.add_argument("--no-explorer", action="store_true", help="skip explorer_bench.py")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="explorer timings in the kernel only"
+    )
     parser.add_argument("--out", type=Path, default=HERE, help="where results.md goes")
     args = parser.parse_args(argv)
     try:
@@ -523,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
         print("geopandas is needed: python3 dev.py bench (installs footmap[bench])")
         return 1
 
+    load_before = os.getloadavg()[0]
     if args.merge:
         rows, extra = _load_parts(args.merge)
     else:
@@ -530,16 +540,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.save:
             _save(args.save, rows, extra)
             return 0
-    explorer = explorer_lines(args.browser) if args.explorer else []
+    explorer = [] if args.no_explorer else explorer_lines(not args.no_browser)
+    load_after = os.getloadavg()[0]
 
     import matplotlib as mpl
 
     head = (
         f"footmap {footmap.__version__}, geopandas {geopandas.__version__}, matplotlib "
         f"{mpl.__version__}, shapely {shapely.__version__}, Python "
-        f"{platform.python_version()}; a {os.cpu_count()}-core machine shared with other "
-        "work; medians of interleaved runs (CPU time of the process; children's for the "
-        "cold CLI), interquartile range in brackets"
+        f"{platform.python_version()}; {os.cpu_count()} cores, load average "
+        f"{load_before:.1f} at the start and {load_after:.1f} at the end; medians of "
+        "interleaved runs (CPU time of the process; children's for the cold CLI), "
+        "interquartile range in brackets"
     )
     lines = [f"_{head}_", "", *table(rows), *extra]
     if explorer:

@@ -131,10 +131,40 @@ def pixel_size(points: float, dpi: float) -> float:
 
 def _font_for(renderer: RendererAgg, s: str, prop: FontProperties) -> Any | None:
     """The Pillow font that draws ``s`` exactly, or ``None`` when matplotlib must."""
-    path = findfont(prop)
+    path = _font_path(prop)
     if not path.lower().endswith((".ttf", ".otf")) or not _fast_string(path, s):
         return None
     return _pil_font(path, pixel_size(prop.get_size_in_points(), renderer.dpi))
+
+
+def _font_path(prop: FontProperties) -> str:
+    """``findfont(prop)``, looked up once per family, style, variant, weight and stretch.
+
+    matplotlib caches ``findfont`` per font properties *including the size*, so each new
+    size scores every installed font again (about 4 ms each, 40 sizes on a page); the size
+    only matters to fonts that do not scale, which :func:`_font_for` does not draw anyway.
+    """
+    key = (
+        tuple(prop.get_family()),
+        prop.get_style(),
+        prop.get_variant(),
+        prop.get_weight(),
+        prop.get_stretch(),
+        prop.get_file(),
+        prop.get_math_fontfamily(),
+        # what the generic families name, as matplotlib's own cache keys it
+        tuple(tuple(rcParams[f"font.{k}"]) for k in _GENERIC),
+    )
+    path = _FONT_PATHS.get(key)
+    if path is None:
+        path = _FONT_PATHS[key] = findfont(prop)
+    return path
+
+
+#: The generic families whose members rcParams names.
+_GENERIC = ("serif", "sans-serif", "cursive", "fantasy", "monospace")
+#: :func:`_font_path`'s cache (font files do not move while a process runs).
+_FONT_PATHS: dict[tuple[Any, ...], str] = {}
 
 
 @lru_cache(maxsize=8192)

@@ -326,3 +326,32 @@ def test_pdf_written_without_loading_glyphs_is_byte_identical(monkeypatch):
     monkeypatch.setattr(fasttext, "_pdf_layout", lambda r: contextlib.nullcontext())
     assert routed == _pdf_of_cases()
     assert b"/Type3" in routed
+
+
+def test_font_file_looked_up_once_per_face_not_per_size(monkeypatch):
+    # matplotlib's findfont cache is per size: a page of 40 sizes scored every font 40 times
+    calls = []
+
+    def counting(prop):
+        calls.append((prop.get_size_in_points(), prop.get_weight()))
+        return "/fonts/face-" + str(prop.get_weight()) + ".ttf"
+
+    monkeypatch.setattr(fasttext, "findfont", counting)
+    monkeypatch.setattr(fasttext, "_FONT_PATHS", {})
+    paths = [
+        fasttext._font_path(FontProperties(family="DejaVu Sans", size=size, weight=weight))
+        for weight in ("normal", "bold")
+        for size in (6.0, 7.3, 12.0)
+    ]
+    assert paths == ["/fonts/face-normal.ttf"] * 3 + ["/fonts/face-bold.ttf"] * 3
+    assert calls == [(6.0, "normal"), (6.0, "bold")]
+
+
+def test_font_lookup_follows_a_change_of_the_generic_families(monkeypatch):
+    monkeypatch.setattr(fasttext, "findfont", lambda prop: str(plt.rcParams["font.sans-serif"][0]))
+    monkeypatch.setattr(fasttext, "_FONT_PATHS", {})
+    prop = FontProperties(family="sans-serif", size=9)
+    with plt.rc_context({"font.sans-serif": ["DejaVu Sans"]}):
+        assert fasttext._font_path(prop) == "DejaVu Sans"
+    with plt.rc_context({"font.sans-serif": ["Liberation Sans"]}):
+        assert fasttext._font_path(prop) == "Liberation Sans"
