@@ -116,6 +116,19 @@ def voila(args: list[str]) -> int:
     os.execv(cmd[0], cmd)
 
 
+def _pytest_env() -> dict[str, str]:
+    """The environment for pytest: bytecode caches allowed.
+
+    pytest rewrites every test module's asserts and keeps the result only where bytecode may
+    be written; with ``PYTHONDONTWRITEBYTECODE`` set (as on some CI machines and sandboxes)
+    each run and each xdist worker would rewrite and compile all of them again (about
+    10 s of a fast run on two cores).
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def test(args: list[str]) -> int:
     ensure_venv("test")
     if not CHROMIUM.exists():
@@ -126,17 +139,17 @@ def test(args: list[str]) -> int:
     if args:  # a chosen subset: one run
         cmd = [str(PY), "-m", "pytest", *_pytest_args(args)]
         say(" ".join(cmd))
-        return subprocess.run(cmd, cwd=ROOT).returncode
+        return subprocess.run(cmd, cwd=ROOT, env=_pytest_env()).returncode
     # Everything: the library, CLI and notebook tests on every core, then the real-browser
     # tests alone in one process (they drive JupyterLab, Voila and Chromium, and time out
     # when the other tests take the CPU away from their kernels).
     first = [str(PY), "-m", "pytest", *_pytest_args(["-m", "not browser"])]
     say(" ".join(first))
-    code = subprocess.run(first, cwd=ROOT).returncode
+    code = subprocess.run(first, cwd=ROOT, env=_pytest_env()).returncode
     cov = [] if "--cov" not in " ".join(_pytest_args([])) else ["--cov-append"]
     second = [str(PY), "-m", "pytest", *_pytest_args(["-m", "browser", "-n", "0", *cov])]
     say(" ".join(second))
-    return subprocess.run(second, cwd=ROOT).returncode or code
+    return subprocess.run(second, cwd=ROOT, env=_pytest_env()).returncode or code
 
 
 def fast(args: list[str]) -> int:
@@ -144,7 +157,7 @@ def fast(args: list[str]) -> int:
     cmd = [str(PY), "-m", "pytest", *_pytest_args([*FAST, *args])]
     say(" ".join(cmd))
     # a lighter fuzz than the full suite's 250 examples per property (tests/test_fuzz.py)
-    env = dict(os.environ)
+    env = _pytest_env()
     env.setdefault("FOOTMAP_FUZZ_EXAMPLES", "60")
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 

@@ -13,11 +13,10 @@ import re
 import xml.etree.ElementTree as ET
 from html import escape
 from pathlib import Path
+from typing import Any
 
-import nbformat
 import pytest
 from _pdf import pdf_info, pdf_page_count
-from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -31,8 +30,13 @@ def _caveats() -> dict[str, str]:
     return {c["kind"]: c for c in meta["caveats"]}
 
 
-def run(name: str, out: Path, monkeypatch) -> nbformat.NotebookNode:
+def run(name: str, out: Path, monkeypatch) -> Any:
     """Execute notebooks/``name`` (FOOTMAP_OUT=``out``); fail on any error output."""
+    # imported here, not at collection: nbformat's validator pulls in jsonschema's format
+    # checkers, which build their grammars on import (seconds for every pytest worker)
+    import nbformat
+    from nbclient import NotebookClient
+
     monkeypatch.setenv("FOOTMAP_OUT", str(out))
     path = ROOT / "notebooks" / name
     nb = nbformat.read(path, as_version=4)
@@ -102,12 +106,13 @@ def test_every_notebook_has_a_test_of_its_purpose():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_is_stored_without_outputs(path):
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [], f"{path.name}: a code cell has stored outputs"
-            assert cell.execution_count is None, f"{path.name}: stored execution count"
-    assert "widgets" not in nb.metadata, f"{path.name}: stored widget state"
+    nb = json.loads(path.read_text("utf-8"))  # the file as committed (nbformat 4 JSON)
+    assert nb["nbformat"] == 4
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"{path.name}: a code cell has stored outputs"
+            assert cell["execution_count"] is None, f"{path.name}: stored execution count"
+    assert "widgets" not in nb["metadata"], f"{path.name}: stored widget state"
 
 
 # -- what each notebook is for (each runs a kernel: slow) ------------------------------------------

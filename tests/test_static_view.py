@@ -5,10 +5,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbconvert import HTMLExporter
 
 import footmap
 
@@ -18,6 +15,11 @@ EXPLORE = Path(__file__).resolve().parent.parent / "notebooks" / "explore.ipynb"
 
 
 def _execute(store_widget_state: bool):
+    # imported here, not at collection (where every pytest worker would pay for nbformat's
+    # validator, seconds of grammar building, though these tests are all slow)
+    import nbformat
+    from nbclient import NotebookClient
+
     nb = nbformat.read(EXPLORE, as_version=4)
     client = NotebookClient(
         nb,
@@ -77,6 +79,8 @@ def test_executed_notebook_keeps_a_static_map_beside_the_widget(executed):
 @pytest.mark.parametrize("which", ["executed", "executed_without_state"])
 def test_nbconvert_html_shows_map_zone_list_and_caveat(which, request):
     chart = footmap.load()
+    from nbconvert import HTMLExporter
+
     html, _ = HTMLExporter().from_notebook_node(request.getfixturevalue(which))
     assert html.count('<div class="footmap-static">') == 1  # shown once, not twice
     start = html.index('<div class="footmap-static">')

@@ -1222,14 +1222,19 @@ def test_system_notes_and_history_are_kept_and_checked():
     ]
 
 
+def _text_and_bytes(text: str) -> tuple[str, str, bytes]:
+    """``_check_counts``' arguments for ``text`` read from a file named "t"."""
+    return text, "t", text.encode("utf-8")
+
+
 def test_json_strings_are_counted_without_their_escaped_quotes():
     from footmap.jsonread import _check_counts
 
     # one string holding 4,000,001 escaped quotes is one string
-    assert _check_counts('"' + '\\"' * 4_000_001 + '"', "t") is None
-    assert _check_counts('""' * 2_000_000, "t") is None  # exactly the limit
+    assert _check_counts(*_text_and_bytes('"' + '\\"' * 4_000_001 + '"')) is None
+    assert _check_counts(*_text_and_bytes('""' * 2_000_000)) is None  # exactly the limit
     with pytest.raises(ChartError) as info:
-        _check_counts('""' * 2_000_001, "t")
+        _check_counts(*_text_and_bytes('""' * 2_000_001))
     assert _only(info.value) == (None, "holds 2,000,001 JSON strings; the limit is 2,000,000")
 
 
@@ -1325,9 +1330,9 @@ def test_structure_in_strings_is_not_counted_and_the_limit_itself_is_allowed():
     from footmap.jsonread import _check_counts
 
     # 1,000,001 braces, one of them in a string: exactly the 1,000,000 objects allowed
-    assert _check_counts("{}" * 1_000_000 + '"{"', "t") is None
+    assert _check_counts(*_text_and_bytes("{}" * 1_000_000 + '"{"')) is None
     with pytest.raises(ChartError) as info:
-        _check_counts("{}" * 1_000_001 + '"{"', "t")
+        _check_counts(*_text_and_bytes("{}" * 1_000_001 + '"{"'))
     assert _only(info.value) == (None, "holds 1,000,001 JSON objects; the limit is 1,000,000")
 
 
