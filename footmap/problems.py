@@ -27,14 +27,13 @@ def _where(features: Any, path: list[Any]) -> tuple[str | None, str]:
 class _Problems:
     """Collects problems for one input (at most :data:`MAX_PROBLEMS` are kept).
 
-    Remembers which features have any, and which have schema errors (all of them, or in
-    their geometry), by position.
+    Remembers which features have schema errors (all of them, or in their geometry), by
+    position.
     """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.items: list[Problem] = []
-        self._features: set[str] = set()
         self.schema_bad: set[int] = set()
         self.geometry_bad: set[int] = set()
         self.dropped = 0  # problems found beyond the cap
@@ -49,11 +48,6 @@ class _Problems:
             self.dropped += 1
         else:
             self.items.append(Problem(self.name, zone, message))
-        if zone is not None:
-            self._features.add(zone)
-
-    def zones_with_problems(self) -> set[str]:
-        return set(self._features)
 
     def raise_if_any(self) -> None:
         if not self.items:

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import make_bad_charts as charts
+import numpy as np
 import pytest
 import shapely
 import shapely.affinity
@@ -1372,6 +1373,8 @@ def _one_geometry(geometry):
         ([[[0, 0], [math.inf, 0], [1, 1], [0, 1], [0, 0]]],
          [("z", "geometry: non-finite coordinate (too large for a float)")]),
         ([], [("z", "geometry: empty (no area)")]),
+        # valid, but its area underflows to 0.0 (1e-340 mm²): not the "below the minimum" words
+        ([_square(0, 0, 1e-170, 1e-170)], [("z", "geometry: empty (no area)")]),
         ([_square(0, 0, 1, 0.99)],
          [("z", "geometry: area 0.99 mm\u00b2 is below the minimum of 1 mm\u00b2 (too small to "
                 "see or point at)")]),
@@ -1391,6 +1394,21 @@ def test_a_geometry_shapely_cannot_build_is_named(monkeypatch):
     assert _one_geometry({"type": "Polygon", "coordinates": [_square(0, 0, 2, 2)]}) == (
         None,
         [("z", "geometry: cannot be built (boom)")],
+    )
+
+
+def test_a_geometry_geos_cannot_judge_is_reported_invalid_with_geos_words(monkeypatch):
+    class Unjudgeable:  # as a ring scaled to 1e-300 once made GEOS raise from is_valid
+        is_empty = False
+
+        @property
+        def is_valid(self):
+            raise shapely.errors.GEOSException("Segment vertex does not intersect ring")
+
+    monkeypatch.setattr(footmap.geomcheck, "shape", lambda gj: Unjudgeable())
+    assert _one_geometry({"type": "Polygon", "coordinates": [_square(0, 0, 2, 2)]}) == (
+        None,
+        [("z", "geometry: invalid (Segment vertex does not intersect ring)")],
     )
 
 
@@ -1609,3 +1627,141 @@ def test_the_quick_feature_check_case_by_case(feature, ok):
     from footmap.schemaerrors import _feature_ok
 
     assert _feature_ok(feature) is ok
+
+
+def test_short_quotes_a_value_of_exactly_the_limit_whole():
+    from footmap.problems import _short
+
+    assert _short("a" * 58) == "'" + "a" * 58 + "'"  # 60 characters with its quotes
+    assert _short("a" * 59) == "'" + "a" * 56 + "..."  # 61: cut to 60
+    assert _short([1, 2], limit=6) == "[1, 2]"
+    assert _short([1, 2, 3], limit=6) == "[1,..."
+
+
+def _batch_features():
+    """Features for the batch geometry build: the edges of each check, both sides."""
+    polygons = [
+        [_square(0, 0, 2, 2)],  # 0: plain
+        [[[0, 0], [2, 0], [0, 1], [0, 0]]],  # 1: 4 positions, area exactly the minimum
+        [_square(4990, -5000, 5000, 10)],  # 2: on the edge of the allowed range
+        [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0.5]]],  # 3: not closed
+        [[[0, 0], [5000.5, 0], [1, 1], [0, 1], [0, 0]]],  # 4: beyond the range
+        [_square(0, 0, 1, 0.99)],  # 6: area 0.99
+    ]
+    features = [{"geometry": {"type": "Polygon", "coordinates": c}} for c in polygons]
+    features.insert(
+        5,
+        {
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [[_square(10, 10, 12, 12)], [_square(20, 20, 21, 21)]],
+            }
+        },
+    )  # 5: two parts
+    return features
+
+
+def _built_wkt(built):
+    return {i: g.wkt for i, g in sorted(built.items())}
+
+
+BATCH_WKT = {
+    0: "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))",
+    1: "POLYGON ((0 0, 2 0, 0 1, 0 0))",
+    2: "POLYGON ((4990 -5000, 5000 -5000, 5000 10, 4990 10, 4990 -5000))",
+    5: "MULTIPOLYGON (((10 10, 12 10, 12 12, 10 12, 10 10)), "
+    "((20 20, 21 20, 21 21, 20 21, 20 20)))",
+}
+
+
+def test_the_batch_build_takes_each_edge_case_and_only_good_shapes():
+    from footmap.geomcheck import _geometries
+    from footmap.problems import _Problems
+
+    problems = _Problems("t")
+    assert _built_wkt(_geometries(_batch_features(), problems)) == BATCH_WKT
+    assert problems.items == []  # the batch build reports nothing: _geometry does
+
+
+def test_the_batch_build_asks_each_shape_when_geos_cannot_judge_them_together(monkeypatch):
+    from shapely.geometry.base import BaseGeometry
+
+    from footmap.geomcheck import _geometries
+    from footmap.problems import _Problems
+
+    real, plain = shapely.is_valid, shapely.box(0, 0, 2, 2)
+    words = "Segment vertex does not intersect ring"
+
+    def is_valid(geoms):  # GEOS raising for the whole array ...
+        if isinstance(geoms, np.ndarray):
+            raise shapely.errors.GEOSException(words)
+        return real(geoms)
+
+    def one_is_valid(geom):  # ... and for one shape alone
+        if shapely.equals(geom, plain):
+            raise shapely.errors.GEOSException(words)
+        return bool(real(geom))
+
+    monkeypatch.setattr(shapely, "is_valid", is_valid)
+    monkeypatch.setattr(BaseGeometry, "is_valid", property(one_is_valid))
+    # the shape GEOS cannot judge is left out, for _geometry to report; the others are built
+    expected = {i: wkt for i, wkt in BATCH_WKT.items() if i != 0}
+    assert _built_wkt(_geometries(_batch_features(), _Problems("t"))) == expected
+
+
+def _panel_zone(zid, foot, geom):
+    from footmap.chart import Zone
+
+    return Zone(zid, foot, "plantar", zid, "area", "nervous", (), geom)
+
+
+def _panel_problems(zones, outlines, monkeypatch=None, max_pairs=None):
+    from footmap import geomcheck
+    from footmap.chart import Outline
+    from footmap.problems import _Problems
+
+    if max_pairs is not None:
+        monkeypatch.setattr(geomcheck, "MAX_BOX_PAIRS", max_pairs)
+    problems = _Problems("t")
+    found = {(o[0], "plantar"): Outline(o[0], "plantar", o[1]) for o in outlines}
+    geomcheck._check_panels(zones, found, set(found), problems)
+    return [(p.zone, p.message) for p in problems.items]
+
+
+def test_an_overlap_whose_boxes_meet_by_less_than_a_millimetre_in_height_is_reported():
+    # a strip 0.5 mm high and 10 mm wide: 5 mm² of overlap
+    zones = [
+        _panel_zone("a", "left", shapely.box(0, 0, 10, 10)),
+        _panel_zone("b", "left", shapely.box(0, 9.5, 10, 20)),
+    ]
+    assert _panel_problems(zones, [("left", shapely.box(-1, -1, 30, 30))]) == [
+        ("a", "overlaps zone 'b' by 5.00 mm\u00b2 (a zone inside another must be a hole in it)")
+    ]
+
+
+def test_every_panel_is_checked_after_one_without_an_outline():
+    zones = [
+        _panel_zone("lonely", "right", shapely.box(0, 0, 5, 5)),  # no right outline
+        _panel_zone("a", "left", shapely.box(0, 0, 10, 10)),
+        _panel_zone("b", "left", shapely.box(5, 0, 15, 10)),
+    ]
+    outlines = [("left", shapely.box(-1, -1, 30, 30))]
+    with_declared = _panel_problems(zones, outlines)
+    assert with_declared == [
+        ("lonely", "no outline for the right foot, plantar view"),
+        ("a", "overlaps zone 'b' by 50.00 mm\u00b2 (a zone inside another must be a hole in it)"),
+    ]
+
+
+def test_every_panel_is_checked_after_one_over_the_pair_budget(monkeypatch):
+    zones = [
+        _panel_zone("r1", "right", shapely.box(0, 0, 5, 5)),
+        _panel_zone("r2", "right", shapely.box(4, 0, 9, 5)),  # 2 box pairs: over a budget of 1
+        _panel_zone("a", "left", shapely.box(0, 0, 10, 10)),
+    ]
+    outlines = [("right", shapely.box(-1, -1, 30, 30)), ("left", shapely.box(-1, -1, 5, 30))]
+    assert _panel_problems(zones, outlines, monkeypatch, max_pairs=1) == [
+        (None, "the right plantar panel has too many zones whose bounding boxes overlap to "
+               "check (over 1 pairs, the limit)"),
+        ("a", "lies partly outside the left plantar outline (50.00 mm\u00b2 outside)"),
+    ]  # fmt: skip
