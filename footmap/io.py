@@ -295,8 +295,8 @@ def _build(
     features: list[Any],
     problems: _Problems,
     path: Path | None,
-    meta_ok: bool = True,
-    built: dict[int, BaseGeometry] | None = None,
+    meta_ok: bool,
+    built: dict[int, BaseGeometry],
 ) -> Chart | None:
     sources = tuple(
         Source(
@@ -348,8 +348,6 @@ def _build(
     ids: dict[str, int] = {}
     zone_ids: set[str] = set()  # of every zone with an id, valid or not
     declared: set[tuple[str, str]] = set()  # panels some feature means to outline
-    if built is None:  # the geometries that pass every check, built together
-        built = _geometries(features, problems)
     # a claim's source problems depend only on its kind and sources: each pair is checked
     # once, and the claims citing the same sources share one tuple of them
     checked: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], list[str], list[str]]] = {}

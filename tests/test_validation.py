@@ -8,6 +8,7 @@ what the message must say.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
@@ -1765,3 +1766,60 @@ def test_every_panel_is_checked_after_one_over_the_pair_budget(monkeypatch):
                "check (over 1 pairs, the limit)"),
         ("a", "lies partly outside the left plantar outline (50.00 mm\u00b2 outside)"),
     ]  # fmt: skip
+
+
+def test_a_feature_of_an_unknown_role_does_not_stand_in_for_a_missing_outline():
+    doc = charts.base()
+    doc["features"] = [f for f in doc["features"] if f["id"] != "left.plantar.outline"]
+    charts.feature(doc, "left.plantar.head")["properties"]["role"] = "Outline"
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        ("left.plantar.head", "properties.role: 'Outline' is not one of outline, zone"),
+        ("left.plantar.kidney", "no outline for the left foot, plantar view"),
+        ("left.plantar.adrenal", "no outline for the left foot, plantar view"),
+        ("left.plantar.pelvis", "no outline for the left foot, plantar view"),
+    ]
+
+
+def test_features_that_are_not_a_list_get_the_schemas_words():
+    with pytest.raises(ChartError) as info:
+        footmap.loads('{"type": "FeatureCollection", "features": {}, "footmap": {}}')
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        (None, "features: must be of type array, not dict"),
+        (None, "footmap: missing required 'schema_version', 'title', 'description', 'units', "
+               "'frame', 'orientation', 'sources', 'caveats'"),
+    ]  # fmt: skip
+
+
+def test_properties_that_are_not_an_object_are_named_not_raised():
+    doc = charts.base()
+    charts.feature(doc, "left.plantar.pelvis")["properties"] = [1]
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        ("left.plantar.pelvis", "properties: must be of type object, not list")
+    ]
+
+
+def test_the_quick_check_finds_the_bundled_chart_certainly_valid():
+    # "certainly valid" is what spares a valid chart the import of jsonschema (a second)
+    from footmap.coords import flatten
+    from footmap.schemaerrors import _certainly_valid, _features_ok
+
+    doc = json.loads(footmap.bundled_path().read_text("utf-8"))
+    features = doc["features"]
+    assert _features_ok(features) == [True] * 163  # 155 zones and 8 outlines
+    assert _features_ok(features, flatten(features)) == [True] * 163
+    assert _certainly_valid(doc, features, flatten(features)) is True
+
+
+def test_the_quick_check_passes_texts_of_one_character():
+    from footmap.schemaerrors import _feature_ok
+
+    f = copy.deepcopy(charts.feature(charts.base(), "left.plantar.kidney"))
+    f["properties"]["body_area"] = "x"
+    f["properties"]["claims"][0]["text"] = "y"
+    assert _feature_ok(f) is True
+    f["properties"]["body_area"] = ""
+    assert _feature_ok(f) is False
