@@ -66,12 +66,20 @@ def agg_backend():
     yield from _switch_backend("agg")
 
 
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (``--dist loadgroup``) every browser test runs in one worker.
+#: Doctests that take seconds (a whole handout PDF): run with the slow tests, not the fast.
+SLOW_DOCTESTS = {"footmap.handout.handout"}
 
-    They start JupyterLab and Voila servers and Chromium; one worker keeps them one at a time,
-    as on a single process, while the other tests spread over the remaining workers.
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
+def pytest_collection_modifyitems(config, items):
+    """Mark the slow doctests; under pytest-xdist put every browser test in one worker.
+
+    The browser tests start JupyterLab and Voila servers and Chromium; one worker
+    (``--dist loadgroup``) keeps them one at a time, as on a single process, while the other
+    tests spread over the remaining workers.
     """
     for item in items:
+        if item.name in SLOW_DOCTESTS:
+            item.add_marker(pytest.mark.slow)
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.xdist_group("browser"))

@@ -449,6 +449,7 @@ def _run(*args: str, encoding: str = "utf-8", stdout=subprocess.PIPE):  # noqa: 
     )
 
 
+@pytest.mark.slow
 def test_no_command_prints_raw_control_characters(tmp_path):
     chart = _hostile_chart(tmp_path)
     area = json.loads(chart.read_text("utf-8"))["features"][1]["properties"]["body_area"]
@@ -487,6 +488,7 @@ def test_no_command_prints_raw_control_characters(tmp_path):
     assert runs["usage"].returncode == 2 and b"b\\x1b]0;x\\x07" in runs["usage"].stderr
 
 
+@pytest.mark.slow
 def test_an_emoji_label_on_a_cp1252_console(tmp_path):
     chart = _hostile_chart(tmp_path, emoji=True)
     area = json.loads(chart.read_text("utf-8"))["features"][1]["properties"]["body_area"]

@@ -187,6 +187,7 @@ def test_click_zone_shows_claim_and_highlights(ex, chart):
     assert ex.highlighter.marked("selected") == (zone.id,)
 
 
+@pytest.mark.slow
 def test_click_each_zone_of_both_feet_selects_it(ex, chart):
     for zone in chart.zones_on(view="plantar"):
         click(ex, zone)

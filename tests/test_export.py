@@ -146,6 +146,7 @@ def test_export_rejects_unknown_format_and_missing_directory(synth, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_handout_pages(synth, tmp_path):
     out = handout(synth, tmp_path / "handout.pdf")
     systems = {z.system for z in synth.zones}
@@ -426,6 +427,7 @@ def test_too_many_sources_for_a_footer_are_refused_naming_the_field():
     assert found and int(found.group(1)) > 90, str(info.value)
 
 
+@pytest.mark.slow
 def test_thirty_long_evidence_caveats_are_refused_naming_the_field(tmp_path):
     def edit(doc):  # noqa: ANN001, ANN202
         for i in range(30):

@@ -51,6 +51,7 @@ def test_a_valid_chart_loads_without_importing_jsonschema():
     assert "jsonschema" not in mods
 
 
+@pytest.mark.slow
 def test_a_broken_chart_still_gets_jsonschemas_messages():
     mods = _modules_after(
         "import footmap\n"
@@ -118,6 +119,7 @@ def _variants(doc: dict):
                 yield path, variant
 
 
+@pytest.mark.slow
 def test_quick_schema_check_never_passes_what_jsonschema_rejects():
     from jsonschema import Draft202012Validator
 

@@ -611,6 +611,7 @@ def _only(err: ChartError) -> tuple[str | None, str]:
     return problem.zone, problem.message
 
 
+@pytest.mark.slow
 def test_a_million_zeros_is_refused_on_the_feature_count_with_bounded_memory():
     import tracemalloc
 
