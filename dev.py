@@ -3,7 +3,7 @@
 
     python3 dev.py lab     # set up, then open JupyterLab on the explorer notebook
     python3 dev.py test    # set up (incl. Chromium for the browser test), then run every test
-    python3 dev.py fast    # the fast suite only (not slow, not browser), with coverage
+    python3 dev.py fast    # the fast suite only (not slow, not browser), under a minute
     python3 dev.py mutate  # mutation testing of the core modules (slow; see docs/testing.md)
     python3 dev.py bench   # set up plus geopandas, then run bench/benchmark.py (args go to it)
     python3 dev.py voila   # set up, then serve the teaching notebook as a Voila presentation
@@ -12,8 +12,9 @@ Needs only Python 3.10+, pip and (for the browser test) apt. Everything goes int
 beside this file; it is (re)installed only when pyproject.toml changes. Extra arguments after
 ``test`` or ``fast`` go to pytest (``python3 dev.py test -k explorer``); after ``lab``, to
 JupyterLab; after ``mutate``, to ``mutmut run`` (mutant names, e.g. ``"footmap.io.*"``).
-``test`` and ``fast`` print branch coverage of the ``footmap`` package (``--no-cov`` turns it
-off) and run on every core with pytest-xdist (``-n 0`` runs in one process).
+``test`` prints branch coverage of the ``footmap`` package (``--no-cov`` turns it off; ``fast``
+measures none unless given ``--cov``); both run on every core with pytest-xdist (``-n 0``
+runs in one process).
 """
 
 from __future__ import annotations
@@ -99,9 +100,10 @@ PARALLEL = ["-n", "auto", "--dist", "loadgroup"]
 FAST = ["-m", "not slow and not browser"]
 
 
-def _pytest_args(args: list[str]) -> list[str]:
-    """``args`` plus coverage and xdist, unless the caller chose otherwise."""
-    extra = [] if "--no-cov" in args else COVERAGE
+def _pytest_args(args: list[str], coverage: bool = True) -> list[str]:
+    """``args`` plus coverage (if ``coverage``) and xdist, unless the caller chose otherwise."""
+    chosen = any(a in ("--no-cov", "--cov") or a.startswith("--cov=") for a in args)
+    extra = COVERAGE if coverage and not chosen else []
     if not any(a == "-n" or a.startswith(("-n=", "--numprocesses")) for a in args):
         extra = extra + PARALLEL
     return [*extra, *args]
@@ -154,11 +156,13 @@ def test(args: list[str]) -> int:
 
 def fast(args: list[str]) -> int:
     ensure_venv("test")
-    cmd = [str(PY), "-m", "pytest", *_pytest_args([*FAST, *args])]
+    # no coverage by default: measuring it (in every CLI and kernel subprocess too) adds
+    # about two thirds to the run; `dev.py test` measures and prints it
+    cmd = [str(PY), "-m", "pytest", *_pytest_args([*FAST, *args], coverage=False)]
     say(" ".join(cmd))
     # a lighter fuzz than the full suite's 250 examples per property (tests/test_fuzz.py)
     env = _pytest_env()
-    env.setdefault("FOOTMAP_FUZZ_EXAMPLES", "60")
+    env.setdefault("FOOTMAP_FUZZ_EXAMPLES", "40")
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 
 

@@ -462,6 +462,7 @@ def _title_text(fig) -> str:  # noqa: ANN001
     return title.get_text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
 def test_a_title_at_the_schema_limit_is_shown_whole(orientation, monkeypatch, tmp_path):
     title = ("A very long chart title that goes on " * 60)[:2000].strip()

@@ -219,6 +219,7 @@ def test_every_handout_page_shows_both_caveats(chart, tmp_path):
 
 
 # -- the handout's disagreements page and the map's mark ----------------------------------------
+@pytest.mark.slow
 def test_handout_disagreements_page(chart, tmp_path):
     out = export.handout(chart, tmp_path / "h.pdf", by=["kidneys"])
     pages = _pdftotext(out)
