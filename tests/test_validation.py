@@ -1824,3 +1824,18 @@ def test_the_quick_check_passes_texts_of_one_character():
     assert _feature_ok(f) is True
     f["properties"]["body_area"] = ""
     assert _feature_ok(f) is False
+
+
+def test_a_feature_is_named_by_an_id_of_up_to_80_printable_characters():
+    from footmap.problems import _feature_name
+
+    features = [{"id": "a" * 80}, {"id": "b" * 81}, {"id": "tab\there"}, {"id": ""}, {}, 5]
+    assert [_feature_name(features, i) for i in range(7)] == [
+        "a" * 80,
+        "features[1]",
+        "features[2]",
+        "features[3]",
+        "features[4]",
+        "features[5]",
+        "features[6]",  # past the end
+    ]
