@@ -1839,3 +1839,13 @@ def test_a_feature_is_named_by_an_id_of_up_to_80_printable_characters():
         "features[5]",
         "features[6]",  # past the end
     ]
+
+
+def test_a_feature_without_properties_is_one_problem_not_a_traceback():
+    doc = charts.base()
+    del charts.feature(doc, "left.plantar.pelvis")["properties"]
+    with pytest.raises(ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    assert [(p.zone, p.message) for p in info.value.problems] == [
+        ("left.plantar.pelvis", "feature: missing required 'properties'")
+    ]
