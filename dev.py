@@ -138,20 +138,21 @@ def test(args: list[str]) -> int:
         apt_install("chromium")
     run(PY, "-m", "ruff", "check", ".", cwd=ROOT)
     run(PY, "-m", "ruff", "format", "--check", ".", cwd=ROOT)
+    env = _pytest_env()
     if args:  # a chosen subset: one run
         cmd = [str(PY), "-m", "pytest", *_pytest_args(args)]
         say(" ".join(cmd))
-        return subprocess.run(cmd, cwd=ROOT, env=_pytest_env()).returncode
+        return subprocess.run(cmd, cwd=ROOT, env=env).returncode
     # Everything: the library, CLI and notebook tests on every core, then the real-browser
     # tests alone in one process (they drive JupyterLab, Voila and Chromium, and time out
     # when the other tests take the CPU away from their kernels).
     first = [str(PY), "-m", "pytest", *_pytest_args(["-m", "not browser"])]
     say(" ".join(first))
-    code = subprocess.run(first, cwd=ROOT, env=_pytest_env()).returncode
+    code = subprocess.run(first, cwd=ROOT, env=env).returncode
     cov = [] if "--cov" not in " ".join(_pytest_args([])) else ["--cov-append"]
     second = [str(PY), "-m", "pytest", *_pytest_args(["-m", "browser", "-n", "0", *cov])]
     say(" ".join(second))
-    return subprocess.run(second, cwd=ROOT, env=_pytest_env()).returncode or code
+    return subprocess.run(second, cwd=ROOT, env=env).returncode or code
 
 
 def fast(args: list[str]) -> int:

@@ -206,20 +206,26 @@ def test_options_may_come_before_the_output_file(tmp_path, monkeypatch):
     ],
 )  # fmt: skip
 def test_handout_options_reach_the_library(tmp_path, monkeypatch, capsys, options, expected):
+    seen = _given_to_the_library("handout", str(tmp_path / "h.pdf"), options, monkeypatch, capsys)
+    assert {k: seen[k] for k in expected} == expected
+
+
+def _given_to_the_library(command, out, options, monkeypatch, capsys):
+    """Run ``footmap COMMAND OUT --chart SYNTHETIC OPTIONS`` with ``footmap.export.COMMAND``
+    replaced by a fake; check the command's own output and return what the fake was given."""
     seen = {}
 
-    def fake_handout(chart, out, **kw):
+    def fake(chart, out, **kw):
         seen.update(kw, out=out, chart=chart)
         return out
 
     import footmap.export
 
-    monkeypatch.setattr(footmap.export, "handout", fake_handout)
-    out = str(tmp_path / "h.pdf")
-    assert main(["handout", out, "--chart", str(SYNTHETIC), *options]) == 0
+    monkeypatch.setattr(footmap.export, command, fake)
+    assert main([command, out, "--chart", str(SYNTHETIC), *options]) == 0
     assert capsys.readouterr().out == f"wrote {out}\n"
     assert seen["out"] == out and seen["chart"].title == "footmap render test chart"
-    assert {k: seen[k] for k in expected} == expected
+    return seen
 
 
 @pytest.mark.parametrize(
@@ -238,19 +244,7 @@ def test_handout_options_reach_the_library(tmp_path, monkeypatch, capsys, option
     ],
 )  # fmt: skip
 def test_export_options_reach_the_library(tmp_path, monkeypatch, capsys, options, expected):
-    seen = {}
-
-    def fake_export(chart, out, **kw):
-        seen.update(kw, out=out, chart=chart)
-        return out
-
-    import footmap.export
-
-    monkeypatch.setattr(footmap.export, "export", fake_export)
-    out = str(tmp_path / "m.svg")
-    assert main(["export", out, "--chart", str(SYNTHETIC), *options]) == 0
-    assert capsys.readouterr().out == f"wrote {out}\n"
-    assert seen["out"] == out and seen["chart"].title == "footmap render test chart"
+    seen = _given_to_the_library("export", str(tmp_path / "m.svg"), options, monkeypatch, capsys)
     assert {k: seen[k] for k in expected} == expected
 
 
