@@ -11,7 +11,7 @@
 Needs only Python 3.10+, pip and (for the browser test) apt. Everything goes into ``.venv``
 beside this file; it is (re)installed only when pyproject.toml changes. Extra arguments after
 ``test`` or ``fast`` go to pytest (``python3 dev.py test -k explorer``); after ``lab``, to
-JupyterLab; after ``mutate``, to ``mutmut run`` (mutant names, e.g. ``"footmap.io.*"``).
+JupyterLab; after ``mutate``, to ``mutmut run`` (mutant names, e.g. ``"footmap.chart.loader.*"``).
 ``test`` prints branch coverage of the ``footmap`` package (``--no-cov`` turns it off; ``fast``
 measures none unless given ``--cov``); both run on every core with pytest-xdist (``-n 0``
 runs in one process).

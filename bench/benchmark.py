@@ -65,9 +65,9 @@ import shapely  # noqa: E402
 from matplotlib.colors import to_rgba  # noqa: E402
 
 import footmap  # noqa: E402
-import footmap.jsonread  # noqa: E402
-from footmap.export import export, page_size  # noqa: E402
-from footmap.render import plot_map  # noqa: E402
+import footmap.chart._read  # noqa: E402
+from footmap.export.annotate import export, page_size  # noqa: E402
+from footmap.render.plot import plot_map  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -77,10 +77,10 @@ from synthetic import synthetic_chart  # noqa: E402  (the test suite's builder)
 BIG = dict(max_zones=1_000_000, max_bytes=1 << 31)  # limits out of the way for 100k
 # the JSON structure limits are fixed (a 100,000-zone chart holds 2.8 million strings):
 # raised here only, so that the benchmark measures the loader, not the refusal. They are
-# read where they are used, in footmap.jsonread (footmap.io's names are re-exports).
+# read where they are used, in footmap.chart._read (footmap.chart.loader's names are re-exports).
 LIMITS = ("MAX_JSON_OBJECTS", "MAX_JSON_ARRAYS", "MAX_JSON_VALUES", "MAX_JSON_STRINGS")
 for _limit in LIMITS:
-    setattr(footmap.jsonread, _limit, 100 * getattr(footmap.jsonread, _limit))
+    setattr(footmap.chart._read, _limit, 100 * getattr(footmap.chart._read, _limit))
 DPI = 200
 SIZE = (9.0, 7.0)  # bare render figure size (inches)
 
@@ -369,7 +369,7 @@ def peak_rss(code: str, path: Path) -> float:
 
 def bench_memory(path: Path, n: int) -> list[str]:
     fm = (
-        "import sys, footmap, footmap.jsonread as j\n"
+        "import sys, footmap, footmap.chart._read as j\n"
         f"for k in {LIMITS!r}: setattr(j, k, 100 * getattr(j, k))\n"
         "footmap.load(sys.argv[1], max_zones=10**6, max_bytes=1 << 31)"
     )

@@ -54,7 +54,7 @@ def kernel_side(n: int = 200) -> None:
     from matplotlib.backend_bases import MouseEvent
 
     import footmap
-    from footmap import explorer as fx
+    from footmap.explorer import widget as fx
 
     plt.switch_backend(IPYMPL)
     chart = footmap.load()
@@ -146,7 +146,7 @@ def browser_round_trip(
     from playwright.sync_api import sync_playwright
 
     import footmap
-    from footmap import explorer as fx
+    from footmap.explorer import widget as fx
 
     chart = footmap.load()
     ids = ("left.plantar.kidney", "right.plantar.liver")

@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import synthetic  # noqa: E402
 
-from footmap.io import DEFAULT_MAX_BYTES  # noqa: E402
+from footmap.chart.loader import DEFAULT_MAX_BYTES  # noqa: E402
 
 LIMIT_S, LIMIT_MB = 5.0, 500.0
 HEAD = '{"type":"FeatureCollection","footmap":{},"features":['

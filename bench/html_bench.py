@@ -1,4 +1,4 @@
-"""Budgets of the standalone HTML map (footmap.webmap), measured by hand, never as tests.
+"""Budgets of the standalone HTML map (footmap.web.page), measured by hand, never as tests.
 
 Usage::
 
@@ -36,8 +36,8 @@ import matplotlib
 matplotlib.use("Agg")
 
 import footmap  # noqa: E402
-from footmap.export import export  # noqa: E402
-from footmap.webmap import write_html  # noqa: E402
+from footmap.export.annotate import export  # noqa: E402
+from footmap.web.page import write_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

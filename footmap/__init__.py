@@ -14,10 +14,11 @@ Examples
 
 from __future__ import annotations
 
-from .chart import Caveat, Chart, Claim, Disagreement, Outline, Source, Zone
-from .errors import ChartError, FootmapError, Problem
-from .io import SCHEMA_VERSION, bundled_path, load, loads, schema
-from .vocab import FEET, SYSTEMS, VIEWS
+from footmap.chart._schema import schema
+from footmap.chart.loader import SCHEMA_VERSION, bundled_path, load, loads
+from footmap.chart.model import Caveat, Chart, Claim, Disagreement, Outline, Source, Zone
+from footmap.errors import ChartError, FootmapError, Problem
+from footmap.vocab import FEET, SYSTEMS, VIEWS
 
 __all__ = [
     "FEET",

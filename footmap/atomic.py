@@ -15,8 +15,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
-from .chart import Chart
-from .errors import FootmapError, OutputError
+from footmap.chart.model import Chart
+from footmap.errors import FootmapError, OutputError
 
 __all__ = ["atomic_write"]
 

@@ -11,10 +11,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__, describe
-from .errors import ChartError, FootmapError
-from .io import DEFAULT_MAX_BYTES, DEFAULT_MAX_ZONES
-from .vocab import FEET, SYSTEMS, VIEWS
+from footmap import __version__
+from footmap.chart.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_ZONES
+from footmap.errors import ChartError, FootmapError
+from footmap.text import describe
+from footmap.vocab import FEET, SYSTEMS, VIEWS
 
 __all__ = ["build_parser", "main"]
 
@@ -81,7 +82,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _load(path: str | None):  # -> Chart (lazy import keeps `--help` fast)
-    from .io import load
+    from footmap.chart.loader import load
 
     return load(path)
 
@@ -97,7 +98,7 @@ def _positive_int(text: str) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .io import load
+    from footmap.chart.loader import load
 
     failed = False
     for path in args.paths:
@@ -131,7 +132,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
     if not zones:
         zones = chart.search(args.area)
     if not zones:
-        from .render import resolve
+        from footmap.render.plot import resolve
 
         resolve(chart, args.area)  # raises with close matches
         return 1  # pragma: no cover - resolve found something search did not
@@ -186,7 +187,7 @@ def _views(values: list[str] | None) -> tuple[str, ...] | None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .export import export
+    from footmap.export import export
 
     chart = _load(args.chart)
     out = export(
@@ -208,7 +209,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_handout(args: argparse.Namespace) -> int:
-    from .export import handout
+    from footmap.export import handout
 
     chart = _load(args.chart)
     by = "system" if not args.highlight else [[s] for s in args.highlight]

@@ -67,7 +67,7 @@ def agg_backend():
 
 
 #: Doctests that take seconds (a whole handout PDF): run with the slow tests, not the fast.
-SLOW_DOCTESTS = {"footmap.handout.handout"}
+SLOW_DOCTESTS = {"footmap.export.handouts.handout"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker

@@ -71,7 +71,7 @@ def page(lab, browser):
 def geometry():
     """Where zones are drawn: the same explorer built headless (same figure, same layout)."""
     import footmap
-    from footmap import explorer as fx
+    from footmap.explorer import widget as fx
 
     chart = footmap.load()
     ex = fx.explore(chart, interactive=False)
@@ -90,7 +90,7 @@ def _zone_pixels(box, zone_ids):
     """Where zones are drawn on a canvas the page fitted to ``box``: the same explorer built
     headless at that size (same layout), asked for its anchors' pixels."""
     import footmap
-    from footmap import explorer as fx
+    from footmap.explorer import widget as fx
 
     ex = fx.explore(
         footmap.load(), interactive=False, figsize=(box["width"] / 100, box["height"] / 100)
@@ -302,7 +302,7 @@ def test_teaching_in_voila(voila, voila_page):
 
 def _check_teaching(page, url):
     import footmap
-    from footmap import lesson
+    from footmap.text import lesson
 
     chart = footmap.load()
     steps = lesson.tour(chart)
@@ -604,7 +604,7 @@ _OUTLINE_JS = """async ([x, y]) => {
 
 
 def test_a_click_is_outlined_on_the_page_at_once(lab, page, geometry):
-    """The page outlines the clicked zone itself (footmap.preview), before the kernel answers,
+    """The page outlines the clicked zone itself (footmap.explorer.outlines), before the kernel answers,
     inside that zone's box, in the selection's near-black; with no frame to replace it, the
     last frame comes back."""
     import json

@@ -212,7 +212,7 @@ def test_heart_disagreement_cites_both_sides(chart):
 
 
 def test_number_key_stays_in_the_room_reserved_for_it(chart):
-    from footmap.export import figure
+    from footmap.export.annotate import figure
 
     fig = figure(chart)  # both soles on A4: more than 30 numbered zones
     fig.canvas.draw()

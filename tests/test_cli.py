@@ -533,7 +533,7 @@ def test_the_chart_itself_is_never_overwritten(tmp_path, capsys):
 
 def test_a_device_is_not_replaced(tmp_path, capsys):
     import footmap
-    from footmap.export import export
+    from footmap.export.annotate import export
 
     with pytest.raises(
         footmap.FootmapError, match=r"^cannot write /dev/null: it is not a regular file$"
@@ -557,7 +557,7 @@ def test_a_long_search_is_not_echoed_whole(capsys):
     )
     assert main(["export", "m.png", "--highlight", "y" * 5000]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"footmap: unknown highlight {'y' * 200!r}... (5,000 characters): ")
+    assert err.startswith(f"footmap: {'y' * 200!r}... (5,000 characters) matches no zone id")
     assert len(err) < 400
 
 

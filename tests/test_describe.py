@@ -1,4 +1,4 @@
-"""footmap.describe: citation numbers, reference lines, zone text and HTML, escaping.
+"""footmap.text.describe: citation numbers, reference lines, zone text and HTML, escaping.
 
 Every expectation is a literal for the synthetic chart (tests/baseline/synthetic_chart.geojson)
 or the hostile one (tests/data/hostile.geojson): sources doc000 ("Test article one"), doc001
@@ -15,7 +15,7 @@ import pytest
 import synthetic
 
 import footmap
-from footmap import describe as d
+from footmap.text import describe as d
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -19,7 +19,7 @@ from matplotlib.backend_bases import MouseEvent
 
 import footmap
 import footmap.export
-from footmap import explorer as fx  # noqa: E402
+from footmap.explorer import widget as fx  # noqa: E402
 
 IPYMPL = "module://ipympl.backend_nbagg"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -750,7 +750,7 @@ def test_presentation_mode_enlarges_the_map(chart, ipympl_backend):
 
 
 def test_export_menu_offers_every_export_format(ex):
-    from footmap import export as export_mod
+    import footmap.export as export_mod
 
     assert [v for _, v in ex.export_format.options] == list(export_mod.FORMATS)
     labels = dict((v, k) for k, v in ex.export_format.options)
@@ -768,7 +768,7 @@ def test_export_names_say_what_they_show(ex, chart):
 
 
 def test_html_export_choice_writes_a_web_page(ex, chart):
-    from footmap import export as export_mod
+    import footmap.export as export_mod
 
     assert "html" in export_mod.FORMATS  # helper html's .html export
     ex.select("heart")

@@ -15,16 +15,10 @@ from _pdf import pdf_info, pdf_page_count  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 import footmap  # noqa: E402
+from footmap.atomic import atomic_write  # noqa: E402
 from footmap.errors import FootmapError  # noqa: E402
-from footmap.export import (  # noqa: E402
-    CAVEAT_GID,
-    atomic_write,
-    check_caveat,
-    export,
-    figure,
-    handout,
-    page_size,
-)
+from footmap.export import export, figure, handout, page_size  # noqa: E402
+from footmap.export.pagetext import CAVEAT_GID, check_caveat  # noqa: E402
 
 SYNTHETIC = Path(__file__).resolve().parent / "baseline" / "synthetic_chart.geojson"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -141,7 +135,7 @@ def test_export_rejects_unknown_format_and_missing_directory(synth, tmp_path):
         export(synth, tmp_path / "map.bmp")
     with pytest.raises(FootmapError, match="does not exist"):
         export(synth, tmp_path / "nowhere" / "map.png")
-    with pytest.raises(FootmapError, match="unknown highlight"):
+    with pytest.raises(FootmapError, match="matches no zone id"):
         export(synth, tmp_path / "map.png", highlight="toenail")
     assert list(tmp_path.iterdir()) == []
 
@@ -259,7 +253,7 @@ def test_hostile_chart_svg_is_valid_xml_with_escaped_titles(hostile, tmp_path):
         el = zone_elements[f"zone-{z.id}"]
         assert re.fullmatch(r"zone-[A-Za-z0-9._-]+", el.get("id"))
         title = el.find(f"{SVG}title").text
-        assert title == footmap.render.display_text(f"{z.label} \u2014 {z.body_area}")
+        assert title == footmap.text.display_text(f"{z.label} \u2014 {z.body_area}")
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]", title)
     raw = out.read_text("utf-8")
     assert "<script" not in raw and "&lt;script&gt;" in raw
@@ -334,7 +328,8 @@ def test_claims_name_only_drawn_feet_and_views(chart):
 
 
 def test_overflow_note_never_says_zero(chart):
-    from footmap.export import OVERFLOW_GID, _Block, _overflow_note
+    from footmap.export.page import _overflow_note
+    from footmap.export.pagetext import OVERFLOW_GID, _Block
 
     claim = _Block("\u2013 a claim", 7.5)
     head = _Block("Zone", 7.5, "bold", keep_with_next=True)
@@ -482,8 +477,8 @@ def test_a_title_at_the_schema_limit_is_shown_whole(orientation, monkeypatch, tm
 
 
 def test_a_long_unbroken_token_is_broken_to_the_column():
-    from footmap.export import _wrap
-    from footmap.layout import text_size
+    from footmap.export.pagetext import _wrap
+    from footmap.render.layout import text_size
 
     lines = _wrap("x " + "W" * 2000 + " y", 200, 7.5)
     assert len(lines) > 20
@@ -561,7 +556,7 @@ def test_stale_temporary_files_are_removed_on_the_next_write(tmp_path):
 
 
 def test_a_chain_of_kept_blocks_moves_to_the_next_column_together():
-    from footmap.export import LINE, _Block, _flow
+    from footmap.export.pagetext import LINE, _Block, _flow
 
     line = 10 * LINE  # one line of 10 pt text, in points
     blocks = [

@@ -1,4 +1,4 @@
-"""footmap.fasttext: footmap's texts drawn through Pillow on the Agg canvas.
+"""footmap.render.fasttext: footmap's texts drawn through Pillow on the Agg canvas.
 
 The fast path must put the same text in the same place as matplotlib (extents to a
 fraction of a pixel, ink within a pixel), hand everything it cannot draw faithfully back to
@@ -16,8 +16,8 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties
 from matplotlib.text import Annotation, Text
 
-from footmap import fasttext
-from footmap.render import plot_map
+from footmap.render import fasttext
+from footmap.render.plot import plot_map
 
 CASES = [
     dict(s="Kidney", ha="center", va="center"),

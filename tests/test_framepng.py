@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from footmap import framepng
-from footmap.framepng import diff_frame, encode_rgba
+from footmap.explorer import frames as framepng
+from footmap.explorer.frames import diff_frame, encode_rgba
 
 
 def _decode(png: bytes) -> np.ndarray:

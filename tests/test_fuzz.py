@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import footmap
 from footmap import Chart, ChartError, Problem
-from footmap import io as fio
+from footmap.chart import _read, _schema
 
 GOOD = Path(__file__).resolve().parent / "data" / "good_small.geojson"
 BASE_TEXT = GOOD.read_text("utf-8")
@@ -146,17 +146,17 @@ def _mutate(doc: Any, path: tuple, op: str, data: st.DataObject) -> Any:
     return doc
 
 
-# -- the schema fast path in footmap.io -----------------------------------------------------------
+# -- the schema fast path in footmap.chart.loader -----------------------------------------------------------
 def test_schema_fast_path_is_on():
-    assert fio._fast_rules() is not None, (
-        "schema.json changed: bring footmap.io._feature_ok up to date, then _FEATURE_DEFS_SHA256"
+    assert _schema._fast_rules() is not None, (
+        "schema.json changed: bring footmap.chart._schema._feature_ok up to date, then _FEATURE_DEFS_SHA256"
     )
-    assert all(fio._feature_ok(f) for f in BASE["features"])
+    assert all(_schema._feature_ok(f) for f in BASE["features"])
 
 
 def _slow_errors(doc: Any) -> list[tuple[str, str]]:
     return sorted(
-        (str(list(e.absolute_path)), e.message) for e in fio._validator().iter_errors(doc)
+        (str(list(e.absolute_path)), e.message) for e in _schema._validator().iter_errors(doc)
     )
 
 
@@ -173,11 +173,13 @@ def test_schema_fast_path_agrees_with_jsonschema(data):
         )
         doc = _mutate(doc, path, op, data)
     for f in doc["features"]:
-        if fio._feature_ok(f):
-            assert not list(fio._feature_validator().iter_errors(f)), f
+        if _schema._feature_ok(f):
+            assert not list(_schema._feature_validator().iter_errors(f)), f
     # the batch, coordinates checked all at once, answers as each feature's own check does
-    assert fio._features_ok(doc["features"]) == [fio._feature_ok(f) for f in doc["features"]]
-    fast = sorted((str(path), e.message) for path, e in fio._schema_errors(doc))
+    assert _schema._features_ok(doc["features"]) == [
+        _schema._feature_ok(f) for f in doc["features"]
+    ]
+    fast = sorted((str(path), e.message) for path, e in _schema._schema_errors(doc))
     assert fast == _slow_errors(doc)
 
 
@@ -392,14 +394,14 @@ def test_text_level_edits(data):
             text = text.replace('"id": "left.plantar.head"', '"id": "left.plantar.head\\n"', 1)
     chart = check(text)
     if chart is not None:  # what loads holds no lone surrogate and no duplicate key won
-        assert not any(fio._SURROGATE.search(t) for t in _texts_of(chart))
+        assert not any(_read._SURROGATE.search(t) for t in _texts_of(chart))
         assert all(not z.id.endswith("\n") for z in chart.zones)
 
 
 @FUZZ
 @given(st.text(max_size=64), st.booleans())
 def test_terminal_text_leaves_nothing_a_terminal_acts_on(text, multiline):
-    from footmap.describe import terminal_text
+    from footmap.text.describe import terminal_text
 
     out = terminal_text(text, multiline=multiline)
     bad = [c for c in out if unicodedata.category(c) in ("Cc", "Cs") and c != "\n"]
@@ -420,8 +422,8 @@ def test_terminal_text_leaves_nothing_a_terminal_acts_on(text, multiline):
     st.floats(20, 300),
 )
 def test_wrapped_lines_fit_their_column(words, width):
-    from footmap.export import WRAP_SLACK, _wrap
-    from footmap.layout import text_size
+    from footmap.export.pagetext import WRAP_SLACK, _wrap
+    from footmap.render.layout import text_size
 
     text = " ".join(words)
     lines = _wrap(text, width, 7.5)

@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 
 import footmap
-from footmap import palette, render
-from footmap.highlight import STYLES, Highlighter
-from footmap.labels import recolor_labels
-from footmap.neighbours import ZoneWalk, adjacency
+from footmap import style as palette
+from footmap.chart.neighbours import ZoneWalk, adjacency
+from footmap.explorer.overlay import STYLES, Highlighter
+from footmap.render import plot as render
+from footmap.render.labels import recolor_labels
 
 
 # -- blitting: the same pixels as a full redraw ------------------------------------------------
@@ -206,7 +207,7 @@ def test_widget_text_colours_reach_aa():
 
 def test_overlapping_boxes_as_bbox_overlaps():
     """The vectorised test agrees with Bbox.overlaps, touching and inverted boxes included."""
-    from footmap.highlight import _overlapping
+    from footmap.explorer.overlay import _overlapping
 
     extents = np.array(
         [

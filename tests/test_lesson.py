@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import footmap
-from footmap import lesson
-from footmap.describe import caveat_line
-from footmap.lesson import REMINDER, Answer, Question
+from footmap.text import lesson
+from footmap.text.describe import caveat_line
+from footmap.text.lesson import REMINDER, Answer, Question
 
 HOSTILE = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -80,7 +80,7 @@ def test_lesson_imports_no_widgets_or_matplotlib():
 
 def test_importing_lesson_does_not_load_matplotlib():
     code = (
-        "import sys, footmap.lesson; "
+        "import sys, footmap.text.lesson; "
         "print('matplotlib' in sys.modules, 'ipywidgets' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -130,7 +130,7 @@ def test_explore_notebook_builds_the_explorer_with_the_caveat(tmp_path, monkeypa
     # the reverse lookups, answered by the library
     kidneys = text_of(outputs(nb, '[z.id for z in chart.zones_for("kidneys")]'))
     assert kidneys == "['left.plantar.kidney', 'right.plantar.kidney']"
-    described = text_of(outputs(nb, "from footmap.describe import"))
+    described = text_of(outputs(nb, "from footmap.text.describe import"))
     # the zone's sources are numbered from 1, and the reference list starts at [1]
     head = r"Kidney \(left foot, plantar\): charts assign it to the kidneys \[Urinary\] "
     head += r"\[1(, \d+)*\]\n"

@@ -18,11 +18,12 @@ from PIL import Image
 from synthetic import synthetic_chart
 
 import footmap
-from footmap import io as fio
-from footmap import labels, schemacheck
-from footmap.coords import flatten
+from footmap.chart import _quickschema as schemacheck
+from footmap.chart import _schema, loader
+from footmap.chart._coords import flatten
 from footmap.errors import ChartError
-from footmap.export import figure, save_figure
+from footmap.export.annotate import figure, save_figure
+from footmap.render import labels
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +48,7 @@ def test_a_valid_chart_loads_without_importing_jsonschema():
         "footmap.load()\n"
         "footmap.loads(json.dumps(synthetic_chart(30, 10.0)))"
     )
-    assert "footmap.io" in mods
+    assert "footmap.chart.loader" in mods
     assert "jsonschema" not in mods
 
 
@@ -178,13 +179,13 @@ def test_quick_schema_check_keywords(schema, instance, expected):
 # -- garbage collection paused while loading ------------------------------------------------
 def test_gc_paused_while_building_and_restored_after_a_failing_build(monkeypatch):
     seen = []
-    real = fio._build
+    real = loader._build
 
     def spy(*args, **kwargs):
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(fio, "_build", spy)
+    monkeypatch.setattr(loader, "_build", spy)
     text = json.dumps(synthetic_chart(4))
     assert gc.isenabled()
     footmap.loads(text)
@@ -366,8 +367,8 @@ def test_one_malformed_polygon_sends_every_feature_to_its_own_check(coords, vali
     features[2]["geometry"]["coordinates"] = coords
     flat = flatten(features)
     assert flat.well_formed is False and flat.xy is None
-    per_feature = [fio._feature_ok(f) for f in features]
-    assert fio._features_ok(features, flat) == per_feature == [True, True, valid]
+    per_feature = [_schema._feature_ok(f) for f in features]
+    assert _schema._features_ok(features, flat) == per_feature == [True, True, valid]
 
 
 def test_a_number_too_large_for_a_float_is_well_formed_but_not_built():
@@ -375,7 +376,7 @@ def test_a_number_too_large_for_a_float_is_well_formed_but_not_built():
     features[2]["geometry"]["coordinates"][0][1][0] = 10**400
     flat = flatten(features)
     assert (flat.well_formed, flat.xy) == (True, None)
-    assert fio._features_ok(features, flat) == [True, True, True]  # the schema says a number
+    assert _schema._features_ok(features, flat) == [True, True, True]  # the schema says a number
     with pytest.raises(ChartError) as info:
         footmap.loads(json.dumps(synthetic_chart(2)).replace("[2.0, 0.0]", "[1e400, 0.0]", 1))
     assert [p.message for p in info.value.problems] == [

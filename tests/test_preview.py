@@ -1,4 +1,4 @@
-"""Zone outlines sent to the page, for its instant outline of a click (footmap.preview)."""
+"""Zone outlines sent to the page, for its instant outline of a click (footmap.explorer.outlines)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 import footmap
-from footmap import render
-from footmap.preview import outlines_html, outlines_json
+from footmap.explorer.outlines import outlines_html, outlines_json
+from footmap.render import plot as render
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ import make_bad_charts as charts
 import pytest
 
 import footmap
-from footmap import Claim, describe
+from footmap import Claim
+from footmap.text import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

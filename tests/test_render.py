@@ -18,9 +18,9 @@ from matplotlib.path import Path as MplPath  # noqa: E402
 from matplotlib.testing.compare import compare_images  # noqa: E402
 
 import footmap  # noqa: E402
-from footmap import palette  # noqa: E402
+from footmap import style as palette  # noqa: E402
 from footmap.errors import FootmapError  # noqa: E402
-from footmap.render import MapArtists, plot_map, resolve  # noqa: E402
+from footmap.render.plot import MapArtists, plot_map, resolve  # noqa: E402
 
 BASELINE = Path(__file__).resolve().parent / "baseline"
 SYNTHETIC = BASELINE / "synthetic_chart.geojson"

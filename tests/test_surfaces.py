@@ -21,9 +21,11 @@ from matplotlib.text import Text
 from PIL import Image
 
 import footmap
-from footmap import describe, export
+import footmap.export as export
 from footmap.cli import main
-from footmap.render import plot_map
+from footmap.export import page, pagetext
+from footmap.render.plot import plot_map
+from footmap.text import describe
 
 SAFETY_FULL = (
     "Ask a doctor first with diabetes or a foot wound; do not massage with a fever or blood clots."
@@ -96,7 +98,7 @@ def _flat(text: str) -> str:
 
 def _caveat_box(fig) -> str:
     return " ".join(
-        _flat(t.get_text()) for t in fig.findobj(Text) if t.get_gid() == export.CAVEAT_GID
+        _flat(t.get_text()) for t in fig.findobj(Text) if t.get_gid() == pagetext.CAVEAT_GID
     )
 
 
@@ -106,7 +108,7 @@ def test_export_claims_block_keeps_evidence_apart(chart):
     zones.append(chart.zone("left.plantar.kidney"))
     numbers = describe.citation_numbers(chart, zones)
     assert numbers == {"testchart": 1, "testreview": 2, "testdoc": 3, "otherchart": 4}
-    blocks = export._zone_blocks(chart, zones, numbers)
+    blocks = page._zone_blocks(chart, zones, numbers)
     assert [(b.text, b.weight) for b in blocks] == [
         ("What charts claim", "bold"),
         (
@@ -129,7 +131,7 @@ def test_no_evidence_under_what_charts_claim_on_the_bundled_chart():
     chart = footmap.load()
     zones = chart.zones
     numbers = describe.citation_numbers(chart, zones)
-    texts = [b.text for b in export._zone_blocks(chart, zones, numbers)]
+    texts = [b.text for b in page._zone_blocks(chart, zones, numbers)]
     split = texts.index("What the evidence says")
     assert texts.count("What charts claim") == 1 and texts[0] == "What charts claim"
     evidence = {c.text for z in zones for c in z.claims if c.kind == "evidence"}
@@ -144,7 +146,7 @@ def test_no_evidence_under_what_charts_claim_on_the_bundled_chart():
 def test_zone_headings_cite_placement_sources_only(chart):
     zone = chart.zone("left.plantar.head")
     numbers = describe.citation_numbers(chart, [zone])
-    head = export._zone_blocks(chart, [zone], numbers)[1].text
+    head = page._zone_blocks(chart, [zone], numbers)[1].text
     # testchart (placement) is 1; testreview (evidence) 2 and testdoc (article) 3 are not cited
     assert head.endswith("[Nervous system] [1]")
 
@@ -162,10 +164,10 @@ def test_check_caveat_refuses_a_figure_without_the_safety_caveat(chart):
     fig = export.figure(chart, highlight="head")
     try:
         for t in fig.findobj(Text):
-            if t.get_gid() == export.CAVEAT_GID:
+            if t.get_gid() == pagetext.CAVEAT_GID:
                 t.set_text(t.get_text().replace("fever", "f"))
         with pytest.raises(footmap.FootmapError, match="without the safety caveat"):
-            export.check_caveat(fig, chart)
+            pagetext.check_caveat(fig, chart)
     finally:
         plt.close(fig)
 

@@ -13,9 +13,10 @@ import pytest
 from _clicks import click, outside_point
 
 import footmap
-from footmap import classroom as fc
-from footmap import explorer as fx
-from footmap import lesson, panels
+from footmap.explorer import classroom as fc
+from footmap.explorer import panel as panels
+from footmap.explorer import widget as fx
+from footmap.text import lesson
 
 IPYMPL = "module://ipympl.backend_nbagg"
 DATA = Path(__file__).resolve().parent / "data"
@@ -340,7 +341,7 @@ def test_quiz_marks_answer_and_click_apart_and_keeps_them_until_next(quiz, chart
     wrong = next(z for z in chart.zones_on(view="plantar") if z.body_area != q.body_area)
     click(quiz.explorer, wrong)
     hl = quiz.explorer.highlighter
-    assert hl.marked("answer") == tuple(sorted(q.answers, key=quiz.explorer.artists._index.get))
+    assert hl.marked("answer") == tuple(sorted(q.answers, key=quiz.explorer.artists.index.get))
     assert hl.marked("clicked") == (wrong.id,)
     assert quiz.explorer.selected == ()  # a quiz click never selects
     assert "thick solid outline" in quiz.answer.value and "cross-hatching" in quiz.answer.value
@@ -414,7 +415,7 @@ def test_tour_and_quiz_keep_the_pinned_caveat_and_offer_presentation(chart, ipym
 
 
 def test_tour_step_and_quiz_answer_keep_claims_apart_from_evidence(chart):
-    from footmap import describe
+    from footmap.text import describe
 
     step = lesson.tour(chart, ["urinary"])[0]
     html_ = lesson.step_html(chart, step)

@@ -20,7 +20,7 @@ import shapely.geometry
 import synthetic
 
 import footmap
-import footmap.geomcheck
+import footmap.chart._geometry
 from footmap.errors import ChartError
 
 
@@ -160,7 +160,7 @@ def test_overhang_beyond_the_outline(d, problem):
 
 # -- the separating-axis bound ------------------------------------------------------------------
 # Before the exact test, the loader clears pairs of zones that lie on either side of the line
-# through their box centres, give or take half the area tolerance (footmap.geomcheck._apart).
+# through their box centres, give or take half the area tolerance (footmap.chart._geometry._apart).
 def _apart(a: shapely.Geometry, b: shapely.Geometry) -> bool:
     """What the bound says of the pair ``a``, ``b`` (True: certainly within the tolerance)."""
     geoms = np.array([a, b], dtype=object)
@@ -168,7 +168,7 @@ def _apart(a: shapely.Geometry, b: shapely.Geometry) -> bool:
     w = min(box[0, 2], box[1, 2]) - max(box[0, 0], box[1, 0])
     h = min(box[0, 3], box[1, 3]) - max(box[0, 1], box[1, 1])
     pair = np.array([0]), np.array([1])
-    return bool(footmap.geomcheck._apart(geoms, box, *pair, np.array([math.hypot(w, h)]))[0])
+    return bool(footmap.chart._geometry._apart(geoms, box, *pair, np.array([math.hypot(w, h)]))[0])
 
 
 def _turn(geom: shapely.Geometry, angle: float = 10.0) -> shapely.Geometry:
@@ -201,16 +201,16 @@ def test_zones_with_one_centre_have_no_line_between_them(other):
 @pytest.mark.parametrize(("rows", "chunks"), [(500_000, 1), (5, 6), (12, 3)])
 def test_the_bound_says_the_same_a_few_pairs_at_a_time(rows, chunks, monkeypatch):
     """Six pairs at once, one at a time (5 // 5 vertices) or two at a time (12 // 5)."""
-    monkeypatch.setattr(footmap.geomcheck, "_APART_ROWS", rows)
+    monkeypatch.setattr(footmap.chart._geometry, "_APART_ROWS", rows)
     calls = []
-    real = footmap.geomcheck._extreme
-    monkeypatch.setattr(footmap.geomcheck, "_extreme", lambda *a: calls.append(1) or real(*a))
+    real = footmap.chart._geometry._extreme
+    monkeypatch.setattr(footmap.chart._geometry, "_extreme", lambda *a: calls.append(1) or real(*a))
     others = [(2, 0), (1.997, 0), (2, 2), (0.5, 0.5), (-2, 2), (1.5, -1.5)]
     geoms = np.array([SQUARE, *(shapely.box(x, y, x + 2, y + 2) for x, y in others)])
     box = shapely.bounds(geoms)
     left, right = np.zeros(len(others), dtype=int), np.arange(1, len(others) + 1)
     reach = np.full(len(others), 2.0)
-    apart = footmap.geomcheck._apart(geoms, box, left, right, reach)
+    apart = footmap.chart._geometry._apart(geoms, box, left, right, reach)
     assert apart.tolist() == [True, False, True, False, True, False]
     assert len(calls) == 2 * chunks  # the far side and the near side of each chunk
 
@@ -263,7 +263,7 @@ def _box_pairs(doc: dict) -> int:
     boxes = [shapely.bounds(shapely.geometry.shape(f["geometry"])) for f in doc["features"][1:]]
     return sum(
         max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
-        > footmap.geomcheck.AREA_TOLERANCE
+        > footmap.chart._geometry.AREA_TOLERANCE
         for i, a in enumerate(boxes)
         for b in boxes[i + 1 :]
     )
@@ -285,6 +285,6 @@ def test_only_pairs_the_bound_leaves_are_tested_further(monkeypatch):
 @pytest.mark.parametrize("rows", [500_000, 5])  # all pairs at once, or one pair at a time
 def test_a_turned_grid_keeps_the_tolerance(d, found, rows, monkeypatch):
     """Zone 7 of a 6 x 6 grid turned 10° pushed into zone 8: 0.012 mm² reported, 0.008 not."""
-    monkeypatch.setattr(footmap.geomcheck, "_APART_ROWS", rows)
+    monkeypatch.setattr(footmap.chart._geometry, "_APART_ROWS", rows)
     assert _problems(synthetic.synthetic_chart(36, 10.0)) == []
     assert _problems(_push(synthetic.synthetic_chart(36, 10.0), 7, d, 10.0)) == found

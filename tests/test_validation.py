@@ -24,9 +24,10 @@ import shapely.affinity
 import synthetic
 
 import footmap
-import footmap.geomcheck
-import footmap.jsonread
-import footmap.schemaerrors
+import footmap.chart._geometry
+import footmap.chart._problems
+import footmap.chart._read
+import footmap.chart._schema
 from footmap import Chart, ChartError, Problem
 
 HERE = Path(__file__).resolve().parent
@@ -356,7 +357,7 @@ def test_problem_list_is_capped():
     with pytest.raises(ChartError) as info:
         footmap.loads(json.dumps(doc))
     problems = info.value.problems
-    assert len(problems) == footmap.io.MAX_PROBLEMS + 1
+    assert len(problems) == footmap.chart._problems.MAX_PROBLEMS + 1
     assert problems[-1].message == "... and more: checking stopped after 200 problems"
 
 
@@ -400,7 +401,7 @@ def test_a_file_that_cannot_be_read_is_named(tmp_path, monkeypatch, error, messa
     def fail(*args):
         raise error
 
-    monkeypatch.setattr(footmap.io, "_read_capped", fail)
+    monkeypatch.setattr(footmap.chart.loader, "_read_capped", fail)
     with pytest.raises(ChartError) as info:
         footmap.load(GOOD)
     assert [(p.file, p.zone, p.message) for p in info.value.problems] == [
@@ -483,7 +484,7 @@ def test_100_mb_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     (problem,) = info.value.problems
     assert problem.file == str(path)
     assert problem.message == (
-        f"file is {size:,} bytes; the limit is {footmap.io.DEFAULT_MAX_BYTES:,} bytes"
+        f"file is {size:,} bytes; the limit is {footmap.chart.loader.DEFAULT_MAX_BYTES:,} bytes"
     )
 
 
@@ -649,12 +650,12 @@ def test_more_features_than_zones_and_outlines_allow_is_refused():
 
 def test_16_million_zeros_under_the_size_limit_are_refused_before_parsing(monkeypatch):
     text = '{"type":"FeatureCollection","features":[' + ",".join(["0"] * 16_000_000) + "]}"
-    assert len(text) < footmap.io.DEFAULT_MAX_BYTES
+    assert len(text) < footmap.chart.loader.DEFAULT_MAX_BYTES
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("counted before parsing")
 
-    monkeypatch.setattr(footmap.jsonread.json, "loads", no_parsing)
+    monkeypatch.setattr(footmap.chart._read.json, "loads", no_parsing)
     with pytest.raises(ChartError) as info:
         footmap.loads(text)
     assert _only(info.value) == (None, "holds 16,000,000 JSON values; the limit is 5,000,000")
@@ -705,7 +706,7 @@ def test_more_zones_than_allowed_is_refused_before_the_schema(monkeypatch):
     def no_schema(*args, **kwargs):
         raise AssertionError("the zone count comes first")
 
-    monkeypatch.setattr(footmap.io, "_check_schema", no_schema)
+    monkeypatch.setattr(footmap.chart.loader, "_check_schema", no_schema)
     with pytest.raises(ChartError) as info:
         footmap.loads(json.dumps(doc), max_zones=27)
     assert _only(info.value) == (None, "chart has more than 27 zones (the configured limit)")
@@ -722,7 +723,7 @@ def test_problems_past_the_cap_are_counted():
     with pytest.raises(ChartError) as info:
         footmap.loads(json.dumps(doc))
     problems = info.value.problems
-    assert len(problems) == footmap.io.MAX_PROBLEMS + 1
+    assert len(problems) == footmap.chart._problems.MAX_PROBLEMS + 1
     assert problems[-1].message == "... and 100 more"
     assert problems[0].message == "geometry: ring starting at [-30, 10] is not closed"
 
@@ -731,13 +732,13 @@ def test_schema_checking_stops_at_the_cap(monkeypatch):
     doc = charts.base()
     doc["features"] += [{"type": "Feature"}] * 5000
     calls = []
-    original = footmap.schemaerrors._feature_validator
+    original = footmap.chart._schema._feature_validator
 
     def counting():
         calls.append(1)
         return original()
 
-    monkeypatch.setattr(footmap.schemaerrors, "_feature_validator", counting)
+    monkeypatch.setattr(footmap.chart._schema, "_feature_validator", counting)
     with pytest.raises(ChartError) as info:
         footmap.loads(json.dumps(doc))
     assert info.value.problems[-1].message == "... and more: checking stopped after 200 problems"
@@ -760,7 +761,7 @@ def test_nested_zones_beyond_the_pair_budget_are_refused(monkeypatch):
     outline = doc["features"][0]["geometry"]
     outline["coordinates"] = [[[-40, -40], [40, -40], [40, 40], [-40, 40], [-40, -40]]]
     assert len(footmap.loads(json.dumps(doc)).zones) == 30  # valid: rings only touch
-    monkeypatch.setattr(footmap.geomcheck, "MAX_BOX_PAIRS", 100)
+    monkeypatch.setattr(footmap.chart._geometry, "MAX_BOX_PAIRS", 100)
     with pytest.raises(ChartError) as info:
         footmap.loads(json.dumps(doc))
     assert _only(info.value) == (
@@ -923,7 +924,7 @@ def test_geometry_is_checked_beside_other_errors():
 # -- the loader's parts, each with literal expectations ----------------------------------------
 def test_the_quick_schema_check_is_on_for_the_shipped_schema():
     """The schema parts the quick check mirrors hash to the recorded digest (so it is used)."""
-    from footmap import schemaerrors
+    from footmap.chart import _schema as schemaerrors
 
     assert schemaerrors._feature_defs_digest() == (
         "bfc1c723cbcea2ce941ebfd711dc32e410c91508e7427eb369fbd10adf62c205"
@@ -938,14 +939,14 @@ def test_the_quick_schema_check_is_on_for_the_shipped_schema():
         ({"properties": {"features": 1}, "$defs": []}, ""),  # $defs not a mapping: a TypeError
         (
             {"properties": {"features": {"b": 1, "a": 2}},
-             "$defs": dict.fromkeys(footmap.schemaerrors._FEATURE_DEFS, 0)},
+             "$defs": dict.fromkeys(footmap.chart._schema._FEATURE_DEFS, 0)},
             # sha256 of '[{"a": 2, "b": 1}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]' (keys sorted)
             "fb67bf0801697801e0ab6e752eabe995afe1c27a82fa52ad32d2394850aa6ee5",
         ),
     ],
 )  # fmt: skip
 def test_the_feature_defs_digest_of_other_schemas(monkeypatch, schema, digest):
-    from footmap import schemaerrors
+    from footmap.chart import _schema as schemaerrors
 
     monkeypatch.setattr(schemaerrors, "schema", lambda: schema)
     assert schemaerrors._feature_defs_digest() == digest
@@ -954,9 +955,9 @@ def test_the_feature_defs_digest_of_other_schemas(monkeypatch, schema, digest):
 def test_the_bundled_chart_is_found_as_package_data_then_in_the_checkout(tmp_path, monkeypatch):
     import types
 
-    from footmap import io
+    from footmap.chart import loader as io
 
-    root = Path(io.__file__).resolve().parent.parent
+    root = Path(io.__file__).resolve().parents[2]
     package = tmp_path / "package"
     monkeypatch.setattr(io, "resources", types.SimpleNamespace(files={"footmap": package}.get))
     # no package data (a source checkout): the repository's data/zones.geojson
@@ -970,10 +971,10 @@ def test_the_bundled_chart_is_found_as_package_data_then_in_the_checkout(tmp_pat
 def test_a_missing_bundled_chart_is_a_footmap_error(tmp_path, monkeypatch):
     import types
 
-    from footmap import io
+    from footmap.chart import loader as io
 
     monkeypatch.setattr(io, "resources", types.SimpleNamespace(files={"footmap": tmp_path}.get))
-    monkeypatch.setattr(io, "__file__", str(tmp_path / "site" / "footmap" / "io.py"))
+    monkeypatch.setattr(io, "__file__", str(tmp_path / "site" / "footmap" / "chart" / "loader.py"))
     with pytest.raises(footmap.FootmapError) as info:
         io.bundled_path()
     assert str(info.value) == (
@@ -1005,7 +1006,7 @@ def test_a_chart_caveat_citing_an_article_names_the_three_kinds_it_may_cite():
     ],
 )
 def test_file_kinds_are_named(mode, kind):
-    assert footmap.jsonread._file_kind(mode) == kind
+    assert footmap.chart._read._file_kind(mode) == kind
 
 
 def test_a_socket_is_refused(tmp_path):
@@ -1020,7 +1021,7 @@ def test_a_socket_is_refused(tmp_path):
 
 
 def test_schema_errors_are_listed_by_path():
-    from footmap.io import _schema_errors
+    from footmap.chart._schema import _schema_errors
 
     assert _schema_errors(charts.base()) == []
     doc = charts.base()
@@ -1231,7 +1232,7 @@ def _text_and_bytes(text: str) -> tuple[str, str, bytes]:
 
 
 def test_json_strings_are_counted_without_their_escaped_quotes():
-    from footmap.jsonread import _check_counts
+    from footmap.chart._read import _check_counts
 
     # one string holding 4,000,001 escaped quotes is one string
     assert _check_counts(*_text_and_bytes('"' + '\\"' * 4_000_001 + '"')) is None
@@ -1308,7 +1309,7 @@ def test_a_file_growing_past_the_limit_is_read_one_byte_past_it(tmp_path, monkey
 
 
 def test_nul_characters_in_a_path_are_named_and_other_errors_kept():
-    from footmap.jsonread import _nul_free
+    from footmap.chart._read import _nul_free
 
     assert _nul_free(ValueError("embedded null byte")) == "it contains a NUL character"
     assert _nul_free(TypeError("expected str, not bytes")) == "expected str, not bytes"
@@ -1330,7 +1331,7 @@ def test_a_path_like_that_fails_is_named_by_its_repr():
 
 
 def test_structure_in_strings_is_not_counted_and_the_limit_itself_is_allowed():
-    from footmap.jsonread import _check_counts
+    from footmap.chart._read import _check_counts
 
     # 1,000,001 braces, one of them in a string: exactly the 1,000,000 objects allowed
     assert _check_counts(*_text_and_bytes("{}" * 1_000_000 + '"{"')) is None
@@ -1353,8 +1354,8 @@ def _square(x0, y0, x1, y1):
 
 
 def _one_geometry(geometry):
-    from footmap.geomcheck import _geometry
-    from footmap.problems import _Problems
+    from footmap.chart._geometry import _geometry
+    from footmap.chart._problems import _Problems
 
     problems = _Problems("t")
     geom = _geometry({"geometry": geometry}, "z", problems)
@@ -1392,7 +1393,7 @@ def test_a_geometry_shapely_cannot_build_is_named(monkeypatch):
     def broken(gj):
         raise ValueError("boom")
 
-    monkeypatch.setattr(footmap.geomcheck, "shape", broken)
+    monkeypatch.setattr(footmap.chart._geometry, "shape", broken)
     assert _one_geometry({"type": "Polygon", "coordinates": [_square(0, 0, 2, 2)]}) == (
         None,
         [("z", "geometry: cannot be built (boom)")],
@@ -1407,7 +1408,7 @@ def test_a_geometry_geos_cannot_judge_is_reported_invalid_with_geos_words(monkey
         def is_valid(self):
             raise shapely.errors.GEOSException("Segment vertex does not intersect ring")
 
-    monkeypatch.setattr(footmap.geomcheck, "shape", lambda gj: Unjudgeable())
+    monkeypatch.setattr(footmap.chart._geometry, "shape", lambda gj: Unjudgeable())
     assert _one_geometry({"type": "Polygon", "coordinates": [_square(0, 0, 2, 2)]}) == (
         None,
         [("z", "geometry: invalid (Segment vertex does not intersect ring)")],
@@ -1426,8 +1427,8 @@ def test_a_non_finite_coordinate_in_a_chart_is_named():
 
 
 def test_geometries_are_built_at_once_for_the_features_the_schema_passed():
-    from footmap.geomcheck import _geometries
-    from footmap.problems import _Problems
+    from footmap.chart._geometry import _geometries
+    from footmap.chart._problems import _Problems
 
     features = charts.base()["features"]
     problems = _Problems("t")
@@ -1443,7 +1444,7 @@ def test_candidate_pairs_across_chunks_each_once_within_the_budget(monkeypatch):
     import numpy as np
     from shapely.geometry import box
 
-    from footmap.geomcheck import _candidate_pairs
+    from footmap.chart._geometry import _candidate_pairs
 
     # 130 boxes in a row, each overlapping the next: queried 64 at a time
     geoms = np.array([box(i, 0, i + 1.5, 1) for i in range(130)], dtype=object)
@@ -1452,9 +1453,9 @@ def test_candidate_pairs_across_chunks_each_once_within_the_budget(monkeypatch):
         (i, i + 1) for i in range(129)
     ]
     # the budget counts every box pair the queries return: 130 self pairs, 2 x 129 neighbours
-    monkeypatch.setattr(footmap.geomcheck, "MAX_BOX_PAIRS", 388)
+    monkeypatch.setattr(footmap.chart._geometry, "MAX_BOX_PAIRS", 388)
     assert _candidate_pairs(geoms) is not None
-    monkeypatch.setattr(footmap.geomcheck, "MAX_BOX_PAIRS", 387)
+    monkeypatch.setattr(footmap.chart._geometry, "MAX_BOX_PAIRS", 387)
     assert _candidate_pairs(geoms) is None
     none_left, none_right = _candidate_pairs(np.array([], dtype=object))
     assert none_left.shape == none_right.shape == (0,)
@@ -1536,7 +1537,7 @@ def test_other_schema_errors_keep_jsonschemas_words_up_to_200_characters(key, me
 
 def test_the_quick_check_passes_texts_of_the_shortest_and_longest_length():
     """A valid chart needs no jsonschema (a second to import): the quick check must pass it."""
-    from footmap.schemaerrors import _feature_ok
+    from footmap.chart._schema import _feature_ok
 
     zone = charts.feature(charts.base(), "left.plantar.kidney")
     assert _feature_ok(zone)
@@ -1549,7 +1550,7 @@ def test_the_quick_check_passes_texts_of_the_shortest_and_longest_length():
 
 def test_a_valid_chart_is_checked_without_jsonschema(monkeypatch):
     """jsonschema takes a second to import: the quick checks alone pass a valid chart."""
-    from footmap import schemaerrors
+    from footmap.chart import _schema as schemaerrors
 
     def slow(*args, **kwargs):
         raise AssertionError("jsonschema was asked")
@@ -1626,13 +1627,13 @@ _RING = [[0, 0], [4, 0], [4, 4], [0, 0]]
 )
 def test_the_quick_feature_check_case_by_case(feature, ok):
     """True only for a feature the schema accepts (False: jsonschema decides)."""
-    from footmap.schemaerrors import _feature_ok
+    from footmap.chart._schema import _feature_ok
 
     assert _feature_ok(feature) is ok
 
 
 def test_short_quotes_a_value_of_exactly_the_limit_whole():
-    from footmap.problems import _short
+    from footmap.chart._problems import _short
 
     assert _short("a" * 58) == "'" + "a" * 58 + "'"  # 60 characters with its quotes
     assert _short("a" * 59) == "'" + "a" * 56 + "..."  # 61: cut to 60
@@ -1677,8 +1678,8 @@ BATCH_WKT = {
 
 
 def test_the_batch_build_takes_each_edge_case_and_only_good_shapes():
-    from footmap.geomcheck import _geometries
-    from footmap.problems import _Problems
+    from footmap.chart._geometry import _geometries
+    from footmap.chart._problems import _Problems
 
     problems = _Problems("t")
     assert _built_wkt(_geometries(_batch_features(), problems)) == BATCH_WKT
@@ -1688,8 +1689,8 @@ def test_the_batch_build_takes_each_edge_case_and_only_good_shapes():
 def test_the_batch_build_asks_each_shape_when_geos_cannot_judge_them_together(monkeypatch):
     from shapely.geometry.base import BaseGeometry
 
-    from footmap.geomcheck import _geometries
-    from footmap.problems import _Problems
+    from footmap.chart._geometry import _geometries
+    from footmap.chart._problems import _Problems
 
     real, plain = shapely.is_valid, shapely.box(0, 0, 2, 2)
     words = "Segment vertex does not intersect ring"
@@ -1712,15 +1713,15 @@ def test_the_batch_build_asks_each_shape_when_geos_cannot_judge_them_together(mo
 
 
 def _panel_zone(zid, foot, geom):
-    from footmap.chart import Zone
+    from footmap.chart.model import Zone
 
     return Zone(zid, foot, "plantar", zid, "area", "nervous", (), geom)
 
 
 def _panel_problems(zones, outlines, monkeypatch=None, max_pairs=None):
-    from footmap import geomcheck
-    from footmap.chart import Outline
-    from footmap.problems import _Problems
+    from footmap.chart import _geometry as geomcheck
+    from footmap.chart._problems import _Problems
+    from footmap.chart.model import Outline
 
     if max_pairs is not None:
         monkeypatch.setattr(geomcheck, "MAX_BOX_PAIRS", max_pairs)
@@ -1801,8 +1802,8 @@ def test_properties_that_are_not_an_object_are_named_not_raised():
 
 def test_the_quick_check_finds_the_bundled_chart_certainly_valid():
     # "certainly valid" is what spares a valid chart the import of jsonschema (a second)
-    from footmap.coords import flatten
-    from footmap.schemaerrors import _certainly_valid, _features_ok
+    from footmap.chart._coords import flatten
+    from footmap.chart._schema import _certainly_valid, _features_ok
 
     doc = json.loads(footmap.bundled_path().read_text("utf-8"))
     features = doc["features"]
@@ -1812,7 +1813,7 @@ def test_the_quick_check_finds_the_bundled_chart_certainly_valid():
 
 
 def test_the_quick_check_passes_texts_of_one_character():
-    from footmap.schemaerrors import _feature_ok
+    from footmap.chart._schema import _feature_ok
 
     f = copy.deepcopy(charts.feature(charts.base(), "left.plantar.kidney"))
     f["properties"]["body_area"] = "x"
@@ -1823,7 +1824,7 @@ def test_the_quick_check_passes_texts_of_one_character():
 
 
 def test_a_feature_is_named_by_an_id_of_up_to_80_printable_characters():
-    from footmap.problems import _feature_name
+    from footmap.chart._problems import _feature_name
 
     features = [{"id": "a" * 80}, {"id": "b" * 81}, {"id": "tab\there"}, {"id": ""}, {}, 5]
     assert [_feature_name(features, i) for i in range(7)] == [

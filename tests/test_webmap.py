@@ -1,4 +1,4 @@
-"""The standalone HTML map (footmap.webmap) as a file: structure, CSP, escaping, atomic write.
+"""The standalone HTML map (footmap.web.page) as a file: structure, CSP, escaping, atomic write.
 
 What it does in a browser is tests/test_webmap_browser.py.
 """
@@ -17,10 +17,11 @@ import pytest
 import shapely
 
 import footmap
-from footmap import webmap, websvg
 from footmap.cli import main
 from footmap.errors import FootmapError
-from footmap.export import export
+from footmap.export.annotate import export
+from footmap.web import page as webmap
+from footmap.web import svg as websvg
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.geojson"
 
@@ -173,7 +174,7 @@ def test_write_is_atomic(tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("footmap.export.os.replace", boom)
+    monkeypatch.setattr("footmap.atomic.os.replace", boom)
     with pytest.raises(OSError):
         webmap.write_html(footmap.load(HOSTILE), target)
     assert target.read_text(encoding="utf-8") == "old"
@@ -240,7 +241,7 @@ def test_arrow_neighbours_follow_touching_zones_then_cross_panels():
 
 def test_search_index_carries_options_and_normalised_zones():
     chart = footmap.load()
-    index = footmap.search.search_index(chart)
+    index = footmap.chart.query.search_index(chart)
     keys = {o[0]: o for o in index["options"]}
     urinary = [chart.zones[i].id for i in keys["system: urinary"][2]]
     assert "left.plantar.kidney" in urinary and keys["system: urinary"][1] == "system: Urinary"
@@ -250,9 +251,11 @@ def test_search_index_carries_options_and_normalised_zones():
 
 
 def test_explorer_uses_the_shared_search():
-    explorer = pytest.importorskip("footmap.explorer")
-    assert explorer.match_search is footmap.search.match_search
-    assert explorer.search_options is footmap.search.search_options
+    pytest.importorskip("ipywidgets")
+    from footmap.explorer import widget
+
+    assert widget.match_search is footmap.chart.query.match_search
+    assert widget.search_options is footmap.chart.query.search_options
 
 
 def _contrast(a: str, b: str) -> float:
@@ -269,7 +272,7 @@ def _contrast(a: str, b: str) -> float:
 
 def test_text_contrast_is_at_least_4_5(page):
     # labels drawn inside zones: their fill attribute (white) or the default dark text
-    colors = footmap.palette.SYSTEM_COLORS
+    colors = footmap.style.SYSTEM_COLORS
     zones = footmap.load().zones
     tags = re.findall(r'<text class="lbl"[^>]*>', page)
     assert len(tags) > 40

@@ -3,7 +3,7 @@
 Mouse click (1280 x 800), touch tap (390 x 844, mobile emulation) and keyboard-only selection
 each show the claimed body area and the caveat; search, the foot and view switches, the URL
 fragment, hostile text, and no console error or network request anywhere. Its search gives
-the same zones as :func:`footmap.search.match_search` for the same text.
+the same zones as :func:`footmap.chart.query.match_search` for the same text.
 
 Screenshots go to /tmp/footmap-webmap-*.png. Run with ``pytest -m browser``.
 """
@@ -18,8 +18,8 @@ import pytest
 import shapely
 
 import footmap
-from footmap.search import match_search, search_options
-from footmap.webmap import write_html
+from footmap.chart.query import match_search, search_options
+from footmap.web.page import write_html
 
 pytestmark = [pytest.mark.browser]
 

@@ -35,7 +35,7 @@ def test_wheel_ships_the_chart_and_loads_it_in_a_fresh_venv(root, tmp_path):
     code = (
         "import footmap, pathlib; c = footmap.load(); "
         "assert 'site-packages' in str(c.path), c.path; "
-        "from footmap.webmap import html_document; "
+        "from footmap.web.page import html_document; "
         "assert 'footmapMatch' in html_document(c); "
         "print(len(c.zones), c.zone('left.plantar.kidney').body_area)"
     )

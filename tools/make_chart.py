@@ -573,18 +573,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate_with_package(path: Path) -> int:
-    """Load the written file with footmap.io when that module exists."""
-    if importlib.util.find_spec("footmap.io") is None:
-        print("notice: footmap.io not available; skipped the package's own validation")
+    """Load the written file with footmap.chart.loader when that module exists."""
+    if importlib.util.find_spec("footmap.chart.loader") is None:
+        print("notice: footmap.chart.loader not available; skipped the package's own validation")
         return 0
-    from footmap import io as footmap_io
+    import footmap as footmap_io
 
     try:
         chart = footmap_io.load(path)
     except Exception as exc:  # report whatever the loader rejects
-        print(f"error: footmap.io.load rejected {path}: {exc}", file=sys.stderr)
+        print(f"error: footmap.load rejected {path}: {exc}", file=sys.stderr)
         return 1
-    print(f"footmap.io.load accepted the chart: {chart!r}"[:200])
+    print(f"footmap.load accepted the chart: {chart!r}"[:200])
     return 0
 
 

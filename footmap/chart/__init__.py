@@ -1,0 +1,56 @@
+"""The chart: the one door a chart comes in by (read, check, build), its model and queries.
+
+A chart file is read and validated once (:func:`load`, :func:`loads`), with every problem
+reported together in one :class:`~footmap.ChartError`; the result is a frozen
+:class:`Chart`. :mod:`~footmap.chart.query` turns names and search text into zones and
+:mod:`~footmap.chart.neighbours` gives the arrow keys' moves. Imports nothing of matplotlib.
+"""
+
+from __future__ import annotations
+
+from footmap.chart._schema import schema
+from footmap.chart.loader import (
+    CAVEAT_SOURCE_KINDS,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_ZONES,
+    SCHEMA_VERSION,
+    bundled_path,
+    load,
+    loads,
+)
+from footmap.chart.model import (
+    CLAIM_KINDS,
+    SOURCE_KINDS,
+    Caveat,
+    Chart,
+    Claim,
+    Disagreement,
+    Outline,
+    Source,
+    Zone,
+)
+from footmap.chart.query import HighlightSpec, match_search, resolve, search_options
+
+__all__ = [
+    "CAVEAT_SOURCE_KINDS",
+    "CLAIM_KINDS",
+    "Caveat",
+    "Chart",
+    "Claim",
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_ZONES",
+    "Disagreement",
+    "HighlightSpec",
+    "Outline",
+    "SCHEMA_VERSION",
+    "SOURCE_KINDS",
+    "Source",
+    "Zone",
+    "bundled_path",
+    "load",
+    "loads",
+    "match_search",
+    "resolve",
+    "schema",
+    "search_options",
+]

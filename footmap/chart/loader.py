@@ -1,0 +1,526 @@
+"""Read and validate chart files: the one place a chart is checked.
+
+:func:`load` reads a GeoJSON chart, checks everything at once (size, encoding, JSON syntax,
+the JSON Schema, geometry validity, overlaps, containment, ids and cross-references) and either
+returns a frozen :class:`~footmap.chart.Chart` or raises one :class:`~footmap.errors.ChartError`
+listing every problem, each naming the file, the zone id and what is wrong.
+
+This module orders the checks and builds the chart; the checks themselves live beside it:
+:mod:`footmap.chart._read` (bytes, text, JSON), :mod:`footmap.chart._schema` (the JSON Schema),
+:mod:`footmap.chart._geometry` (geometry, containment, overlaps) and :mod:`footmap.chart._problems` (the
+problem list). Their limits, and the internals tests use, are re-exported here.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import os
+from collections.abc import Callable, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from shapely.geometry.base import BaseGeometry
+
+from footmap.chart._coords import flatten
+from footmap.chart._geometry import _check_panels, _geometries, _geometry
+from footmap.chart._problems import _feature_name, _Problems, _short
+from footmap.chart._read import _check_structure, _nul_free, _parse, _path_name, _read_capped
+from footmap.chart._schema import _check_schema, schema
+from footmap.chart.model import (
+    CLAIM_KINDS,
+    Caveat,
+    Chart,
+    Claim,
+    Disagreement,
+    Outline,
+    Source,
+    Zone,
+)
+from footmap.errors import ChartError, FootmapError, Problem
+
+__all__ = [
+    "CAVEAT_SOURCE_KINDS",
+    "SCHEMA_VERSION",
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_ZONES",
+    "bundled_path",
+    "load",
+    "loads",
+    "schema",
+]
+
+#: The chart schema version this footmap reads (``footmap.schema_version`` in a chart file).
+SCHEMA_VERSION = 2
+#: Kinds of source each kind of caveat may cite.
+CAVEAT_SOURCE_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "evidence": ("study", "article"),
+        "safety": ("article",),
+        "chart": ("chart", "history", "study"),
+    }
+)
+#: Kinds of source the variants of a disagreement may cite.
+VARIANT_SOURCE_KINDS = ("chart", "study")
+
+#: Largest chart file :func:`load` reads unless told otherwise (bytes).
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+#: Most zones a chart may hold unless told otherwise.
+DEFAULT_MAX_ZONES = 20_000
+
+
+def bundled_path() -> Path:
+    """Path of the chart that ships with footmap.
+
+    In an installed wheel it is package data (``footmap/data/zones.geojson``); in a source
+    checkout it is the repository's ``data/zones.geojson``.
+
+    Raises
+    ------
+    FootmapError
+        If neither exists (a broken installation).
+    """
+    packaged = resources.files("footmap").joinpath("data", "zones.geojson")
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parents[2] / "data" / "zones.geojson"
+    if checkout.is_file():
+        return checkout
+    raise FootmapError(
+        f"the bundled chart is missing (looked for {packaged} and {checkout}); reinstall footmap"
+    )
+
+
+def load(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_zones: int = DEFAULT_MAX_ZONES,
+) -> Chart:
+    """Load and validate a chart.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A GeoJSON chart following footmap's schema. ``None`` loads the bundled chart
+        (cached: repeated calls return the same object).
+    max_bytes : int, optional
+        Refuse files larger than this.
+    max_zones : int, optional
+        Refuse charts with more zones than this.
+
+    Returns
+    -------
+    Chart
+        The validated, immutable chart.
+
+    Raises
+    ------
+    ChartError
+        Listing every problem found (file, zone id, what is wrong).
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> chart.zone("right.plantar.liver").body_area
+    'liver'
+    """
+    if path is None and max_bytes == DEFAULT_MAX_BYTES and max_zones == DEFAULT_MAX_ZONES:
+        return _load_bundled()
+    if path is not None and not isinstance(path, str | os.PathLike):
+        raise ChartError(
+            [
+                Problem(
+                    _short(path), None, f"a chart path is a str or path, not {type(path).__name__}"
+                )
+            ]
+        )
+    name = "<bundled chart>" if path is None else _path_name(path)
+    _check_limits(name, max_bytes, max_zones)
+    try:
+        p = bundled_path() if path is None else Path(path)
+        name = str(p)
+        data = _read_capped(p, name, max_bytes)
+        resolved = p.resolve()
+    except ChartError:
+        raise
+    except FileNotFoundError:
+        raise ChartError([Problem(name, None, "no such file")]) from None
+    except PermissionError:
+        raise ChartError([Problem(name, None, "permission denied")]) from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        msg = getattr(exc, "strerror", None) or str(exc)
+        raise ChartError([Problem(name, None, f"cannot read: {msg}")]) from None
+    except (TypeError, ValueError) as exc:  # an embedded NUL, a path-like returning bytes
+        raise ChartError([Problem(name, None, f"not a usable path: {_nul_free(exc)}")]) from None
+    return loads(data, name=name, path=resolved, max_bytes=max_bytes, max_zones=max_zones)
+
+
+def _check_limits(name: str, max_bytes: Any, max_zones: Any) -> None:
+    for label, value in (("max_bytes", max_bytes), ("max_zones", max_zones)):
+        if type(value) is not int or value < 1:
+            raise ChartError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        f"{label} must be a whole number of at least 1, not {_short(value)}",
+                    )
+                ]
+            )
+
+
+@cache
+def _load_bundled() -> Chart:
+    return load(bundled_path(), max_bytes=DEFAULT_MAX_BYTES + 1)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _gc_paused(fn: _F) -> _F:
+    """Run ``fn`` with the cyclic garbage collector paused (restored however it ends).
+
+    Parsing and building a large chart allocates millions of objects and no cycles, so the
+    collector would run hundreds of times for nothing: up to half the load time at 100,000
+    zones.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return wrapper  # type: ignore[return-value]
+
+
+@_gc_paused
+def loads(
+    data: str | bytes,
+    *,
+    name: str = "<string>",
+    path: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_zones: int = DEFAULT_MAX_ZONES,
+) -> Chart:
+    """Validate a chart given as JSON text or UTF-8 bytes; see :func:`load`.
+
+    Parameters
+    ----------
+    data : str or bytes
+        The chart document.
+    name : str, optional
+        How errors name the input.
+    path : pathlib.Path, optional
+        Recorded as :attr:`Chart.path`.
+    max_bytes, max_zones : int, optional
+        Limits, as in :func:`load`.
+
+    Returns
+    -------
+    Chart
+
+    Raises
+    ------
+    ChartError
+        Listing every problem found.
+    """
+    if not isinstance(name, str):
+        raise ChartError([Problem(_short(name), None, "name must be a str")])
+    _check_limits(name, max_bytes, max_zones)
+    if isinstance(data, bytearray | memoryview):
+        data = bytes(data)
+    if not isinstance(data, str | bytes):
+        raise ChartError(
+            [Problem(name, None, f"chart data must be str or bytes, not {type(data).__name__}")]
+        )
+    doc, duplicates = _parse(data, name, max_bytes)
+    problems = _Problems(name)
+    _check_structure(doc, duplicates, max_zones, problems)
+    features = doc.get("features") if isinstance(doc, dict) else None
+    # every polygon's coordinates at once, for the schema's quick check and the geometries
+    flat = flatten(features) if isinstance(features, list) else None
+    _check_schema(doc, problems, flat)
+    if not isinstance(features, list):
+        problems.raise_if_any()
+        raise ChartError([Problem(name, None, "no features")])  # pragma: no cover - schema
+    meta = doc["footmap"] if isinstance(doc.get("footmap"), dict) else {}
+    meta_ok = not any(p.zone is None for p in problems.items)  # the schema passed the metadata
+    built = _geometries(features, problems, flat)
+    # The built geometries hold their coordinates now: drop the flattened arrays and the
+    # parsed lists (about 70 MB at 100,000 zones), so that building the chart and the
+    # overlap check reuse that memory instead of raising the peak.
+    del flat
+    for i in built:
+        features[i]["geometry"]["coordinates"] = None
+    chart = _build(meta, features, problems, path, meta_ok, built)
+    problems.raise_if_any()
+    assert chart is not None
+    return chart
+
+
+# -- building --------------------------------------------------------------------------------
+def _build(
+    meta: Mapping[str, Any],
+    features: list[Any],
+    problems: _Problems,
+    path: Path | None,
+    meta_ok: bool,
+    built: dict[int, BaseGeometry],
+) -> Chart | None:
+    sources = tuple(
+        Source(
+            id=s["id"],
+            kind=s["kind"],
+            title=s["title"],
+            citation=s["citation"],
+            file=s.get("file"),
+            note=s.get("note"),
+            url=s.get("url"),
+        )
+        for s in _records(meta.get("sources"), ("id", "kind", "title", "citation"))
+    )
+    # with the source list missing or malformed (the schema says so) every citation would
+    # look unknown: check citations only against a complete list
+    raw_sources = meta.get("sources")
+    complete = isinstance(raw_sources, list) and len(sources) == len(raw_sources)
+    known_sources = {s.id for s in sources} if complete else None
+    source_kinds = {s.id: s.kind for s in sources}
+    seen_sources: set[str] = set()
+    for s in sources:
+        if s.id in seen_sources:
+            problems.add(None, f"footmap.sources: duplicate source id {s.id!r}")
+        seen_sources.add(s.id)
+
+    caveats = []
+    for c in _records(meta.get("caveats"), ("id", "kind", "text")):
+        if not (
+            isinstance(c.get("sources"), list) and all(isinstance(x, str) for x in c["sources"])
+        ):
+            continue
+        for sid in _unknown(c["sources"], known_sources):
+            problems.add(None, f"caveat {c['id']!r} cites unknown source {sid!r}")
+        allowed = CAVEAT_SOURCE_KINDS.get(c["kind"])
+        for sid, kind in _cited_kinds(c["sources"], source_kinds):
+            if allowed is not None and kind not in allowed:
+                problems.add(
+                    None,
+                    f"caveat {c['id']!r} ({c['kind']}) cites {sid!r}, a{_an(kind)} {kind} "
+                    f"source; a{_an(c['kind'])} {c['kind']} caveat may cite only "
+                    f"{_either(allowed)} sources",
+                )
+        short = c.get("short") if isinstance(c.get("short"), str) else None
+        caveats.append(Caveat(c["id"], c["kind"], c["text"], tuple(c["sources"]), short))
+
+    zones: list[Zone] = []
+    outlines: dict[tuple[str, str], list[Outline]] = {}
+    outline_ids: dict[tuple[str, str], list[str]] = {}
+    ids: dict[str, int] = {}
+    zone_ids: set[str] = set()  # of every zone with an id, valid or not
+    declared: set[tuple[str, str]] = set()  # panels some feature means to outline
+    # a claim's source problems depend only on its kind and sources: each pair is checked
+    # once, and the claims citing the same sources share one tuple of them
+    checked: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, ...], list[str], list[str]]] = {}
+    for i, f in enumerate(features):
+        if not isinstance(f, dict):
+            continue
+        fid = f.get("id")
+        if isinstance(fid, str):
+            if fid in ids:
+                name = _feature_name(features, i)
+                problems.add(name, f"duplicate id (also used by features[{ids[fid]}])")
+            else:
+                ids[fid] = i
+        p = f.get("properties")
+        role = p.get("role") if isinstance(p, dict) else None
+        if role == "zone" and isinstance(fid, str):
+            zone_ids.add(fid)
+        elif (
+            role == "outline" and isinstance(p.get("foot"), str) and isinstance(p.get("view"), str)
+        ):
+            declared.add((p["foot"], p["view"]))
+        if i in problems.schema_bad:
+            # still check a well-formed geometry beside other errors: report every problem
+            if i not in problems.geometry_bad and isinstance(f.get("geometry"), dict):
+                _geometry(f, _feature_name(features, i), problems)
+            continue
+        props = f["properties"]
+        geom = built.get(i)
+        if geom is None:
+            geom = _geometry(f, _feature_name(features, i), problems)
+        if role == "zone":
+            raw_claims = props["claims"]
+            rows, claims, cited_badly, placed = [], [], False, False
+            for c in raw_claims:  # one plain loop: this runs once per zone
+                kind = c["kind"]
+                key = (kind, tuple(c["sources"]))
+                row = checked.get(key)
+                if row is None:
+                    row = checked[key] = (
+                        key[1],
+                        _unknown(c["sources"], known_sources),
+                        _kind_problems(c, source_kinds),
+                    )
+                rows.append(row)
+                cited_badly = cited_badly or bool(row[1] or row[2])
+                placed = placed or kind == "placement"
+                claims.append(Claim(c["text"], row[0], kind))
+            if cited_badly:
+                name = _feature_name(features, i)
+                for row in rows:
+                    for sid in row[1]:
+                        problems.add(name, f"claim cites unknown source {sid!r}")
+                for n, (c, row) in enumerate(zip(raw_claims, rows, strict=True), start=1):
+                    for msg in row[2]:
+                        problems.add(name, f"claim {n} {_short(c['text'], 50)}: {msg}")
+            if not placed:
+                problems.add(
+                    _feature_name(features, i),
+                    "has no placement claim (every zone needs one saying where charts put it)",
+                )
+            if geom is None:
+                continue
+            zones.append(
+                Zone(
+                    fid,
+                    props["foot"],
+                    props["view"],
+                    props["label"],
+                    props["body_area"],
+                    props["system"],
+                    tuple(claims),
+                    geom,
+                )
+            )
+        elif geom is not None:  # an outline (the schema allows no other role)
+            panel = (props["foot"], props["view"])
+            outlines.setdefault(panel, []).append(Outline(panel[0], panel[1], geom))
+            outline_ids.setdefault(panel, []).append(_feature_name(features, i))
+
+    for panel, fids in outline_ids.items():
+        for extra in fids[1:]:
+            where = f"{panel[0]} {panel[1]} panel"
+            problems.add(extra, f"extra outline for the {where} (the first is {fids[0]!r})")
+    outlined = {k: v[0] for k, v in outlines.items()}
+    _check_panels(zones, outlined, declared, problems)
+    if not meta_ok:  # malformed notes or disagreements: the schema's problems say so
+        return None
+    notes = meta.get("system_notes", {})
+    for system, claims in notes.items():
+        for n, claim in enumerate(claims, start=1):
+            for sid in _unknown(claim["sources"], known_sources):
+                problems.add(None, f"system note for {system!r} cites unknown source {sid!r}")
+            for msg in _kind_problems(claim, source_kinds):
+                where = f"system note {n} for {system!r} {_short(claim['text'], 50)}"
+                problems.add(None, f"{where}: {msg}")
+    for n, claim in enumerate(meta.get("history", []), start=1):
+        for sid in _unknown(claim["sources"], known_sources):
+            problems.add(None, f"history note cites unknown source {sid!r}")
+        for msg in _kind_problems(claim, source_kinds):
+            problems.add(None, f"history note {n} {_short(claim['text'], 50)}: {msg}")
+    disagreements = _disagreements(
+        meta.get("disagreements", []), zone_ids, known_sources, source_kinds, problems
+    )
+    if problems.items:
+        return None
+    return Chart(
+        system_notes=MappingProxyType({k: tuple(_claim(c) for c in v) for k, v in notes.items()}),
+        history=tuple(_claim(c) for c in meta.get("history", [])),
+        disagreements=disagreements,
+        title=meta["title"],
+        description=meta["description"],
+        units=meta["units"],
+        frame=meta["frame"],
+        orientation=meta["orientation"],
+        sources=sources,
+        caveats=tuple(caveats),
+        zones=tuple(zones),
+        outlines=tuple(o[0] for o in outlines.values()),
+        path=path,
+    )
+
+
+def _claim(c: Mapping[str, Any]) -> Claim:
+    return Claim(c["text"], tuple(c["sources"]), c["kind"])
+
+
+def _an(word: str) -> str:
+    return "n" if word[:1] in "aeiou" else ""
+
+
+def _either(kinds: tuple[str, ...]) -> str:
+    return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " or " + kinds[-1]
+
+
+def _cited_kinds(ids: list[str], source_kinds: dict[str, str]) -> list[tuple[str, str]]:
+    """``(id, kind)`` of each cited source that exists (unknown ids are reported elsewhere)."""
+    return [(i, source_kinds[i]) for i in ids if i in source_kinds]
+
+
+def _kind_problems(claim: Mapping[str, Any], source_kinds: dict[str, str]) -> list[str]:
+    """What is wrong with the sources a claim of its kind cites (see ``CLAIM_KINDS``)."""
+    kind = claim["kind"]
+    allowed = CLAIM_KINDS[kind]
+    return [
+        f"{kind} claim cites {sid!r}, a{_an(skind)} {skind} source; {kind} claims may cite "
+        f"only {_either(allowed)} sources"
+        for sid, skind in _cited_kinds(claim["sources"], source_kinds)
+        if skind not in allowed
+    ]
+
+
+def _disagreements(
+    items: list[dict[str, Any]],
+    zone_ids: set[str],
+    known_sources: set[str] | None,
+    source_kinds: dict[str, str],
+    problems: _Problems,
+) -> tuple[Disagreement, ...]:
+    """Check and build the chart's disagreements (the schema has checked their shape)."""
+    out = []
+    seen: set[str] = set()
+    for d in items:
+        did = d["id"]
+        where = f"disagreement {did!r}"
+        if did in seen:
+            problems.add(None, f"{where}: duplicate disagreement id")
+        seen.add(did)
+        for zid in d["zones"]:
+            if zid not in zone_ids:
+                problems.add(None, f"{where}: no zone with id {zid!r}")
+        for n, v in enumerate(d["variants"], start=1):
+            for sid in _unknown(v["sources"], known_sources):
+                problems.add(None, f"{where}: variant {n} cites unknown source {sid!r}")
+            for sid, kind in _cited_kinds(v["sources"], source_kinds):
+                if kind not in VARIANT_SOURCE_KINDS:
+                    problems.add(
+                        None,
+                        f"{where}: variant {n} {_short(v['text'], 50)} cites {sid!r}, "
+                        f"a{_an(kind)} {kind} source; variants may cite only "
+                        f"{_either(VARIANT_SOURCE_KINDS)} sources",
+                    )
+        variants = tuple(Claim(v["text"], tuple(v["sources"]), "placement") for v in d["variants"])
+        out.append(Disagreement(did, d["topic"], d["text"], tuple(d["zones"]), variants))
+    return tuple(out)
+
+
+def _records(items: Any, keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The well-formed records of a metadata list (the schema reports the others)."""
+    if not isinstance(items, list):
+        return []
+    return [
+        r for r in items if isinstance(r, dict) and all(isinstance(r.get(k), str) for k in keys)
+    ]
+
+
+def _unknown(ids: list[str], known: set[str] | None) -> list[str]:
+    return [] if known is None else [i for i in ids if i not in known]

@@ -1,0 +1,490 @@
+"""The footmap chart model: frozen zones, sources and caveats, and their lookups.
+
+A :class:`Chart` is built only by :mod:`footmap.chart.loader` after validation, so every object here
+can assume a consistent chart: ids are unique, every cited source exists, zones of one panel
+(a foot seen from one view) do not overlap and lie inside that panel's outline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
+
+from footmap.vocab import FEET, SYSTEMS, VIEWS
+
+__all__ = [
+    "CLAIM_KINDS",
+    "SOURCE_KINDS",
+    "Caveat",
+    "Chart",
+    "Claim",
+    "Disagreement",
+    "Outline",
+    "Source",
+    "Zone",
+]
+
+#: Kinds of source: a seed web article, a published chart (or a chart page or book that places
+#: zones), a study (review, trial, agreement study) and a historical work.
+SOURCE_KINDS = ("article", "chart", "study", "history")
+#: Kinds of claim, each with the kinds of source it may cite.
+CLAIM_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "placement": ("chart",),
+        "article": ("article",),
+        "history": ("history", "chart"),
+        "evidence": ("study",),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document or study the chart cites.
+
+    Attributes
+    ----------
+    id : str
+        Short id used in citations, e.g. ``"doc003"`` or ``"ernst2009"``.
+    kind : str
+        ``"article"`` (one of the seed web articles), ``"chart"`` (a published chart, book
+        or chart page that places zones), ``"study"`` (review, trial or agreement study) or
+        ``"history"`` (a historical work); see :data:`SOURCE_KINDS`.
+    title : str
+        Title of the work.
+    citation : str
+        Full reference.
+    file : str or None
+        File name of the source document, where the project holds a copy.
+    note : str or None
+        Any further remark.
+    url : str or None
+        Where the source can be read, when it is online.
+    """
+
+    id: str
+    kind: str
+    title: str
+    citation: str
+    file: str | None = None
+    note: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim, with the ids of the sources it comes from and its kind.
+
+    ``kind`` says what the claim is and so which sources it may cite (checked at load, see
+    :data:`CLAIM_KINDS`): ``"placement"`` (where charts put a zone; chart sources),
+    ``"article"`` (what a seed article says; article sources), ``"history"`` (history or chart
+    sources) or ``"evidence"`` (what studies found; study sources). Variants of a
+    :class:`Disagreement` are placement claims.
+    """
+
+    text: str
+    sources: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A documented difference between published charts about one or more zones.
+
+    Attributes
+    ----------
+    id : str
+        Stable id, e.g. ``"heart-sides"``.
+    topic : str
+        A short title, e.g. ``"Heart on one foot or both"``.
+    text : str
+        What the charts disagree about, in a sentence or two.
+    zones : tuple of str
+        Ids of the chart's zones the disagreement concerns.
+    variants : tuple of Claim
+        At least two placements, each citing the chart (or study) sources that make it.
+    """
+
+    id: str
+    topic: str
+    text: str
+    zones: tuple[str, ...]
+    variants: tuple[Claim, ...]
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """Ids of every source the variants cite, in order of first citation."""
+        return tuple(dict.fromkeys(s for v in self.variants for s in v.sources))
+
+
+@dataclass(frozen=True)
+class Caveat:
+    """A caveat the chart must show: ``kind`` is ``"evidence"``, ``"safety"`` or ``"chart"``.
+
+    ``short`` is an optional one-line version for figure footers; :attr:`brief` falls back
+    to the full text.
+    """
+
+    id: str
+    kind: str
+    text: str
+    sources: tuple[str, ...]
+    short: str | None = None
+
+    @property
+    def brief(self) -> str:
+        """The one-line version when there is one, else the full text."""
+        return self.short or self.text
+
+
+@dataclass(frozen=True, eq=False)
+class Zone:
+    """A reflex zone: an area of one foot in one view and the body area charts assign to it.
+
+    Attributes
+    ----------
+    id : str
+        Stable id, ``"{foot}.{view}.{slug}"``.
+    foot, view : str
+        Which panel the zone is drawn in.
+    label : str
+        Short display name.
+    body_area : str
+        The body area the zone is claimed to correspond to (shared by all its zones).
+    system : str
+        Body system id, a key of :data:`footmap.vocab.SYSTEMS`.
+    claims : tuple of Claim
+        What is claimed for the zone, each with its sources.
+    geometry : shapely Polygon or MultiPolygon
+        The zone's shape in the panel's millimetre frame.
+    """
+
+    id: str
+    foot: str
+    view: str
+    label: str
+    body_area: str
+    system: str
+    claims: tuple[Claim, ...]
+    geometry: BaseGeometry = field(repr=False)
+
+    @property
+    def system_label(self) -> str:
+        """Display label of the zone's body system."""
+        return SYSTEMS[self.system]
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """Ids of every source cited by the zone's claims, in order of first citation."""
+        return tuple(dict.fromkeys(s for c in self.claims for s in c.sources))
+
+    @cached_property
+    def anchor(self) -> tuple[float, float]:
+        """A point guaranteed to lie inside the zone (for labels and tests)."""
+        p = _label_point(self.geometry)
+        return (p.x, p.y)
+
+
+@dataclass(frozen=True, eq=False)
+class Outline:
+    """The outline of one foot in one view (a sole plus separate toes may be a MultiPolygon)."""
+
+    foot: str
+    view: str
+    geometry: BaseGeometry = field(repr=False)
+
+
+def _label_point(geom: BaseGeometry) -> shapely.Point:
+    """Return a well-centred point inside ``geom`` (its largest part's pole of inaccessibility)."""
+    parts = getattr(geom, "geoms", [geom])
+    largest = max(parts, key=lambda g: g.area)
+    try:
+        p = polylabel(largest, tolerance=0.25)
+    except (shapely.errors.GEOSException, ValueError):  # pragma: no cover - degenerate shapes
+        p = largest.representative_point()
+    return p if largest.contains(p) else largest.representative_point()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("&", "and").replace("/", " ").split())
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """An immutable, validated reflexology chart.
+
+    Build one with :func:`footmap.load`; do not construct it directly.
+
+    Attributes
+    ----------
+    title, description : str
+        What the chart is.
+    units, frame, orientation : str
+        The coordinate frame (millimetres, not geographic) and how the feet are drawn.
+    sources : tuple of Source
+    caveats : tuple of Caveat
+    zones : tuple of Zone
+        In file order.
+    outlines : tuple of Outline
+    path : pathlib.Path or None
+        The file it was loaded from.
+    system_notes : mapping of str to tuple of Claim
+        Talking points per body system id, for teaching (may be empty).
+    history : tuple of Claim
+        Short notes on the history of the charts, for teaching (may be empty).
+    disagreements : tuple of Disagreement
+        Documented differences between published charts (may be empty).
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> [z.foot for z in chart.zones_for("heart")]
+    ['left']
+    """
+
+    title: str
+    description: str
+    units: str
+    frame: str
+    orientation: str
+    sources: tuple[Source, ...]
+    caveats: tuple[Caveat, ...]
+    zones: tuple[Zone, ...]
+    outlines: tuple[Outline, ...]
+    path: Path | None = None
+    system_notes: Mapping[str, tuple[Claim, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    history: tuple[Claim, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+    # -- indexes (built lazily, once) -------------------------------------------------------
+    @cached_property
+    def _by_id(self) -> dict[str, Zone]:
+        return {z.id: z for z in self.zones}
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _trees(self) -> dict[tuple[str, str], tuple[shapely.STRtree, tuple[Zone, ...]]]:
+        trees = {}
+        for panel in self.panels:
+            zones = self.zones_on(*panel)
+            trees[panel] = (shapely.STRtree([z.geometry for z in zones]), zones)
+        return trees
+
+    # -- panels -----------------------------------------------------------------------------
+    @cached_property
+    def panels(self) -> tuple[tuple[str, str], ...]:
+        """The ``(foot, view)`` pairs the chart draws, in view then foot order."""
+        have = {(o.foot, o.view) for o in self.outlines}
+        return tuple((f, v) for v in VIEWS for f in FEET if (f, v) in have)
+
+    @property
+    def feet(self) -> tuple[str, ...]:
+        """Feet present in the chart."""
+        return tuple(f for f in FEET if any(p[0] == f for p in self.panels))
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        """Views present in the chart."""
+        return tuple(v for v in VIEWS if any(p[1] == v for p in self.panels))
+
+    def outline(self, foot: str, view: str = "plantar") -> Outline:
+        """Return the outline of ``foot`` in ``view``.
+
+        Raises
+        ------
+        KeyError
+            If the chart has no such panel.
+        """
+        for o in self.outlines:
+            if o.foot == foot and o.view == view:
+                return o
+        raise KeyError(f"no {foot} {view} panel in this chart (panels: {self.panels})")
+
+    def zones_on(self, foot: str | None = None, view: str | None = None) -> tuple[Zone, ...]:
+        """Zones of one foot and/or view (``None`` matches any), in file order."""
+        return tuple(
+            z
+            for z in self.zones
+            if (foot is None or z.foot == foot) and (view is None or z.view == view)
+        )
+
+    # -- lookups ----------------------------------------------------------------------------
+    def zone(self, zone_id: str) -> Zone:
+        """Return the zone with id ``zone_id``.
+
+        Raises
+        ------
+        KeyError
+            If no zone has that id.
+        """
+        try:
+            return self._by_id[zone_id]
+        except KeyError:
+            raise KeyError(f"no zone with id {zone_id!r}") from None
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with id ``source_id`` (``KeyError`` if unknown)."""
+        try:
+            return self._sources_by_id[source_id]
+        except KeyError:
+            raise KeyError(f"no source with id {source_id!r}") from None
+
+    def caveats_of(self, kind: str) -> tuple[Caveat, ...]:
+        """Caveats of one kind: ``"evidence"``, ``"safety"`` or ``"chart"``."""
+        return tuple(c for c in self.caveats if c.kind == kind)
+
+    def disagreements_for(self, zone: Zone | str) -> tuple[Disagreement, ...]:
+        """The documented disagreements that concern ``zone`` (a Zone or a zone id).
+
+        Returns
+        -------
+        tuple of Disagreement
+            In chart order; empty when no disagreement names the zone.
+        """
+        zid = zone if isinstance(zone, str) else zone.id
+        return tuple(d for d in self.disagreements if zid in d.zones)
+
+    @cached_property
+    def body_areas(self) -> tuple[str, ...]:
+        """Every body area the chart assigns, sorted."""
+        return tuple(sorted({z.body_area for z in self.zones}))
+
+    def zones_for(self, body_area: str) -> tuple[Zone, ...]:
+        """Reverse lookup: every zone, on any foot and view, claimed for ``body_area``.
+
+        Matching ignores case and a trailing plural ``s`` ("kidney" finds "kidneys").
+
+        Parameters
+        ----------
+        body_area : str
+            A body area, e.g. ``"kidneys"``.
+
+        Returns
+        -------
+        tuple of Zone
+            Possibly empty.
+
+        Examples
+        --------
+        >>> import footmap
+        >>> sorted({z.foot for z in footmap.load().zones_for("kidney")})
+        ['left', 'right']
+        """
+        q = _norm(body_area)
+        if not q:
+            return ()
+        stems = {q, q.removesuffix("s"), q + "s"}
+        return tuple(z for z in self.zones if _norm(z.body_area) in stems)
+
+    def zones_in_system(self, system: str) -> tuple[Zone, ...]:
+        """Every zone of one body system id (see :data:`footmap.vocab.SYSTEMS`)."""
+        return tuple(z for z in self.zones if z.system == system)
+
+    def search(self, text: str) -> tuple[Zone, ...]:
+        """Zones whose label, body area, system or id contains ``text`` (case-insensitive).
+
+        Examples
+        --------
+        >>> import footmap
+        >>> len(footmap.load().search("colon")) >= 4
+        True
+        """
+        q = _norm(text)
+        if not q:
+            return ()
+        return tuple(
+            z
+            for z in self.zones
+            if q in _norm(z.label)
+            or q in _norm(z.body_area)
+            or q in _norm(z.system_label)
+            or q in z.id
+        )
+
+    def zone_at(self, foot: str, view: str, x: float, y: float) -> Zone | None:
+        """The zone of ``foot``/``view`` under the point ``(x, y)`` (mm), or ``None``.
+
+        Uses an STR-tree per panel, so it stays fast on large charts. Points on a shared
+        boundary go to the first zone in file order.
+
+        Examples
+        --------
+        >>> import footmap
+        >>> chart = footmap.load()
+        >>> z = chart.zone("left.plantar.kidney")
+        >>> chart.zone_at("left", "plantar", *z.anchor) is z
+        True
+        >>> chart.zone_at("left", "plantar", -500, -500) is None
+        True
+        """
+        entry = self._trees.get((foot, view))
+        if entry is None:
+            return None
+        tree, zones = entry
+        hits = tree.query(shapely.Point(float(x), float(y)), predicate="intersects")
+        return zones[int(min(hits))] if len(hits) else None
+
+    def cited_sources(self, zones: Iterable[Zone] = ()) -> tuple[Source, ...]:
+        """Sources cited by ``zones``, their disagreements and the caveats, in that order."""
+        zones = tuple(zones)
+        ids = [s for z in zones for s in z.source_ids]
+        ids += [s for z in zones for d in self.disagreements_for(z) for s in d.source_ids]
+        ids += [s for c in self.caveats for s in c.sources]
+        return tuple(self._sources_by_id[i] for i in dict.fromkeys(ids))
+
+    # -- text -------------------------------------------------------------------------------
+    def summary(self) -> str:
+        """A readable multi-line summary of the chart."""
+        lines = [f"footmap chart: {self.title}"]
+        if self.path is not None:
+            lines.append(f"  file:      {self.path}")
+        lines.append(f"  frame:     {self.units}, one frame per panel (not geographic)")
+        for foot in self.feet:
+            per_view = ", ".join(
+                f"{v} {len(self.zones_on(foot, v))}" for v in self.views if (foot, v) in self.panels
+            )
+            lines.append(f"  {foot + ' foot:':12s}{per_view} zones")
+        systems = {z.system for z in self.zones}
+        lines.append(
+            f"  zones:     {len(self.zones)} in {len(self.panels)} panels, "
+            f"{len(self.body_areas)} body areas, {len(systems)} systems"
+        )
+        kinds: dict[str, int] = {}
+        for s in self.sources:
+            kinds[s.kind] = kinds.get(s.kind, 0) + 1
+        lines.append(
+            f"  sources:   {len(self.sources)} ("
+            + ", ".join(f"{n} {k}" for k, n in kinds.items())
+            + ")"
+        )
+        for c in self.caveats_of("evidence")[:1]:
+            lines.append("  caveat:    " + c.brief)
+        safety = " ".join(c.brief for c in self.caveats_of("safety"))
+        if safety:
+            lines.append("  safety:    " + safety)
+        if self.disagreements:
+            n = len(self.disagreements)
+            lines.append(f"  disagree:  {n} documented disagreement{'s' * (n > 1)} between charts")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def __repr__(self) -> str:
+        return (
+            f"<footmap.Chart {self.title!r}: {len(self.zones)} zones in "
+            f"{len(self.panels)} panels, {len(self.sources)} sources>"
+        )

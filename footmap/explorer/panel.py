@@ -1,0 +1,397 @@
+"""What the explorer and the teaching widgets show, as escaped HTML and plain text.
+
+Pure functions over a :class:`~footmap.chart.Chart`: the side panel's selection and caveat, the
+hover status line, the system legend, the quiz's question banner and score, the tour counter,
+the live-region announcement and the map's text alternative. Nothing here imports ipywidgets
+or matplotlib; the widgets (:mod:`footmap.explorer`, :mod:`footmap.explorer.classroom`) put these
+strings into their HTML widgets.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable, Sequence
+
+from footmap import style as palette
+from footmap.chart.model import Chart, Zone
+from footmap.text import lesson
+from footmap.text.describe import caveat_line, zones_html
+from footmap.text.describe import escape_html as _e
+from footmap.vocab import SYSTEMS, VIEWS
+
+__all__ = [
+    "announce_text",
+    "best_view",
+    "caveat_html",
+    "counter_text",
+    "export_name",
+    "legend_html",
+    "map_alt_text",
+    "question_html",
+    "reveal_html",
+    "score_text",
+    "search_hint",
+    "selection_html",
+    "static_html",
+    "status_text",
+]
+
+_PROMPT = (
+    '<div class="fm-prompt"><p><b>Click a zone</b> on the foot map, or search for a body area, '
+    "to see what reflexology charts claim for it.</p></div>"
+)
+
+
+def caveat_html(chart: Chart) -> str:
+    """The chart's caveats as an HTML block, always shown beside the map.
+
+    Evidence caveats and safety cautions appear in brief (short enough to stay on screen);
+    the evidence caveats in full, with their sources, are in a ``<details>`` below them.
+    Every piece of chart text is escaped.
+
+    Parameters
+    ----------
+    chart : Chart
+
+    Returns
+    -------
+    str
+        An HTML fragment (``<div class="fm-caveat">``).
+
+    Examples
+    --------
+    >>> import footmap
+    >>> "Caveat:" in caveat_html(footmap.load())
+    True
+    """
+    parts, more = [], []
+    for c in chart.caveats_of("evidence"):
+        cited = "; ".join(_e(chart.source(s).title) for s in c.sources)
+        parts.append(f'<p style="margin:2px 0"><b>Caveat:</b> {_e(c.brief)}</p>')
+        more.append(
+            f'<p style="margin:2px 0">{_e(c.text)} '
+            f'<span class="fm-cite" style="color:#7c4a2d">(sources: {cited})</span></p>'
+        )
+    safety = chart.caveats_of("safety")
+    if safety:
+        brief = " ".join(_e(c.brief) for c in safety)
+        parts.append(f'<p style="margin:2px 0"><b>Safety:</b> {brief}</p>')
+    if more:  # the full text and its sources, one click away: the box stays short on screen
+        parts.append(
+            '<details style="margin:2px 0"><summary>The evidence in full, with sources'
+            f"</summary>{''.join(more)}</details>"
+        )
+    return (
+        '<div class="fm-caveat" style="border-left:4px solid #b45309;background:#fff7ed;'
+        'color:#431407;padding:2px 8px;margin-top:6px;font-size:90%;line-height:1.35">'
+        + "".join(parts)
+        + "</div>"
+    )
+
+
+def selection_html(chart: Chart, zones: Sequence[Zone]) -> str:
+    """HTML for the side panel's selection part: the selected zones, or a prompt when none.
+
+    Uses :func:`footmap.text.describe.zones_html`, which escapes all chart text.
+
+    Parameters
+    ----------
+    chart : Chart
+    zones : sequence of Zone
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> "kidneys" in selection_html(chart, chart.zones_for("kidneys"))
+    True
+    """
+    body = zones_html(chart, zones) if zones else _PROMPT
+    return f'<div class="fm-selection" style="line-height:1.4">{body}</div>'
+
+
+def status_text(zone: Zone | None) -> str:
+    """The hover status line for ``zone`` (plain text; escape before putting into HTML).
+
+    Examples
+    --------
+    >>> status_text(None)
+    ''
+    """
+    if zone is None:
+        return ""
+    return f"{zone.label} ({zone.foot} foot): charts claim it for the {zone.body_area}"
+
+
+def legend_html(zones: Iterable[Zone], color_by: str = "system") -> str:
+    """A compact HTML legend of the body systems of ``zones``, for the side panel.
+
+    Empty unless ``color_by`` is ``"system"``; other colourings get a colorbar in the figure.
+
+    Examples
+    --------
+    >>> legend_html([], "sources")
+    ''
+    """
+    if color_by != "system":
+        return ""
+    present = {z.system for z in zones}
+    items = "".join(
+        f'<span style="white-space:nowrap;margin-right:10px">'
+        f'<span style="display:inline-block;width:11px;height:11px;vertical-align:-1px;'
+        f'border:1px solid #4d4d4d;background:{palette.SYSTEM_COLORS[s]}"></span> '
+        f"{_e(label)}</span> "
+        for s, label in SYSTEMS.items()
+        if s in present
+    )
+    return (
+        '<div class="fm-legend" style="font-size:85%;line-height:1.5;margin:4px 0">'
+        f"<b>Body system</b> (as charts assign it): {items}</div>"
+    )
+
+
+def _download_html(data: bytes, filename: str, mime: str) -> str:
+    b64 = base64.b64encode(data).decode("ascii")
+    name = _e(filename)
+    return (
+        f'<a download="{name}" href="data:{mime};base64,{b64}" '
+        f'style="color:#1d4ed8;text-decoration:underline">Download {name}</a> '
+        f'<span style="color:#555">({len(data) / 1024:.0f} kB)</span>'
+    )
+
+
+_MIME = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "html": "text/html",
+}
+
+# -- teaching: a guided tour and a click quiz (logic in footmap.text.lesson) -------------------------
+#: Explanations of a quiz answer start with this verdict when the click hit no zone
+#: (:func:`footmap.text.lesson.check` with ``zone=None``).
+_MISS_VERDICT = "That click missed every zone."
+
+
+def best_view(zones: Iterable[Zone], views: Sequence[str]) -> str:
+    """The view among ``views`` that holds most of ``zones`` (the first such view on a tie).
+
+    Parameters
+    ----------
+    zones : iterable of Zone
+    views : sequence of str
+        The views to choose from, in order of preference (e.g. ``chart.views``).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> best_view(chart.zones_in_system("lymphatic"), chart.views)
+    'dorsal'
+    >>> best_view([], ["plantar", "dorsal"])
+    'plantar'
+    """
+    counts = dict.fromkeys(views, 0)
+    for z in zones:
+        if z.view in counts:
+            counts[z.view] += 1
+    return max(counts, key=lambda v: counts[v])  # max keeps the first of equal counts
+
+
+def counter_text(index: int, total: int, title: str) -> str:
+    """The tour's step counter, e.g. ``"3 / 10: Digestive"`` (plain text, 0-based ``index``).
+
+    Examples
+    --------
+    >>> counter_text(2, 10, "Digestive")
+    '3 / 10: Digestive'
+    """
+    return f"{index + 1} / {total}: {title}"
+
+
+def score_text(right: int, answered: int, total: int) -> str:
+    """The quiz score line (plain text).
+
+    Examples
+    --------
+    >>> score_text(2, 3, 5)
+    'Score: 2 right of 3 answered (5 questions)'
+    """
+    return f"Score: {right} right of {answered} answered ({total} questions)"
+
+
+def question_html(index: int, total: int, prompt: str) -> str:
+    """The quiz's question banner: ``"Question 2 of 5"`` and the escaped prompt.
+
+    Examples
+    --------
+    >>> "Question 2 of 5" in question_html(1, 5, "Click where the chart places the heart")
+    True
+    """
+    return (
+        f'<div class="fm-question"><p style="margin:0;color:#555">Question {index + 1} of '
+        f'{total}</p><p style="margin:2px 0;font-size:130%"><b>{_e(prompt)}</b></p></div>'
+    )
+
+
+def reveal_html(chart: Chart, question: lesson.Question) -> str:
+    """The answer to ``question`` shown on request ("Show me"), caveat included.
+
+    Uses :func:`footmap.text.lesson.check` for where the chart places the area, its claims and
+    sources and the caveat, with the verdict replaced by "Shown:". Counts as not right.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> q = footmap.text.lesson.quiz(chart, n=1, seed=1)[0]
+    >>> 'class="fm-caveat"' in reveal_html(chart, q)
+    True
+    """
+    shown = _e(f"Shown: where the chart places the {question.body_area}.")
+    return lesson.check(chart, question, None).html.replace(_e(_MISS_VERDICT), shown, 1)
+
+
+_QUIZ_HELP = (
+    '<div class="fm-quiz-help"><p>Click the zone of the foot map that answers the question. '
+    "A click outside every zone does not count. <b>Show me</b> highlights the answer.</p></div>"
+)
+_MISSED = (
+    '<div class="fm-quiz-help"><p><b>That click missed every zone</b>: click inside a zone of '
+    "the foot (it does not count).</p></div>"
+)
+
+
+def _text(fragment: str) -> str:
+    """Wrap an HTML fragment for a side panel (ipywidgets' HTML sets a 28 px line height)."""
+    return f'<div class="fm-text" style="line-height:1.4">{fragment}</div>'
+
+
+# -- accessibility: what a screen reader hears -------------------------------------------------
+_VIEW_WORDS = {"plantar": "sole", "dorsal": "top", "medial": "inner side", "lateral": "outer side"}
+
+
+def _place(zone: Zone) -> str:
+    return f"{zone.foot} foot, {_VIEW_WORDS.get(zone.view, zone.view)}"
+
+
+def announce_text(chart: Chart, zones: Sequence[Zone]) -> str:
+    """What the live region says when the selection changes (plain text).
+
+    The zone (or how many), where it is, the body area charts claim for it, and the
+    evidence caveat in its short form.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> announce_text(chart, [chart.zone("left.plantar.kidney")]).split(". ")[:2]
+    ['Selected Kidney, left foot, sole', 'Charts claim it for the kidneys']
+    >>> announce_text(chart, [])
+    'Nothing selected.'
+    """
+    if not zones:
+        return "Nothing selected."
+    if len(zones) == 1:
+        z = zones[0]
+        head = f"Selected {z.label}, {_place(z)}. Charts claim it for the {z.body_area}."
+    else:
+        areas = ", ".join(dict.fromkeys(z.body_area for z in zones))
+        head = f"Selected {len(zones)} zones. Charts claim them for: {areas}."
+    caveat = caveat_line(chart) or lesson.REMINDER
+    return f"{head} Caveat: {caveat}"
+
+
+def map_alt_text(zones: Sequence[Zone], feet: Sequence[str], view: str) -> str:
+    """The map's text alternative: which feet and view it shows, and every zone drawn.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> text = map_alt_text(chart.zones_on("left", "plantar"), ["left"], "plantar")
+    >>> text.startswith("Foot map, left foot, sole view: 39 zones")
+    True
+    """
+    names = ", ".join(dict.fromkeys(z.label for z in zones))
+    who = " and ".join(feet) + (" feet" if len(feet) > 1 else " foot")
+    return (
+        f"Foot map, {who}, {_VIEW_WORDS.get(view, view)} view: {len(zones)} zones "
+        f"({names}). Arrow keys move between zones, Enter or Space selects, Tab leaves the map."
+    )
+
+
+def search_hint(zones: Sequence[Zone], view: str) -> tuple[str, str | None]:
+    """Where search matches are when none is on the view shown.
+
+    Returns
+    -------
+    (str, str or None)
+        A plain-text hint and the view holding most matches (``None`` when some match is
+        on ``view`` already, or nothing matched).
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> search_hint(chart.zones_for("upper lymph nodes"), "plantar")
+    ('The 2 matches are on the Top (dorsal) view.', 'dorsal')
+    """
+    if not zones or any(z.view == view for z in zones):
+        return "", None
+    other = best_view(zones, list(dict.fromkeys(z.view for z in zones)))
+    n = len(zones)
+    what = "match is" if n == 1 else "matches are"
+    return f"The {n} {what} on the {VIEWS.get(other, other)} view.", other
+
+
+def export_name(view: str, zones: Sequence[Zone], feet: Sequence[str], fmt: str) -> str:
+    """A file name saying what an export shows: feet, view and the highlighted body areas.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> export_name("plantar", chart.zones_for("kidneys"), ["left", "right"], "png")
+    'footmap-both-feet-sole-kidneys.png'
+    >>> export_name("dorsal", [], ["left"], "svg")
+    'footmap-left-foot-top.svg'
+    """
+    import re
+
+    feet_part = "both-feet" if len(feet) > 1 else f"{feet[0]}-foot"
+    parts = ["footmap", feet_part, _VIEW_WORDS.get(view, view)]
+    areas = list(dict.fromkeys(z.body_area for z in zones))
+    if areas:
+        parts.append("-".join(areas[:3]) + ("-and-more" if len(areas) > 3 else ""))
+    slug = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).casefold()).strip("-")
+    return f"{slug[:120]}.{fmt}"
+
+
+def static_html(chart: Chart, png: bytes, zones: Sequence[Zone], alt: str) -> str:
+    """The explorer as a picture for viewers without a kernel: map, zone list, caveat.
+
+    Shown by nbconvert's HTML, GitHub and other static renderers, which cannot run the
+    widget. Every piece of chart text is escaped.
+    """
+    b64 = base64.b64encode(png).decode("ascii")
+    items = "".join(
+        f"<li>{_e(z.label)} ({_e(_place(z))}): charts claim it for the {_e(z.body_area)}</li>"
+        for z in zones
+    )
+    return (
+        '<div class="footmap-static">'
+        "<p><b>Foot map</b> (a static picture: run the notebook for the interactive map)</p>"
+        f'<img src="data:image/png;base64,{b64}" alt="{_e(alt)}" style="max-width:100%">'
+        f"{caveat_html(chart)}"
+        f"<details open><summary>Zones shown ({len(zones)})</summary><ul>{items}</ul></details>"
+        "</div>"
+    )

@@ -1,0 +1,786 @@
+"""The interactive explorer: click a foot zone, see the body area reflexology claims for it.
+
+The explorer puts the foot map (drawn by :func:`footmap.render.plot_map`) on an ipympl canvas
+beside a side panel. Clicking a zone highlights it and shows what charts claim for it, with the
+sources; the caveat that the evidence is weak is always on screen. A search box (type or pick a
+body area, zone label or body system) and the arrow keys on the focused map make it usable
+without a mouse; a live region tells screen readers what was selected.
+
+The explorer keeps the map, the panel and the controls; the teaching widgets built on it (tour,
+quiz) live in :mod:`footmap.explorer.classroom`, shared widget helpers in :mod:`footmap.explorer.kit`. These
+are the only footmap modules that import ipywidgets and ipympl. What they show is made by pure
+functions (:mod:`footmap.explorer.panel`, :mod:`footmap.chart.neighbours`, :mod:`footmap.explorer.overlay`). Where
+ipympl is not the active matplotlib backend (a static viewer, ``nbconvert``, a notebook without
+``%matplotlib widget``) the explorer shows a static PNG of the map and the search-driven panel
+instead.
+
+Examples
+--------
+In JupyterLab, after ``%matplotlib widget``:
+
+>>> import footmap.explorer
+>>> ex = footmap.explorer.explore()
+>>> _ = ex.select("kidneys")
+>>> [z.id for z in ex.selected]
+['left.plantar.kidney', 'right.plantar.kidney']
+>>> ex.close()
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Union
+
+import ipywidgets as widgets
+
+from footmap.chart.model import Chart, Zone
+from footmap.chart.neighbours import DIRECTIONS, ZoneWalk
+from footmap.chart.query import match_search, search_options
+from footmap.explorer import panel as panels
+from footmap.explorer.kit import (
+    IPYMPL_BACKENDS,
+    Shown,
+    b64,
+    body,
+    call_later,
+    controls,
+    export_formats,
+    focus,
+    hidden_html,
+    ipympl_active,
+    map_column,
+    new_figure,
+    png,
+    root,
+    walk,
+    wrap,
+)
+from footmap.explorer.outlines import outlines_html
+from footmap.explorer.overlay import Highlighter
+from footmap.explorer.panel import (
+    _MIME,
+    _download_html,
+    caveat_html,
+    legend_html,
+    selection_html,
+    status_text,
+)
+from footmap.render import plot as render
+from footmap.text.describe import escape_html as _e
+from footmap.vocab import VIEWS
+
+__all__ = [
+    "COLOR_BY",
+    "IPYMPL_BACKENDS",
+    "Explorer",
+    "caveat_html",
+    "explore",
+    "ipympl_active",
+    "legend_html",
+    "match_search",
+    "search_options",
+    "selection_html",
+    "status_text",
+]
+
+#: Colourings offered by the explorer: ``color_by`` value of ``plot_map`` -> button label.
+COLOR_BY: dict[str, str] = {"system": "Body system", "sources": "Number of sources"}
+
+#: Minimum seconds between two hover hit-tests (mouse moves arrive at up to ~60 per second).
+HOVER_INTERVAL = 0.03
+
+#: Seconds between a click's new frame and its panel text (see ``Explorer._set_selection``):
+#: the page then draws the map before laying out the text. Measured in Voila + Chromium
+#: (bench/explorer_bench.py --browser): click -> canvas median about 60 ms without it, about
+#: 50 ms with it; the text then shows about 10 ms later than before.
+TEXT_DELAY = 0.02
+
+#: Figure size (inches) before the page fits it to its column: 640 x 480 px at 100 dpi.
+FIGSIZE = (6.4, 4.8)
+
+#: Dots per inch of the map: normal, and in presentation mode (larger text for a projector).
+DPI = (100.0, 140.0)
+
+#: Export formats' menu labels.
+_FORMAT_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
+
+#: Anything :meth:`Explorer.select` accepts: a zone, a zone id, a body area, a system id,
+#: an iterable of those, or ``None`` to clear.
+SelectSpec = Union[Zone, str, Iterable[Union[Zone, str]], None]  # noqa: UP007 (runtime alias)
+
+SelectCallback = Callable[[tuple[Zone, ...]], Any]
+
+# Kept importable from here (older notebooks): the pure helpers now live in widgetkit.
+_walk = walk
+_Shown = Shown
+
+
+# -- logic (pure functions) --------------------------------------------------------------------
+
+
+def _zones_of(chart: Chart, spec: SelectSpec) -> tuple[Zone, ...]:
+    """Resolve a selection spec (see :meth:`Explorer.select`) to zones, without duplicates."""
+    if spec is None:
+        return ()
+    items = [spec] if isinstance(spec, (str, Zone)) else list(spec)
+    zones: list[Zone] = []
+    for item in items:
+        if isinstance(item, Zone):
+            zones.append(item)
+        else:
+            zones.extend(render.resolve(chart, item))
+    return tuple(dict.fromkeys(zones))
+
+
+# -- the widget ----------------------------------------------------------------------------------
+class Explorer(Shown):
+    """The foot-map explorer widget: a map, a side panel, controls and a status line.
+
+    Build one with :func:`explore`. Display it (it is the last expression of a cell, or
+    ``display(explorer)``); :attr:`widget` is the root ipywidget. Its output also carries a
+    static picture of the map, the zone list and the caveat for viewers without a kernel.
+
+    Keyboard: Tab order is controls, search, map, panel, export. On the focused map the arrow
+    keys move to the neighbouring zone (:class:`footmap.chart.neighbours.ZoneWalk`), Enter or Space
+    selects it (as a click would), Tab, Shift+Tab and Escape leave the map.
+
+    Attributes
+    ----------
+    chart : Chart
+        The chart shown.
+    figure : matplotlib.figure.Figure
+        The figure holding the map.
+    artists : footmap.render.MapArtists
+        The map currently drawn (replaced when the foot, view, colouring or size changes).
+    highlighter : footmap.explorer.overlay.Highlighter
+        Draws the selection and other marks over the map (blitting when it can).
+    interactive : bool
+        True when the map is a clickable ipympl canvas, False for the static fallback.
+    widget : ipywidgets.Widget
+        The root widget.
+    map : ipywidgets.Widget
+        The ipympl canvas, or in the static fallback an ``Image`` holding a PNG of the map.
+    controls : dict
+        ``"foot"``, ``"view"``, ``"color_by"`` and ``"labels"`` widgets.
+    search : ipywidgets.Combobox
+        Search box over body areas, zone labels and body systems.
+    panel, legend, caveat, status : ipywidgets.HTML
+        The selection, the system legend, the caveats (always shown) and the hover status.
+    live, alt : ipywidgets.HTML
+        Screen-reader only: the live region announcing each selection, and the map's text
+        alternative.
+    cursor : Zone or None
+        The zone the arrow keys are on.
+    selects : bool
+        Whether clicks and arrow keys select (the explorer), or only report the zone to
+        :meth:`on_click` callbacks, the arrow keys moving a cursor outline and Enter
+        choosing (the quiz).
+    focus_before, focus_after : ipywidgets.DOMWidget or None
+        Where Shift+Tab and Tab go from the map when the page script does not run.
+    last_export : pathlib.Path or None
+        The file the last export wrote.
+    """
+
+    def __init__(
+        self,
+        chart: Chart,
+        *,
+        foot: str = "both",
+        view: str | None = None,
+        color_by: str = "system",
+        labels: bool = True,
+        toolbar: bool = False,
+        interactive: bool | None = None,
+        figsize: tuple[float, float] = FIGSIZE,
+        presentation: bool = False,
+        selects: bool = True,
+    ) -> None:
+        self.chart = chart
+        self.interactive = ipympl_active() if interactive is None else interactive
+        self.presentation = bool(presentation)
+        self.selects = selects
+        self._selected: tuple[Zone, ...] = ()
+        self._marks: dict[str, tuple[str, ...]] = {}
+        self.cursor: Zone | None = None
+        self.cursor_text: Callable[[Zone], str] = _cursor_text
+        self._hover_zone: Zone | None = None
+        self._hover_time = 0.0
+        self._hover_xy: tuple[float, float] | None = None
+        self._hover_timer: Any = None
+        self._capture_timer: Any = None
+        self._text_timer: Any = None
+        self._syncing = False
+        self._drawn: tuple[Any, tuple[float, float]] | None = None
+        self._handlers = widgets.CallbackDispatcher()
+        self._click_handlers = widgets.CallbackDispatcher()
+        self._options = search_options(chart)
+        self._image: widgets.Image | None = None
+        self.last_export: Path | None = None
+        self._tmpdir: tempfile.TemporaryDirectory | None = None
+
+        self.controls = controls(chart, foot, view or chart.views[0], color_by, labels, COLOR_BY)
+        self.search = widgets.Combobox(
+            options=list(self._options),
+            placeholder="Search a body area or zone, e.g. kidneys",
+            ensure_option=False,
+            layout=widgets.Layout(width="100%"),
+        )
+        self.panel = widgets.HTML(selection_html(chart, ()), layout=widgets.Layout(width="100%"))
+        self.panel.add_class("fm-scroll")
+        self.caveat = widgets.HTML(caveat_html(chart), layout=widgets.Layout(width="100%"))
+        self.caveat.add_class("fm-pin")
+        self.legend = widgets.HTML("", layout=widgets.Layout(width="100%"))
+        self.status = widgets.HTML("", layout=widgets.Layout(min_height="1.6em"))
+        self.status.add_class("fm-status")
+        self.live = hidden_html("fm-live")
+        self.alt = hidden_html("fm-map-alt")
+        #: The zone outlines for the page's instant outline of a click (footmap.explorer.outlines).
+        self.geometry = widgets.HTML("", layout=widgets.Layout(display="none"))
+        self.geometry.add_class("fm-geo")
+        self._geometry_key: Any = None
+        self.export_format = widgets.Dropdown(
+            options=[(_FORMAT_LABELS.get(f, f.upper()), f) for f in export_formats()],
+            value="png",
+            description="Format",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="150px"),
+        )
+        self.export_button = widgets.Button(
+            description="Export figure", icon="download", tooltip="Write the current view"
+        )
+        self.download = widgets.HTML("")
+        self.focus_before: Any = self.search
+        self.focus_after: Any = self.export_button
+
+        dpi = DPI[1] if self.presentation else DPI[0]
+        self.figure = new_figure(figsize, interactive=self.interactive, toolbar=toolbar, dpi=dpi)
+        self._draw_map()
+        self.map = self._map_widget()
+        self.widget = _layout(self)
+        self._connect()
+
+    # -- display ---------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"<footmap.Explorer {len(self._selected)} selected of {len(self.chart.zones)} zones>"
+
+    def static_bundle(self) -> dict[str, str]:
+        """A PNG of the map as shown, and HTML with it, the zones drawn and the caveat."""
+        data = png(self.figure)
+        html = panels.static_html(self.chart, data, self.artists.zones, self.alt_text())
+        return {"image/png": b64(data), "text/html": html}
+
+    def alt_text(self) -> str:
+        """The map's text alternative: feet, view and every zone drawn."""
+        view = self.controls["view"].value
+        return panels.map_alt_text(self.artists.zones, self._feet(), view)
+
+    # -- public API ------------------------------------------------------------------------
+    @property
+    def selected(self) -> tuple[Zone, ...]:
+        """The selected zones (empty when nothing is selected)."""
+        return self._selected
+
+    def select(self, spec: SelectSpec) -> tuple[Zone, ...]:
+        """Select zones programmatically, as if clicked or searched.
+
+        Parameters
+        ----------
+        spec : Zone, str, iterable or None
+            A zone, a zone id, a body area (``"kidneys"``), a body system id (``"urinary"``),
+            an iterable of those, or ``None`` / ``()`` to clear.
+
+        Returns
+        -------
+        tuple of Zone
+            The new selection.
+
+        Raises
+        ------
+        FootmapError
+            If a name matches no zone, body area or system (the message lists close matches).
+
+        Examples
+        --------
+        >>> ex = explore()
+        >>> sorted(z.foot for z in ex.select("kidneys"))
+        ['left', 'right']
+        >>> ex.close()
+        """
+        self._set_selection(_zones_of(self.chart, spec))
+        return self._selected
+
+    def mark(self, **styles: Iterable[Zone | str]) -> None:
+        """Draw extra marks over the map, e.g. ``mark(answer=[...], clicked=[...])``.
+
+        Styles are those of :data:`footmap.explorer.overlay.STYLES` other than ``"selected"``
+        (which is the selection): ``"answer"`` (thick solid outline), ``"clicked"`` (dashed
+        outline and cross-hatching), ``"cursor"``. Styles not given are cleared.
+        """
+        marks = {}
+        for style, zones in styles.items():
+            marks[style] = tuple(z.id if isinstance(z, Zone) else z for z in zones)
+        self._marks = marks
+        self._show_marks()
+
+    def on_select(self, callback: SelectCallback, remove: bool = False) -> None:
+        """Register (or, with ``remove=True``, unregister) a selection callback.
+
+        Parameters
+        ----------
+        callback : callable
+            Called with the tuple of selected zones (empty when the selection is cleared)
+            each time the selection changes.
+        remove : bool, optional
+            Unregister ``callback`` instead.
+
+        Examples
+        --------
+        >>> ex = explore()
+        >>> ex.on_select(lambda zones: print([z.label for z in zones]))
+        >>> _ = ex.select("liver")
+        ['Liver']
+        >>> ex.close()
+        """
+        self._handlers.register_callback(callback, remove=remove)
+
+    def on_click(self, callback: Callable[[Zone | None], Any], remove: bool = False) -> None:
+        """Register (or, with ``remove=True``, unregister) a map click callback.
+
+        Unlike :meth:`on_select`, called on every primary click on the map (and on Enter or
+        Space on the focused map), after the selection is updated: with the zone clicked, or
+        ``None`` when the click hit no zone.
+
+        Examples
+        --------
+        >>> ex = explore()
+        >>> ex.on_click(lambda zone: print(zone.id if zone else "miss"))
+        >>> ex.close()
+        """
+        self._click_handlers.register_callback(callback, remove=remove)
+
+    def move(self, direction: str) -> Zone | None:
+        """Move the keyboard cursor to the neighbouring zone (``"left"``, ``"up"``...).
+
+        Selects the zone too when :attr:`selects`; otherwise marks it with the
+        cursor outline. Returns the zone moved to.
+        """
+        start = self.cursor
+        if start is None and self._selected:
+            start = next((z for z in self._selected if z in self._walk_zones()), None)
+        walk_ = self._zone_walk()
+        zid = walk_.step(start.id if start is not None else None, direction)
+        if zid is None:
+            return None
+        self.cursor = self.chart.zone(zid)
+        if self.selects:
+            self._set_selection((self.cursor,))
+        else:
+            self._marks = {**self._marks, "cursor": (zid,)}
+            self._show_marks()
+            self.live.value = _e(self.cursor_text(self.cursor))
+        return self.cursor
+
+    def press(self) -> Zone | None:
+        """Enter or Space on the map: choose the cursor's zone, as a click on it would."""
+        zone = self.cursor
+        if zone is None:
+            zone = self.move("right") if not self._selected else self._selected[0]
+            if zone is None:
+                return None
+        if self.selects:
+            self._set_selection((zone,))
+        self._click_handlers(zone)
+        return zone
+
+    def pixel_of(self, zone: Zone | str) -> tuple[float, float]:
+        """Where ``zone``'s anchor is drawn, in CSS pixels from the canvas's top-left corner.
+
+        For automation and browser tests. Raises ``KeyError`` if the zone is not drawn in the
+        current foot/view.
+        """
+        z = self.chart.zone(zone) if isinstance(zone, str) else zone
+        dx, dy = self.artists.panels[(z.foot, z.view)]
+        self.figure.draw_without_rendering()  # run the layout engine as a draw would
+        x, y = self.artists.ax.transData.transform((z.anchor[0] + dx, z.anchor[1] + dy))
+        ratio = getattr(self.figure.canvas, "device_pixel_ratio", 1.0) or 1.0
+        return (float(x) / ratio, float(self.figure.bbox.height - y) / ratio)
+
+    def export_name(self, fmt: str | None = None) -> str:
+        """The file name an export gets: what it shows (feet, view, highlighted areas)."""
+        fmt = fmt or self.export_format.value
+        if fmt == "html":  # the interactive web page holds every view; nothing highlighted
+            return "footmap-interactive-map.html"
+        view = self.controls["view"].value
+        shown = [z for z in self._selected if z.view == view and z.foot in self._feet()]
+        return panels.export_name(view, shown, self._feet(), fmt)
+
+    def export(self, path: str | Path | None = None, *, format: str | None = None) -> Path:
+        """Write the current view (feet, view, highlight) as an annotated figure.
+
+        Uses :func:`footmap.export.export`. With no ``path`` the file goes to a temporary
+        directory, named after what it shows (:meth:`export_name`); the explorer then offers
+        it as a download link.
+
+        Returns
+        -------
+        pathlib.Path
+            The file written.
+        """
+        from footmap.export import export as export_file
+
+        fmt = format or self.export_format.value
+        if path is None:
+            if self._tmpdir is None:
+                self._tmpdir = tempfile.TemporaryDirectory(prefix="footmap-")
+            path = Path(self._tmpdir.name) / self.export_name(fmt)
+        if fmt == "html":  # the standalone web map (footmap.web.page): the whole chart
+            self.last_export = Path(export_file(self.chart, path, format="html"))
+            return self.last_export
+        out = export_file(
+            self.chart,
+            path,
+            format=fmt,
+            feet=self._feet(),
+            views=(self.controls["view"].value,),
+            highlight=tuple(z.id for z in self._selected),
+            color_by=self.controls["color_by"].value,
+            labels=self.controls["labels"].value,
+        )
+        self.last_export = Path(out)
+        return self.last_export
+
+    def close(self) -> None:
+        """Close the figure and every widget of the explorer."""
+        import matplotlib.pyplot as plt
+
+        for timer in (self._hover_timer, self._capture_timer, self._text_timer):
+            if timer is not None:
+                timer.cancel()
+        self._hover_timer = self._capture_timer = self._text_timer = None
+        plt.close(self.figure)
+        for w in list(walk(self.widget)):
+            w.close()
+        if self._tmpdir is not None:
+            self._tmpdir.cleanup()
+            self._tmpdir = None
+
+    # -- internals ---------------------------------------------------------------------------
+    def _feet(self) -> tuple[str, ...]:
+        foot = self.controls["foot"].value
+        return self.chart.feet if foot == "both" else (foot,)
+
+    def _draw_map(self) -> None:
+        """(Re)draw the whole map for the current controls and size; marks carried over."""
+        fig = self.figure
+        fig.clear()
+        ax = fig.add_subplot()
+        color_by = self.controls["color_by"].value
+        self.artists = render.plot_map(
+            self.chart,
+            feet=self._feet(),
+            views=(self.controls["view"].value,),
+            ax=ax,
+            color_by=color_by,
+            labels=self.controls["labels"].value,
+            legend=color_by != "system",  # the system legend is HTML in the side panel
+            title=False,
+        )
+        self.highlighter = Highlighter(self.artists)
+        self._walker: ZoneWalk | None = None
+        self._set_geometry(None)  # until this layout is drawn, the page outlines nothing
+        self._plotted_size = tuple(fig.get_size_inches())
+        self._drawn = None
+        self.highlighter.set(self._mark_ids())
+        self.legend.value = legend_html(self.artists.zones, color_by)
+        self.alt.value = _e(self.alt_text())
+
+    def _mark_ids(self) -> dict[str, tuple[str, ...]]:
+        return {"selected": tuple(z.id for z in self._selected), **self._marks}
+
+    def _zone_walk(self) -> ZoneWalk:
+        if self._walker is None:
+            self._walker = ZoneWalk(self.artists.zones, self.artists.panels)
+        return self._walker
+
+    def _walk_zones(self) -> frozenset[Zone]:
+        return frozenset(self.artists.zones)
+
+    def _map_widget(self) -> widgets.Widget:
+        if self.interactive:
+            return self.figure.canvas
+        self._image = widgets.Image(value=png(self.figure), format="png")
+        self._image.layout.max_width = "100%"
+        return self._image
+
+    def _connect(self) -> None:
+        c = self.controls
+        for name in ("foot", "view", "color_by"):
+            c[name].observe(self._on_redraw, names="value")
+        c["labels"].observe(self._on_labels, names="value")
+        self.search.observe(self._on_search, names="value")
+        self.export_button.on_click(self._on_export)
+        if self.interactive:
+            canvas = self.figure.canvas
+            canvas.mpl_connect("button_press_event", self._on_click)
+            canvas.mpl_connect("motion_notify_event", self._on_motion)
+            canvas.mpl_connect("figure_leave_event", self._on_leave)
+            canvas.mpl_connect("key_press_event", self._on_key)
+            canvas.mpl_connect("draw_event", self._on_draw)
+            canvas.mpl_connect("resize_event", self._on_resize)
+
+    def _refresh_map(self, full: bool = False) -> None:
+        """Show the map's new state: blit when the last full draw still holds, else redraw."""
+        if not self.interactive:
+            if self._image is not None:
+                self._image.value = png(self.figure)
+            return
+        canvas = self.figure.canvas
+        size = tuple(self.figure.bbox.size)
+        if not full and self._drawn == (self.artists, size):
+            self.highlighter.blit(canvas)
+            canvas.blit()
+            # The canvas now shows the figure's state. Left stale, the figure would be drawn
+            # again in full by pyplot's post-execute hook, which ipykernel runs after every
+            # comm message (the click's and the release's): the same pixels, 100 ms later.
+            self.figure.stale = False
+        else:
+            canvas.draw_idle()
+
+    def _show_marks(self) -> None:
+        self.highlighter.set(self._mark_ids())
+        self._refresh_map()
+
+    def _set_selection(self, zones: tuple[Zone, ...], *, text_later: bool = False) -> None:
+        """Select ``zones``: the map first, then the panel and the live region's text.
+
+        With ``text_later`` (a click on the map) and a running event loop, the text follows
+        :data:`TEXT_DELAY` seconds after the picture, so the page draws the new frame before
+        it lays out the panel's new text (else the frame waits behind that work).
+        """
+        if tuple(z.id for z in zones) == tuple(z.id for z in self._selected):
+            return
+        self._selected = zones
+        if len(zones) == 1:
+            self.cursor = zones[0]
+        self._show_marks()  # first: the picture goes out before the panel's text
+        if self._text_timer is not None:
+            self._text_timer.cancel()
+            self._text_timer = None
+        if text_later:
+            self._text_timer = call_later(TEXT_DELAY, self._show_text)
+        if self._text_timer is None:
+            self._show_text()
+        self._handlers(zones)
+
+    def _show_text(self) -> None:
+        """The panel and the live region for the current selection."""
+        self._text_timer = None
+        zones = self._selected
+        self.panel.value = selection_html(self.chart, zones)
+        self.live.value = _e(panels.announce_text(self.chart, zones))
+
+    # -- event handlers ----------------------------------------------------------------------
+    def _on_draw(self, event: Any) -> None:
+        """A full draw reached the canvas: blitting may use it; render backgrounds soon."""
+        if self.highlighter.capturing:
+            return
+        self._drawn = (self.artists, tuple(self.figure.bbox.size))
+        if self._capture_timer is None:
+            self._capture_timer = call_later(0.05, self._capture)
+
+    def _capture(self) -> None:
+        self._capture_timer = None
+        if self._drawn == (self.artists, tuple(self.figure.bbox.size)):
+            self.highlighter.prepare()
+            self._set_geometry(self._drawn)
+
+    def _set_geometry(self, drawn: Any) -> None:
+        """Send the page the outlines of the layout ``drawn`` (None: of no layout)."""
+        key = None if drawn is None else (*drawn, self.selects)
+        if key == self._geometry_key:
+            return
+        self._geometry_key = key
+        self.geometry.value = (
+            "" if key is None else outlines_html(self.artists, preview=self.selects)
+        )
+
+    def _on_resize(self, event: Any) -> None:
+        """The page fitted the canvas to its column: lay the map out again for that size."""
+        old = self._plotted_size
+        new = tuple(self.figure.get_size_inches())
+        if max(abs(a - b) / b for a, b in zip(new, old, strict=True)) > 0.02:
+            self._draw_map()
+        else:
+            self.highlighter.invalidate()
+        self._drawn = None
+
+    def _zone_under(self, event: Any) -> Zone | None:
+        if event.inaxes is not self.artists.ax or event.xdata is None:
+            return None
+        return self.artists.zone_at(event.xdata, event.ydata)
+
+    def _on_click(self, event: Any) -> None:
+        """Matplotlib ``button_press_event``: select the zone under the pointer, or clear."""
+        toolbar = getattr(self.figure.canvas, "toolbar", None)
+        if getattr(toolbar, "mode", ""):  # panning or zooming, not picking
+            return
+        if event.button not in (None, 1):
+            return
+        zone = self._zone_under(event)
+        if self.search.value:
+            self._syncing = True
+            try:
+                self.search.value = ""
+            finally:
+                self._syncing = False
+        self.cursor = zone
+        if self.selects:
+            self._set_selection((zone,) if zone is not None else (), text_later=True)
+        self._click_handlers(zone)
+
+    def _on_key(self, event: Any) -> None:
+        """Matplotlib ``key_press_event`` on the focused map: walk, choose, or leave."""
+        key = event.key or ""
+        if key in ("tab", "escape"):
+            focus(self.focus_after)
+        elif key in ("shift+tab", "shift+escape"):
+            focus(self.focus_before)
+        elif key in DIRECTIONS:
+            self.move(key)
+        elif key in ("enter", " ", "space"):
+            self.press()
+
+    def _on_motion(self, event: Any) -> None:
+        """Matplotlib ``motion_notify_event``: name the zone under the pointer (throttled).
+
+        At most one hit test per :data:`HOVER_INTERVAL`; a move arriving sooner is kept and
+        handled when the interval ends (trailing edge), so the status line always ends up
+        naming the zone where the pointer stopped. The status widget is only sent a new value
+        when the zone changes.
+        """
+        inside = event.inaxes is self.artists.ax and event.xdata is not None
+        self._hover_xy = (event.xdata, event.ydata) if inside else None
+        wait = HOVER_INTERVAL - (time.perf_counter() - self._hover_time)
+        if wait <= 0:
+            self._hover_flush()
+        elif self._hover_timer is None:
+            self._hover_timer = call_later(wait, self._hover_flush)
+            if self._hover_timer is None:  # no event loop (plain Python, tests): do it now
+                self._hover_flush()
+
+    def _hover_flush(self) -> None:
+        self._hover_timer = None
+        self._hover_time = time.perf_counter()
+        xy = self._hover_xy
+        self._set_hover(None if xy is None else self.artists.zone_at(*xy))
+
+    def _on_leave(self, event: Any) -> None:
+        self._hover_xy = None
+        self._set_hover(None)
+
+    def _set_hover(self, zone: Zone | None) -> None:
+        if zone is self._hover_zone:
+            return
+        self._hover_zone = zone
+        self.status.value = _e(status_text(zone))
+
+    def _on_search(self, change: dict) -> None:
+        if self._syncing:
+            return
+        text = change["new"].strip()
+        zones = match_search(self.chart, self._options, change["new"])
+        if zones is None:
+            return
+        message, other = "", None
+        if text and not zones:
+            message = f"No zone matches {text!r}."
+        elif zones:
+            feet = self._feet()
+            hint, other = panels.search_hint(
+                [z for z in zones if z.foot in feet], self.controls["view"].value
+            )
+            if other is not None:  # nothing to see on this view: show the view holding them
+                message = f"Showing the {VIEWS.get(other, other)} view: {hint[4:]}"
+            elif not any(z.foot in feet for z in zones):
+                message = "The matches are on the other foot: choose Both feet to see them."
+        self._set_selection(zones)
+        if other is not None:
+            self.controls["view"].value = other  # redraws, keeping the selection
+        self.status.value = _e(message)
+
+    def _on_redraw(self, change: dict) -> None:
+        self._draw_map()
+        self._refresh_map(full=True)
+
+    def _on_labels(self, change: dict) -> None:
+        if change["new"] and not self.artists.labels:  # drawn without labels: place them now
+            self._draw_map()
+        else:
+            self.artists.set_labels_visible(bool(change["new"]))
+            self.highlighter.invalidate()
+        self._drawn = None
+        self._refresh_map(full=True)
+
+    def _on_export(self, button: Any) -> None:
+        self.download.value = "Writing..."
+        try:
+            path = self.export()
+        except Exception as exc:  # shown to the reader rather than lost in the kernel log
+            self.download.value = _e(f"Export failed: {exc}")
+            return
+        mime = _MIME.get(path.suffix.lstrip("."), "application/octet-stream")
+        self.download.value = _download_html(path.read_bytes(), path.name, mime)
+
+
+def _cursor_text(zone: Zone) -> str:
+    return f"{zone.label}, {zone.foot} foot. Press Enter to choose it."
+
+
+def _layout(ex: Explorer) -> widgets.Widget:
+    c = ex.controls
+    top = widgets.HBox([c["foot"], c["color_by"], c["labels"]], layout=wrap("24px"))
+    side = [ex.panel, ex.legend]
+    export = widgets.HBox([ex.export_button, ex.export_format, ex.download], layout=wrap())
+    rows = [top, c["view"], ex.search, body(map_column(ex), side, ex.caveat), export]
+    return root(ex, rows, "footmap-explorer")
+
+
+def explore(chart: Chart | None = None, **options: Any) -> Explorer:
+    """Open the foot-map explorer.
+
+    Parameters
+    ----------
+    chart : Chart, optional
+        The chart to explore; the bundled chart by default.
+    **options
+        ``foot`` (``"left"``, ``"right"`` or ``"both"``), ``view`` (one of ``chart.views``),
+        ``color_by`` (a key of :data:`COLOR_BY`), ``labels`` (bool), ``toolbar`` (show the
+        ipympl toolbar), ``interactive`` (force the ipympl canvas on or off; by default on
+        when ipympl is the matplotlib backend), ``figsize`` (inches), ``presentation``
+        (larger text and map, for a projector).
+
+    Returns
+    -------
+    Explorer
+        Display it as a cell's last expression.
+
+    Examples
+    --------
+    >>> import footmap.explorer
+    >>> ex = footmap.explorer.explore()
+    >>> [z.foot for z in ex.select("kidneys")]
+    ['left', 'right']
+    >>> ex.close()
+    """
+    return Explorer(_chart(chart), **options)
+
+
+def _chart(chart: Chart | None) -> Chart:
+    if chart is not None:
+        return chart
+    from footmap.chart.loader import load
+
+    return load()

@@ -1,0 +1,296 @@
+"""One annotated page: title, the claims of the highlighted zones beside or below the map, footer.
+
+:func:`_compose` draws a page into a figure: the claims column (what charts claim, where they
+disagree, what the evidence says) takes the smallest room that holds it, the map keeps the
+rest, and claims that do not fit are returned (with a note on the page) to continue elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from footmap.chart.model import Chart, Zone
+from footmap.export.pagetext import (
+    LINE,
+    MARGIN_IN,
+    OVERFLOW_GID,
+    TEXT_PT,
+    TITLE_SHARE,
+    _Block,
+    _blocks_height,
+    _caveat_text,
+    _column_width,
+    _draw_blocks,
+    _draw_subtitle,
+    _draw_title,
+    _fits_columns,
+    _footer,
+    check_caveat,
+    page_size,
+)
+from footmap.render import fasttext
+from footmap.render.layout import normalise_feet, normalise_views
+from footmap.render.plot import ColorBy, HighlightSpec, MapArtists, plot_map, resolve
+from footmap.text import describe
+from footmap.text.describe import display_text
+
+#: Share of the page's width (landscape) or body height (portrait) the map always keeps.
+MAP_SHARE = 0.6
+
+
+MAP_SHARE_MULTI = 0.68
+
+
+def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
+    """The claims of ``zones`` in two sections that never mix.
+
+    :data:`~footmap.text.describe.CHARTS_HEADING`: one paragraph per distinct zone (same label,
+    area and claims on several panels), its heading citing only placement sources, then its
+    placement and article claims and, where the chart documents one, a
+    :data:`~footmap.text.describe.DISAGREE_HEADING` line with each variant and its sources.
+    :data:`~footmap.text.describe.EVIDENCE_HEADING`: the evidence claims (each once, naming its
+    zones), then the evidence caveat.
+    """
+    groups: dict[tuple[Any, ...], list[Zone]] = {}
+    for z in zones:
+        groups.setdefault((z.label, z.body_area, z.system, z.claims), []).append(z)
+
+    def cites(ids: Sequence[str]) -> str:
+        return "[" + ", ".join(str(numbers[s]) for s in ids if s in numbers) + "]"
+
+    blocks = [_Block(describe.CHARTS_HEADING, 9, "bold", space_after=0.3, keep_with_next=True)]
+    shown: set[str] = set()  # disagreements already spelled out on this page
+    evidence: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for members in groups.values():
+        first = members[0]
+        # The heading and each claim are built separately (not by splitting one text on
+        # line breaks), so a line break inside chart text cannot turn into a fake claim.
+        head = display_text(describe.zone_text(chart, first, numbers, claims=False))
+        if len(members) > 1:
+            head += "; also " + ", ".join(f"{z.foot} foot, {z.view}" for z in members[1:])
+        blocks.append(_Block(head, TEXT_PT, "bold", space_after=0.15, keep_with_next=True))
+        body = [
+            f"\u2013 {display_text(c.text)} {cites(c.sources)}"
+            for c in describe.charts_claims(first)
+        ]
+        for d in chart.disagreements_for(first):
+            if d.id in shown:
+                body.append(f"{describe.DISAGREE_HEADING} ({display_text(d.topic)}): see above")
+                continue
+            shown.add(d.id)
+            variants = "; ".join(f"{display_text(v.text)} {cites(v.sources)}" for v in d.variants)
+            body.append(f"{describe.DISAGREE_HEADING} ({display_text(d.topic)}): {variants}")
+        for c in describe.evidence_claims(first):
+            evidence.setdefault((c.text, c.sources), []).append(first.label)
+        for i, text in enumerate(body):
+            last = i == len(body) - 1
+            blocks.append(_Block(text, TEXT_PT, indent_pt=8, space_after=0.55 if last else 0.1))
+    blocks.append(
+        _Block(describe.EVIDENCE_HEADING, 9, "bold", space_after=0.3, keep_with_next=True)
+    )
+    for (text, sources), labels in evidence.items():
+        names = ", ".join(dict.fromkeys(labels))
+        blocks.append(
+            _Block(
+                f"\u2013 {display_text(text)} {cites(sources)} ({display_text(names)})",
+                TEXT_PT,
+                indent_pt=8,
+                space_after=0.1,
+            )
+        )
+    blocks.append(
+        _Block(
+            f"\u2013 {_caveat_text(chart)} {cites(_caveat_sources(chart, 'evidence'))}",
+            TEXT_PT,
+            indent_pt=8,
+            space_after=0.55,
+        )
+    )
+    return blocks
+
+
+def _caveat_sources(chart: Chart, kind: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(s for c in chart.caveats_of(kind) for s in c.sources))
+
+
+def _claims_blocks(chart: Chart, chosen: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
+    return _zone_blocks(chart, chosen, numbers)
+
+
+def _claims_layout(
+    chart: Chart,
+    chosen: Sequence[Zone],
+    numbers: dict[str, int],
+    landscape: bool,
+    width: float,
+    top: float,
+    bottom: float,
+    views: str | Sequence[str] | None = ("plantar",),
+) -> tuple[list[_Block], tuple[float, float, float, float], tuple[float, ...], int]:
+    """Where the claims go: the smallest box (and text size) that holds them all.
+
+    Tries a narrow column first, then a wider one, then two columns and a slightly smaller
+    text, so that a page continues onto another only when the claims fill the most room
+    the map can spare. Returns the blocks, their box (x, y top, width, height; inches), the
+    map's rectangle (x, y, width, height) and the number of text columns.
+    """
+    body_h = top - bottom
+    note_h = TEXT_PT * LINE * 1.4 / 72
+    # The map keeps at least MAP_SHARE of the page's width (landscape) or of the body's
+    # height (portrait) whatever is highlighted: claims that do not fit continue elsewhere.
+    # With several views the map holds a grid of panels and needs more of the page still.
+    share = MAP_SHARE if len(normalise_views(chart, views)) == 1 else MAP_SHARE_MULTI
+    if landscape:
+        tries = [(min(3.3, width * 0.32), 1, 1.0), (min(4.3, width * (1 - share)), 1, 0.9)]
+    else:
+        tries = [(min(0.36, 1 - share), 2, 1.0), (1 - share, 2, 0.9)]
+    for k, (a, columns, scale) in enumerate(tries):
+        blocks = _claims_blocks(chart, chosen, numbers)
+        for b in blocks:
+            b.size *= scale
+        if landscape:
+            col_w = a
+            box = (MARGIN_IN + width - col_w, top, col_w, body_h)
+            map_rect: tuple[float, ...] = (MARGIN_IN, bottom, width - col_w - 0.2, body_h)
+        else:
+            need = _blocks_height(blocks, (width - 0.25) / 2) / 2 + 0.3 + note_h
+            text_h = min(max(need, 1.0), body_h * a)
+            box = (MARGIN_IN, bottom + text_h, width, text_h)
+            map_rect = (MARGIN_IN, bottom + text_h + 0.15, width, body_h - text_h - 0.15)
+        inner = (box[0], box[1], box[2], box[3] - note_h)
+        if k == len(tries) - 1 or _fits_columns(
+            blocks, _column_width(inner[2], columns), inner[3], columns
+        ):
+            return blocks, box, map_rect, columns
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _overflow_note(leftover: Sequence[_Block]) -> str:
+    """What did not fit: the zones left out, or the rest of one zone's claims."""
+    sections = (describe.CHARTS_HEADING, describe.EVIDENCE_HEADING)
+    n = sum(1 for b in leftover if b.keep_with_next and b.text not in sections)
+    rest = "" if not leftover or leftover[0].keep_with_next else "the rest of a zone's claims"
+    parts = [rest] if rest else []
+    if n:
+        parts.append(f"{n} more zone{'s' if n > 1 else ''}")
+    return f"... {' and '.join(parts)} not shown here; `footmap handout` lists every claim."
+
+
+def _compose(
+    fig: Figure,
+    chart: Chart,
+    *,
+    feet: str | Sequence[str],
+    views: str | Sequence[str] | None,
+    highlight: HighlightSpec,
+    color_by: ColorBy,
+    labels: bool,
+    hatch: bool,
+    title: str | None,
+    subtitle: str | None = None,
+    claims: bool = True,
+    legend: bool = True,
+    disagreements: bool | None = None,
+) -> tuple[MapArtists, list[_Block]]:
+    """Draw one annotated page into ``fig``; return the map and any claims that did not fit."""
+    feet_t = normalise_feet(chart, feet)
+    views_t = normalise_views(chart, views)
+    # Only zones on the drawn panels are described: a page never names a foot or a view
+    # it does not show.
+    chosen = tuple(z for z in resolve(chart, highlight) if z.foot in feet_t and z.view in views_t)
+    numbers = describe.citation_numbers(chart, chosen)
+    fw, fh = fig.get_size_inches()
+    width = fw - 2 * MARGIN_IN
+    landscape = fw > fh
+
+    # Header.
+    head = title or chart.title
+    if subtitle is None and chosen:
+        names = list(dict.fromkeys(z.label for z in chosen))
+        subtitle = "Highlighted: " + ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
+    top = fh - MARGIN_IN
+    top -= _draw_title(fig, head, 15, top, width, fh * TITLE_SHARE) + 0.04
+    if subtitle:
+        top -= _draw_subtitle(fig, subtitle, top, width, fh * 0.08)
+    top -= 0.1
+
+    # Footer.
+    foot_h = _footer(fig, chart, chosen, numbers)
+    body_bottom = MARGIN_IN * 0.8 + foot_h + 0.15
+    body_h = top - body_bottom
+
+    # Claims of the highlighted zones: a column beside the map (landscape) or below it.
+    leftover: list[_Block] = []
+    map_rect = (MARGIN_IN, body_bottom, width, body_h)
+    if chosen and claims:
+        blocks, box, map_rect, columns = _claims_layout(
+            chart, chosen, numbers, landscape, width, top, body_bottom, views
+        )
+        # Keep the last line of the box free for a note on what did not fit.
+        note_h = TEXT_PT * LINE * 1.4 / 72
+        leftover = _draw_blocks(
+            fig, blocks, (box[0], box[1], box[2], box[3] - note_h), columns=columns
+        )
+        if leftover:
+            fasttext.adopt(
+                fig.text(
+                    box[0],
+                    box[1] - box[3],
+                    _overflow_note(leftover),
+                    transform=fig.dpi_scale_trans,
+                    fontsize=TEXT_PT,
+                    style="italic",
+                    color="#555555",
+                    va="bottom",
+                    gid=OVERFLOW_GID,
+                    parse_math=False,
+                )
+            ).set_in_layout(False)
+
+    engine = fig.get_layout_engine()
+    w_fig, h_fig = fw, fh
+    engine.set(
+        rect=(
+            map_rect[0] / w_fig,
+            map_rect[1] / h_fig,
+            map_rect[2] / w_fig,
+            map_rect[3] / h_fig,
+        )
+    )
+    ax = fig.add_subplot()
+    artists = plot_map(
+        chart,
+        feet=feet,
+        views=views,
+        ax=ax,
+        color_by=color_by,
+        # A page about some zones labels those; the full chart is labelled without a highlight.
+        labels="highlighted" if labels and chosen else labels,
+        highlight=chosen,
+        hatch=hatch,
+        legend=legend,
+        title=True,
+        # Feet are taller than wide: on a landscape page the legend fits beside them and
+        # the map gets the page's height.
+        legend_loc="right" if landscape else "below",
+        disagreements=bool(chart.disagreements) if disagreements is None else disagreements,
+    )
+    fig.footmap_artists = artists  # type: ignore[attr-defined]
+    check_caveat(fig, chart)
+    return artists, leftover
+
+
+def _new_figure(size: str, orientation: str, *, pyplot: bool = False) -> Figure:
+    figsize = page_size(size, orientation)
+    if pyplot:
+        return plt.figure(figsize=figsize, layout="constrained")
+    fig = Figure(figsize=figsize, layout="constrained")
+    # An Agg canvas keeps one renderer for the layout and the PNG draw (the base canvas
+    # would make a throwaway one each time the layout measures text).
+    FigureCanvasAgg(fig)
+    return fig

@@ -1,0 +1,481 @@
+"""Labels, callouts and the numbered key of a drawn map.
+
+A zone large enough to hold its label (estimated text extent against the zone's shape, at
+the scale the map is drawn) gets it inside, rotated along a tall zone if that fits better;
+smaller zones get a number in a column beside the foot with a leader line to the zone, and
+an entry in a :class:`NumberKey` beside the feet. :func:`place_labels` redoes all of it for
+the Axes' current size. The texts are footmap's fast texts (:mod:`footmap.render.fasttext`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import shapely
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.text import Text
+from matplotlib.transforms import offset_copy
+
+from footmap import style as palette
+from footmap.chart.model import Zone
+from footmap.render import fasttext
+from footmap.render.artists import MapArtists, NumberKey, recolor_labels
+from footmap.render.layout import (
+    COLUMN_MM,
+    LABEL_MIN_PT,
+    LABEL_PAD_MM,
+    LABEL_Z,
+    LEADER_Z,
+    axes_points,
+    fill_box,
+    points_per_mm,
+    text_size,
+    with_key_room,
+)
+from footmap.text.describe import display_text
+
+__all__ = ["NumberKey", "place_labels"]
+
+CALLOUT_MIN_PT = 4.8  #: smallest callout number tried when a column runs out of room
+KEY_MIN_PT = 5.5  #: smallest font of the numbered key
+
+
+def place_labels(artists: MapArtists, *, fontsize: float | None = None) -> None:
+    """(Re)place zone labels, callouts and the key for the Axes' current size.
+
+    :func:`footmap.render.plot_map` calls this itself; call it again after resizing the
+    figure, since whether a label fits inside its zone depends on the drawing scale.
+
+    Parameters
+    ----------
+    artists : MapArtists
+    fontsize : float, optional
+        Preferred label size in points (default 7).
+    """
+    if fontsize is not None:
+        artists.label_pt = float(fontsize)
+    ax = artists.ax
+    layout = artists.layout
+    if layout is None:
+        return
+    width_pt, height_pt = axes_points(ax)
+    x0, y0, x1, y1 = layout.extent
+    scale = min((width_pt - artists.key_pt) / (x1 - x0 + 4), height_pt / (y1 - y0 + 4))
+    fill_box(ax, with_key_room(layout.extent, artists.key_pt / max(scale, 1e-3)))
+    place_once(artists, points_per_mm(ax, layout_done=True))
+
+
+def clear_labels(artists: MapArtists) -> None:
+    """Remove the labels, callouts, leaders and key :func:`place_once` added."""
+    for a in [*artists.labels, *artists.leaders]:
+        a.remove()
+    if artists.key is not None:
+        artists.key.remove()
+    artists.labels, artists.leaders, artists.key = [], [], None
+
+
+def _two_lines(label: str) -> str | None:
+    words = label.split()
+    if len(words) < 2:
+        return None
+    best = min(
+        range(1, len(words)),
+        key=lambda k: abs(len(" ".join(words[:k])) - len(" ".join(words[k:]))),
+    )
+    return " ".join(words[:best]) + "\n" + " ".join(words[best:])
+
+
+def inside_labels(
+    zones: Sequence[Zone],
+    wanted: np.ndarray,
+    label_pt: float,
+    scale: float,
+    bounds: np.ndarray | None = None,
+) -> tuple[dict[int, tuple[str, float, float]], np.ndarray]:
+    """Which labels fit inside their zone, and how; the rest become callouts.
+
+    Tries, per zone, the preferred size, then smaller sizes down to :data:`LABEL_MIN_PT`,
+    each on one line, on two lines, and (for tall thin zones such as spine segments)
+    turned to run along the zone. Widths come from cached glyph metrics in points and
+    the test is done in chart millimetres (``scale`` points per mm): no text is drawn.
+    ``bounds`` (from :func:`_bounds`) saves computing the zones' bounds again.
+
+    Returns
+    -------
+    inside : dict
+        Zone index -> (text, size in points, rotation in degrees).
+    small : numpy.ndarray
+        Indices of the wanted zones that get a callout, ascending.
+    """
+    inside: dict[int, tuple[str, float, float]] = {}
+    n = len(zones)
+    if n == 0 or scale <= 0:
+        return inside, np.zeros(0, int)
+    small_pt = min(LABEL_MIN_PT, label_pt)
+    sizes = sorted({label_pt, max((label_pt + small_pt) / 2, small_pt), small_pt}, reverse=True)
+    pad = LABEL_PAD_MM
+    geoms = np.array([z.geometry for z in zones], dtype=object)
+    bounds = _bounds(zones) if bounds is None else bounds
+    bw, bh = bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]
+    long_side, short_side = np.maximum(bw, bh), np.minimum(bw, bh)
+    texts = [display_text(z.label) for z in zones]
+    # Cheap rejection first: a zone thinner than one line of the smallest text, or shorter
+    # than the label's longest word could possibly be, never gets measured.
+    min_h = text_size("Xg", small_pt)[1] / scale + 2 * pad
+    word_pt = np.array([max((len(w) for w in t.split()), default=1) for t in texts])
+    maybe = (short_side >= min_h) & (long_side >= word_pt * 0.45 * small_pt / scale + 2 * pad)
+    maybe &= wanted
+    cand_idx = np.flatnonzero(maybe)
+    if cand_idx.size:
+        for size in sizes:
+            for wrap in (False, True):
+                for turn in (False, True):
+                    todo = [i for i in cand_idx if i not in inside]
+                    boxes, keep, fit = [], [], []
+                    for i in todo:
+                        text = _two_lines(texts[i]) if wrap else texts[i]
+                        if text is None or (turn and bh[i] < 1.6 * bw[i]):
+                            continue
+                        w, h = text_size(text, size)
+                        w, h = w / scale + 2 * pad, h / scale + 2 * pad
+                        if turn:
+                            w, h = h, w
+                        if w > bw[i] or h > bh[i]:
+                            continue
+                        ax_, ay_ = zones[i].anchor
+                        boxes.append(
+                            shapely.box(ax_ - w / 2, ay_ - h / 2, ax_ + w / 2, ay_ + h / 2)
+                        )
+                        keep.append(i)
+                        fit.append((text, size, 90.0 if turn else 0.0))
+                    if keep:
+                        ok = shapely.contains(geoms[keep], np.array(boxes, dtype=object))
+                        for i, good, t in zip(keep, ok, fit, strict=True):
+                            if good:
+                                inside[i] = t
+            if len(inside) == cand_idx.size:
+                break
+    small = np.setdiff1d(np.flatnonzero(wanted), np.fromiter(inside, int, len(inside)))
+    return inside, small
+
+
+def _bounds(zones: Sequence[Zone]) -> np.ndarray:
+    """Bounds ``(xmin, ymin, xmax, ymax)`` of the zones' geometries, one row per zone.
+
+    One vectorised shapely call: at 100,000 zones a per-zone cache would thrash.
+    """
+    if not zones:
+        return np.zeros((0, 4))
+    return shapely.bounds(np.fromiter((z.geometry for z in zones), object, len(zones)))
+
+
+def place_once(artists: MapArtists, scale: float) -> None:
+    clear_labels(artists)
+    ax, zones, layout = artists.ax, artists.zones, artists.layout
+    if not zones or layout is None or scale <= 0:
+        return
+    wanted = np.ones(len(zones), bool)
+    if artists.label_only is not None:
+        wanted[:] = False
+        wanted[list(artists.label_only)] = True
+    bounds = _bounds(zones)
+    inside, small = inside_labels(zones, wanted, artists.label_pt, scale, bounds)
+
+    offsets = np.array([artists.panels[z.foot, z.view] for z in zones]).reshape(-1, 2)
+    labels: list[Text] = []
+    face = artists.face
+    for i, (text, size, rotation) in inside.items():
+        z = zones[i]
+        x, y = z.anchor
+        t = fasttext.adopt(
+            ax.text(
+                x + offsets[i, 0],
+                y + offsets[i, 1],
+                text,
+                ha="center",
+                va="center",
+                rotation=rotation,
+                rotation_mode="anchor",
+                fontsize=size,
+                linespacing=1.0,
+                color=palette.text_color(tuple(face[i])),
+                zorder=LABEL_Z,
+                gid=f"label-{z.id}",
+                parse_math=False,
+            )
+        )
+        t.set_in_layout(False)
+        labels.append(t)
+
+    leaders, key = _callouts(artists, small, bounds, offsets, scale, labels)
+    artists.labels, artists.leaders, artists.key = labels, leaders, key
+    recolor_labels(artists)
+    if not artists.labels_on:
+        artists.set_labels_visible(False)
+
+
+def _spread(desired: list[float], lo: float, hi: float, step: float) -> list[float]:
+    """Positions near ``desired`` (sorted), at least ``step`` apart, within ``[lo, hi]``."""
+    ys = [min(max(d, lo), hi) for d in desired]
+    for i in range(1, len(ys)):
+        ys[i] = max(ys[i], ys[i - 1] + step)
+    if ys and ys[-1] > hi:
+        ys[-1] = hi
+        for i in range(len(ys) - 2, -1, -1):
+            ys[i] = min(ys[i], ys[i + 1] - step)
+    return ys
+
+
+def _callouts(
+    artists: MapArtists,
+    small: np.ndarray,
+    bounds: np.ndarray,
+    offsets: np.ndarray,
+    scale: float,
+    labels: list[Text],
+) -> tuple[list[Artist], NumberKey | None]:
+    """Numbered callouts in columns beside each panel, leader lines and the key.
+
+    Every zone in ``small`` gets a number: when the columns beside a panel have too few
+    rows, the numbers get smaller (down to :data:`CALLOUT_MIN_PT`). Only when even that
+    is not enough (thousands of tiny zones) do the smallest zones go without a number,
+    and the key then says how many.
+    """
+    ax, zones, layout = artists.ax, artists.zones, artists.layout
+    assert layout is not None
+    if small.size == 0:
+        return [], None
+    cx = (bounds[small, 0] + bounds[small, 2]) / 2 + offsets[small, 0]
+    area = (bounds[small, 2] - bounds[small, 0]) * (bounds[small, 3] - bounds[small, 1])
+    panel_of = artists.panel_of[small]
+    per_panel = np.bincount(panel_of, minlength=len(layout.panels))
+
+    size = artists.label_pt
+    while True:
+        step = size * 1.7 / scale  # mm between numbers in a column
+        radius = size * 0.8 / scale  # mm from a number's centre to its circle
+        ok = True
+        for k, p in enumerate(layout.panels):
+            x0, y0, x1, y1 = p.box
+            capacity = max(int((y1 - y0 - step / 2) // step) + 1, 0)
+            sides = sum(
+                min(max(COLUMN_MM, 2.2 * radius + 1.0), room - 1.3 * radius) >= 1.6 * radius
+                for room in p.room
+            )
+            if per_panel[k] > capacity * sides:
+                ok = False
+        if ok or size <= CALLOUT_MIN_PT:
+            break
+        size = max(size * 0.9, CALLOUT_MIN_PT)
+
+    # (column x, side, zone indices, low y, high y) for every column that gets numbers
+    columns: list[tuple[float, int, list[int], float, float]] = []
+    unlabelled = 0
+    for k, p in enumerate(layout.panels):
+        ks = np.flatnonzero(panel_of == k)
+        if not ks.size:
+            continue
+        x0, y0, x1, y1 = p.box
+        # A column sits beside the outline box, as far out as its room allows; a column
+        # without room for a number (a narrow gap at a small scale) takes none, unless
+        # neither has room.
+        xs: list[float | None] = []
+        for room, edge, sign in ((p.room[0], x0, -1), (p.room[1], x1, 1)):
+            dist = min(max(COLUMN_MM, 2.2 * radius + 1.0), room - 1.3 * radius)
+            xs.append(edge + sign * dist if dist >= 1.6 * radius else None)
+        if xs == [None, None]:
+            xs = [x0 - 1.3 * radius, x1 + 1.3 * radius]
+        lo, hi = y0 + step / 2, y1
+        capacity = max(int((hi - lo) // step) + 1, 0)
+        caps = [capacity if x is not None else 0 for x in xs]
+        if ks.size > sum(caps):
+            # No room for every number even at the smallest size: the largest zones keep
+            # theirs and the key says how many are left unlabelled (never silently).
+            keep = np.argsort(-area[ks], kind="stable")[: sum(caps)]
+            unlabelled += ks.size - keep.size
+            ks = np.sort(ks[keep])
+        # Each zone goes to the nearer column; larger zones first when a column is full,
+        # the overflow to the other column while it has room.
+        ks = ks[np.argsort(-area[ks], kind="stable")]
+        dl = np.abs(cx[ks] - xs[0]) if xs[0] is not None else np.full(ks.size, np.inf)
+        dr = np.abs(cx[ks] - xs[1]) if xs[1] is not None else np.full(ks.size, np.inf)
+        near = [ks[dl <= dr], ks[dl > dr]]
+        sides = [list(near[0][: caps[0]]), list(near[1][: caps[1]])]
+        for side in (0, 1):
+            room_left = caps[side] - len(sides[side])
+            if room_left > 0:
+                sides[side] += list(near[1 - side][caps[1 - side] :][:room_left])
+        assert sum(map(len, sides)) == ks.size, "a callout was dropped"
+        for side in (0, 1):
+            if sides[side]:
+                x = xs[side]
+                assert x is not None
+                columns.append((x, side, [int(small[k]) for k in sides[side]], lo, hi))
+
+    # Number by label, top to bottom, so the same zone on both feet shares a number.
+    placed = [(i, zones[i].anchor[1] + offsets[i, 1]) for _, _, ids, _, _ in columns for i in ids]
+    numbers: dict[str, int] = {}
+    for i, _ in sorted(placed, key=lambda t: (-round(t[1], 1), t[0])):
+        numbers.setdefault(display_text(zones[i].label), len(numbers) + 1)
+
+    segments, dots, circles = [], [], []
+    for x, side, ids, lo, hi in columns:
+        ids.sort(key=lambda i: zones[i].anchor[1] + offsets[i, 1])
+        anchors = [
+            (zones[i].anchor[0] + offsets[i, 0], zones[i].anchor[1] + offsets[i, 1]) for i in ids
+        ]
+        ys = _spread([a[1] for a in anchors], lo, hi, step)
+        for i, (axx, ayy), y in zip(ids, anchors, ys, strict=True):
+            end = x + radius if side == 0 else x - radius
+            segments.append([(axx, ayy), (end, y)])
+            dots.append((axx, ayy))
+            circles.append((x, y))
+            t = fasttext.adopt(
+                ax.text(
+                    x,
+                    y,
+                    str(numbers[display_text(zones[i].label)]),
+                    ha="center",
+                    va="center_baseline",
+                    fontsize=size * 0.9,
+                    fontweight="bold",
+                    color=palette.TEXT_DARK,
+                    zorder=LABEL_Z,
+                    gid=f"callout-{zones[i].id}",
+                )
+            )
+            t.set_in_layout(False)
+            labels.append(t)
+    lines = LineCollection(
+        segments, colors="#333333", linewidths=0.55, zorder=LEADER_Z, capstyle="round"
+    )
+    lines.set_in_layout(False)
+    lines.set_gid("footmap-leaders")
+    ax.add_collection(lines, autolim=False)
+    # All number circles and anchor dots as two marker lines: far cheaper to draw than a
+    # boxed Text per number.
+    (ring_line,) = ax.plot(
+        [c[0] for c in circles],
+        [c[1] for c in circles],
+        linestyle="none",
+        marker="o",
+        markersize=2 * radius * scale,
+        markerfacecolor="white",
+        markeredgecolor="#666666",
+        markeredgewidth=0.6,
+        zorder=LABEL_Z - 0.1,
+        gid="footmap-callout-circles",
+    )
+    (dot_line,) = ax.plot(
+        [d[0] for d in dots],
+        [d[1] for d in dots],
+        linestyle="none",
+        marker="o",
+        markersize=1.8,
+        color="#222222",
+        zorder=LEADER_Z + 0.1,
+    )
+    for a in (ring_line, dot_line):
+        a.set_in_layout(False)
+    key_x = layout.extent[0] - artists.key_pt / scale
+    room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
+    key = _key(ax, numbers, artists.label_pt, (key_x, layout.extent[3]), unlabelled, room)
+    return [lines, ring_line, dot_line], key
+
+
+def key_spec(
+    labels: Sequence[str],
+    size: float,
+    width_pt: float,
+    height_pt: float,
+    max_width_pt: float | None = None,
+) -> tuple[float, int, int, float] | None:
+    """Font size, rows, columns and width (points) of the key for ``labels``.
+
+    The key may take up to a quarter of the Axes' width, or ``max_width_pt`` when given
+    (the room already reserved beside the feet): its font shrinks (down to
+    :data:`KEY_MIN_PT`) before the feet have to. Columns are balanced (rows differ by at
+    most one between columns).
+    """
+    limit = width_pt * 0.25 if max_width_pt is None else min(max_width_pt, width_pt * 0.25)
+    names = list(dict.fromkeys(display_text(t) for t in labels))
+    n = len(names)
+    if not n:
+        return None
+    fs = size * 1.05
+    while True:
+        line_h = fs * 1.3
+        rows_max = max(int((height_pt * 0.96 - fs * 2.2) // line_h), 4)
+        ncols = -(-n // rows_max)
+        rows = -(-n // ncols)
+        lines = [f"{k:>2}  {name}" for k, name in enumerate(names, start=1)]
+        cols = [lines[i : i + rows] for i in range(0, n, rows)]
+        width = sum(max(text_size(line, fs)[0] for line in c) for c in cols)
+        width += fs * 1.0 * (len(cols) - 1) + fs * 0.8
+        width = max(width, text_size("Key to numbers", fs * 1.1)[0] + fs * 0.8)
+        if width <= limit or fs <= KEY_MIN_PT:
+            return fs, rows, len(cols), width
+        fs = max(fs * 0.92, KEY_MIN_PT)
+
+
+def _key(
+    ax: Axes,
+    numbers: dict[str, int],
+    size: float,
+    at: tuple[float, float],
+    unlabelled: int = 0,
+    max_width_pt: float | None = None,
+) -> NumberKey | None:
+    """The numbered key, its top left corner at ``at`` (data coordinates).
+
+    ``unlabelled`` zones that got no number are counted in the key's title; the key keeps
+    within ``max_width_pt`` (the room reserved for it) by shrinking its font.
+    """
+    if not numbers and not unlabelled:
+        return None
+    fig = ax.figure
+    pos = ax.get_position(original=True)
+    fw, fh = fig.get_size_inches()
+    spec = key_spec(
+        list(numbers) or [""], size, pos.width * fw * 72, pos.height * fh * 72, max_width_pt
+    )
+    assert spec is not None
+    fs, rows, _, _ = spec
+    lines = [f"{n:>2}  {label}" for label, n in numbers.items()]
+    title = "Key to numbers"
+    if unlabelled:
+        title += f"\n({unlabelled} zone{'s' if unlabelled > 1 else ''} too small to label here)"
+    pad = fs * 0.2
+    texts = []
+
+    def put(dx: float, dy: float, text: str, fontsize: float) -> Text:
+        t = fasttext.adopt(
+            ax.text(
+                at[0],
+                at[1],
+                text,
+                transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
+                ha="left",
+                va="top",
+                fontsize=fontsize,
+                linespacing=1.3,
+                color=palette.TEXT_DARK,
+                zorder=LABEL_Z,
+                parse_math=False,
+                clip_on=False,
+            )
+        )
+        t.set_in_layout(False)
+        return t
+
+    head = put(pad, -pad, title, fs * 1.1)
+    head_h = text_size(title, fs * 1.1)[1] + fs * 0.5
+    x = pad
+    for i in range(0, len(lines), rows):
+        column = lines[i : i + rows]
+        texts.append(put(x, -pad - head_h, "\n".join(column), fs))
+        x += max(text_size(line, fs)[0] for line in column) + fs * 1.0
+    return NumberKey(head, texts)

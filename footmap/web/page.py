@@ -1,0 +1,353 @@
+"""A standalone interactive HTML map: one file, no server, no network, no Python to view it.
+
+:func:`write_html` writes a single self-contained HTML file (inline SVG, CSS and JavaScript;
+no CDN, no fetch, no external font; a Content-Security-Policy forbids any external load). It
+opens from ``file://`` on a phone or a laptop. Every view of the chart is drawn as an inline
+SVG that looks like the PNG export (system colours, labels inside zones, numbered callouts
+with a key) with real ``<text>``. Each zone is a focusable ``role="button"`` element
+``id="zone-<zone id>"``. A click, tap or Enter shows what charts claim for the zone, with
+numbered sources; the evidence and safety caveats stay on screen. The search box matches as
+the explorer's does (:mod:`footmap.chart.query`), and the selection lives in the URL fragment
+(``map.html#left.plantar.kidney``).
+
+The map is laid out by :func:`footmap.render.plot_map` (labels, callouts and numbers exactly
+as the figures have them) and written as SVG elements by :mod:`footmap.web.svg`; chart text
+goes through :func:`footmap.text.describe.escape_html`, the project's one escaping rule.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from footmap import __version__
+from footmap import style as palette
+from footmap.chart.model import Chart, Claim, Zone
+from footmap.chart.query import search_index
+from footmap.errors import FootmapError
+from footmap.render.layout import normalise_feet, normalise_views
+from footmap.text import describe
+from footmap.text.describe import escape_html as _e
+from footmap.vocab import SYSTEMS, VIEWS
+from footmap.web.svg import accessible_name, view_svg
+
+__all__ = ["html_document", "write_html"]
+
+
+def _asset(name: str) -> str:
+    return resources.files("footmap").joinpath("web", name).read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------
+# Panel content
+# ------------------------------------------------------------------------------------------
+def _cites(ids: Sequence[str], numbers: dict[str, int]) -> str:
+    nums = [numbers[i] for i in ids if i in numbers]
+    return f' <span class="cite">[{", ".join(map(str, nums))}]</span>' if nums else ""
+
+
+def _claim_list(claims: Sequence[Claim], numbers: dict[str, int]) -> str:
+    return (
+        "<ul>"
+        + "".join(f"<li>{_e(c.text)}{_cites(c.sources, numbers)}</li>" for c in claims)
+        + "</ul>"
+    )
+
+
+def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
+    """The panel's content for one zone: a ``<template>`` (inert until shown).
+
+    The sections of :func:`footmap.text.describe.zone_html`, in its order: what charts claim,
+    where charts disagree (if they do), what the evidence says, safety; then the zone's
+    numbered sources. Chart text is escaped by :func:`footmap.text.describe.escape_html`.
+    """
+    where = f"{zone.foot.capitalize()} foot, {VIEWS[zone.view].lower()}"
+    claims = describe.charts_claims(zone)
+    parts = [
+        f'<h3 class="zname">{_e(zone.label)}</h3>',
+        f'<p class="where">{_e(where)} \u00b7 body system: {_e(zone.system_label)}</p>',
+        f'<p class="area">Charts claim this zone for the <strong>{_e(zone.body_area)}'
+        "</strong>.</p>",
+        f'<h4 class="charts">{_e(describe.CHARTS_HEADING)}</h4>',
+        _claim_list(claims, numbers),
+    ]
+    disagreements = chart.disagreements_for(zone)
+    cited_ids = [i for c in claims for i in c.sources]
+    if disagreements:
+        parts.append(f'<h4 class="disagree">{_e(describe.DISAGREE_HEADING)}</h4>')
+        for d in disagreements:
+            parts.append(f"<p><strong>{_e(d.topic)}:</strong> {_e(d.text)}</p>")
+            parts.append(_claim_list(d.variants, numbers))
+            cited_ids += list(d.source_ids)
+    evidence = describe.evidence_claims(zone)
+    parts.append(f'<h4 class="evidence">{_e(describe.EVIDENCE_HEADING)}</h4>')
+    if evidence:
+        parts.append(_claim_list(evidence, numbers))
+        cited_ids += [i for c in evidence for i in c.sources]
+    else:
+        caveat_ids = [i for c in chart.caveats_of("evidence") for i in c.sources]
+        parts.append(f"<p>{_e(describe.caveat_line(chart))}{_cites(caveat_ids, numbers)}</p>")
+        cited_ids += caveat_ids
+    safety = describe.safety_line(chart)
+    if safety.strip():
+        parts.append(
+            f'<p class="safety"><strong>{_e(describe.SAFETY_HEADING)}:</strong> {_e(safety)}</p>'
+        )
+    # The citations themselves are in the page's source list once; the script copies them.
+    refs = " ".join(str(n) for n in sorted({numbers[i] for i in cited_ids if i in numbers}))
+    parts.append(f'<h4>Sources</h4><ul class="refs" data-refs="{refs}"></ul>')
+    return f'<template id="info-{_e(zone.id)}">{"".join(parts)}</template>'
+
+
+# ------------------------------------------------------------------------------------------
+# The document
+# ------------------------------------------------------------------------------------------
+def _json_script(data: Any) -> str:
+    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&``."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def html_document(
+    chart: Chart,
+    *,
+    feet: str | Sequence[str] = "both",
+    views: str | Sequence[str] | None = None,
+    title: str | None = None,
+) -> str:
+    """The standalone interactive map as one HTML document (a string).
+
+    Parameters
+    ----------
+    chart : Chart
+    feet : str or sequence of str, optional
+        Which foot shows first: ``"left"``, ``"right"`` or ``"both"`` (every foot is in the
+        file either way).
+    views : str, sequence of str or None, optional
+        The first of these views shows first (every view is in the file).
+    title : str, optional
+        Page heading (default: the chart's title).
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    FootmapError
+        When the chart has no evidence caveat, or unknown feet or views.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> page = html_document(footmap.load())
+    >>> 'id="zone-left.plantar.kidney"' in page
+    True
+    """
+    caveat = describe.caveat_line(chart)
+    if not caveat.strip():
+        raise FootmapError("the chart has no evidence caveat; footmap will not export without one")
+    first_feet = normalise_feet(chart, feet)
+    start_foot = "both" if len(first_feet) > 1 else first_feet[0]
+    first_view = normalise_views(chart, views)[0]
+    all_feet = chart.feet
+    if start_foot != "both" and len(all_feet) == 1:
+        start_foot = all_feet[0]
+    zones = chart.zones
+    number = {z.id: i for i, z in enumerate(zones)}
+    numbers = describe.citation_numbers(chart, zones)
+
+    svgs, keys, nav, at = [], {}, {}, {}
+    for view in chart.views:
+        drawn = view_svg(chart, view, all_feet, number, (view == first_view, start_foot))
+        svgs.append(drawn["svg"])
+        keys[view] = drawn["key"]
+        nav.update(drawn["nav"])
+        at.update(drawn["at"])
+
+    data = {
+        "zones": [[z.id, z.view, z.foot] for z in zones],
+        "names": [accessible_name(z) for z in zones],
+        "labels": [z.label for z in zones],
+        "where": [f"{z.foot} foot, {VIEWS[z.view].lower()}" for z in zones],
+        "nav": [nav.get(i, [[-1] * 4, [-1] * 4]) for i in range(len(zones))],
+        "at": [at.get(i) for i in range(len(zones))],
+        "views": {v: VIEWS[v] for v in chart.views},
+        "feet": list(all_feet),
+        "start": {"foot": start_foot, "view": first_view},
+        "search": search_index(chart),
+    }
+    script = _asset("map.js")
+    css = _asset("map.css") + "".join(
+        f".s-{s}{{fill:{c}}}.sw-{s}{{background:{c}}}" for s, c in palette.SYSTEM_COLORS.items()
+    )
+    csp = (
+        "default-src 'none'; "
+        f"script-src '{_sha256(script)}'; "
+        f"style-src '{_sha256(css)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    page_title = title if title is not None else chart.title
+
+    foot_opts = "".join(
+        f'<label><input type="radio" name="foot" value="{f}"'
+        f"{' checked' if f == start_foot else ''}> {label}</label>"
+        for f, label in (
+            [("left", "Left"), ("right", "Right"), ("both", "Both")]
+            if len(all_feet) > 1
+            else [(all_feet[0], all_feet[0].capitalize())]
+        )
+    )
+    view_opts = "".join(
+        f'<label><input type="radio" name="view" value="{v}"'
+        f"{' checked' if v == first_view else ''}> {_e(VIEWS[v])}</label>"
+        for v in chart.views
+    )
+    options = "".join(f'<option value="{_e(o[1])}"></option>' for o in data["search"]["options"])
+    key_html = "".join(
+        f'<div class="key" data-view="{v}"{"" if v == first_view else " hidden"}>'
+        "<h3>Key to numbers</h3><ol>"
+        + "".join(
+            f'<li data-feet="{" ".join(r["feet"])}"'
+            + ("" if start_foot in ("both", *r["feet"]) else " hidden")
+            + f'><span class="n">{r["n"]}</span> '
+            f"{_e(r['label'])}</li>"
+            for r in rows
+        )
+        + "</ol></div>"
+        for v, rows in keys.items()
+        if rows
+    )
+    present = {z.system for z in zones}
+    legend = "".join(
+        f'<li><span class="sw sw-{s}"></span> {_e(label)}</li>'
+        for s, label in SYSTEMS.items()
+        if s in present
+    )
+    evidence = "".join(
+        f"<p><strong>Caveat:</strong> {_e(c.brief)}{_cites(c.sources, numbers)}</p>"
+        for c in chart.caveats_of("evidence")
+    )
+    evidence_full = "".join(
+        f"<p>{_e(c.text)}{_cites(c.sources, numbers)}</p>" for c in chart.caveats_of("evidence")
+    )
+    chart_notes = "".join(
+        f"<p>{_e(c.text)}{_cites(c.sources, numbers)}</p>" for c in chart.caveats_of("chart")
+    )
+    safety = describe.safety_line(chart)
+    safety_html = f"<p><strong>Safety:</strong> {_e(safety)}</p>" if safety.strip() else ""
+    refs = "".join(
+        f'<li id="src-{numbers[s.id]}" value="{numbers[s.id]}">{_e(s.citation)}</li>'
+        for s in chart.cited_sources(zones)
+        if s.id in numbers
+    )
+    templates = "".join(_zone_template(chart, z, numbers) for z in zones)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="footmap {__version__}">
+<title>{_e(page_title)}</title>
+<style>{css}</style>
+</head>
+<body>
+<a class="skip" href="#fm-panel-h">Skip to the selected zone</a>
+<header>
+<h1>{_e(page_title)}</h1>
+</header>
+<section class="caveat" aria-label="Caveats">{evidence}{safety_html}</section>
+<div class="controls">
+<fieldset><legend>Foot</legend>{foot_opts}</fieldset>
+<fieldset><legend>View</legend>{view_opts}</fieldset>
+<div class="search"><label for="fm-search">Search a body area, zone or system</label>
+<input id="fm-search" type="search" list="fm-options" autocomplete="off" spellcheck="false"
+ placeholder="e.g. kidneys, system: urinary">
+<datalist id="fm-options">{options}</datalist>
+<p id="fm-search-status" role="status"></p></div>
+</div>
+<main class="layout">
+<section class="map" aria-label="Foot map">
+{"".join(svgs)}
+<p class="hint">Click or tap a zone, or press Tab to reach the map, arrow keys to move between
+neighbouring zones, Enter to select and Esc to clear.</p>
+</section>
+<aside class="panel" aria-labelledby="fm-panel-h">
+<ul id="fm-results" aria-label="Search results"></ul>
+<h2 id="fm-panel-h" tabindex="-1">Selected zone</h2>
+<div id="fm-panel"><p class="prompt">No zone selected yet. Click, tap or tab to a zone to see
+what reflexology charts claim for it.</p></div>
+</aside>
+<section class="legend" aria-label="Key and legend">
+{key_html}
+<div><h3>Body system (as charts assign it)</h3><ul class="systems">{legend}</ul></div>
+</section>
+</main>
+<footer>
+<h2>About this chart</h2>
+<p>{_e(chart.description)}</p>
+<h3>What the evidence says</h3>
+{evidence_full}
+{chart_notes}
+<h2>Sources</h2>
+<ol class="sources">{refs}</ol>
+<p class="small">{_e(chart.orientation)}</p>
+<p class="small">Made with footmap {__version__}. This page works offline; nothing is loaded
+from the network.</p>
+</footer>
+<div id="fm-live" class="sr-only" aria-live="polite"></div>
+{templates}
+<script type="application/json" id="fm-data">{_json_script(data)}</script>
+<script>{script}</script>
+</body>
+</html>
+"""
+
+
+def write_html(
+    chart: Chart,
+    path: str | os.PathLike[str],
+    *,
+    feet: str | Sequence[str] = "both",
+    views: str | Sequence[str] | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write the standalone interactive map to ``path``, atomically.
+
+    Parameters
+    ----------
+    chart : Chart
+    path : str or path-like
+        The ``.html`` file to write.
+    feet, views, title
+        See :func:`html_document`.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import footmap, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "map.html"
+    >>> write_html(footmap.load(), out).name
+    'map.html'
+    """
+    from footmap.atomic import atomic_write
+
+    page = html_document(chart, feet=feet, views=views, title=title)
+    target = Path(path)
+    with atomic_write(target) as f:
+        f.write(page.encode("utf-8"))
+    return target

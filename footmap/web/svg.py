@@ -1,0 +1,368 @@
+"""One view of a chart as inline SVG for the HTML map, and the arrow keys' neighbours.
+
+:func:`view_svg` lays a view out with :func:`footmap.render.plot_map` (so labels, callouts and
+their numbers are those of the figures) and writes what it drew as SVG elements in the page
+frame (millimetres, y down): foot outlines, one ``<path id="zone-<zone id>" role="button">``
+per zone, callouts and labels as real ``<text>``, one ``<g class="panel">`` per foot. Chart
+text goes through :func:`footmap.text.describe.escape_html`. :func:`neighbours` says, with shapely,
+which zone each arrow key moves to.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import shapely
+from matplotlib.figure import Figure
+from shapely.geometry.base import BaseGeometry
+
+from footmap.chart.model import Chart, Zone
+from footmap.render.layout import points_per_mm
+from footmap.render.plot import MapArtists, plot_map
+from footmap.text.describe import escape_html as _e
+from footmap.vocab import VIEWS
+
+__all__ = ["DIRECTIONS", "FIGSIZE", "TOUCH_MM", "accessible_name", "neighbours", "view_svg"]
+
+#: Figure size (inches) each view is laid out for: sets which labels fit inside their zones.
+FIGSIZE = (8.0, 6.5)
+#: Directions of the arrow keys, in the order :func:`neighbours` lists targets.
+DIRECTIONS = ("up", "down", "left", "right")
+_UNIT = {"up": (0.0, -1.0), "down": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
+_FONT = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', Arial, Helvetica, sans-serif"
+TOUCH_MM = 2.0  #: zones closer than this (mm) count as neighbours for the arrow keys
+
+
+def _r(v: float) -> str:
+    """A coordinate rounded to 0.1 mm, without a trailing ``.0``."""
+    s = f"{v:.1f}"
+    s = s[:-2] if s.endswith(".0") else s
+    return "0" if s == "-0" else s
+
+
+def _path_d(geom: BaseGeometry, dx: float, dy: float) -> str:
+    """SVG path data of a (multi)polygon in the page frame (y down), holes as subpaths."""
+    out = []
+    for poly in getattr(geom, "geoms", [geom]):
+        for ring in [poly.exterior, *poly.interiors]:
+            xy = np.asarray(ring.coords)[:-1]
+            pts = " ".join(f"{_r(x + dx)} {_r(-(y + dy))}" for x, y in xy)
+            out.append(f"M{pts}Z")
+    return "".join(out)
+
+
+class _Box:
+    """A growing bounding box in page coordinates (mm, y down)."""
+
+    def __init__(self) -> None:
+        self.x0 = self.y0 = math.inf
+        self.x1 = self.y1 = -math.inf
+
+    def add(self, x0: float, y0: float, x1: float | None = None, y1: float | None = None) -> None:
+        x1 = x0 if x1 is None else x1
+        y1 = y0 if y1 is None else y1
+        self.x0, self.y0 = min(self.x0, x0, x1), min(self.y0, y0, y1)
+        self.x1, self.y1 = max(self.x1, x0, x1), max(self.y1, y0, y1)
+
+    def union(self, other: _Box) -> _Box:
+        box = _Box()
+        for b in (self, other):
+            if math.isfinite(b.x0):
+                box.add(b.x0, b.y0, b.x1, b.y1)
+        return box
+
+    def viewbox(self, pad: float = 3.0) -> str:
+        return " ".join(
+            _r(v)
+            for v in (
+                self.x0 - pad,
+                self.y0 - pad,
+                self.x1 - self.x0 + 2 * pad,
+                self.y1 - self.y0 + 2 * pad,
+            )
+        )
+
+
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    size_mm: float,
+    *,
+    cls: str,
+    fill: str | None = None,
+    weight: str = "normal",
+    anchor: str = "middle",
+    rotation: float = 0.0,
+    extra: str = "",
+) -> str:
+    """One ``<text>`` element, a ``<tspan>`` per line, centred on ``(x, y)`` (page frame)."""
+    lines = text.split("\n")
+    lh = size_mm * 1.0
+    top = y - lh * (len(lines) - 1) / 2
+    attrs = f'class="{cls}" font-size="{size_mm:.2f}"'
+    if fill:
+        attrs += f' fill="{fill}"'
+    if weight != "normal":
+        attrs += f' font-weight="{weight}"'
+    if anchor != "middle":
+        attrs += f' text-anchor="{anchor}"'
+    if rotation:
+        attrs += f' transform="rotate({_r(-rotation)} {_r(x)} {_r(y)})"'
+    if len(lines) == 1:
+        return f'<text {attrs}{extra} x="{_r(x)}" y="{_r(y)}">{_e(text)}</text>'
+    spans = "".join(
+        f'<tspan x="{_r(x)}" y="{_r(top + k * lh)}">{_e(line)}</tspan>'
+        for k, line in enumerate(lines)
+    )
+    return f"<text {attrs}{extra}>{spans}</text>"
+
+
+# ------------------------------------------------------------------------------------------
+# Arrow-key neighbours
+# ------------------------------------------------------------------------------------------
+def neighbours(
+    zones: Sequence[Zone], anchors: np.ndarray, panel: Sequence[int]
+) -> tuple[list[list[int]], list[list[int]]]:
+    """The zone each arrow key moves to, within a panel and across panels of one view.
+
+    A zone's neighbours are the zones of its panel it touches (closer than
+    :data:`TOUCH_MM`, by shapely). An arrow moves to the neighbour best placed in that
+    direction (within 60 degrees of it, nearest first, straightest on ties); with none
+    there, to the nearest zone of the panel in that direction; ``-1`` when there is none.
+
+    Parameters
+    ----------
+    zones : sequence of Zone
+        The zones of one view.
+    anchors : numpy.ndarray
+        ``(n, 2)`` label points in the page frame (mm, y down).
+    panel : sequence of int
+        Panel number of each zone.
+
+    Returns
+    -------
+    within, across : list of list of int
+        Per zone, the target index for up, down, left and right (:data:`DIRECTIONS`):
+        ``within`` its own panel, ``across`` in the other panels (used when both feet show
+        and ``within`` has none).
+    """
+    n = len(zones)
+    geoms = np.array([z.geometry for z in zones], dtype=object)
+    tree = shapely.STRtree(geoms)
+    touching: list[set[int]] = [set() for _ in range(n)]
+    if n:
+        left, right = tree.query(geoms, predicate="dwithin", distance=TOUCH_MM)
+        for a, b in zip(left.tolist(), right.tolist(), strict=True):
+            if a != b and panel[a] == panel[b]:
+                touching[a].add(b)
+    panel_arr = np.asarray(panel, int)
+
+    def best(i: int, cands: np.ndarray, u: tuple[float, float]) -> int:
+        if cands.size == 0:
+            return -1
+        v = anchors[cands] - anchors[i]
+        dist = np.hypot(v[:, 0], v[:, 1])
+        ok = dist > 1e-9
+        cos = np.where(ok, (v[:, 0] * u[0] + v[:, 1] * u[1]) / np.where(ok, dist, 1), -1)
+        good = cos >= 0.5
+        if not good.any():
+            return -1
+        score = dist * (2.0 - cos)
+        score[~good] = np.inf
+        return int(cands[int(np.argmin(score))])
+
+    within: list[list[int]] = []
+    across: list[list[int]] = []
+    for i in range(n):
+        near = np.array(sorted(touching[i]), int)
+        same = np.flatnonzero((panel_arr == panel_arr[i]) & (np.arange(n) != i))
+        other = np.flatnonzero(panel_arr != panel_arr[i])
+        row_in, row_out = [], []
+        for d in DIRECTIONS:
+            u = _UNIT[d]
+            t = best(i, near, u)
+            row_in.append(t if t >= 0 else best(i, same, u))
+            row_out.append(best(i, other, u))
+        within.append(row_in)
+        across.append(row_out)
+    return within, across
+
+
+# ------------------------------------------------------------------------------------------
+# One view as SVG
+# ------------------------------------------------------------------------------------------
+def accessible_name(zone: Zone) -> str:
+    """A zone button's accessible name: ``"Kidney: charts claim the kidneys"``."""
+    return f"{zone.label}: charts claim the {zone.body_area}"
+
+
+def view_svg(
+    chart: Chart,
+    view: str,
+    feet: tuple[str, ...],
+    number: dict[str, int],
+    shown: tuple[bool, str] = (True, "both"),
+) -> dict:
+    """Draw one view of ``chart`` with every foot in ``feet`` as inline SVG.
+
+    Parameters
+    ----------
+    chart : Chart
+    view : str
+    feet : tuple of str
+        The feet to draw (each gets a ``<g class="panel" data-foot=...>``).
+    number : dict
+        Zone id -> its number in the page's data (``data-z`` of its elements).
+    shown : tuple of (bool, str), optional
+        Whether this view shows first, and the foot (or ``"both"``) that shows first.
+
+    Returns
+    -------
+    dict
+        ``svg`` (the ``<svg>`` element as text), ``key`` (the numbered key: ``n``, ``label``,
+        ``feet``), ``nav`` (zone number -> arrow targets, see :func:`neighbours`) and ``at``
+        (zone number -> its label point in the page frame).
+    """
+    fig = Figure(figsize=FIGSIZE, dpi=72)
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    arts: MapArtists = plot_map(
+        chart, feet=feet, views=(view,), ax=ax, legend=False, title=False, labels=True
+    )
+    scale = points_per_mm(ax, layout_done=True)  # points per mm
+    mm = 1.0 / scale
+    layout = arts.layout
+    assert layout is not None
+    boxes = {foot: _Box() for foot in feet}
+    parts: dict[str, list[str]] = {foot: [] for foot in feet}
+
+    for p in layout.panels:
+        dx, dy = p.offset
+        outline = chart.outline(p.foot, p.view).geometry
+        parts[p.foot].append(f'<path class="outline" d="{_path_d(outline, dx, dy)}"/>')
+        x0, y0, x1, y1 = p.box
+        boxes[p.foot].add(x0, -y1, x1, -y0)
+    for text, x, y, weight in layout.headings:
+        foot = min(
+            feet,
+            key=lambda f: abs(arts.panels[f, view][0] - x) if (f, view) in arts.panels else 1e9,
+        )
+        size = (9 if weight == "bold" else 8.5) * mm
+        parts[foot].append(_text(x, -y, text, size, cls="head", weight=weight))
+        boxes[foot].add(
+            x - size * len(text) * 0.3, -y - size, x + size * len(text) * 0.3, -y + size
+        )
+
+    # zones
+    zones = arts.zones
+    anchors = np.array(
+        [
+            [
+                z.anchor[0] + arts.panels[z.foot, z.view][0],
+                -(z.anchor[1] + arts.panels[z.foot, z.view][1]),
+            ]
+            for z in zones
+        ],
+        float,
+    ).reshape(-1, 2)
+    for z in zones:
+        dx, dy = arts.panels[z.foot, z.view]
+        parts[z.foot].append(
+            f'<path id="zone-{_e(z.id)}" class="zone s-{_e(z.system)}" data-z="{number[z.id]}" '
+            f'tabindex="-1" role="button" aria-label="{_e(accessible_name(z))}" '
+            f'd="{_path_d(z.geometry, dx, dy)}"><title>{_e(z.label)} \u2014 '
+            f"{_e(z.body_area)}</title></path>"
+        )
+
+    # callouts: leader, anchor dot, numbered circle (in the order place_once drew them)
+    callouts = [t for t in arts.labels if (t.get_gid() or "").startswith("callout-")]
+    key: dict[str, dict[str, Any]] = {}
+    if callouts:
+        segments = arts.leaders[0].get_segments()
+        rings = arts.leaders[1]
+        radius = rings.get_markersize() / 2 * mm
+        cx, cy = rings.get_xdata(), rings.get_ydata()
+        for k, t in enumerate(callouts):
+            z = chart.zone(t.get_gid()[len("callout-") :])
+            (ax_, ay_), (ex, ey) = segments[k]
+            x, y = float(cx[k]), -float(cy[k])
+            n = t.get_text()
+            dot = _r(max(0.9 * mm, 0.3))  # matplotlib's marker: 1.8 pt across
+            parts[z.foot].append(
+                f'<g class="callout" data-z="{number[z.id]}">'
+                f'<path class="leader" d="M{_r(ax_)} {_r(-ay_)}L{_r(ex)} {_r(-ey)}"/>'
+                f'<circle class="dot" cx="{_r(ax_)}" cy="{_r(-ay_)}" r="{dot}"/>'
+                f'<circle class="ring" cx="{_r(x)}" cy="{_r(y)}" r="{_r(radius)}"/>'
+                + _text(x, y, n, t.get_fontsize() * mm, cls="num", weight="bold")
+                + "</g>"
+            )
+            boxes[z.foot].add(x - radius, y - radius, x + radius, y + radius)
+            entry = key.setdefault(n, {"n": int(n), "label": z.label, "feet": set()})
+            entry["feet"].add(z.foot)
+
+    # labels inside zones
+    for t in arts.labels:
+        gid = t.get_gid() or ""
+        if not gid.startswith("label-"):
+            continue
+        z = chart.zone(gid[len("label-") :])
+        x, y = t.get_position()
+        parts[z.foot].append(
+            _text(
+                float(x),
+                -float(y),
+                t.get_text(),
+                t.get_fontsize() * mm,
+                cls="lbl",
+                fill=str(t.get_color()),
+                rotation=float(t.get_rotation()),
+                extra=f' data-z="{number[z.id]}"',
+            )
+        )
+
+    total = _Box()
+    for b in boxes.values():
+        total = total.union(b)
+    panel_no = [feet.index(z.foot) for z in zones]
+    within, across = neighbours(zones, anchors, panel_no)
+    label = VIEWS[view]
+    on, start_foot = shown
+    body = "".join(
+        f'<g class="panel" data-foot="{foot}" role="group" '
+        + ("" if start_foot in ("both", foot) else 'display="none" ')
+        + f'aria-label="{foot.capitalize()} foot, {_e(label.lower())}">{"".join(parts[foot])}</g>'
+        for foot in feet
+    )
+    vb = {foot: boxes[foot].viewbox() for foot in feet}
+    vb["both"] = total.viewbox()
+    svg = (
+        f'<svg id="view-{view}" class="fm-map{"" if on else " off"}" '
+        'xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="{vb.get(start_foot, vb["both"])}" role="group" '
+        f'aria-labelledby="view-{view}-t" '
+        f'data-view="{view}" '
+        + " ".join(f'data-vb-{k}="{v}"' for k, v in vb.items())
+        + f' font-family="{_FONT}">'
+        f'<title id="view-{view}-t">{_e(label)}: foot map, one button per zone</title>'
+        f'{body}<g class="overlay"></g></svg>'
+    )
+    order = [number[z.id] for z in zones]
+    nav = {
+        number[z.id]: [
+            [order[t] if t >= 0 else -1 for t in within[i]],
+            [order[t] if t >= 0 else -1 for t in across[i]],
+        ]
+        for i, z in enumerate(zones)
+    }
+    key_rows = [
+        {"n": e["n"], "label": e["label"], "feet": sorted(e["feet"])}
+        for e in sorted(key.values(), key=lambda e: e["n"])
+    ]
+    at = {
+        number[z.id]: [round(float(x), 1), round(float(y), 1)]
+        for z, (x, y) in zip(zones, anchors, strict=True)
+    }
+    return {"svg": svg, "key": key_rows, "nav": nav, "at": at}
