@@ -604,8 +604,8 @@ _OUTLINE_JS = """async ([x, y]) => {
 
 
 def test_a_click_is_outlined_on_the_page_at_once(lab, page, geometry):
-    """The page outlines the clicked zone itself (footmap.explorer.outlines), before the kernel answers,
-    inside that zone's box, in the selection's near-black; with no frame to replace it, the
+    """The page outlines the clicked zone itself (footmap.explorer.outlines), before the kernel
+    answers, inside that zone's box, in the selection's near-black; with no frame to replace it, the
     last frame comes back."""
     import json
 

@@ -146,10 +146,11 @@ def _mutate(doc: Any, path: tuple, op: str, data: st.DataObject) -> Any:
     return doc
 
 
-# -- the schema fast path in footmap.chart.loader -----------------------------------------------------------
+# -- the schema fast path in footmap.chart._schema -------------------------------------------
 def test_schema_fast_path_is_on():
     assert _schema._fast_rules() is not None, (
-        "schema.json changed: bring footmap.chart._schema._feature_ok up to date, then _FEATURE_DEFS_SHA256"
+        "schema.json changed: bring footmap.chart._schema._feature_ok up to date, then "
+        "_FEATURE_DEFS_SHA256"
     )
     assert all(_schema._feature_ok(f) for f in BASE["features"])
 

@@ -1,4 +1,4 @@
-"""Zone outlines sent to the page, for its instant outline of a click (footmap.explorer.outlines)."""
+"""Zone outlines sent to the page for its instant outline of a click (explorer/outlines.py)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,8 @@ from PIL import Image
 import footmap
 import footmap.export as export
 from footmap.cli import main
-from footmap.export import page, pagetext
+from footmap.export import page as page_layout
+from footmap.export import pagetext
 from footmap.render.plot import plot_map
 from footmap.text import describe
 
@@ -108,7 +109,7 @@ def test_export_claims_block_keeps_evidence_apart(chart):
     zones.append(chart.zone("left.plantar.kidney"))
     numbers = describe.citation_numbers(chart, zones)
     assert numbers == {"testchart": 1, "testreview": 2, "testdoc": 3, "otherchart": 4}
-    blocks = page._zone_blocks(chart, zones, numbers)
+    blocks = page_layout._zone_blocks(chart, zones, numbers)
     assert [(b.text, b.weight) for b in blocks] == [
         ("What charts claim", "bold"),
         (
@@ -131,7 +132,7 @@ def test_no_evidence_under_what_charts_claim_on_the_bundled_chart():
     chart = footmap.load()
     zones = chart.zones
     numbers = describe.citation_numbers(chart, zones)
-    texts = [b.text for b in page._zone_blocks(chart, zones, numbers)]
+    texts = [b.text for b in page_layout._zone_blocks(chart, zones, numbers)]
     split = texts.index("What the evidence says")
     assert texts.count("What charts claim") == 1 and texts[0] == "What charts claim"
     evidence = {c.text for z in zones for c in z.claims if c.kind == "evidence"}
@@ -146,7 +147,7 @@ def test_no_evidence_under_what_charts_claim_on_the_bundled_chart():
 def test_zone_headings_cite_placement_sources_only(chart):
     zone = chart.zone("left.plantar.head")
     numbers = describe.citation_numbers(chart, [zone])
-    head = page._zone_blocks(chart, [zone], numbers)[1].text
+    head = page_layout._zone_blocks(chart, [zone], numbers)[1].text
     # testchart (placement) is 1; testreview (evidence) 2 and testdoc (article) 3 are not cited
     assert head.endswith("[Nervous system] [1]")
 

@@ -157,8 +157,8 @@ def _features_ok(features: list[Any], flat: Flat | None = None) -> list[bool]:
     """:func:`_feature_ok` of each feature, the coordinates of all checked at once.
 
     A large chart is mostly coordinates: when every polygon of every feature is well formed
-    (:attr:`footmap.chart._coords.Flat.well_formed`; ``flat`` is :func:`footmap.chart._coords.flatten` of
-    ``features``, computed when not given), each feature's own check skips its coordinates.
+    (``Flat.well_formed``; ``flat`` is ``flatten`` of ``features``, computed when not
+    given), each feature's own check skips its coordinates.
     """
     coordinates = not (flatten(features) if flat is None else flat).well_formed
     return [_feature_ok(f, coordinates=coordinates) for f in features]

@@ -6,9 +6,8 @@ returns a frozen :class:`~footmap.chart.Chart` or raises one :class:`~footmap.er
 listing every problem, each naming the file, the zone id and what is wrong.
 
 This module orders the checks and builds the chart; the checks themselves live beside it:
-:mod:`footmap.chart._read` (bytes, text, JSON), :mod:`footmap.chart._schema` (the JSON Schema),
-:mod:`footmap.chart._geometry` (geometry, containment, overlaps) and :mod:`footmap.chart._problems` (the
-problem list). Their limits, and the internals tests use, are re-exported here.
+``_read`` (bytes, text, JSON), ``_schema`` (the JSON Schema), ``_geometry`` (geometry,
+containment, overlaps) and ``_problems`` (the problem list), all in :mod:`footmap.chart`.
 """
 
 from __future__ import annotations

@@ -243,6 +243,7 @@ def resolve(chart: Chart, spec: HighlightSpec) -> tuple[Zone, ...]:
 
 
 def unknown_message(chart: Chart, key: str) -> str:
+    """Say that ``key`` names nothing in ``chart``, with close names when there are any."""
     if len(key) > 200:  # echo a long input in part, and spare difflib its quadratic work
         return (
             f"{key[:200]!r}... ({len(key):,} characters) matches no zone id, "

@@ -1,7 +1,8 @@
 """Teaching widgets over the explorer's map: a guided tour and a click quiz.
 
-The lesson logic (steps, questions, verdicts) is :mod:`footmap.text.lesson`'s; the HTML they show is
-:mod:`footmap.explorer.panel`'; this module wires them to an :class:`~footmap.explorer.Explorer` (its
+The lesson logic (steps, questions, verdicts) is :mod:`footmap.text.lesson`'s; the HTML they
+show is :mod:`footmap.explorer.panel`'s; this module wires them to an
+:class:`~footmap.explorer.Explorer` (its
 map, view buttons and caveat) with ipywidgets buttons. Like :mod:`footmap.explorer` it belongs
 to the one module family that imports ipywidgets.
 

@@ -1,7 +1,6 @@
 """Building blocks shared by the widgets: figures on an ipympl canvas, display, buttons.
 
-Part of the widget module family (:mod:`footmap.explorer`, :mod:`footmap.explorer.classroom` and this
-module), the only footmap modules that import ipywidgets and ipympl.
+Part of :mod:`footmap.explorer`, the only wing that imports ipywidgets and ipympl.
 """
 
 from __future__ import annotations

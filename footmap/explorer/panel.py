@@ -171,7 +171,7 @@ _MIME = {
     "html": "text/html",
 }
 
-# -- teaching: a guided tour and a click quiz (logic in footmap.text.lesson) -------------------------
+# -- teaching: a guided tour and a click quiz (logic in footmap.text.lesson) ----------------
 #: Explanations of a quiz answer start with this verdict when the click hit no zone
 #: (:func:`footmap.text.lesson.check` with ``zone=None``).
 _MISS_VERDICT = "That click missed every zone."

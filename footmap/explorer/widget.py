@@ -7,9 +7,10 @@ body area, zone label or body system) and the arrow keys on the focused map make
 without a mouse; a live region tells screen readers what was selected.
 
 The explorer keeps the map, the panel and the controls; the teaching widgets built on it (tour,
-quiz) live in :mod:`footmap.explorer.classroom`, shared widget helpers in :mod:`footmap.explorer.kit`. These
-are the only footmap modules that import ipywidgets and ipympl. What they show is made by pure
-functions (:mod:`footmap.explorer.panel`, :mod:`footmap.chart.neighbours`, :mod:`footmap.explorer.overlay`). Where
+quiz) live in :mod:`footmap.explorer.classroom`, shared widget helpers in
+:mod:`footmap.explorer.kit`; this wing is the only one that imports ipywidgets and ipympl.
+What they show is made by pure functions (:mod:`footmap.explorer.panel`,
+:mod:`footmap.chart.neighbours`, :mod:`footmap.explorer.overlay`). Where
 ipympl is not the active matplotlib backend (a static viewer, ``nbconvert``, a notebook without
 ``%matplotlib widget``) the explorer shows a static PNG of the map and the search-driven panel
 instead.

@@ -9,11 +9,11 @@ Files are written atomically (:func:`atomic_write`): to a temporary file in the 
 directory, flushed to disk, then renamed over the target, so a failed export leaves any
 existing file untouched and no partial file behind.
 
-This module holds the public entry points (:func:`figure`, :func:`export`, :func:`save_figure`)
-and re-exports (``name as name``) what callers import from it; the work is done beside it:
-:mod:`footmap.atomic` (atomic writes), :mod:`footmap.export.pagetext` (page sizes, text blocks, title,
-footer, caveat check), :mod:`footmap.export.page` (one annotated page), :mod:`footmap.export.files`
-(PNG/SVG/PDF bytes, dpi limits, metadata) and :mod:`footmap.export.handouts` (the PDF handout).
+This module holds the public entry points (:func:`figure`, :func:`export`, :func:`save_figure`);
+the work is done beside it: :mod:`footmap.atomic` (atomic writes),
+:mod:`footmap.export.pagetext` (page sizes, text blocks, title, footer, caveat check),
+:mod:`footmap.export.page` (one annotated page), :mod:`footmap.export.files` (PNG/SVG/PDF
+bytes, dpi limits, metadata) and :mod:`footmap.export.handouts` (the PDF handout).
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ def figure(
     title : str, optional
         Page title; the chart's title by default.
     disagreements : bool, optional
-        Mark the zones where charts disagree (a dashed outline, see :mod:`footmap.render.disagreements`);
+        Mark the zones where charts disagree (a dashed outline, see
+        :mod:`footmap.render.disagreements`);
         by default when the chart documents any disagreement.
 
     Returns
