@@ -804,7 +804,6 @@ CHART_SOURCES: list[dict[str, str]] = [
         "title": "Solar Plexus Reflex",
         "citation": "Solar Plexus Reflex. netplaces.com, Reflexology section.",
         "url": (
-            " "
             "http://www.netplaces.com/reflexology/warm-the-heart-from-the-sole/solar-plexus-reflex.htm"
         ),
         "note": (
@@ -831,7 +830,6 @@ CHART_SOURCES: list[dict[str, str]] = [
         "title": "5 Fuzzy Reflex Segments of Spinal Column in Reflexology",
         "citation": "5 Fuzzy Reflex Segments of Spinal Column in Reflexology. tcmwindow.com.",
         "url": (
-            " "
             "http://tcmwindow.com/reflexology/news/enjoy/5-Fuzzy-Reflex-Segments-of-Spinal-Column-In-Reflexology.shtml"
         ),
         "note": (
