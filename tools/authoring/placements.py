@@ -162,8 +162,8 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "upper lymph nodes": [
         placement(
-            "A Japanese lymph routine puts the lymph of the head and neck in round areas at the "
-            "roots between the toes, on the top of the foot.",
+            "A Japanese practitioner's lymph routine puts the lymph of the head and neck in "
+            "round areas at the roots between the toes, on the top of the foot.",
             "tsubokouza-lymph",
         )
     ],
