@@ -18,7 +18,9 @@ NEW_ZONES = [
     ("trapezius", "plantar"),
     ("thymus", "plantar"),
     ("bronchi", "plantar"),
-    ("armpit", "lateral"),
+    ("shoulder blade", "dorsal"),
+    ("cerebellum and brain stem", "medial"),
+    ("urethra", "medial"),
     ("upper back", "dorsal"),
     ("lower back", "dorsal"),
 ]
@@ -77,8 +79,9 @@ def test_added_plantar_zones_sit_where_charts_put_them(chart, foot):
 def test_heart_is_on_the_left_sole_only(chart):
     hearts = chart.zones_for("heart")
     assert [(z.foot, z.view) for z in hearts] == [("left", "plantar")]
-    assert _at(chart, "left", "plantar", 6.0, 161.5) == "heart"
-    assert _at(chart, "right", "plantar", 6.0, 161.5) == "lungs and chest"
+    # between the fourth and fifth metatarsals, just below the little toe's base
+    assert _at(chart, "left", "plantar", -23.0, 158.0) == "heart"
+    assert _at(chart, "right", "plantar", -23.0, 158.0) == "lungs and chest"
 
 
 @pytest.mark.parametrize(
@@ -106,7 +109,8 @@ def test_one_sided_organs_keep_their_side(chart, area, foot):
         ("trapezius", "musculoskeletal"),
         ("hypothalamus", "endocrine"),
         ("pineal gland", "endocrine"),
-        ("armpit", "lymphatic"),
+        ("shoulder blade", "musculoskeletal"),
+        ("urethra", "urinary"),
         ("upper back", "musculoskeletal"),
         ("lower back", "musculoskeletal"),
         ("sciatic nerve", "nervous"),
@@ -138,13 +142,14 @@ def test_every_zone_opens_with_a_placement_citing_only_chart_sources(chart):
 @pytest.mark.parametrize(
     ("area", "source"),
     [
-        ("heart", "jakuseki"),
+        ("heart", "koukouan"),
         ("spleen", "netplaces-spleen"),
         ("sciatic nerve", "sportsrec"),
         ("pelvis and lower back", "reflexologyplus2025"),
         ("ovary or testis", "solidavis-2011"),
         ("trapezius", "koukouan"),
-        ("armpit", "zzszq"),
+        ("shoulder blade", "koukouan"),
+        ("solar plexus", "netplaces-solar-plexus"),
         ("thymus", "healthcare-natural-thymus"),
     ],
 )
@@ -224,3 +229,40 @@ def test_number_key_stays_in_the_room_reserved_for_it(chart):
     xs = ring.get_transform().transform(ring.get_xydata())[:, 0]
     circle_r = ring.get_markersize() / 72 * fig.dpi / 2
     assert key_right < xs.min() - circle_r
+
+
+def test_one_label_per_body_area(chart):
+    labels: dict[str, set[str]] = {}
+    for z in chart.zones:
+        labels.setdefault(z.body_area, set()).add(z.label)
+    spine = labels.pop("spine")  # the spine's segments are named by segment, the same everywhere
+    assert spine == {"Cervical spine", "Thoracic spine", "Lumbar spine", "Sacrum & coccyx"}
+    assert {area: names for area, names in labels.items() if len(names) > 1} == {}
+
+
+def test_no_source_is_uncited_or_listed_as_unreadable(chart):
+    cited = {s for z in chart.zones for c in z.claims for s in c.sources}
+    cited |= {s for notes in chart.system_notes.values() for c in notes for s in c.sources}
+    cited |= {s for c in chart.history for s in c.sources}
+    cited |= {s for c in chart.caveats for s in c.sources}
+    cited |= {s for d in chart.disagreements for v in d.variants for s in v.sources}
+    assert {s.id for s in chart.sources} - cited == set()
+    dropped = {"zzszq", "anke-prehn", "chart-360doc", "naturehealth", "reflexology-manual"}
+    assert not dropped & {s.id for s in chart.sources}
+
+
+def test_safety_caveat_says_not_to_diagnose_in_full_and_short(chart):
+    from footmap import describe
+
+    for text in (describe.safety_text(chart), describe.safety_line(chart)):
+        assert "diagnose" in text and "instead of" in text and "treatment" in text
+    assert "Ernst 2009" in describe.safety_text(chart)
+
+
+@pytest.mark.parametrize("foot", FEET)
+def test_spine_divides_at_the_waistline_and_the_kidney_sits_where_the_arch_begins(chart, foot):
+    assert _at(chart, foot, "plantar", 23.0, 125.0) == "spine"  # thoracic, first metatarsal
+    (thoracic,) = [z for z in chart.zones_on(foot, "plantar") if z.label == "Thoracic spine"]
+    assert thoracic.geometry.bounds[1] < 112.0  # runs down to about the waistline
+    (kidney,) = [z for z in chart.zones_on(foot, "plantar") if z.body_area == "kidneys"]
+    assert kidney.geometry.centroid.y > 112.0

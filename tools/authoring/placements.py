@@ -105,18 +105,24 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "thyroid": [
         placement(
-            "Charts assign the thyroid to the neck of the big toe and the joint at its base, "
-            "on the sole.",
+            "Charts put the thyroid in the neck of the big toe, along its inner half and down "
+            "into the joint at the toe's base, on the sole.",
             "netplaces-thyroid",
             "bliss-toes",
         )
     ],
     "parathyroid glands": [
         placement(
-            "Charts draw the parathyroids as small spots beside and just under the thyroid "
-            "area, near the big toe's joint.",
+            "One chart page draws the parathyroids as small spots beside and just under the "
+            "thyroid area, near the big toe's joint.",
             "netplaces-parathyroid",
-            "chart-360doc",
+        )
+    ],
+    "cerebellum and brain stem": [
+        placement(
+            "Chinese-school charts put the cerebellum and brain stem on the inner side of the "
+            "big toe, below the trigeminal area.",
+            "koukouan",
         )
     ],
     "inner ear and balance": [
@@ -135,10 +141,9 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "throat and tonsils": [
         placement(
-            "Chinese and Japanese charts put the throat and tonsils on the top of the big toe, "
-            "around its joints.",
+            "A Chinese-school chart series puts the throat and windpipe on the top of the big "
+            "toe, as two spots either side of its joint.",
             "koukouan",
-            "zzszq",
         )
     ],
     "face": [
@@ -150,13 +155,17 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "teeth and jaw": [
         placement(
-            "Top-of-foot charts put the jaws and teeth on the top of the big toe.",
+            "A practitioner's top-of-foot routine divides the big toe: upper jaw and teeth nearest "
+            "the nail, lower jaw and teeth below them.",
             "couples-massage-top",
-            "zzszq",
         )
     ],
     "upper lymph nodes": [
-        _unread("the lymph nodes of the upper body", "in the webs between the toes")
+        placement(
+            "A Japanese practitioner's lymph routine puts the lymph of the head and neck in "
+            "round areas at the roots between the toes, on the top of the foot.",
+            "tsubokouza-lymph",
+        )
     ],
     # --- ball of the foot -------------------------------------------------------------------------
     "esophagus": [_unread("the esophagus", "in a thin strip on the ball below the big toe")],
@@ -187,7 +196,7 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     "lungs and chest": [
         placement(
             "Charts assign the lungs and chest to the ball of the foot below the small toes, "
-            "and to the matching band on the top of the foot.",
+            "and the chest to the band behind the toes on the top of the foot.",
             "bliss-ball",
             "riverview",
             _FEET,
@@ -196,62 +205,70 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "heart": [
         placement(
-            "Many charts put the heart on the ball of the left foot only; charts differ on the "
-            "exact spot and on whether the right foot has it too.",
-            "bliss-ball",
-            "jakuseki",
+            "Chinese and Japanese charts put the heart on the left sole only, towards the outer "
+            "side between the fourth and fifth metatarsals, just below the little toe's base.",
             "koukouan",
             "peekme-649289",
+            "footmiyake-heart",
         )
     ],
     "shoulder": [
         placement(
             "Charts place the shoulder under the little toe, on the outer edge of the ball, "
-            "wrapping round onto the top and the outer side of the foot.",
+            "wrapping round onto the top and the outer side of the foot at the little toe's joint.",
             "bliss-ball",
             "netplaces-map",
-            "riverview",
+            "onedemayu",
         )
     ],
     "breast": [
         placement(
-            "Charts put the breast over the ball of the foot; this map draws it on the top of "
-            "the foot just behind the toes.",
+            "A Japanese practitioner page puts the chest muscles and breast on the top of the "
+            "foot, from the bases of the third and fourth toes back towards the ankle.",
+            "lolipop-chest",
             _FEET,
-            "couples-massage-top",
-            "netplaces-map",
         )
     ],
     "diaphragm": [
         placement(
-            "Charts draw the diaphragm as a line across the foot just below the ball.",
+            "Charts draw the diaphragm as a line across the sole just below the ball; a "
+            "Chinese-school series puts it on the top of the foot at its highest point.",
             "bliss-ball",
             "massage-bodywork-2018",
-            _FEET,
             "tcmwindow-maps",
+            "koukouan",
         )
     ],
     "upper back": [
         placement(
-            "Charts give the upper back to the top of the foot, over the ball and the middle of "
-            "the instep.",
+            "Charts give the upper back to the middle of the top of the foot, between the "
+            "shoulder-blade areas, behind the toes.",
             _FEET,
             "netplaces-map",
             "couples-massage-top",
         )
     ],
+    "shoulder blade": [
+        placement(
+            "A Chinese-school chart series runs the shoulder blade on the top of the foot from "
+            "between the fourth and fifth toes back to the foot's highest point.",
+            "koukouan",
+        )
+    ],
     "ribs": [
         placement(
-            "A Chinese chart overview lists the ribs among the areas on the top of the foot, "
-            "after the chest.",
-            "zzszq",
+            "A Chinese-school chart series puts the ribs in two hollows on the top of the foot, "
+            "just behind its highest point, one towards each ankle.",
+            "koukouan",
         )
     ],
     # --- arch -----------------------------------------------------------------------------------
     "solar plexus": [
         placement(
-            "Charts put the solar plexus in the hollow just below the ball of the foot.",
-            "naturehealth",
+            "Charts put the solar plexus in the centre of the sole just below the diaphragm "
+            "line, in zones 2 and 3, on both feet.",
+            "netplaces-solar-plexus",
+            "balance-holistics",
         )
     ],
     "adrenal glands": [
@@ -263,8 +280,8 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     ],
     "kidneys": [
         placement(
-            "Charts put the kidneys on both soles in the middle of the arch, in line with the "
-            "second and third toes.",
+            "Chinese-school charts put the kidneys on both soles where the arch begins, straight "
+            "down from between the second and third toes.",
             "koukouan",
             "peekme-649289",
         )
@@ -301,7 +318,7 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     "spleen": [
         placement(
             "Charts put the spleen on the left foot only, at the outer corner just below the "
-            "diaphragm line.",
+            "diaphragm line, under the heart area.",
             "netplaces-spleen",
             "massage-bodywork-2018",
             "koukouan",
@@ -376,24 +393,33 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
             "peekme-649289",
         )
     ],
+    "urethra": [
+        placement(
+            "Charts run the urethra on the inner side of both feet from the bladder area up and "
+            "back towards the inner ankle bone.",
+            "peekme-649289",
+            "chiyo-urethra",
+        )
+    ],
     # --- heel, spine and lower body -------------------------------------------------------------
     "spine": [
         placement(
             "Charts run the spine along the inner edge of both feet, from the heel to the side "
-            "of the big toe.",
+            "of the big toe; charts that divide it put the thoracic part along the first "
+            "metatarsal and the lumbar part from there to below the inner ankle bone.",
             _FEET,
             "riverview",
             "dervalingleton",
-            "putyourbestfeetforward",
+            "tcmwindow-spine",
+            "koukouan",
         )
     ],
     "pelvis and lower back": [
         placement(
-            "Western charts give the heel to the pelvis and lower back; a German practitioner "
-            "page likens the foot to a seated person with the pelvis in the heel.",
+            "Western charts give the heel to the pelvis and lower back; this map draws that "
+            "area on the sole of the heel and round its rim on the outer side.",
             "reflexologyplus2025",
             _FEET,
-            "anke-prehn",
         )
     ],
     "lower back": [
@@ -407,40 +433,33 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
     "sciatic nerve": [
         placement(
             "Charts draw the sciatic nerve as a band across the heel; a Japanese page also "
-            "runs it up the inner side of the Achilles tendon, as the profiles here show.",
+            "runs it up the inner side of the Achilles tendon, as the inner profile shows.",
             _FEET,
             "bodybalance-2019",
             "heel-lolipop",
         )
     ],
-    "hip and knee": [
-        placement(
-            "Charts put the hip and the knee on the outer side of the foot, the hip near the "
-            "outer ankle bone and the knee further forward.",
-            "marquardt-ch2",
-            _FEET,
-        )
-    ],
     "hip": [
         placement(
-            "Charts put the hip below the outer ankle bone; the pages read do not describe the "
-            "hip area this map also draws below the inner ankle bone.",
+            "Charts put the hip along the lower edge of the outer ankle bone; Japanese pages add "
+            "a matching inner hip area round the inner ankle bone.",
             "marquardt-ch2",
             "koukouan",
+            "kyonotsubo-hip",
         )
     ],
     "knee": [
         placement(
-            "Charts put the knee at the middle of the outer edge of the foot.",
+            "Charts put the knee on the outer side of the foot, in the hollow in front of the "
+            "heel bone.",
             _FEET,
-            "zzszq",
+            "zhangyue-lateral",
         )
     ],
     "elbow": [
         placement(
-            "Charts line up shoulder, arm and elbow along the outer edge of the foot from the "
-            "little toe back towards the heel.",
-            "zzszq",
+            "Charts line up shoulder, upper arm and elbow along the outer edge of the foot from "
+            "the little toe back towards the heel, with the knee below the elbow.",
             "onedemayu",
         )
     ],
@@ -452,26 +471,21 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
             "bliss-ball",
         )
     ],
-    "armpit": [
-        placement(
-            "A Chinese chart overview lists the armpit on the outer side of the foot between "
-            "the shoulder and the elbow.",
-            "zzszq",
-        )
-    ],
     "lymphatic system": [
         placement(
-            "A Chinese chart list puts the lymph nodes of the upper body in the hollow in front "
+            "Chinese-school charts put the lymph nodes of the upper body in the hollow in front "
             "of the outer ankle bone.",
             "peekme-649289",
+            "wakailog-lymph",
         )
     ],
     "groin lymph nodes": [
         placement(
             "Charts put the groin and its lymph nodes in a band over the front of the ankle and "
-            "in front of the inner ankle bone.",
+            "in the hollow in front of the inner ankle bone.",
             _FEET,
             "peekme-649289",
+            "koukouan",
         )
     ],
     "fallopian tube or vas deferens": [
@@ -526,7 +540,7 @@ DISAGREEMENTS: list[dict[str, object]] = [
                 "jakuseki",
                 "murao18",
                 "koukouan",
-                "anke-prehn",
+                "footmiyake-heart",
             ),
             _variant(
                 "On both feet, as an organ near the middle of the body.",
@@ -550,9 +564,10 @@ DISAGREEMENTS: list[dict[str, object]] = [
         "variants": [
             _variant(
                 "Towards the outer side, between the fourth and fifth metatarsals below the lung "
-                "area.",
+                "area, just below the little toe's base (as drawn here).",
                 "peekme-649289",
                 "koukouan",
+                "footmiyake-heart",
             ),
             _variant("Under the big toe.", "bliss-ball"),
             _variant(
@@ -577,6 +592,7 @@ DISAGREEMENTS: list[dict[str, object]] = [
                 "murao18",
                 "peekme-649289",
                 "winterbell-900",
+                "tmwt-486413",
             ),
             _variant(
                 "Same side: the right eye is on the right big toe; course notes say there is "
@@ -632,7 +648,6 @@ DISAGREEMENTS: list[dict[str, object]] = [
                 "reflexologyplus2025",
                 "sportsrec",
                 "kunz-heels-2008",
-                "reflexology-manual",
                 "solidavis-2011",
             ),
             _variant(
@@ -657,7 +672,7 @@ DISAGREEMENTS: list[dict[str, object]] = [
         "id": "sciatic-band",
         "topic": "Where the sciatic zone crosses the heel",
         "text": "Charts draw the sciatic nerve's zone across the heel at different heights.",
-        "zones": _zones("plantar.sciatic", "medial.sciatic-nerve", "lateral.sciatic-nerve"),
+        "zones": _zones("plantar.sciatic", "medial.sciatic-nerve"),
         "variants": [
             _variant(
                 "A short crosswise stripe in the middle of the heel.",
@@ -678,8 +693,8 @@ DISAGREEMENTS: list[dict[str, object]] = [
         "id": "thyroid-position",
         "topic": "Where the thyroid zone lies",
         "text": (
-            "A teaching video says outright that chart versions differ on the thyroid; other "
-            "charts give two more shapes."
+            "A teaching video says outright that chart versions differ on the thyroid; another "
+            "chart gives a third shape. This map follows the first variant."
         ),
         "zones": _zones("plantar.thyroid"),
         "variants": [
@@ -696,11 +711,6 @@ DISAGREEMENTS: list[dict[str, object]] = [
             _variant(
                 "Along the pads at the bases of the first three toes.",
                 "leaf-thyroid",
-            ),
-            _variant(
-                "An L-shaped band: across behind the big toe's pad and back from between the "
-                "first two toes.",
-                "chart-360doc",
             ),
         ],
     },
@@ -726,6 +736,12 @@ DISAGREEMENTS: list[dict[str, object]] = [
                 "Starting just below the inner ankle bone and following the arch to the big toe.",
                 "putyourbestfeetforward",
                 "sportsrec",
+            ),
+            _variant(
+                "Divided into segments: thoracic along the first metatarsal to the navicular, "
+                "lumbar on to below the inner ankle bone (as drawn here).",
+                "tcmwindow-spine",
+                "koukouan",
             ),
         ],
     },
@@ -794,18 +810,33 @@ DISAGREEMENTS: list[dict[str, object]] = [
         ],
     },
     {
+        "id": "cerebellum-side",
+        "topic": "Cerebellum on the inner or the outer side of the big toe",
+        "text": "Two Chinese-school sources put the cerebellum on opposite sides of the big toe.",
+        "zones": _zones("medial.cerebellum"),
+        "variants": [
+            _variant("On the inner side of the big toe, as drawn here.", "koukouan"),
+            _variant("At the root and the outer side of the big toe.", "tmwt-486413"),
+        ],
+    },
+    {
         "id": "kidney-level",
         "topic": "Kidney zone at the waistline, or higher",
         "text": (
-            "Charts place the kidneys around the waistline of the foot, matching the lower "
-            "back; a measurement on two people found the zone level with the thoracic spine."
+            "Western charts place the kidneys around the waistline of the foot; Chinese-school "
+            "charts put them higher, where the arch begins, as drawn here. A measurement on two "
+            "people found the zone level with the thoracic spine."
         ),
         "zones": _zones("plantar.kidney"),
         "variants": [
             _variant(
-                "In the middle of the arch at the waistline, with the adrenals just above.",
+                "Around the waistline, with the adrenals just above it.",
                 "netplaces-adrenals",
+            ),
+            _variant(
+                "Higher: where the arch begins, about a third of the way from the toes.",
                 "koukouan",
+                "peekme-649289",
             ),
             _variant(
                 "Measured against the spine of two people, the kidney zone matched the thoracic "

@@ -435,7 +435,12 @@ def zones(foot: str) -> list[ZoneSpec]:
     add("pineal", "Pineal", "pineal gland", "endocrine", pineal)
     big_base = big.intersection(box(y1=split))
     cervical = big_base.intersection(box(x0=bx1 - 7.5))
-    add("neck", "Neck", "neck", "musculoskeletal", big_base.difference(cervical))
+    # the thyroid in the inner half of the big toe's neck, running down into the joint at the
+    # toe's base (netplaces); the neck in the outer half of the toe's base
+    mid = (bx0 + bx1) / 2
+    thyroid_toe = big_base.difference(cervical).intersection(box(x0=mid))
+    neck = big_base.difference(cervical).intersection(box(x1=mid))
+    add("neck", "Neck", "neck", "musculoskeletal", neck)
     add("spine-cervical", "Cervical spine", "spine", "musculoskeletal", cervical)
 
     tips, eyes, ears = [], [], []
@@ -457,14 +462,14 @@ def zones(foot: str) -> list[ZoneSpec]:
         "Thoracic spine",
         "spine",
         "musculoskeletal",
-        spine.intersection(band(dia_lo, _BIG)),
+        spine.intersection(band(waist_hi, _BIG)),
     )
     add(
         "spine-lumbar",
         "Lumbar spine",
         "spine",
         "musculoskeletal",
-        spine.intersection(band(heel_lo, dia_lo)),
+        spine.intersection(band(heel_lo, waist_hi)),
     )
     add(
         "spine-sacrum",
@@ -479,8 +484,9 @@ def zones(foot: str) -> list[ZoneSpec]:
     ball = body.intersection(band(dia_hi, _BIG))
     shoulder = ball.intersection(box(x1=-31.0, y0=155.0))
     esophagus = ball.intersection(band(_shifted(_diaphragm, 10.0), _BIG, 21.0, 25.0))
-    parathyroid = ellipse(35.0, 173.0, 3.1, 4.6, angle=-25.0)
-    thyroid = ball.intersection(box(x0=25.0))
+    # the thyroid's lobe in the joint at the big toe's base; the parathyroids just under it
+    thyroid = ball.intersection(ellipse(40.0, 192.0, 11.0, 6.5))
+    parathyroid = ellipse(41.0, 181.0, 3.1, 4.2, angle=-25.0)
     # trapezius: a band just below the toes, between the shoulder and the esophagus
     top_strip = ball.difference(affinity.translate(ball, 0.0, -TRAPEZIUS_DEPTH))
     trapezius = _largest(top_strip.intersection(box(x0=-31.0, x1=21.0)))
@@ -495,14 +501,21 @@ def zones(foot: str) -> list[ZoneSpec]:
         .difference(bronchi)
         .difference(thymus)
     )
-    add("thyroid", "Thyroid", "thyroid", "endocrine", thyroid.difference(parathyroid))
+    add(
+        "thyroid",
+        "Thyroid",
+        "thyroid",
+        "endocrine",
+        thyroid_toe.union(thyroid.difference(parathyroid)),
+    )
     add("parathyroid", "Parathyroids", "parathyroid glands", "endocrine", parathyroid)
     add("esophagus", "Esophagus", "esophagus", "digestive", esophagus)
     add("trapezius", "Trapezius", "trapezius", "musculoskeletal", trapezius)
     add("bronchi", "Bronchi", "bronchi", "respiratory", bronchi)
     add("thymus", "Thymus", "thymus", "lymphatic", thymus)
     if left:
-        heart = ellipse(6.0, 161.5, 8.5, 6.5, angle=-10.0).difference(thymus)
+        # where a line down between toes 4 and 5 meets one from below the little toe's base
+        heart = ball.intersection(ellipse(-23.0, 158.0, 7.5, 7.0)).difference(shoulder)
         lungs = lungs.difference(heart)
     add("lungs", "Lungs / chest", "lungs and chest", "respiratory", lungs)
     if left:
@@ -518,10 +531,12 @@ def zones(foot: str) -> list[ZoneSpec]:
 
     # -- organs straddling the arch: carved out of whatever they sit on ------------
     solar = ellipse(1.0, _diaphragm(np.array([1.0]))[0] - 11.0, 5.5, 5.0)
-    kidney = ellipse(-3.0, 104.0, 8.0, 13.0, angle=-8.0)
-    adrenal = ellipse(-1.0, 120.4, 5.2, 2.8, angle=-8.0)
+    # the kidney where the arch begins, straight down from between toes 2 and 3 (koukouan,
+    # peekme); the adrenal beside it, a little towards the inner side (netplaces)
+    kidney = ellipse(-4.0, 118.0, 7.5, 11.0, angle=-8.0)
+    adrenal = ellipse(7.5, 126.0, 3.2, 4.2, angle=-8.0)
     bladder = _largest(ellipse(13.5, 78.0, 8.0, 7.5).intersection(body))
-    ureter_path = LineString([(1.0, 92.0), (5.0, 88.5), (9.0, 85.0)])
+    ureter_path = LineString([(-1.5, 106.0), (5.0, 95.0), (10.0, 85.5)])
     ureter = ureter_path.buffer(2.0, cap_style="flat").difference(kidney).difference(bladder)
     organs = shapely.union_all([solar, kidney, adrenal, bladder, ureter])
     add("solar-plexus", "Solar plexus", "solar plexus", "nervous", solar)
@@ -533,11 +548,11 @@ def zones(foot: str) -> list[ZoneSpec]:
     # -- upper arch: between the diaphragm and the waist line ----------------------
     upper = body.intersection(band(waist_hi, dia_lo)).difference(organs)
     if left:
-        spleen = upper.intersection(box(x1=-17.0))
+        # the spleen in the outer corner just below the diaphragm line, under the heart
+        spleen = upper.intersection(box(x1=-17.0, y0=124.0))
         stomach = upper.intersection(box(x0=-17.0, y0=122.5))
         pancreas = upper.intersection(box(x0=-17.0, y0=113.5, y1=122.5))
         duodenum = upper.intersection(box(x0=3.0, y1=113.5))
-        spleen = spleen.union(upper.intersection(box(x1=3.0, y1=113.5)))
         add("spleen", "Spleen", "spleen", "lymphatic", spleen)
     else:
         gallbladder = ellipse(-19.0, 121.0, 5.5, 4.5, angle=20.0)
@@ -591,9 +606,7 @@ def zones(foot: str) -> list[ZoneSpec]:
     # heel (medial and lateral views); the sole of the heel is pelvis / lower back.
     heel = body.intersection(band(-_BIG, heel_lo))
     sciatic = heel.intersection(band(sci_lo, sci_hi))
-    hip = heel.intersection(box(x1=-21.0)).intersection(band(sci_hi, _BIG))
-    pelvis = heel.difference(sciatic).difference(hip)
-    add("hip-knee", "Hip / knee", "hip and knee", "musculoskeletal", hip)
+    pelvis = heel.difference(sciatic)
     add("pelvis", "Pelvis / lower back", "pelvis and lower back", "musculoskeletal", pelvis)
     add("sciatic", "Sciatic nerve", "sciatic nerve", "nervous", sciatic)
 

@@ -1,9 +1,10 @@
 """Chart, study and history sources for the chart's placements and documented disagreements.
 
-Every record here was checked against the page (or published abstract) itself with the
-project's search tool on 2026-11-30; ``note`` says, in the project's own words, what the page
-says that the chart relies on, and ``read`` what exactly was read (a whole short page, an
-excerpt, an abstract). A source is cited only for what its note says. Where no chart page was
+Every record here is a page (or published abstract) that was found and read with the
+project's search tool; ``read`` says what exactly was read and when (the records were first
+read on 2026-11-30; the content audit of 2026-12-07 looked each one up again, and records it
+could not find were dropped, see ``DROPPED``). ``note`` says, in the project's own words, what
+the page says that the chart relies on. A source is cited only for what its note says. Where no chart page was
 read for a placement the chart cites the ``conventional`` record of ``text.py``, and the claim
 says exactly that.
 
@@ -34,7 +35,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "and upper back, the arch the digestive organs and the heel the lower back, sciatic "
             "area and pelvis; each foot stands for its own side of the body."
         ),
-        "read": "the whole short post (two stored versions)",
+        "read": (
+            "the whole short post (two stored versions); read 2026-11-30, not looked up "
+            "again on 2026-12-07"
+        ),
     },
     {
         "id": "riverview",
@@ -47,7 +51,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "arm and shoulder lie towards the outer edge, toes are head and neck, the ball is "
             "chest, upper back, heart and lungs; a waistline across the middle of the foot."
         ),
-        "read": "the whole short page",
+        "read": (
+            "the whole short page; read 2026-11-30, found and read again 2026-12-07 (it "
+            "puts heart and lungs in the ball, arm and shoulder towards the outer edge)"
+        ),
     },
     {
         "id": "sportsrec",
@@ -63,7 +70,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "heel; spine along the inner edge; knee at the outer middle of the foot; a stripe "
             "over the top of the ankle for groin, fallopian tubes and lymph glands."
         ),
-        "read": "the article text up to the upper-body section",
+        "read": (
+            "the article text up to the upper-body section; read 2026-11-30, not looked up "
+            "again on 2026-12-07"
+        ),
     },
     {
         "id": "netplaces-map",
@@ -81,7 +91,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "lungs, bronchioles and breast; the matching top of the foot is the upper back and "
             "the rest of the top the lower back."
         ),
-        "read": "the page up to the spine paragraph",
+        "read": (
+            "the page up to the spine paragraph; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "netplaces-great-toe",
@@ -94,7 +107,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "right toe (no crossing), and lists hypothalamus, pituitary, pineal, thyroid, "
             "parathyroid and brain reflexes on the great toes."
         ),
-        "read": "the page up to the ears paragraph",
+        "read": (
+            "the page up to the ears paragraph; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "netplaces-pineal",
@@ -106,7 +122,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Places the pineal reflex in the very centre of the great toe's pad and says the "
             "same spot also stands for the eyes."
         ),
-        "read": "the page up to the technique paragraph",
+        "read": (
+            "the page up to the technique paragraph; read 2026-11-30, not looked up again "
+            "on 2026-12-07"
+        ),
     },
     {
         "id": "netplaces-thyroid",
@@ -118,7 +137,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Places the thyroid reflex in the neck of the great toe, along its inner edge into "
             "the joint at the toe's base."
         ),
-        "read": "the page up to the technique paragraph",
+        "read": (
+            "the page up to the technique paragraph; read 2026-11-30, not looked up again "
+            "on 2026-12-07"
+        ),
     },
     {
         "id": "netplaces-parathyroid",
@@ -130,7 +152,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Places the parathyroid reflexes beside and just under the thyroid reflex, "
             "overlapping the neck of the great toe."
         ),
-        "read": "the whole page",
+        "read": (
+            "the whole page; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "netplaces-spleen",
@@ -142,7 +166,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "The spleen reflex is on the left sole only, at the outer corner just under the "
             "diaphragm line."
         ),
-        "read": "the whole page",
+        "read": (
+            "the whole page; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "netplaces-adrenals",
@@ -154,7 +180,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "The adrenal reflexes are on both feet, just above the waistline beside the kidney "
             "reflex, a little towards the inner side."
         ),
-        "read": "the whole page",
+        "read": (
+            "the whole page; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "netplaces-left-foot",
@@ -166,7 +194,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "The left foot holds the descending and sigmoid colon and half the transverse "
             "colon; the rectum reflex is usually on the left foot, in line with the sigmoid."
         ),
-        "read": "the page up to the gastrointestinal tract paragraph",
+        "read": (
+            "the page up to the gastrointestinal tract paragraph; read 2026-11-30, not "
+            "looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "dervalingleton",
@@ -180,7 +211,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "spine along the inner side of both feet. Says foot maps vary between schools, "
             "copyright probably being one reason."
         ),
-        "read": "the whole short page",
+        "read": (
+            "the whole short page; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "marquardt-ch2",
@@ -202,7 +235,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "(spleen left; appendix and gallbladder right) and organs of the body's midline, "
             "heart included, on both feet."
         ),
-        "read": "section 2.1 of the chapter",
+        "read": (
+            "section 2.1 of the chapter; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "bliss-toes",
@@ -215,7 +250,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "neck, throat and thyroid; other toes: sinuses; eyes at the base of toes 2-3, ears "
             "at the base of toes 4-5."
         ),
-        "read": "the whole post",
+        "read": (
+            "the whole post; read 2026-11-30, found and read again 2026-12-07"
+        ),
     },
     {
         "id": "bliss-ball",
@@ -230,17 +267,19 @@ CHART_SOURCES: list[dict[str, str]] = [
             "the heart off the right foot and some show it; lungs under the four small toes; "
             "arm and shoulder under the little toe; the diaphragm below the ball."
         ),
-        "read": "the whole post",
+        "read": (
+            "the whole post; read 2026-11-30, found and read again 2026-12-07"
+        ),
     },
     {
         "id": "massage-bodywork-2018",
         "kind": "chart",
-        "title": "Foot reflexology feature, Massage & Bodywork, Nov/Dec 2018, pp. 62-64",
+        "title": "Body & Sole: Reflexology for the Feet (Massage & Bodywork, Nov/Dec 2018)",
         "citation": (
-            "Massage & Bodywork (magazine), November/December 2018, pages 62-64 "
-            "(foot reflexology feature; author not shown on the pages read)."
+            "Zollicoffer M. Body & Sole: Reflexology for the Feet. Massage & Bodywork "
+            "(magazine), November/December 2018, pages 62-64."
         ),
-        "url": "http://www.massageandbodyworkdigital.com/i/1037165/63",
+        "url": "https://www.abmp.com/textonlymags/article.php?article=1941",
         "note": (
             "Pituitary on the big toe's end segment with the pineal just beyond it; liver on "
             "the right foot only and spleen on the left foot only, in zone 5 below the "
@@ -248,7 +287,11 @@ CHART_SOURCES: list[dict[str, str]] = [
             "feet (upper part left, lower part right) with the pancreas beneath it; the "
             "diaphragm reflex across the foot."
         ),
-        "read": "excerpts of pages 62, 63 and 64",
+        "read": (
+            "excerpts of pages 62, 63 and 64 (massageandbodyworkdigital.com) on 2026-11-30; "
+            "on 2026-12-07 the article's opening, with its title and author, at the ABMP "
+            "text-only address"
+        ),
     },
     {
         "id": "kunz-heels-2008",
@@ -263,7 +306,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Canadian chart, the only one the author knows of, adds an area on the sole where "
             "the heel meets the arch."
         ),
-        "read": "the post's opening paragraphs",
+        "read": (
+            "the post's opening paragraphs; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "kunz-vision",
@@ -278,7 +324,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Calls the eye and ear areas at the bases of the toes anomalies among reflex areas "
             "and says that, strictly, an eye area also exists in the toes themselves."
         ),
-        "read": "the page up to the mention of Anne Lett's charts",
+        "read": (
+            "the page up to the mention of Anne Lett's charts; read 2026-11-30, not looked "
+            "up again on 2026-12-07"
+        ),
     },
     {
         "id": "solidavis-2011",
@@ -287,23 +336,10 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": "Solidavis. Reflexology for Women's Health. Blog, 1 February 2011.",
         "url": "http://www.solidavis.com/2011/02/01/womenshealth-reflexology/",
         "note": "Places the ovary reflexes on the outer side of the heel, not the inner side.",
-        "read": "the post up to the practitioner's observations",
-    },
-    {
-        "id": "reflexology-manual",
-        "kind": "chart",
-        "title": "The Reflexology Manual (2nd edition, 2022)",
-        "citation": (
-            "The Reflexology Manual, 2nd edition, 2022; copy stored at anyflip.com (author "
-            "not shown in the pages read)."
+        "read": (
+            "the post up to the practitioner's observations; read 2026-11-30, not looked up "
+            "again on 2026-12-07"
         ),
-        "url": "https://anyflip.com/hjtlg/nmfl/basic/101-134",
-        "note": (
-            "Lower-body reflexes (sciatic nerve, sacro-iliac joint, pelvic muscles, knee, hip, "
-            "reproductive organs) are on the inner and outer sides of the foot, except the "
-            "sciatic nerve."
-        ),
-        "read": "the opening of the 'Lower body reflexes' section",
     },
     {
         "id": "bodybalance-2019",
@@ -315,7 +351,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "reflexology-can-help"
         ),
         "note": "Speaks of a sciatic band or reflex area on the heels of the feet.",
-        "read": "the whole post",
+        "read": (
+            "the whole post; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "leaf-sciatica",
@@ -327,7 +365,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Places the sciatic point just in front of the heel bone, towards the toes, "
             "running across the width of the foot."
         ),
-        "read": "the whole article",
+        "read": (
+            "the whole article; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "leaf-thyroid",
@@ -339,7 +379,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "On the sole the thyroid zone starts at the base of the big toe and runs along "
             "the pads of the first three toes."
         ),
-        "read": "the whole article",
+        "read": (
+            "the whole article; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "massage-monday-425",
@@ -353,7 +395,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "States that chart versions differ: one puts thyroid and parathyroid at the base "
             "of the big toe, another around the sesamoid bone under the big toe."
         ),
-        "read": "the transcript up to the foot section",
+        "read": (
+            "the transcript up to the foot section; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "putyourbestfeetforward",
@@ -367,7 +412,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Describes two paths practitioners use: along the inner edge of the foot from the "
             "heel bone to the big toe, or starting just below the inner ankle bone."
         ),
-        "read": "the opening paragraphs",
+        "read": (
+            "the opening paragraphs; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "reroot-pineal",
@@ -379,7 +426,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Places the pineal reflex on the edge of the big toe, above its joint and level "
             "with the nail bed."
         ),
-        "read": "the whole post",
+        "read": (
+            "the whole post; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "healthy-ojas-respiratory",
@@ -392,7 +441,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "bronchi from the base of the big toe; lungs between shoulder line and diaphragm "
             "line in zones 2-4; sinuses on the undersides of the four small toes."
         ),
-        "read": "the list of respiratory reflexes",
+        "read": (
+            "the list of respiratory reflexes; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "healthcare-natural-thymus",
@@ -401,7 +453,9 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": "The Reflexes of Parathyroid Thymus. blog.healthcare-natural.com.",
         "url": "https://blog.healthcare-natural.com/553-reflexes-parathyroid-thymus",
         "note": "Puts the thymus reflexes on the soles next to the lung reflexes.",
-        "read": "the whole post",
+        "read": (
+            "the whole post; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "healthcare-natural-female",
@@ -413,7 +467,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Puts the uterus reflex on the inner side of the foot, in the soft area below the "
             "ankle."
         ),
-        "read": "the post up to premenstrual tension",
+        "read": (
+            "the post up to premenstrual tension; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "couples-massage-top",
@@ -429,19 +486,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "(noting some charts differ); the bases of the toes for the tops of the shoulders; "
             "below them chest, breast and the upper back."
         ),
-        "read": "the post up to the chest paragraph",
-    },
-    {
-        "id": "naturehealth",
-        "kind": "chart",
-        "title": "Reflexology",
-        "citation": "naturehealth.com.au. Reflexology (natural therapies). Web page.",
-        "url": "http://www.naturehealth.com.au/curing-the-natural-way/natural-therapies/reflexology/",
-        "note": (
-            "Places the solar plexus reflex in the hollow just below the pads of the ball of the "
-            "foot."
+        "read": (
+            "the post up to the chest paragraph; read 2026-11-30, found and read again "
+            "2026-12-07"
         ),
-        "read": "the page up to the ten-step routine",
     },
     {
         "id": "seitai-enjoint",
@@ -455,7 +503,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Puts the trachea and bronchi reflex on the sole from the bases of the second and "
             "third toes into the middle of the lung area, running lengthwise."
         ),
-        "read": "the section on the reflex's place",
+        "read": (
+            "the section on the reflex's place; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "asimomi",
@@ -466,7 +517,9 @@ CHART_SOURCES: list[dict[str, str]] = [
         "note": (
             "Puts the lung and bronchi reflex just below the trapezius reflex, about a finger wide."
         ),
-        "read": "the whole page",
+        "read": (
+            "the whole page; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     # ------------------------------------------------------- Chinese / Japanese / Rwo-Shr charts
     {
@@ -484,7 +537,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "throat is crossed (right eye on the left foot); placements differ slightly "
             "between countries."
         ),
-        "read": "both pages (jakusekikizuna.main.jp/wp/jakuseki/zensokuhai/ and /sub6.html)",
+        "read": (
+            "both pages (jakusekikizuna.main.jp/wp/jakuseki/zensokuhai/ and /sub6.html); "
+            "read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "murao18",
@@ -497,7 +553,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "right; heart, spleen and descending colon only on the left; eyes, ears and nose "
             "crossed; organs and muscles not crossed."
         ),
-        "read": "the page's summary list",
+        "read": (
+            "the page's summary list; read 2026-11-30, found and read again 2026-12-07"
+        ),
     },
     {
         "id": "koukouan",
@@ -506,18 +564,29 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": "koukouan.jp. Reflex-area blog series, 2024, in Japanese.",
         "url": "https://koukouan.jp/?p=594",
         "note": (
-            "Counts 63 areas. Kidney (no. 1) in the arch straight down from between toes 2 and 3, "
-            "about coin-sized. Heart on the left foot only, where a line down between toes 4 "
-            "and 5 meets a line from below the little toe; spleen a finger below it; gonads "
-            "(no. 30) in the heel's centre towards the inner side; trapezius (no. 14) a band "
-            "just below the toe bases with lungs and bronchi (no. 15) below it; sacrum along "
-            "the line where the heel bone dips; hip below the outer ankle bone; on the top of "
-            "the foot, tonsils and throat on the big toe and the balance organ (semicircular "
-            "canals) leading into the web between toes 4 and 5."
+            "Counts 63 areas. Kidney (no. 1) where the arch begins, straight down from between "
+            "toes 2 and 3, about coin-sized. Cerebellum and brain stem (no. 8) on the inner side "
+            "of the big toe below the trigeminal area. Heart (no. 20) on the left foot only, "
+            "where a line down between toes 4 and 5 meets a line from below the little toe; "
+            "spleen a finger below it. Anus (no. 28) on the left foot at the lowest hollow of "
+            "the bladder area. Gonads (no. 30) in the heel's centre towards the inner side; "
+            "trapezius (no. 14) a band just below the toe bases with lungs and bronchi (no. 15) "
+            "below it. Thoracic spine (no. 37) along the inner arch from below the big toe's "
+            "joint along the metatarsal to just before the navicular; sacrum (no. 39) along the "
+            "line where the heel bone dips; hip (no. 42-B) along the lower edge of the outer "
+            "ankle bone, with a matching inner hip area (no. 42-A). On the top of the foot: "
+            "throat and windpipe (no. 52) as two spots either side of the big toe's joint; the "
+            "balance organ (semicircular canals) leading into the web between toes 4 and 5; "
+            "the shoulder blade (no. 55) from there straight back between toes 4 and 5 to the "
+            "foot's highest point; the diaphragm (no. 56) at that highest point; the ribs (no. "
+            "57) in two hollows behind it, one towards each ankle; the lower-body lymph nodes "
+            "(no. 59) in the deep hollow in front of the inner ankle bone."
         ),
         "read": (
             "posts no. 1 (p=594), 14, 15 (p=687), 20, 21 (p=717), 30, 39, 42-B, 50 (p=860), "
-            "52 (p=867) and 55; each is a short post"
+            "52 (p=867) and 55, read 2026-11-30; on 2026-12-07 posts no. 1, 8 (p=648), 20, 28, "
+            "37, 39, 42-B, 47, 52, 55, 56 (p=882), 57 and 59 were found and read again or for "
+            "the first time; each is a short post"
         ),
     },
     {
@@ -533,10 +602,15 @@ CHART_SOURCES: list[dict[str, str]] = [
             "right sole in the same place; stomach half on each foot; brain and frontal "
             "sinuses crossed (right half on the left foot); small intestine in the hollow of "
             "the sole; ascending colon right, descending and sigmoid colon left; bladder on the "
-            "inner side in front of the heel; upper-body lymph nodes in front of the outer "
+            "inner side in front of the heel; the urethra from the bladder area up and back on "
+            "the inner side of the heel; rectum a band at the front of the left heel bone and "
+            "on the inner side of both calves; upper-body lymph nodes in front of the outer "
             "ankle bone, lower-body ones in front of the inner ankle bone."
         ),
-        "read": "the post's list of reflex areas",
+        "read": (
+            "the post's list of reflex areas; read 2026-11-30, found and read again "
+            "2026-12-07"
+        ),
     },
     {
         "id": "yst39-heart",
@@ -545,7 +619,9 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": "39yst.com question page 6184827. Where is the heart reflex area? In Chinese.",
         "url": "http://www.39yst.com:8080/ask/6184827.shtml",
         "note": "Puts the foot's heart reflex on both soles, between metatarsals 2 and 3.",
-        "read": "the whole answer",
+        "read": (
+            "the whole answer; read 2026-11-30, found and read again 2026-12-07"
+        ),
     },
     {
         "id": "chart-54852",
@@ -558,19 +634,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "middle sole upper abdomen; the heel holds reproductive organs (uterus, ovaries, "
             "prostate), bladder and related areas; inner edge the spine; outer edge the limbs."
         ),
-        "read": "the answer's layout paragraphs",
-    },
-    {
-        "id": "zzszq",
-        "kind": "chart",
-        "title": "Foot reflex areas, an overview (Chinese)",
-        "citation": "zzszq.net page shenghuo/33759. Foot reflex areas. In Chinese.",
-        "url": "http://www.zzszq.net/shenghuo/33759.html",
-        "note": (
-            "Outer side from toes to heel: shoulder, armpit, elbow, hip, knee. Top of the foot "
-            "from toes to heel: jaws, tonsils, throat, trachea, chest, ribs."
+        "read": (
+            "the answer's layout paragraphs; read 2026-11-30, found and read again "
+            "2026-12-07"
         ),
-        "read": "the whole short page",
     },
     {
         "id": "winterbell-900",
@@ -582,20 +649,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "A right-eye problem is worked on the left foot's toes 2 and 3; the key eye point "
             "is the web between toes 2 and 3, the ear point the web between toes 4 and 5."
         ),
-        "read": "the post up to the stomach anecdote",
-    },
-    {
-        "id": "chart-360doc",
-        "kind": "chart",
-        "title": "The front half of the sole, p. 45 (Chinese textbook pages)",
-        "citation": "360doc.com 19/0707/14/2454475_847243242 (Chinese textbook pages).",
-        "url": "http://www.360doc.com/content/19/0707/14/2454475_847243242.shtml",
-        "note": (
-            "Thyroid as an L-shaped band: a crosswise part behind the big toe's pad and a "
-            "lengthwise part from between toes 1 and 2 back to meet it; parathyroid on the "
-            "inner side at the big toe joint's bony bump."
+        "read": (
+            "the post up to the stomach anecdote; read 2026-11-30, not looked up again on "
+            "2026-12-07"
         ),
-        "read": "the parathyroid and thyroid entries",
     },
     {
         "id": "doa-story",
@@ -607,7 +664,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Pineal at the big toe's corner on the second-toe side of the sole; thymus on the "
             "bulge of the big-toe side of the foot."
         ),
-        "read": "both short pages",
+        "read": (
+            "both short pages; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "onedemayu",
@@ -620,7 +679,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "the sides, the inner heel is the uterus and the outer heel the ovaries; on the "
             "outer edge, shoulder, upper arm and elbow follow one another."
         ),
-        "read": "the sole (lower half) post and the outer-side post",
+        "read": (
+            "the sole (lower half) post and the outer-side post; read 2026-11-30, found and "
+            "read again 2026-12-07"
+        ),
     },
     {
         "id": "heel-lolipop",
@@ -636,24 +698,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Ruoshi) stated as a correction; sciatic nerve and coccyx around the heel's edge, "
             "and a sciatic area also on the inner side of the Achilles tendon above the ankle bone."
         ),
-        "read": "the whole page",
-    },
-    {
-        "id": "anke-prehn",
-        "kind": "chart",
-        "title": "Fußreflexzonenmassage in Großenwiehe",
-        "citation": (
-            "hypnose-anke-prehn.de. Fußreflexzonenmassage in Großenwiehe. Web page (German)."
+        "read": (
+            "the whole page; read 2026-11-30, found and read again 2026-12-07"
         ),
-        "url": (
-            "https://hypnose-anke-prehn.de/index.php/12-weitere-behandlungsmethoden/"
-            "9-fussreflexzonenmassage-in-grossenwiehe"
-        ),
-        "note": (
-            "Seen from the side the foot is a seated person with the pelvis in the heel; some "
-            "organs such as the heart appear on one foot only."
-        ),
-        "read": "the whole page",
     },
     {
         "id": "nvcentre",
@@ -665,7 +712,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Right side of the body on the right foot, left on the left: no crossover as in the "
             "nervous system, although some people are said to show one."
         ),
-        "read": "the notes on the zones diagram",
+        "read": (
+            "the notes on the zones diagram; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "balancingtouch",
@@ -679,7 +729,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Charts range from very similar to entirely different because the schools never "
             "settled on one chart; most share many points with small and large differences."
         ),
-        "read": "the post up to 'Reflective Charts'",
+        "read": (
+            "the post up to 'Reflective Charts'; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "tcmwindow-maps",
@@ -692,7 +745,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "differ but share basic locations, and names four guide lines: diaphragm, waist, "
             "pelvic and tendon lines."
         ),
-        "read": "the page up to the zones paragraph",
+        "read": (
+            "the page up to the zones paragraph; read 2026-11-30, not looked up again on "
+            "2026-12-07"
+        ),
     },
     {
         "id": "zcefdi",
@@ -704,7 +760,9 @@ CHART_SOURCES: list[dict[str, str]] = [
             "No agreed standard for the number of foot reflex areas; common systems count "
             "roughly 60 to 90."
         ),
-        "read": "the first paragraphs",
+        "read": (
+            "the first paragraphs; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
     {
         "id": "omura1994",
@@ -724,7 +782,166 @@ CHART_SOURCES: list[dict[str, str]] = [
             "unvalidated) and proposes another map: the third toe as head, face and neck, toes "
             "2 and 4 as the arms, toes 1 and 5 as the legs."
         ),
-        "read": "the abstract",
+        "read": (
+            "the abstract; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
+    },
+    {
+        "id": "footmiyake-heart",
+        "kind": "chart",
+        "title": "Heart reflex area (Japanese)",
+        "citation": "Foot Miyake foot salon (Osaka). The heart reflex area. Web page in Japanese.",
+        "url": "https://www.osaka-ashitsubo-footmiyake.com/heart",
+        "note": (
+            "Puts the heart reflex on the left sole only, a little below the base of the "
+            "little toe."
+        ),
+        "read": "the whole short page; read 2026-12-07",
+    },
+    {
+        "id": "netplaces-solar-plexus",
+        "kind": "chart",
+        "title": "Solar Plexus Reflex",
+        "citation": "Solar Plexus Reflex. netplaces.com, Reflexology section.",
+        "url": (
+            "http://www.netplaces.com/reflexology/warm-the-heart-from-the-sole/solar-plexus-reflex.htm"
+        ),
+        "note": (
+            "The solar plexus reflex is in the centre of the sole just under the diaphragm "
+            "line, in zones 2 and 3, the same on both feet."
+        ),
+        "read": "the page up to the technique paragraph; read 2026-12-07",
+    },
+    {
+        "id": "balance-holistics",
+        "kind": "chart",
+        "title": "Solar Plexus Reflex (blog)",
+        "citation": "Balance Holistics. Solar Plexus Reflex. Blog, June 2009.",
+        "url": "https://balance-holistics.blogspot.com/2009/06/solar-plexus-reflex.html",
+        "note": (
+            "Places the solar plexus reflex on the diaphragm line between zones 2 and 3, in "
+            "the hollow below the ball of the foot."
+        ),
+        "read": "the post's paragraph on the reflex's place; read 2026-12-07",
+    },
+    {
+        "id": "tcmwindow-spine",
+        "kind": "chart",
+        "title": "5 Fuzzy Reflex Segments of Spinal Column in Reflexology",
+        "citation": "5 Fuzzy Reflex Segments of Spinal Column in Reflexology. tcmwindow.com.",
+        "url": (
+            "http://tcmwindow.com/reflexology/news/enjoy/5-Fuzzy-Reflex-Segments-of-Spinal-Column-In-Reflexology.shtml"
+        ),
+        "note": (
+            "Divides the spine reflex on the inner side of the foot: cervical on the big "
+            "toe, thoracic down to the navicular bone, lumbar on to a point below the inner "
+            "ankle bone, then sacrum and coccyx towards the heel."
+        ),
+        "read": "the whole page; read 2026-12-07",
+    },
+    {
+        "id": "tsubokouza-lymph",
+        "kind": "chart",
+        "title": "Moving the lymph with the foot reflex areas (Japanese)",
+        "citation": "tsubokouza.net. Moving the lymph (foot reflex areas). Web page in Japanese.",
+        "url": "https://www.tsubokouza.net/各治療法/リンパを流す-足の反射区/",
+        "note": (
+            "Puts the lymph of the head and neck in round areas at the roots between the "
+            "toes, and the throat lymph in the middle of the top of the big toe."
+        ),
+        "read": "the list of the lymph reflex areas; read 2026-12-07",
+    },
+    {
+        "id": "lolipop-chest",
+        "kind": "chart",
+        "title": "Chest, chest lymph and balance reflex areas (Japanese)",
+        "citation": (
+            "dp02122905.lolipop.jp. Lymph and chest reflex areas. Practitioner page in "
+            "Japanese."
+        ),
+        "url": "http://dp02122905.lolipop.jp/00/rinnpa.html",
+        "note": (
+            "On the top of the foot: chest lymph along the groove from between toes 1 and 2 "
+            "towards the ankle; the chest (chest muscles or breast) from the bases of toes "
+            "3 and 4 towards the ankle, a fairly wide area; a balance area between toes 3 "
+            "and 4."
+        ),
+        "read": "the whole page; read 2026-12-07",
+    },
+    {
+        "id": "chiyo-urethra",
+        "kind": "chart",
+        "title": "Urethra reflex area (Japanese)",
+        "citation": (
+            "chiyo-care.com. Foot reflexology no. 51: the urethra reflex area. Web page in "
+            "Japanese."
+        ),
+        "url": "https://chiyo-care.com/nyoudou51",
+        "note": (
+            "Puts the urethra reflex on the inner side of both feet, a band from the "
+            "bladder area back to behind the inner ankle bone."
+        ),
+        "read": "the paragraph on the reflex's place; read 2026-12-07",
+    },
+    {
+        "id": "kyonotsubo-hip",
+        "kind": "chart",
+        "title": "Hip joint reflex area (Japanese)",
+        "citation": "kyonotsubo.com. The hip joint reflex area. Web page in Japanese.",
+        "url": "https://kyonotsubo.com/?p=2883",
+        "note": (
+            "Puts the hip reflex round the ankle bones: an inner hip area at the inner "
+            "ankle bone and an outer one at the outer ankle bone."
+        ),
+        "read": "the page up to the pressing tips; read 2026-12-07",
+    },
+    {
+        "id": "zhangyue-lateral",
+        "kind": "chart",
+        "title": "Reflex areas of the outer side of the foot (Chinese book chapter)",
+        "citation": (
+            "Foot reflexology book, chapter on the outer side of the foot (Chinese), read "
+            "at m.zhangyue.com book 11812187, chapter 10."
+        ),
+        "url": "https://m.zhangyue.com/readbook/11812187/10.html",
+        "note": (
+            "On the outer side of both feet: the shoulder joint in the hollow behind the "
+            "fifth toe joint, the knee in the half-round hollow at the front edge of the "
+            "heel bone, and a lower-abdomen band from the outer ankle bone up the leg."
+        ),
+        "read": (
+            "the chapter's entries for the shoulder, knee, lower abdomen and outer coccyx; "
+            "read 2026-12-07"
+        ),
+    },
+    {
+        "id": "wakailog-lymph",
+        "kind": "chart",
+        "title": "A short talk on lymph (Japanese)",
+        "citation": "wakailog.blogspot.com, March 2023. A short talk on lymph. Blog in Japanese.",
+        "url": "https://wakailog.blogspot.com/2023/03/20.html",
+        "note": (
+            "Chest lymph between the big and second toes; the armpit lymph nodes in front "
+            "of the outer ankle bone; the abdominal lymph nodes in front of the inner ankle "
+            "bone, the groin lymph nodes above them."
+        ),
+        "read": "the whole post; read 2026-12-07",
+    },
+    {
+        "id": "tmwt-486413",
+        "kind": "chart",
+        "title": "Chapter 5: the foot reflex areas (Chinese book)",
+        "citation": (
+            "Foot-health book, chapter 5 'The wonderful foot reflex areas' (Chinese), read "
+            "at m.tmwt.com book 486413."
+        ),
+        "url": "https://m.tmwt.com/book/chapter/486413/5.html",
+        "note": (
+            "The brain on the big toes' pads with the left brain on the right foot and the "
+            "right brain on the left foot; the cerebellum at the root and outer side of the "
+            "big toe; the neck round the big toe's base."
+        ),
+        "read": "the chapter's first entries (brain to blood pressure); read 2026-12-07",
     },
     # -------------------------------------------------------------------------------- studies
     {
@@ -746,23 +963,10 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Names inconsistent reflexology foot maps as one of two key methodological "
             "problems for research on reflexology."
         ),
-        "read": "the abstract and the paper's introduction",
-    },
-    {
-        "id": "baerheim1998",
-        "kind": "study",
-        "title": "Føttene - et diagnostisk hjelpemiddel?",
-        "citation": (
-            "Bærheim A, Algrøy R, Skogedal KR, Stephansen R, Sandvik H. Føttene - et "
-            "diagnostisk hjelpemiddel? Tidsskr Nor Lægeforen 1998."
+        "read": (
+            "the abstract and the paper's introduction; read 2026-11-30, not looked up "
+            "again on 2026-12-07"
         ),
-        "url": "https://tidsskriftet.no/1998/02/artikkel/fottene-et-diagnostisk-hjelpemiddel",
-        "note": (
-            "Three reflexologists examined 76 patients' soles for problems in 13 body parts; "
-            "agreement with the patients was a weighted kappa of 0.04-0.22 (mean 0.11), which "
-            "the authors judge too poor to matter clinically."
-        ),
-        "read": "the Norwegian summary",
     },
     {
         "id": "jtcm2015",
@@ -780,17 +984,41 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Measured two people against Fitzgerald's zone layout: the kidney reflex matched "
             "the thoracic spine, not the lumbar spine it is supposed to match."
         ),
-        "read": "the abstract",
+        "read": (
+            "the abstract; read 2026-11-30, not looked up again on 2026-12-07"
+        ),
     },
 ]
 
 #: Sources listed in ../shared/CHARTS.md that were not confirmed, with the reason.
 DROPPED: dict[str, str] = {
     "m.39.net/askar/a_10998127.html (heart at the centre of the sole)": (
-        "not found in the stored pages; 39yst.com (heart between metatarsals 2-3, both "
-        "feet) was read instead"
+        "searched for again on 2026-12-07 (by address and by content) and not found in the "
+        "stored pages; 39yst.com (heart between metatarsals 2-3, both feet) stands for the "
+        "central variant instead"
     ),
-    "m.tmwt.com/book/chapter/486413/5.html (crossed head reflexes)": "not found",
+    "zzszq.net/shenghuo/33759.html (outer side and top of the foot)": (
+        "not found on 2026-12-07; its claims (armpit, ribs, knee, jaws, throat) were dropped "
+        "or are now cited to pages that were read (koukouan, couples-massage-top, zhangyue)"
+    ),
+    "naturehealth.com.au reflexology page (solar plexus)": (
+        "not found on 2026-12-07; the netplaces solar plexus page and balance-holistics, both "
+        "read, are cited instead"
+    ),
+    "360doc.com 2454475_847243242 (L-shaped thyroid, parathyroid)": (
+        "not found on 2026-12-07; the L-shaped thyroid variant is dropped"
+    ),
+    "hypnose-anke-prehn.de (foot as a seated person; heart on one foot)": (
+        "not found on 2026-12-07; no claim cites it now"
+    ),
+    "anyflip.com upload of The Reflexology Manual": (
+        "an unauthorised upload of a book; the book's author and edition could not be "
+        "confirmed from a legitimate page, so it is not cited"
+    ),
+    "Baerheim et al. 1998, Tidsskr Nor Laegeforen (feet as a diagnostic aid)": (
+        "the record was cited by nothing; removed (White et al. 2000 and Ernst 2009 carry the "
+        "diagnosis point)"
+    ),
     "studylibde.com/doc/6903567 (German textbook sample)": (
         "not found; its claims (stomach halves, schema vs individual foot) are not used"
     ),
@@ -807,6 +1035,10 @@ DROPPED: dict[str, str] = {
     "Jones 2012 thesis (vdocuments.net)": "only the table of contents seen; not cited",
     "askvity.info (hypothalamus on the big toe's outer side)": (
         "SEO page quoting an unnamed school; not cited, netplaces-great-toe used instead"
+    ),
+    "reflexologysuccess.com (eustachian tube)": (
+        "read 2026-12-07: it puts the eustachian tube reflex only 'around the bases of and "
+        "between the little toes', naming no toe, so no zone is drawn for it"
     ),
 }
 

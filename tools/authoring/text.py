@@ -170,11 +170,17 @@ SOURCES: list[dict[str, str]] = [
         ),
         "citation": (
             "Ernst E. Is reflexology an effective intervention? A systematic review of "
-            "randomised controlled trials. Medical Journal of Australia 2009;191(5):263-266."
+            "randomised controlled trials. Medical Journal of Australia 2009;191(5):263-266. "
+            "doi:10.5694/j.1326-5377.2009.tb02780.x. PMID 19740047."
         ),
+        "url": "https://pubmed.ncbi.nlm.nih.gov/19740047/",
         "note": (
             "The best evidence did not convincingly show reflexology to be an effective "
-            "treatment for any medical condition."
+            "treatment for any medical condition. The abstract (read 2026-12-07 at PubMed) "
+            "says no more; the journal's press release on the paper (medicalnewstoday.com/"
+            "releases/163145, read 2026-12-07) reports the author warning that reflexology "
+            "used to diagnose gives false positives and false negatives, and that using it "
+            "instead of treatment for serious illness can be dangerous."
         ),
     },
     {
@@ -183,8 +189,10 @@ SOURCES: list[dict[str, str]] = [
         "title": "Reflexology: an update of a systematic review of randomised clinical trials",
         "citation": (
             "Ernst E, Posadzki P, Lee MS. Reflexology: an update of a systematic review of "
-            "randomised clinical trials. Maturitas 2011;68(2):116-120."
+            "randomised clinical trials. Maturitas 2011;68(2):116-120. "
+            "doi:10.1016/j.maturitas.2010.10.011. PMID 21111551."
         ),
+        "url": "https://pubmed.ncbi.nlm.nih.gov/21111551/",
         "note": "The updated review came to the same conclusion as the 2009 review.",
     },
     {
@@ -194,8 +202,9 @@ SOURCES: list[dict[str, str]] = [
         "citation": (
             "White AR, Williamson J, Hart A, Ernst E. A blinded investigation into the "
             "accuracy of reflexology charts. Complementary Therapies in Medicine "
-            "2000;8(3):166-172."
+            "2000;8(3):166-172. doi:10.1054/ctim.2000.0380. PMID 11068346."
         ),
+        "url": "https://pubmed.ncbi.nlm.nih.gov/11068346/",
         "note": (
             "Reflexologists examining patients' feet did not reliably tell which patients had "
             "which diagnosed conditions."
@@ -211,6 +220,9 @@ SOURCES: list[dict[str, str]] = [
         "citation": (
             "Australian Government Department of Health. Review of the Australian Government "
             "Rebate on Natural Therapies for Private Health Insurance. 2015."
+        ),
+        "url": (
+            "http://www.health.gov.au/internet/main/publishing.nsf/Content/phi-natural-therapies"
         ),
         "note": "Found no clear evidence that reflexology is effective for any clinical condition.",
     },
@@ -303,14 +315,17 @@ CAVEATS: list[dict[str, object]] = [
             "fever, active tuberculosis, skin or infectious disease, inflamed joints and open "
             "wounds as reasons not to massage, and advises against massage just after a meal "
             "or on an empty stomach. Two articles say foot pain or problems that keep coming "
-            "back should be seen by a professional."
+            "back should be seen by a professional. Reflexology must not be used to diagnose "
+            "an illness, nor instead of medical treatment: a review of the trials (Ernst 2009) "
+            "warns that it gives false positive and false negative findings, and that relying "
+            "on it for a serious illness can delay treatment that is needed."
         ),
         "sources": ["doc000", "doc002", "doc003", "doc004"],
         "short": (
-            "Ask a doctor or podiatrist first with diabetes, plantar warts, open wounds or after "
-            "foot surgery; never if prone to blood clots or with cancer, fever, active "
-            "tuberculosis, skin or infectious disease or inflamed joints, or just after a meal "
-            "or on an empty stomach. Recurring pain: see a professional."
+            "Ask a doctor first: diabetes, plantar warts, open wounds, foot surgery. Not with "
+            "blood clots, cancer, fever, active tuberculosis, skin or infectious disease, "
+            "inflamed joints, after a meal or on an empty stomach. Recurring pain: see a "
+            "professional. Never use it to diagnose or instead of treatment."
         ),
     },
     {
@@ -389,8 +404,8 @@ _BACK = _article(
     {"doc004": "back pain"},
 )
 _PMS = _article(
-    "An article on Chinese foot massage claims regular leg and foot massage eases "
-    "premenstrual symptoms such as mood swings, tension and headaches.",
+    "An article on Chinese foot massage claims a leg massage eases premenstrual symptoms "
+    "such as mood swings, tension and headaches, and that regular leg and foot massage helps.",
     {"doc004": "premenstrual"},
 )
 _LYMPH = _article(
@@ -502,10 +517,6 @@ _OTHER_CLAIMS: dict[str, list[dict[str, object]]] = {
     "spine": [_BACK],
     "sciatic nerve": [],
     "pelvis and lower back": [_BACK],
-    "hip and knee": [
-        _JOINT_PAIN,
-        _FOOT_ARTHRITIS,
-    ],
     # --- dorsal, medial and lateral views -----------------------------------------------------
     "lymphatic system": [_LYMPH],
     "upper lymph nodes": [
@@ -564,7 +575,9 @@ _OTHER_CLAIMS: dict[str, list[dict[str, object]]] = {
             {"doc003": "immune", "doc004": "immune"},
         ),
     ],
-    "armpit": [],
+    "shoulder blade": [_JOINT_PAIN],
+    "cerebellum and brain stem": [],
+    "urethra": [],
     "lower back": [_BACK],
 }
 
@@ -576,9 +589,11 @@ EXTRA_BODY_AREAS: tuple[str, ...] = (
     "trapezius",
     "bronchi",
     "thymus",
-    "armpit",
     "lower back",
     "breast",
+    "shoulder blade",
+    "cerebellum and brain stem",
+    "urethra",
 )
 
 #: Every body area's claims: its placement claims (placements.py), then the others.
@@ -663,8 +678,8 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
     ],
     "cardiovascular": [
         _article(
-            "Articles claim foot massage lowers high blood pressure and the pulse through "
-            "relaxation, and that better circulation lightens the heart's work.",
+            "Articles claim foot massage lowers high blood pressure through relaxation and better "
+            "circulation, which lightens the heart's work, and that leg massage slows the pulse.",
             {"doc001": "blood pressure", "doc002": "heart", "doc004": "pulse"},
         ),
         _article(
@@ -740,8 +755,8 @@ SYSTEM_NOTES: dict[str, list[dict[str, object]]] = {
     ],
     "reproductive": [
         _article(
-            "One article claims regular leg and foot massage eases premenstrual symptoms such "
-            "as mood swings, tension and headaches, and helps prevent the swollen feet common "
+            "One article claims leg massage eases premenstrual symptoms such as mood swings, "
+            "tension and headaches, and that foot massage helps prevent the swollen feet common "
             "in pregnancy.",
             {"doc004": "premenstrual"},
         ),

@@ -313,29 +313,47 @@ def _dorsal_specs() -> list[ZoneSpec]:
         # on the small toes
         ZoneSpec("teeth-jaw", "Teeth & jaw", "teeth and jaw", "musculoskeletal", free_toes[0]),
         ZoneSpec("face", "Face", "face", "sensory", unary_union(free_toes[1:])),
+        # the shoulder at the outer edge, level with the fifth metatarsal head
         ZoneSpec(
             "shoulder",
             "Shoulder",
             "shoulder",
             "musculoskeletal",
-            _edge_strip(_dorsal_outline(), 13.0).intersection(box(-BIG, 128.0, -28.0, 166.0)),
+            _edge_strip(_dorsal_outline(), 9.0).intersection(box(-BIG, 140.0, -28.0, 178.0)),
         ),
-        # the breast is an accessory organ of the reproductive system in anatomy texts; the
-        # chest wall and lungs behind it are the next band
-        ZoneSpec("breast", "Breast", "breast", "reproductive", _rows(150.0, BIG)),
+        # the shoulder blade: from the web between toes 4 and 5 straight back to the instep's
+        # highest point (koukouan no. 55)
         ZoneSpec(
-            "lungs-chest", "Lungs & chest", "lungs and chest", "respiratory", _rows(128.0, 150.0)
+            "shoulder-blade",
+            "Shoulder blade",
+            "shoulder blade",
+            "musculoskeletal",
+            _ribbon([(-37.5, 182.0), (-35.0, 150.0), (-31.0, 111.0)], 3.5),
         ),
-        # upper back in the middle of the top of the foot, the ribs on either side of it
+        # the breast: from the bases of toes 3 and 4 back towards the ankle (lolipop chest page);
+        # anatomy texts count the breast as an accessory organ of the reproductive system
+        ZoneSpec("breast", "Breast", "breast", "reproductive", _ellipse(-22.0, 160.0, 7.0, 15.0)),
+        # upper back in the middle of the top of the foot, between the shoulder blades
         ZoneSpec(
             "upper-back",
             "Upper back",
             "upper back",
             "musculoskeletal",
-            _rows(110.0, 128.0).intersection(_cols(-UPPER_BACK_HALF, UPPER_BACK_HALF)),
+            _rows(111.0, 160.0).intersection(_cols(-UPPER_BACK_HALF, UPPER_BACK_HALF)),
         ),
-        ZoneSpec("ribs", "Ribs", "ribs", "musculoskeletal", _rows(110.0, 128.0)),
+        ZoneSpec(
+            "lungs-chest", "Lungs / chest", "lungs and chest", "respiratory", _rows(140.0, BIG)
+        ),
+        # the diaphragm at the highest point of the top of the foot (koukouan no. 56), and the
+        # ribs in two hollows just behind it, one towards each ankle (koukouan no. 57)
         ZoneSpec("diaphragm", "Diaphragm", "diaphragm", "respiratory", _rows(101.0, 108.0)),
+        ZoneSpec(
+            "ribs",
+            "Ribs",
+            "ribs",
+            "musculoskeletal",
+            unary_union([_ellipse(16.0, 91.0, 5.0, 4.5), _ellipse(-22.0, 91.0, 5.0, 4.5)]),
+        ),
         # lower back: from just below the ankle up to the high point of the instep
         ZoneSpec("lower-back", "Lower back", "lower back", "musculoskeletal", _rows(66.0, 99.0)),
         ZoneSpec(
@@ -512,12 +530,20 @@ def _medial_specs(outline: BaseGeometry) -> list[ZoneSpec]:
     mx, my, mr = MEDIAL_MALLEOLUS
     spine = [  # along the inner edge of the arch, big toe -> heel
         ("spine-cervical", "Cervical spine", 200.0, 228.0),
-        ("spine-thoracic", "Thoracic spine", 146.0, 200.0),
-        ("spine-lumbar", "Lumbar spine", 92.0, 146.0),
-        ("spine-sacral", "Sacrum & coccyx", 12.0, 92.0),
+        ("spine-thoracic", "Thoracic spine", 128.0, 200.0),  # the first metatarsal
+        ("spine-lumbar", "Lumbar spine", 50.0, 128.0),  # navicular to below the ankle bone
+        ("spine-sacral", "Sacrum & coccyx", 12.0, 50.0),
     ]
     specs = [
-        ZoneSpec("head-brain", "Head & brain", "head and brain", "nervous", _cols(230.0, BIG)),
+        # cerebellum and brain stem on the inner side of the big toe (koukouan no. 8)
+        ZoneSpec(
+            "cerebellum",
+            "Cerebellum / brain stem",
+            "cerebellum and brain stem",
+            "nervous",
+            _ellipse(238.0, 10.0, 6.5, 4.5),
+        ),
+        ZoneSpec("head-brain", "Head / brain", "head and brain", "nervous", _cols(230.0, BIG)),
     ]
     bands = {slug: _sole_band(outline, x0, x1, lift=11.0, half=10.0) for slug, _, x0, x1 in spine}
     # thinner under the toe's root, leaving the neck room above it
@@ -529,6 +555,14 @@ def _medial_specs(outline: BaseGeometry) -> list[ZoneSpec]:
     ]
     specs += [
         ZoneSpec("neck", "Neck", "neck", "musculoskeletal", _cols(200.0, 228.0)),
+        # the urethra: a band from the bladder area back to behind the inner ankle bone
+        ZoneSpec(
+            "urethra",
+            "Urethra",
+            "urethra",
+            "urinary",
+            _ribbon([(68.0, 47.0), (52.0, 55.0), (36.0, 63.0)], 3.0),
+        ),
         ZoneSpec(
             "uterus-prostate",
             "Uterus / prostate",
@@ -539,13 +573,15 @@ def _medial_specs(outline: BaseGeometry) -> list[ZoneSpec]:
         ZoneSpec(
             "bladder", "Bladder", "bladder", "urinary", _ellipse(82.0, 40.0, 19.5, 12.0, angle=8.0)
         ),
-        ZoneSpec("hip", "Hip", "hip", "musculoskeletal", _ellipse(mx + 9.0, my - 20.0, 10.5, 7.5)),
+        # the inner hip area round the lower edge of the inner ankle bone
+        ZoneSpec("hip", "Hip", "hip", "musculoskeletal", _ellipse(mx + 1.0, my - 12.0, 9.0, 4.0)),
+        # lower-body lymph nodes in the hollow in front of the inner ankle bone
         ZoneSpec(
             "groin-lymph-nodes",
             "Groin lymph nodes",
             "groin lymph nodes",
             "lymphatic",
-            _ring(mx, my, mr, mr + 9.0).intersection(_cols(mx + 1.0, BIG)),
+            _ellipse(mx + mr + 6.0, my, 4.5, 7.0),
         ),
         ZoneSpec(
             "fallopian-vas",
@@ -577,59 +613,41 @@ def _lateral_specs(outline: BaseGeometry) -> list[ZoneSpec]:
     """Return the lateral zones in priority order."""
     mx, my, mr = LATERAL_MALLEOLUS
     return [
-        ZoneSpec("ears", "Ears", "ears", "sensory", _cols(216.0, BIG)),
+        # outer edge from toes to heel: shoulder (behind the fifth toe joint), upper arm, elbow,
+        # knee
         ZoneSpec(
             "shoulder",
             "Shoulder",
             "shoulder",
             "musculoskeletal",
-            _sole_band(outline, 178.0, 214.0, lift=10.0, half=9.0),
-        ),
-        ZoneSpec(
-            "upper-back",
-            "Upper back",
-            "upper back",
-            "musculoskeletal",
-            box(136.0, 17.0, 214.0, 44.0),
-        ),
-        # outer edge from toes to heel: shoulder, armpit, (upper) arm, elbow, knee
-        ZoneSpec(
-            "armpit",
-            "Armpit",
-            "armpit",
-            "lymphatic",
-            _sole_band(outline, 163.0, 178.0, lift=8.0, half=7.0),
+            _sole_band(outline, 172.0, 200.0, lift=10.0, half=9.0),
         ),
         ZoneSpec(
             "arm",
             "Arm",
             "arm",
             "musculoskeletal",
-            _sole_band(outline, 124.0, 163.0, lift=8.0, half=7.0),
+            _sole_band(outline, 124.0, 172.0, lift=8.0, half=7.0),
         ),
         ZoneSpec("elbow", "Elbow", "elbow", "musculoskeletal", _ellipse(107.0, 11.0, 14.0, 10.0)),
         ZoneSpec("knee", "Knee", "knee", "musculoskeletal", _ellipse(78.0, 12.0, 15.0, 14.0)),
         ZoneSpec(
             "pelvis-lower-back",
-            "Pelvis & lower back",
+            "Pelvis / lower back",
             "pelvis and lower back",
             "musculoskeletal",
             _heel_band(outline, 62.0, lift=12.0, half=11.0),
         ),
+        # upper-body lymph nodes in the hollow in front of the outer ankle bone
         ZoneSpec(
             "lymphatic-system",
             "Lymphatic system",
             "lymphatic system",
             "lymphatic",
-            _ring(mx, my, mr, mr + 8.0),
+            _ellipse(mx + mr + 6.0, my, 4.5, 7.0),
         ),
-        ZoneSpec(
-            "sciatic-nerve",
-            "Sciatic nerve",
-            "sciatic nerve",
-            "nervous",
-            _ribbon([(14.0, 56.0), (19.0, 86.0), (24.0, 124.0)], 5.0),
-        ),
+        # the hip along the lower edge of the outer ankle bone
+        ZoneSpec("hip", "Hip", "hip", "musculoskeletal", _ellipse(mx, my - 12.0, 9.0, 4.0)),
         ZoneSpec(
             "ovary-testis",
             "Ovary / testis",
@@ -637,7 +655,6 @@ def _lateral_specs(outline: BaseGeometry) -> list[ZoneSpec]:
             "reproductive",
             _ellipse(25.0, 39.0, 20.0, 14.5),
         ),
-        ZoneSpec("hip", "Hip", "hip", "musculoskeletal", _ellipse(mx + 13.0, my - 26.0, 11.0, 8.0)),
     ]
 
 
