@@ -17,6 +17,7 @@ from __future__ import annotations
 from footmap.chart._schema import schema
 from footmap.chart.loader import SCHEMA_VERSION, bundled_path, load, loads
 from footmap.chart.model import Caveat, Chart, Claim, Disagreement, Outline, Source, Zone
+from footmap.chart.neighbours import walk
 from footmap.errors import ChartError, FootmapError, Problem
 from footmap.vocab import FEET, SYSTEMS, VIEWS
 
@@ -39,6 +40,7 @@ __all__ = [
     "load",
     "loads",
     "schema",
+    "walk",
 ]
 
 __version__ = "0.1.0"

@@ -372,9 +372,9 @@ def variant_cites_article(doc):
 
 
 @defect
-def safety_caveat_cites_study(doc):
+def safety_caveat_cites_chart(doc):
     doc["footmap"]["caveats"].append(
-        {"id": "safety", "kind": "safety", "text": "Ask first.", "sources": ["testreview"]}
+        {"id": "safety", "kind": "safety", "text": "Ask first.", "sources": ["testchart"]}
     )
 
 

@@ -252,7 +252,7 @@ def test_no_source_is_uncited_or_listed_as_unreadable(chart):
 
 
 def test_safety_caveat_says_not_to_diagnose_in_full_and_short(chart):
-    from footmap import describe
+    from footmap.text import describe
 
     for text in (describe.safety_text(chart), describe.safety_line(chart)):
         assert "diagnose" in text and "instead of" in text and "treatment" in text

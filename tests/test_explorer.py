@@ -20,6 +20,7 @@ from matplotlib.backend_bases import MouseEvent
 import footmap
 import footmap.export
 from footmap.explorer import widget as fx  # noqa: E402
+from footmap.explorer.kit import descendants
 
 IPYMPL = "module://ipympl.backend_nbagg"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -155,7 +156,7 @@ def test_caveat_always_visible(ex, chart):
         assert esc(evidence.text[:60]) in ex.caveat.value
         assert esc(safety.brief[:40]) in ex.caveat.value
         assert any(esc(chart.source(s).title) in ex.caveat.value for s in evidence.sources)
-        assert ex.caveat in fx._walk(ex.widget)
+        assert ex.caveat in descendants(ex.widget)
         assert ex.caveat.layout.display != "none"
 
     check()
@@ -650,16 +651,39 @@ def test_arrow_keys_walk_the_map_and_enter_clicks(ex, chart):
     ex.on_click(lambda z: clicks.append(z.id if z else None))
     ex.select("left.plantar.kidney")
     key(ex, "up")
-    assert [z.id for z in ex.selected] == ["left.plantar.adrenal"]
+    assert [z.id for z in ex.selected] == ["left.plantar.stomach"]
+    ex.select("left.plantar.kidney")
     key(ex, "down")
+    assert [z.id for z in ex.selected] == ["left.plantar.colon-transverse"]
     key(ex, "down")
-    assert [z.id for z in ex.selected] == ["left.plantar.ureter"]
-    assert ex.highlighter.marked("selected") == ("left.plantar.ureter",)
+    assert [z.id for z in ex.selected] == ["left.plantar.small-intestine"]
+    assert ex.highlighter.marked("selected") == ("left.plantar.small-intestine",)
     assert clicks == []  # moving is not clicking
     key(ex, "enter")
     key(ex, " ")
-    assert clicks == ["left.plantar.ureter", "left.plantar.ureter"]
-    assert "Ureter" in ex.panel.value
+    assert clicks == ["left.plantar.small-intestine", "left.plantar.small-intestine"]
+    assert "Small intestine" in ex.panel.value
+
+
+def test_the_explorer_and_the_html_map_walk_alike(ex, chart):
+    """Every zone and arrow: the explorer's move, the HTML map's embedded target, footmap.walk."""
+    from footmap.chart.neighbours import DIRECTIONS
+    from footmap.web.page import arrow_targets
+
+    number = {z.id: i for i, z in enumerate(chart.zones)}
+    targets = arrow_targets(chart, number)
+    moves = 0
+    for z in ex.artists.zones:  # the explorer as it opens: both soles
+        for k, d in enumerate(DIRECTIONS):
+            ex.select(z.id)
+            key(ex, d)
+            got = ex.selected[0].id
+            own, across = targets[number[z.id]][0][k], targets[number[z.id]][1][k]
+            page = own if own >= 0 else across  # the page's rule with both feet shown
+            assert got == (chart.zones[page].id if page >= 0 else z.id), (z.id, d)
+            assert got == footmap.walk(chart, z.id, d)
+            moves += got != z.id
+    assert moves > 200  # the walk goes somewhere from most zones
 
 
 def test_arrow_keys_from_nothing_start_on_the_first_zone(ex, chart):
@@ -697,7 +721,7 @@ def test_live_region_announces_selection_claim_and_caveat(ex, chart):
 
 def test_map_text_alternative_names_the_zones_shown(ex, chart):
     alt = ex.alt.value
-    assert alt.startswith("Foot map, left and right feet, sole view: 77 zones (")
+    assert alt.startswith("Foot map, left and right feet, sole view: 75 zones (")
     for z in chart.zones_on(view="plantar"):
         assert esc(z.label) in alt
     ex.controls["foot"].value = "left"
@@ -736,7 +760,7 @@ def test_output_carries_a_static_map_zone_list_and_caveat(ex, chart):
     assert 'src="data:image/png;base64,' in html
     assert "Kidney (left foot, sole): charts claim it for the kidneys" in html
     assert esc(chart.caveats_of("evidence")[0].brief) in html
-    assert "Zones shown (77)" in html
+    assert "Zones shown (75)" in html
 
 
 def test_presentation_mode_enlarges_the_map(chart, ipympl_backend):
@@ -894,7 +918,7 @@ def test_the_page_gets_outlines_of_the_drawn_layout_only(chart, ipympl_backend):
             __import__("html").unescape(e.geometry.value.split('data-fm-geo="')[1][:-8])
         )
         assert (doc["w"], doc["h"]) == (640, 480) and doc["preview"] is True
-        assert len(doc["zones"]) == len(e.artists.zones) == 77
+        assert len(doc["zones"]) == len(e.artists.zones) == 75
         e.controls["view"].value = "dorsal"  # another layout: its outlines come after its draw
         assert e.geometry.value == ""
         e.selects = False  # as in the quiz: a click does not select, the page draws nothing

@@ -10,7 +10,7 @@ import pytest
 
 import footmap
 from footmap import style as palette
-from footmap.chart.neighbours import ZoneWalk, adjacency
+from footmap.chart.neighbours import DIRECTIONS, adjacency, walk
 from footmap.explorer.overlay import STYLES, Highlighter
 from footmap.render import plot as render
 from footmap.render.labels import recolor_labels
@@ -142,27 +142,39 @@ def test_adjacency_of_a_grid(grid):
 
 
 def test_walk_on_a_grid(grid):
-    walk = ZoneWalk(grid.zones, {("left", "plantar"): (0.0, 0.0)})
-    step = walk.step
+    chart = grid
+
+    def step(zone_id, direction):
+        return walk(chart, zone_id, direction)
+
     assert step("left.plantar.g11", "up") == "left.plantar.g01"
     assert step("left.plantar.g11", "down") == "left.plantar.g21"
     assert step("left.plantar.g11", "left") == "left.plantar.g10"
     assert step("left.plantar.g11", "right") == "left.plantar.g12"
     assert step("left.plantar.g00", "up") == "left.plantar.g00"  # the edge: stays
-    assert step(None, "down") == "left.plantar.g00"  # nothing selected: starts at the first
     with pytest.raises(ValueError, match="direction"):
         step("left.plantar.g11", "north")
 
 
 def test_walk_on_the_bundled_soles_crosses_between_feet(chart):
-    walk = ZoneWalk(
-        chart.zones_on(view="plantar"),
-        {("left", "plantar"): (0.0, 0.0), ("right", "plantar"): (150.0, 0.0)},
-    )
-    assert walk.step("left.plantar.kidney", "up") == "left.plantar.adrenal"
-    assert walk.step("left.plantar.kidney", "down") == "left.plantar.ureter"
-    assert walk.step("left.plantar.pelvis", "right") == "left.plantar.spine-sacrum"
-    assert walk.step("left.plantar.spine-sacrum", "right") == "right.plantar.spine-sacrum"
+    assert walk(chart, "left.plantar.kidney", "down") == "left.plantar.colon-transverse"
+    assert walk(chart, "left.plantar.spine-sacrum", "right") == "right.plantar.spine-sacrum"
+    assert walk(chart, "right.plantar.spine-sacrum", "left") == "left.plantar.spine-sacrum"
+    # one foot shown: the walk stays on it
+    one = walk(chart, "left.plantar.spine-sacrum", "right", feet=("left",))
+    assert one == "left.plantar.spine-sacrum"
+
+
+def test_walk_moves_the_way_the_arrow_points_on_every_zone(chart):
+    """Every move of the bundled chart goes the way its arrow points (anchors, chart frame)."""
+    for z in chart.zones:
+        for d, (ux, uy) in DIRECTIONS.items():
+            t = chart.zone(walk(chart, z.id, d))
+            assert t.view == z.view
+            if t.id == z.id or t.foot != z.foot:
+                continue
+            along = (t.anchor[0] - z.anchor[0]) * ux + (t.anchor[1] - z.anchor[1]) * uy
+            assert along > 0, (z.id, d, t.id)
 
 
 # -- contrast ------------------------------------------------------------------------------------

@@ -86,7 +86,7 @@ def test_no_article_is_cited_for_a_placement(chart):
 def test_caveats_cite_allowed_sources(chart):
     kinds = {c.kind: {chart.source(s).kind for s in c.sources} for c in chart.caveats}
     assert kinds["evidence"] <= {"study", "article"}
-    assert kinds["safety"] == {"article"}
+    assert kinds["safety"] == {"article", "study"}
     assert kinds["chart"] <= {"chart", "history", "study"}
 
 

@@ -16,6 +16,7 @@ import footmap
 from footmap.explorer import classroom as fc
 from footmap.explorer import panel as panels
 from footmap.explorer import widget as fx
+from footmap.explorer.kit import descendants
 from footmap.text import lesson
 
 IPYMPL = "module://ipympl.backend_nbagg"
@@ -134,7 +135,7 @@ def test_tour_caveat_in_every_step(tour, chart):
     for i in range(len(tour.steps)):
         tour.go(i)
         assert evidence_in(chart, tour.step_panel.value), tour.step.system
-        assert tour.step_panel in fx._walk(tour.widget)
+        assert tour.step_panel in descendants(tour.widget)
         assert any(esc(chart.source(s).title) in tour.step_panel.value for s in evidence.sources)
 
 
@@ -249,10 +250,10 @@ def test_quiz_show_me_highlights_the_answer(quiz, chart):
 
 def test_quiz_caveat_always_in_layout(quiz, chart):
     evidence = chart.caveats_of("evidence")[0]
-    assert quiz.explorer.caveat in fx._walk(quiz.widget)
+    assert quiz.explorer.caveat in descendants(quiz.widget)
     assert esc(evidence.text[:60]) in quiz.explorer.caveat.value
-    assert quiz.explorer.search not in fx._walk(quiz.widget)  # searching would answer it
-    assert quiz.explorer.status not in fx._walk(quiz.widget)  # so would the hover line
+    assert quiz.explorer.search not in descendants(quiz.widget)  # searching would answer it
+    assert quiz.explorer.status not in descendants(quiz.widget)  # so would the hover line
 
 
 def test_quiz_same_seed_same_questions(chart, ipympl_backend):
@@ -395,7 +396,7 @@ def test_tour_click_shows_the_zone_beside_the_step(tour, chart):
     assert tour.counter.value == before_counter and tour.step_panel.value == before_step
     assert "You clicked</b> (the tour is still on step 1)" in tour.clicked.value
     assert f'data-zone="{zone.id}"' in tour.clicked.value
-    side = next(w for w in fx._walk(tour.widget) if "fm-side" in getattr(w, "_dom_classes", ()))
+    side = next(w for w in descendants(tour.widget) if "fm-side" in getattr(w, "_dom_classes", ()))
     assert tour.clicked in side.children  # in the side column, not under the map
     tour.next()
     assert tour.clicked.value == ""
@@ -407,7 +408,7 @@ def test_tour_and_quiz_keep_the_pinned_caveat_and_offer_presentation(chart, ipym
     try:
         for w in (t, q):
             assert "fm-present" in w.widget._dom_classes
-            assert w.explorer.caveat in fx._walk(w.widget)
+            assert w.explorer.caveat in descendants(w.widget)
             assert "fm-pin" in w.explorer.caveat._dom_classes
     finally:
         t.close()

@@ -74,10 +74,10 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "no_evidence_caveat": (None, r"^footmap\.caveats: must include a caveat of kind 'evidence'$"),
     "unknown_source_in_caveat": (None, r"^caveat 'evidence' cites unknown source 'nosuch2020'$"),
     "duplicate_source_id": (None, r"^footmap\.sources: duplicate source id 'testchart'$"),
-    "safety_caveat_cites_study": (
+    "safety_caveat_cites_chart": (
         None,
-        r"^caveat 'safety' \(safety\) cites 'testreview', a study source; a safety caveat may "
-        r"cite only article sources$",
+        r"^caveat 'safety' \(safety\) cites 'testchart', a chart source; a safety caveat may "
+        r"cite only article or study sources$",
     ),
     # provenance: claim kinds against source kinds, disagreements
     "placement_cites_article": (
@@ -1807,8 +1807,8 @@ def test_the_quick_check_finds_the_bundled_chart_certainly_valid():
 
     doc = json.loads(footmap.bundled_path().read_text("utf-8"))
     features = doc["features"]
-    assert _features_ok(features) == [True] * 163  # 155 zones and 8 outlines
-    assert _features_ok(features, flatten(features)) == [True] * 163
+    assert _features_ok(features) == [True] * 159  # 151 zones and 8 outlines
+    assert _features_ok(features, flatten(features)) == [True] * 159
     assert _certainly_valid(doc, features, flatten(features)) is True
 
 

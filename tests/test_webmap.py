@@ -12,7 +12,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import numpy as np
 import pytest
 import shapely
 
@@ -21,7 +20,6 @@ from footmap.cli import main
 from footmap.errors import FootmapError
 from footmap.export.annotate import export
 from footmap.web import page as webmap
-from footmap.web import svg as websvg
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.geojson"
 
@@ -226,17 +224,17 @@ class _Z:
         self.geometry = g
 
 
-def test_arrow_neighbours_follow_touching_zones_then_cross_panels():
-    geoms = _boxes()
-    zones = [_Z(g) for g in geoms]
-    # anchors in the page frame: y down
-    anchors = np.array([[g.centroid.x, -g.centroid.y] for g in geoms])
-    within, across = websvg.neighbours(zones, anchors, [0, 0, 0, 0, 1])
-    #                up  down left right
-    assert within[0] == [-1, 2, -1, 1]
-    assert within[3] == [1, -1, 2, -1]
-    assert within[4] == [-1, -1, -1, -1]
-    assert across[3][3] == 4 and across[4][2] == 3
+def test_arrow_targets_are_the_walk_per_foot_then_across():
+    chart = footmap.load()
+    number = {z.id: i for i, z in enumerate(chart.zones)}
+    targets = webmap.arrow_targets(chart, number)
+    sacrum = number["left.plantar.spine-sacrum"]
+    #                         up down left right: right crosses to the right foot's sacrum
+    own, across = targets[sacrum]
+    assert own[3] == -1 and across[3] == number["right.plantar.spine-sacrum"]
+    assert across[:3] == [-1, -1, -1]
+    kidney = number["left.plantar.kidney"]
+    assert targets[kidney][0][1] == number[footmap.walk(chart, "left.plantar.kidney", "down")]
 
 
 def test_search_index_carries_options_and_normalised_zones():

@@ -29,6 +29,7 @@ from footmap.chart.model import (
     Source,
     Zone,
 )
+from footmap.chart.neighbours import walk
 from footmap.chart.query import HighlightSpec, match_search, resolve, search_options
 
 __all__ = [
@@ -53,4 +54,5 @@ __all__ = [
     "resolve",
     "schema",
     "search_options",
+    "walk",
 ]

@@ -58,7 +58,7 @@ SCHEMA_VERSION = 2
 CAVEAT_SOURCE_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "evidence": ("study", "article"),
-        "safety": ("article",),
+        "safety": ("article", "study"),
         "chart": ("chart", "history", "study"),
     }
 )

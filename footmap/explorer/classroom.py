@@ -23,7 +23,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from footmap.chart.model import Chart, Zone
-from footmap.explorer.kit import Shown, body, button, map_column, root, walk
+from footmap.explorer.kit import Shown, body, button, descendants, map_column, root
 from footmap.explorer.panel import (
     _MISSED,
     _QUIZ_HELP,
@@ -54,7 +54,7 @@ class _OverExplorer(Shown):
     def close(self) -> None:
         """Close the explorer and every widget of this lesson widget."""
         self.explorer.close()
-        for w in list(walk(self.widget)):
+        for w in list(descendants(self.widget)):
             w.close()
 
 

@@ -17,7 +17,15 @@ from matplotlib.figure import Figure
 
 from footmap.explorer import frontend
 
-__all__ = ["IPYMPL_BACKENDS", "Shown", "call_later", "ipympl_active", "new_figure", "png", "walk"]
+__all__ = [
+    "IPYMPL_BACKENDS",
+    "Shown",
+    "call_later",
+    "ipympl_active",
+    "new_figure",
+    "descendants",
+    "png",
+]
 
 #: matplotlib backend names under which ipympl draws into a widget canvas.
 IPYMPL_BACKENDS = frozenset({"module://ipympl.backend_nbagg", "widget", "ipympl"})
@@ -202,11 +210,11 @@ def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def walk(w: Any) -> Iterable[widgets.Widget]:
+def descendants(w: Any) -> Iterable[widgets.Widget]:
     """``w`` and every widget inside it, depth first."""
     yield w
     for child in getattr(w, "children", ()):
-        yield from walk(child)
+        yield from descendants(child)
 
 
 def focus(w: Any) -> None:

@@ -38,7 +38,7 @@ from typing import Any, Union
 import ipywidgets as widgets
 
 from footmap.chart.model import Chart, Zone
-from footmap.chart.neighbours import DIRECTIONS, ZoneWalk
+from footmap.chart.neighbours import DIRECTIONS, walk
 from footmap.chart.query import match_search, search_options
 from footmap.explorer import panel as panels
 from footmap.explorer.kit import (
@@ -48,6 +48,7 @@ from footmap.explorer.kit import (
     body,
     call_later,
     controls,
+    descendants,
     export_formats,
     focus,
     hidden_html,
@@ -56,7 +57,6 @@ from footmap.explorer.kit import (
     new_figure,
     png,
     root,
-    walk,
     wrap,
 )
 from footmap.explorer.outlines import outlines_html
@@ -114,10 +114,6 @@ SelectSpec = Union[Zone, str, Iterable[Union[Zone, str]], None]  # noqa: UP007 (
 
 SelectCallback = Callable[[tuple[Zone, ...]], Any]
 
-# Kept importable from here (older notebooks): the pure helpers now live in widgetkit.
-_walk = walk
-_Shown = Shown
-
 
 # -- logic (pure functions) --------------------------------------------------------------------
 
@@ -145,7 +141,7 @@ class Explorer(Shown):
     static picture of the map, the zone list and the caveat for viewers without a kernel.
 
     Keyboard: Tab order is controls, search, map, panel, export. On the focused map the arrow
-    keys move to the neighbouring zone (:class:`footmap.chart.neighbours.ZoneWalk`), Enter or Space
+    keys move to the neighbouring zone (:func:`footmap.chart.neighbours.walk`), Enter or Space
     selects it (as a click would), Tab, Shift+Tab and Escape leave the map.
 
     Attributes
@@ -371,10 +367,16 @@ class Explorer(Shown):
         start = self.cursor
         if start is None and self._selected:
             start = next((z for z in self._selected if z in self._walk_zones()), None)
-        walk_ = self._zone_walk()
-        zid = walk_.step(start.id if start is not None else None, direction)
-        if zid is None:
+        drawn = self.artists.zones
+        if not drawn:
             return None
+        if direction not in DIRECTIONS:
+            raise ValueError(f"direction must be one of {sorted(DIRECTIONS)}, not {direction!r}")
+        if start is None or start not in self._walk_zones():
+            zid = drawn[0].id  # nothing chosen yet: the walk starts on the first zone drawn
+        else:
+            feet = tuple(dict.fromkeys(z.foot for z in drawn))
+            zid = walk(self.chart, start.id, direction, feet=feet)
         self.cursor = self.chart.zone(zid)
         if self.selects:
             self._set_selection((self.cursor,))
@@ -462,7 +464,7 @@ class Explorer(Shown):
                 timer.cancel()
         self._hover_timer = self._capture_timer = self._text_timer = None
         plt.close(self.figure)
-        for w in list(walk(self.widget)):
+        for w in list(descendants(self.widget)):
             w.close()
         if self._tmpdir is not None:
             self._tmpdir.cleanup()
@@ -490,7 +492,6 @@ class Explorer(Shown):
             title=False,
         )
         self.highlighter = Highlighter(self.artists)
-        self._walker: ZoneWalk | None = None
         self._set_geometry(None)  # until this layout is drawn, the page outlines nothing
         self._plotted_size = tuple(fig.get_size_inches())
         self._drawn = None
@@ -500,11 +501,6 @@ class Explorer(Shown):
 
     def _mark_ids(self) -> dict[str, tuple[str, ...]]:
         return {"selected": tuple(z.id for z in self._selected), **self._marks}
-
-    def _zone_walk(self) -> ZoneWalk:
-        if self._walker is None:
-            self._walker = ZoneWalk(self.artists.zones, self.artists.panels)
-        return self._walker
 
     def _walk_zones(self) -> frozenset[Zone]:
         return frozenset(self.artists.zones)

@@ -29,6 +29,7 @@ from typing import Any
 from footmap import __version__
 from footmap import style as palette
 from footmap.chart.model import Chart, Claim, Zone
+from footmap.chart.neighbours import DIRECTIONS, walk
 from footmap.chart.query import search_index
 from footmap.errors import FootmapError
 from footmap.render.layout import normalise_feet, normalise_views
@@ -37,7 +38,7 @@ from footmap.text.describe import escape_html as _e
 from footmap.vocab import SYSTEMS, VIEWS
 from footmap.web.svg import accessible_name, view_svg
 
-__all__ = ["html_document", "write_html"]
+__all__ = ["arrow_targets", "html_document", "write_html"]
 
 
 def _asset(name: str) -> str:
@@ -108,6 +109,26 @@ def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
 # ------------------------------------------------------------------------------------------
 # The document
 # ------------------------------------------------------------------------------------------
+def arrow_targets(chart: Chart, number: dict[str, int]) -> list[list[list[int]]]:
+    """Per zone, the arrow keys' targets the page's script follows (:func:`footmap.walk`).
+
+    ``[own, across]`` for each zone in chart order, each a list for up, down, left and
+    right of zone numbers (``-1``: the walk stays): ``own`` with only the zone's foot shown,
+    ``across`` the other foot's zone a left or right arrow reaches when both feet show.
+    """
+    out = []
+    for z in chart.zones:
+        own = [walk(chart, z.id, d, feet=(z.foot,)) for d in DIRECTIONS]
+        both = [walk(chart, z.id, d) for d in DIRECTIONS]
+        out.append(
+            [
+                [number[t] if t != z.id else -1 for t in own],
+                [number[t] if chart.zone(t).foot != z.foot else -1 for t in both],
+            ]
+        )
+    return out
+
+
 def _json_script(data: Any) -> str:
     """JSON safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&``."""
     text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
@@ -167,12 +188,11 @@ def html_document(
     number = {z.id: i for i, z in enumerate(zones)}
     numbers = describe.citation_numbers(chart, zones)
 
-    svgs, keys, nav, at = [], {}, {}, {}
+    svgs, keys, at = [], {}, {}
     for view in chart.views:
         drawn = view_svg(chart, view, all_feet, number, (view == first_view, start_foot))
         svgs.append(drawn["svg"])
         keys[view] = drawn["key"]
-        nav.update(drawn["nav"])
         at.update(drawn["at"])
 
     data = {
@@ -180,7 +200,7 @@ def html_document(
         "names": [accessible_name(z) for z in zones],
         "labels": [z.label for z in zones],
         "where": [f"{z.foot} foot, {VIEWS[z.view].lower()}" for z in zones],
-        "nav": [nav.get(i, [[-1] * 4, [-1] * 4]) for i in range(len(zones))],
+        "nav": arrow_targets(chart, number),
         "at": [at.get(i) for i in range(len(zones))],
         "views": {v: VIEWS[v] for v in chart.views},
         "feet": list(all_feet),

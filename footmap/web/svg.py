@@ -1,21 +1,18 @@
-"""One view of a chart as inline SVG for the HTML map, and the arrow keys' neighbours.
+"""One view of a chart as inline SVG for the HTML map.
 
 :func:`view_svg` lays a view out with :func:`footmap.render.plot_map` (so labels, callouts and
 their numbers are those of the figures) and writes what it drew as SVG elements in the page
 frame (millimetres, y down): foot outlines, one ``<path id="zone-<zone id>" role="button">``
 per zone, callouts and labels as real ``<text>``, one ``<g class="panel">`` per foot. Chart
-text goes through :func:`footmap.text.describe.escape_html`. :func:`neighbours` says, with shapely,
-which zone each arrow key moves to.
+text goes through :func:`footmap.text.describe.escape_html`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import shapely
 from matplotlib.figure import Figure
 from shapely.geometry.base import BaseGeometry
 
@@ -29,11 +26,7 @@ __all__ = ["DIRECTIONS", "FIGSIZE", "TOUCH_MM", "accessible_name", "neighbours",
 
 #: Figure size (inches) each view is laid out for: sets which labels fit inside their zones.
 FIGSIZE = (8.0, 6.5)
-#: Directions of the arrow keys, in the order :func:`neighbours` lists targets.
-DIRECTIONS = ("up", "down", "left", "right")
-_UNIT = {"up": (0.0, -1.0), "down": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
 _FONT = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', Arial, Helvetica, sans-serif"
-TOUCH_MM = 2.0  #: zones closer than this (mm) count as neighbours for the arrow keys
 
 
 def _r(v: float) -> str:
@@ -124,72 +117,6 @@ def _text(
 # ------------------------------------------------------------------------------------------
 # Arrow-key neighbours
 # ------------------------------------------------------------------------------------------
-def neighbours(
-    zones: Sequence[Zone], anchors: np.ndarray, panel: Sequence[int]
-) -> tuple[list[list[int]], list[list[int]]]:
-    """The zone each arrow key moves to, within a panel and across panels of one view.
-
-    A zone's neighbours are the zones of its panel it touches (closer than
-    :data:`TOUCH_MM`, by shapely). An arrow moves to the neighbour best placed in that
-    direction (within 60 degrees of it, nearest first, straightest on ties); with none
-    there, to the nearest zone of the panel in that direction; ``-1`` when there is none.
-
-    Parameters
-    ----------
-    zones : sequence of Zone
-        The zones of one view.
-    anchors : numpy.ndarray
-        ``(n, 2)`` label points in the page frame (mm, y down).
-    panel : sequence of int
-        Panel number of each zone.
-
-    Returns
-    -------
-    within, across : list of list of int
-        Per zone, the target index for up, down, left and right (:data:`DIRECTIONS`):
-        ``within`` its own panel, ``across`` in the other panels (used when both feet show
-        and ``within`` has none).
-    """
-    n = len(zones)
-    geoms = np.array([z.geometry for z in zones], dtype=object)
-    tree = shapely.STRtree(geoms)
-    touching: list[set[int]] = [set() for _ in range(n)]
-    if n:
-        left, right = tree.query(geoms, predicate="dwithin", distance=TOUCH_MM)
-        for a, b in zip(left.tolist(), right.tolist(), strict=True):
-            if a != b and panel[a] == panel[b]:
-                touching[a].add(b)
-    panel_arr = np.asarray(panel, int)
-
-    def best(i: int, cands: np.ndarray, u: tuple[float, float]) -> int:
-        if cands.size == 0:
-            return -1
-        v = anchors[cands] - anchors[i]
-        dist = np.hypot(v[:, 0], v[:, 1])
-        ok = dist > 1e-9
-        cos = np.where(ok, (v[:, 0] * u[0] + v[:, 1] * u[1]) / np.where(ok, dist, 1), -1)
-        good = cos >= 0.5
-        if not good.any():
-            return -1
-        score = dist * (2.0 - cos)
-        score[~good] = np.inf
-        return int(cands[int(np.argmin(score))])
-
-    within: list[list[int]] = []
-    across: list[list[int]] = []
-    for i in range(n):
-        near = np.array(sorted(touching[i]), int)
-        same = np.flatnonzero((panel_arr == panel_arr[i]) & (np.arange(n) != i))
-        other = np.flatnonzero(panel_arr != panel_arr[i])
-        row_in, row_out = [], []
-        for d in DIRECTIONS:
-            u = _UNIT[d]
-            t = best(i, near, u)
-            row_in.append(t if t >= 0 else best(i, same, u))
-            row_out.append(best(i, other, u))
-        within.append(row_in)
-        across.append(row_out)
-    return within, across
 
 
 # ------------------------------------------------------------------------------------------
@@ -224,7 +151,7 @@ def view_svg(
     -------
     dict
         ``svg`` (the ``<svg>`` element as text), ``key`` (the numbered key: ``n``, ``label``,
-        ``feet``), ``nav`` (zone number -> arrow targets, see :func:`neighbours`) and ``at``
+        ``feet``) and ``at``
         (zone number -> its label point in the page frame).
     """
     fig = Figure(figsize=FIGSIZE, dpi=72)
@@ -326,8 +253,6 @@ def view_svg(
     total = _Box()
     for b in boxes.values():
         total = total.union(b)
-    panel_no = [feet.index(z.foot) for z in zones]
-    within, across = neighbours(zones, anchors, panel_no)
     label = VIEWS[view]
     on, start_foot = shown
     body = "".join(
@@ -349,14 +274,6 @@ def view_svg(
         f'<title id="view-{view}-t">{_e(label)}: foot map, one button per zone</title>'
         f'{body}<g class="overlay"></g></svg>'
     )
-    order = [number[z.id] for z in zones]
-    nav = {
-        number[z.id]: [
-            [order[t] if t >= 0 else -1 for t in within[i]],
-            [order[t] if t >= 0 else -1 for t in across[i]],
-        ]
-        for i, z in enumerate(zones)
-    }
     key_rows = [
         {"n": e["n"], "label": e["label"], "feet": sorted(e["feet"])}
         for e in sorted(key.values(), key=lambda e: e["n"])
@@ -365,4 +282,4 @@ def view_svg(
         number[z.id]: [round(float(x), 1), round(float(y), 1)]
         for z, (x, y) in zip(zones, anchors, strict=True)
     }
-    return {"svg": svg, "key": key_rows, "nav": nav, "at": at}
+    return {"svg": svg, "key": key_rows, "at": at}

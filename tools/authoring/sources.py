@@ -92,8 +92,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "the rest of the top the lower back."
         ),
         "read": (
-            "the page up to the spine paragraph; read 2026-11-30, not looked up again on "
-            "2026-12-07"
+            "the page up to the spine paragraph; read 2026-11-30, not looked up again on 2026-12-07"
         ),
     },
     {
@@ -108,8 +107,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "parathyroid and brain reflexes on the great toes."
         ),
         "read": (
-            "the page up to the ears paragraph; read 2026-11-30, not looked up again on "
-            "2026-12-07"
+            "the page up to the ears paragraph; read 2026-11-30, not looked up again on 2026-12-07"
         ),
     },
     {
@@ -152,9 +150,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Places the parathyroid reflexes beside and just under the thyroid reflex, "
             "overlapping the neck of the great toe."
         ),
-        "read": (
-            "the whole page; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole page; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "netplaces-spleen",
@@ -166,9 +162,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "The spleen reflex is on the left sole only, at the outer corner just under the "
             "diaphragm line."
         ),
-        "read": (
-            "the whole page; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole page; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "netplaces-adrenals",
@@ -180,9 +174,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "The adrenal reflexes are on both feet, just above the waistline beside the kidney "
             "reflex, a little towards the inner side."
         ),
-        "read": (
-            "the whole page; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole page; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "netplaces-left-foot",
@@ -211,9 +203,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "spine along the inner side of both feet. Says foot maps vary between schools, "
             "copyright probably being one reason."
         ),
-        "read": (
-            "the whole short page; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole short page; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "marquardt-ch2",
@@ -235,9 +225,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "(spleen left; appendix and gallbladder right) and organs of the body's midline, "
             "heart included, on both feet."
         ),
-        "read": (
-            "section 2.1 of the chapter; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("section 2.1 of the chapter; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "bliss-toes",
@@ -250,9 +238,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "neck, throat and thyroid; other toes: sinuses; eyes at the base of toes 2-3, ears "
             "at the base of toes 4-5."
         ),
-        "read": (
-            "the whole post; read 2026-11-30, found and read again 2026-12-07"
-        ),
+        "read": ("the whole post; read 2026-11-30, found and read again 2026-12-07"),
     },
     {
         "id": "bliss-ball",
@@ -267,9 +253,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "the heart off the right foot and some show it; lungs under the four small toes; "
             "arm and shoulder under the little toe; the diaphragm below the ball."
         ),
-        "read": (
-            "the whole post; read 2026-11-30, found and read again 2026-12-07"
-        ),
+        "read": ("the whole post; read 2026-11-30, found and read again 2026-12-07"),
     },
     {
         "id": "massage-bodywork-2018",
@@ -307,8 +291,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "the heel meets the arch."
         ),
         "read": (
-            "the post's opening paragraphs; read 2026-11-30, not looked up again on "
-            "2026-12-07"
+            "the post's opening paragraphs; read 2026-11-30, not looked up again on 2026-12-07"
         ),
     },
     {
@@ -351,9 +334,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "reflexology-can-help"
         ),
         "note": "Speaks of a sciatic band or reflex area on the heels of the feet.",
-        "read": (
-            "the whole post; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole post; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "leaf-sciatica",
@@ -365,9 +346,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Places the sciatic point just in front of the heel bone, towards the toes, "
             "running across the width of the foot."
         ),
-        "read": (
-            "the whole article; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole article; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "leaf-thyroid",
@@ -379,9 +358,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "On the sole the thyroid zone starts at the base of the big toe and runs along "
             "the pads of the first three toes."
         ),
-        "read": (
-            "the whole article; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole article; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "massage-monday-425",
@@ -412,9 +389,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Describes two paths practitioners use: along the inner edge of the foot from the "
             "heel bone to the big toe, or starting just below the inner ankle bone."
         ),
-        "read": (
-            "the opening paragraphs; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the opening paragraphs; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "reroot-pineal",
@@ -426,9 +401,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Places the pineal reflex on the edge of the big toe, above its joint and level "
             "with the nail bed."
         ),
-        "read": (
-            "the whole post; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole post; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "healthy-ojas-respiratory",
@@ -442,8 +415,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "line in zones 2-4; sinuses on the undersides of the four small toes."
         ),
         "read": (
-            "the list of respiratory reflexes; read 2026-11-30, not looked up again on "
-            "2026-12-07"
+            "the list of respiratory reflexes; read 2026-11-30, not looked up again on 2026-12-07"
         ),
     },
     {
@@ -453,9 +425,7 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": "The Reflexes of Parathyroid Thymus. blog.healthcare-natural.com.",
         "url": "https://blog.healthcare-natural.com/553-reflexes-parathyroid-thymus",
         "note": "Puts the thymus reflexes on the soles next to the lung reflexes.",
-        "read": (
-            "the whole post; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole post; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "healthcare-natural-female",
@@ -487,8 +457,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "below them chest, breast and the upper back."
         ),
         "read": (
-            "the post up to the chest paragraph; read 2026-11-30, found and read again "
-            "2026-12-07"
+            "the post up to the chest paragraph; read 2026-11-30, found and read again 2026-12-07"
         ),
     },
     {
@@ -504,8 +473,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "third toes into the middle of the lung area, running lengthwise."
         ),
         "read": (
-            "the section on the reflex's place; read 2026-11-30, not looked up again on "
-            "2026-12-07"
+            "the section on the reflex's place; read 2026-11-30, not looked up again on 2026-12-07"
         ),
     },
     {
@@ -517,9 +485,7 @@ CHART_SOURCES: list[dict[str, str]] = [
         "note": (
             "Puts the lung and bronchi reflex just below the trapezius reflex, about a finger wide."
         ),
-        "read": (
-            "the whole page; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the whole page; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     # ------------------------------------------------------- Chinese / Japanese / Rwo-Shr charts
     {
@@ -553,9 +519,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "right; heart, spleen and descending colon only on the left; eyes, ears and nose "
             "crossed; organs and muscles not crossed."
         ),
-        "read": (
-            "the page's summary list; read 2026-11-30, found and read again 2026-12-07"
-        ),
+        "read": ("the page's summary list; read 2026-11-30, found and read again 2026-12-07"),
     },
     {
         "id": "koukouan",
@@ -608,8 +572,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "ankle bone, lower-body ones in front of the inner ankle bone."
         ),
         "read": (
-            "the post's list of reflex areas; read 2026-11-30, found and read again "
-            "2026-12-07"
+            "the post's list of reflex areas; read 2026-11-30, found and read again 2026-12-07"
         ),
     },
     {
@@ -619,9 +582,7 @@ CHART_SOURCES: list[dict[str, str]] = [
         "citation": "39yst.com question page 6184827. Where is the heart reflex area? In Chinese.",
         "url": "http://www.39yst.com:8080/ask/6184827.shtml",
         "note": "Puts the foot's heart reflex on both soles, between metatarsals 2 and 3.",
-        "read": (
-            "the whole answer; read 2026-11-30, found and read again 2026-12-07"
-        ),
+        "read": ("the whole answer; read 2026-11-30, found and read again 2026-12-07"),
     },
     {
         "id": "chart-54852",
@@ -635,8 +596,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "prostate), bladder and related areas; inner edge the spine; outer edge the limbs."
         ),
         "read": (
-            "the answer's layout paragraphs; read 2026-11-30, found and read again "
-            "2026-12-07"
+            "the answer's layout paragraphs; read 2026-11-30, found and read again 2026-12-07"
         ),
     },
     {
@@ -664,9 +624,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Pineal at the big toe's corner on the second-toe side of the sole; thymus on the "
             "bulge of the big-toe side of the foot."
         ),
-        "read": (
-            "both short pages; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("both short pages; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "onedemayu",
@@ -698,9 +656,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Ruoshi) stated as a correction; sciatic nerve and coccyx around the heel's edge, "
             "and a sciatic area also on the inner side of the Achilles tendon above the ankle bone."
         ),
-        "read": (
-            "the whole page; read 2026-11-30, found and read again 2026-12-07"
-        ),
+        "read": ("the whole page; read 2026-11-30, found and read again 2026-12-07"),
     },
     {
         "id": "nvcentre",
@@ -713,8 +669,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "nervous system, although some people are said to show one."
         ),
         "read": (
-            "the notes on the zones diagram; read 2026-11-30, not looked up again on "
-            "2026-12-07"
+            "the notes on the zones diagram; read 2026-11-30, not looked up again on 2026-12-07"
         ),
     },
     {
@@ -730,8 +685,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "settled on one chart; most share many points with small and large differences."
         ),
         "read": (
-            "the post up to 'Reflective Charts'; read 2026-11-30, not looked up again on "
-            "2026-12-07"
+            "the post up to 'Reflective Charts'; read 2026-11-30, not looked up again on 2026-12-07"
         ),
     },
     {
@@ -746,8 +700,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "pelvic and tendon lines."
         ),
         "read": (
-            "the page up to the zones paragraph; read 2026-11-30, not looked up again on "
-            "2026-12-07"
+            "the page up to the zones paragraph; read 2026-11-30, not looked up again on 2026-12-07"
         ),
     },
     {
@@ -760,9 +713,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "No agreed standard for the number of foot reflex areas; common systems count "
             "roughly 60 to 90."
         ),
-        "read": (
-            "the first paragraphs; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the first paragraphs; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "omura1994",
@@ -782,9 +733,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "unvalidated) and proposes another map: the third toe as head, face and neck, toes "
             "2 and 4 as the arms, toes 1 and 5 as the legs."
         ),
-        "read": (
-            "the abstract; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the abstract; read 2026-11-30, not looked up again on 2026-12-07"),
     },
     {
         "id": "footmiyake-heart",
@@ -856,8 +805,7 @@ CHART_SOURCES: list[dict[str, str]] = [
         "kind": "chart",
         "title": "Chest, chest lymph and balance reflex areas (Japanese)",
         "citation": (
-            "dp02122905.lolipop.jp. Lymph and chest reflex areas. Practitioner page in "
-            "Japanese."
+            "dp02122905.lolipop.jp. Lymph and chest reflex areas. Practitioner page in Japanese."
         ),
         "url": "http://dp02122905.lolipop.jp/00/rinnpa.html",
         "note": (
@@ -984,9 +932,7 @@ CHART_SOURCES: list[dict[str, str]] = [
             "Measured two people against Fitzgerald's zone layout: the kidney reflex matched "
             "the thoracic spine, not the lumbar spine it is supposed to match."
         ),
-        "read": (
-            "the abstract; read 2026-11-30, not looked up again on 2026-12-07"
-        ),
+        "read": ("the abstract; read 2026-11-30, not looked up again on 2026-12-07"),
     },
 ]
 

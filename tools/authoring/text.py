@@ -320,7 +320,7 @@ CAVEATS: list[dict[str, object]] = [
             "warns that it gives false positive and false negative findings, and that relying "
             "on it for a serious illness can delay treatment that is needed."
         ),
-        "sources": ["doc000", "doc002", "doc003", "doc004"],
+        "sources": ["doc000", "doc002", "doc003", "doc004", "ernst2009"],
         "short": (
             "Ask a doctor first: diabetes, plantar warts, open wounds, foot surgery. Not with "
             "blood clots, cancer, fever, active tuberculosis, skin or infectious disease, "
