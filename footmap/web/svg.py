@@ -22,7 +22,7 @@ from footmap.render.plot import MapArtists, plot_map
 from footmap.text.describe import escape_html as _e
 from footmap.vocab import VIEWS
 
-__all__ = ["DIRECTIONS", "FIGSIZE", "TOUCH_MM", "accessible_name", "neighbours", "view_svg"]
+__all__ = ["FIGSIZE", "accessible_name", "view_svg"]
 
 #: Figure size (inches) each view is laid out for: sets which labels fit inside their zones.
 FIGSIZE = (8.0, 6.5)

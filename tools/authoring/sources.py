@@ -4,8 +4,8 @@ Every record here is a page (or published abstract) that was found and read with
 project's search tool; ``read`` says what exactly was read and when (the records were first
 read on 2026-11-30; the content audit of 2026-12-07 looked each one up again, and records it
 could not find were dropped, see ``DROPPED``). ``note`` says, in the project's own words, what
-the page says that the chart relies on. A source is cited only for what its note says. Where no chart page was
-read for a placement the chart cites the ``conventional`` record of ``text.py``, and the claim
+the page says that the chart relies on. A source is cited only for what its note says. Where
+no chart page was read for a placement the chart cites the ``conventional`` record of ``text.py``, and the claim
 says exactly that.
 
 Kinds (schema v2): ``"chart"`` - a chart, book, course or practitioner page that places zones;
