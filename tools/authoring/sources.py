@@ -5,8 +5,8 @@ project's search tool; ``read`` says what exactly was read and when (the records
 read on 2026-11-30; the content audit of 2026-12-07 looked each one up again, and records it
 could not find were dropped, see ``DROPPED``). ``note`` says, in the project's own words, what
 the page says that the chart relies on. A source is cited only for what its note says. Where
-no chart page was read for a placement the chart cites the ``conventional`` record of ``text.py``, and the claim
-says exactly that.
+no chart page was read for a placement the chart cites the ``conventional`` record of
+``text.py``, and the claim says exactly that.
 
 Kinds (schema v2): ``"chart"`` - a chart, book, course or practitioner page that places zones;
 ``"study"`` - a review, trial, agreement or measurement study; ``"history"`` - a historical work.
