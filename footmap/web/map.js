@@ -1,6 +1,6 @@
 // footmap standalone map: selection, search, foot and view switches, keyboard, URL fragment.
 // No network, no eval, no innerHTML of data: panel content comes from inert <template>s
-// written (and escaped) by footmap.webmap; everything else is textContent.
+// written (and escaped) by footmap.web.page; everything else is textContent.
 (function () {
   "use strict";
   var T0 = performance.now();
@@ -30,7 +30,7 @@
   var NS = "http://www.w3.org/2000/svg";
   var narrow = window.matchMedia("(max-width: 760px)");
 
-  // ---- search: a port of footmap.search.match_search over the embedded index ----
+  // ---- search: a port of footmap.chart.query.match_search over the embedded index ----
   var spaceSet = Object.create(null);
   Array.from(S.spaces).forEach(function (c) { spaceSet[c] = true; });
   function pySplitJoin(text) { // " ".join(text.split())
