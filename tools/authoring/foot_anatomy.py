@@ -32,6 +32,7 @@ between textbooks, and dermatome maps disagree with each other (the texts say so
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import re
@@ -913,6 +914,68 @@ def check(chart: dict[str, Any], zones: dict[str, Any] | None = None) -> list[st
             for kind in ("nerve", "bone", "dermatome"):
                 if (foot, view, kind) not in groups:
                     problems.append(f"{foot}.{view}: no {kind}")
+    problems += check_under(chart, zones)
+    return problems
+
+
+#: Textbook facts a reader can check, as (zone slug, view, nerve that must be under it, must it
+#: be the largest share?): the heel is supplied by the medial calcaneal branches, the big toe by
+#: the medial plantar nerve, the outer edge by the sural nerve.
+FACTS: tuple[tuple[str, str, str, bool], ...] = (
+    ("pelvis", "plantar", "Medial calcaneal branches of the tibial nerve", True),
+    ("sciatic", "plantar", "Medial calcaneal branches of the tibial nerve", True),
+    ("spine-sacrum", "plantar", "Medial calcaneal branches of the tibial nerve", True),
+    ("hip-knee", "plantar", "Medial calcaneal branches of the tibial nerve", False),
+    ("head-brain", "plantar", "Medial plantar nerve", True),
+    ("pituitary", "plantar", "Medial plantar nerve", True),
+    ("pineal", "plantar", "Medial plantar nerve", True),
+    ("hypothalamus", "plantar", "Medial plantar nerve", True),
+    ("neck", "plantar", "Medial plantar nerve", True),
+    ("spine-cervical", "plantar", "Medial plantar nerve", True),
+    ("shoulder", "plantar", "Sural nerve", False),
+    ("colon-descending", "plantar", "Sural nerve", True),  # left foot only
+    ("colon-ascending", "plantar", "Sural nerve", True),  # right foot only
+    ("hip-knee", "plantar", "Sural nerve", False),
+    ("shoulder", "dorsal", "Sural nerve", True),
+)
+
+
+def check_under(chart: dict[str, Any], zones: dict[str, Any]) -> list[str]:
+    """Return the problems of :func:`under.anatomy_under` over every sole and top zone.
+
+    Every zone of a sole or top must have at least one nerve territory and one bone under it,
+    and the textbook facts of :data:`FACTS` must hold on both feet.
+    """
+    from under import anatomy_under  # noqa: PLC0415 (a sibling module of this script)
+
+    panels: dict[tuple[str, str], list[tuple[str, str, str | None, BaseGeometry]]] = {}
+    for f in chart["features"]:
+        p = f["properties"]
+        if p.get("role") == "structure":
+            panels.setdefault((p["foot"], p["view"]), []).append(
+                (p["kind"], p["name"], p.get("roots"), shape(f["geometry"]))
+            )
+    problems: list[str] = []
+    found: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for f in zones["features"]:
+        p = f["properties"]
+        if p["role"] != "zone" or p["view"] not in VIEWS:
+            continue
+        items = anatomy_under(shape(f["geometry"]), p["foot"], p["view"], panels.get((p["foot"], p["view"]), []))
+        kinds = {it["kind"] for it in items}
+        for kind in ("nerve", "bone"):
+            if kind not in kinds:
+                problems.append(f"{f['id']}: no {kind} under it")
+        found[(p["foot"], p["view"], f["id"].split(".")[-1])] = items
+    for slug, view, nerve, largest in FACTS:
+        feet = [foot for foot in FEET if (foot, view, slug) in found]  # some zones are one-sided
+        if not feet:
+            problems.append(f"{view}.{slug}: no such zone on either foot")
+        for foot in feet:
+            nerves = [it["name"] for it in found[(foot, view, slug)] if it["kind"] == "nerve"]
+            ok = bool(nerves) and (nerves[0] == nerve if largest else nerve in nerves)
+            if not ok:
+                problems.append(f"{foot}.{view}.{slug}: expected {nerve} {'first' if largest else 'among'} {nerves}")
     return problems
 
 
@@ -926,8 +989,12 @@ def _all_coords(coords: Any) -> Iterable[list[float]]:
 
 
 def dumps(chart: dict[str, Any]) -> str:
-    """Serialise the chart: one feature per line block, stable key order."""
-    return json.dumps(chart, ensure_ascii=False, indent=1) + "\n"
+    """Serialise the chart as zones.geojson is: one member per line, each ring on one line."""
+    spec = importlib.util.spec_from_file_location("make_chart", ROOT / "tools" / "make_chart.py")
+    assert spec is not None and spec.loader is not None
+    make_chart = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_chart)
+    return make_chart.to_json(chart) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
