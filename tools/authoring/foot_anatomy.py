@@ -66,7 +66,9 @@ INSIDE = 0.8  # bones stay this far inside the outline (mm)
 TOL_AREA = 0.5  # tiling tolerance: uncovered or overlapping area per panel (mm^2)
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 FEET = ("left", "right")
-VIEWS = ("plantar", "dorsal")
+VIEWS = ("plantar", "dorsal")  # sole and top: every nerve territory, all 26 bones
+SIDES = ("medial", "lateral")  # inner and outer profiles: the territories and the bones seen there
+ALL_VIEWS = VIEWS + SIDES
 
 Point2 = tuple[float, float]
 
@@ -377,6 +379,71 @@ def dermatome_regions_dorsal(outline: BaseGeometry) -> list[tuple[str, BaseGeome
     ]
 
 
+def _above(line: list[Point2], far: float = 400.0) -> Polygon:
+    """Return the region above a (left-to-right) polyline, closed far away."""
+    return Polygon([(line[0][0], far), *line, (line[-1][0], far)])
+
+
+def _below(line: list[Point2], far: float = 400.0) -> Polygon:
+    """Return the region below a (left-to-right) polyline, closed far away."""
+    return Polygon([(line[0][0], -far), *line, (line[-1][0], -far)])
+
+
+# The line between the top of the foot (seen from the side) and its side: from the front of the
+# ankle along the instep to the toes, a little below the profile's top edge.
+_TOP_LINE_MEDIAL = [(60.0, 400.0), (72.0, 104.0), (96.0, 70.0), (130.0, 54.0), (170.0, 38.0), (204.0, 28.0),
+                    (232.0, 20.0), (300.0, 16.0)]
+_TOP_LINE_LATERAL = [(60.0, 400.0), (70.0, 100.0), (94.0, 68.0), (128.0, 52.0), (168.0, 36.0), (202.0, 26.0),
+                     (230.0, 16.0), (300.0, 12.0)]
+
+
+def nerve_regions_side(view: str) -> list[tuple[str, BaseGeometry | None]]:
+    """Cutting regions of the inner (medial) or outer (lateral) profile, in tiling order.
+
+    Profiles have x from the back of the heel to the toes and y the height; both feet share them.
+    """
+    if view == "medial":
+        return [
+            # the top of the foot and of the big toe: medial dorsal cutaneous branch
+            ("superficial-fibular", _above(_TOP_LINE_MEDIAL)),
+            # the inner heel and the back of the ankle above it
+            ("medial-calcaneal", Polygon([(-10, -10), (50, -10), (44, 26), (30, 50), (26, 90), (-10, 90)])),
+            # the rim of the sole along the arch and the ball, and the inner side of the big toe
+            # (its proper digital branch), from the crease under the toe's root forwards
+            (
+                "medial-plantar",
+                unary_union(
+                    [
+                        _below([(40.0, 12.0), (80.0, 14.0), (110.0, 24.0), (150.0, 22.0), (186.0, 10.0),
+                                (206.0, 11.0), (300.0, 11.0)]),
+                        box(206.0, -10.0, 400.0, 400.0),
+                    ]
+                ),
+            ),
+            # the inner side of the ankle and foot as far as the big toe's base joint
+            ("saphenous", None),
+        ]
+    return [
+        ("superficial-fibular", _above(_TOP_LINE_LATERAL)),
+        # the outer heel, the outer edge of the foot and the little toe
+        ("sural", None),
+    ]
+
+
+def dermatome_regions_side(view: str) -> list[tuple[str, BaseGeometry | None]]:
+    """Approximate dermatome bands of the inner or outer profile, in tiling order."""
+    if view == "medial":
+        return [
+            ("l5", _above(_TOP_LINE_MEDIAL)),
+            ("s1", Polygon([(-10, -10), (46, -10), (40, 30), (28, 56), (24, 90), (-10, 90)])),
+            ("l4", None),
+        ]
+    return [
+        ("l5", _above(_TOP_LINE_LATERAL)),
+        ("s1", None),
+    ]
+
+
 # =============================================================================== bones
 
 # Each panel's skeleton for the LEFT foot (inner side +x): tarsal shapes as control points of a
@@ -437,6 +504,46 @@ SKELETON: dict[str, dict[str, Any]] = {
     },
 }
 
+# The bones seen from the sides (both feet share the profiles): the inner column (calcaneus,
+# talus, navicular, medial cuneiform, first ray) from the inner side, the outer column
+# (calcaneus, talus, cuboid, lateral cuneiform, fifth ray) from the outer side; the others are
+# hidden behind them. Long bones as (slug, base, head, base width, shaft width, head width).
+SIDE_SKELETON: dict[str, dict[str, Any]] = {
+    "medial": {
+        "tarsals": [
+            ("calcaneus", ("smooth", [(7, 22), (12, 9), (28, 4), (55, 6), (74, 14), (82, 26), (70, 34),
+                                      (52, 38), (36, 44), (20, 42), (10, 34)])),
+            ("talus", ("smooth", [(36, 48), (52, 43), (72, 40), (88, 44), (100, 50), (102, 58), (95, 64),
+                                  (78, 66), (60, 68), (44, 66), (35, 58)])),
+            ("navicular", ("smooth", [(99, 44), (108, 38), (118, 40), (121, 52), (115, 62), (105, 62), (99, 55)])),
+            ("medial-cuneiform", ("smooth", [(122, 36), (138, 31), (147, 34), (148, 50), (140, 56), (125, 58),
+                                             (121, 48)])),
+        ],
+        "long": [
+            ("metatarsal-1", (151.0, 40.0), (191.0, 14.0), 16.0, 9.0, 15.0, False),
+            ("proximal-phalanx-1", (201.0, 13.5), (228.0, 16.0), 13.0, 8.5, 11.0, False),
+            ("distal-phalanx-1", (230.5, 16.0), (250.0, 12.5), 11.0, 7.0, 9.0, True),
+        ],
+    },
+    "lateral": {
+        "tarsals": [
+            ("calcaneus", ("smooth", [(6, 22), (12, 8), (30, 4), (60, 4), (84, 8), (93, 18), (88, 30), (68, 36),
+                                      (48, 46), (28, 46), (12, 38)])),
+            ("talus", ("smooth", [(52, 50), (70, 42), (90, 44), (101, 52), (98, 62), (82, 68), (62, 70),
+                                  (52, 62)])),
+            ("cuboid", ("smooth", [(95, 9), (114, 6), (124, 12), (124, 28), (110, 33), (97, 30), (93, 20)])),
+            ("lateral-cuneiform", ("smooth", [(112, 38), (126, 35), (134, 40), (132, 52), (116, 54), (110, 46)])),
+        ],
+        "long": [
+            ("metatarsal-5", (128.0, 13.0), (190.0, 8.5), 13.0, 7.0, 10.0, False),
+            ("proximal-phalanx-5", (197.5, 9.0), (209.0, 9.5), 7.5, 5.0, 6.5, False),
+            ("middle-phalanx-5", (210.5, 9.5), (215.5, 9.5), 6.0, 4.2, 5.5, False),
+            ("distal-phalanx-5", (217.0, 9.5), (221.5, 8.8), 5.5, 4.0, 4.5, True),
+        ],
+        "tuberosity5": ((126.0, 9.0), 5.0, 4.0),
+    },
+}
+
 ORDINAL = ("first", "second", "third", "fourth", "fifth")
 TOE_NAME = ("big toe", "second toe", "third toe", "fourth toe", "little toe")
 
@@ -449,6 +556,16 @@ def tarsal(spec: tuple[str, list[Point2]]) -> Polygon:
 
 def skeleton(view: str) -> list[tuple[str, Polygon]]:
     """Return the LEFT foot's bones in ``view`` as (slug, raw shape), tarsals first."""
+    if view in SIDES:
+        side = SIDE_SKELETON[view]
+        out = [(slug, tarsal(spec)) for slug, spec in side["tarsals"]]
+        for slug, a, b, wb, ws, wh, tuft in side["long"]:
+            g = long_bone(a, b, wb, ws, wh, tuft=tuft)
+            if slug == "metatarsal-5":
+                (cx, cy), rx, ry = side["tuberosity5"]
+                g = unary_union([g, views._ellipse(cx, cy, rx, ry, 0.0)]).buffer(1.0).buffer(-1.0)
+            out.append((slug, g))
+        return out
     sk = SKELETON[view]
     bones: list[tuple[str, Polygon]] = []
     for slug in ("calcaneus", "talus", "navicular", "cuboid", "medial-cuneiform",
@@ -491,7 +608,7 @@ def place_bones(outline: BaseGeometry, view: str, foot: str) -> dict[str, BaseGe
     placed: dict[str, BaseGeometry] = {}
     taken = Polygon()
     for slug, raw in skeleton(view):
-        g = mirror(raw) if foot == "right" else raw
+        g = mirror(raw) if foot == "right" and view in VIEWS else raw
         g = g.intersection(inner).difference(taken.buffer(JOINT, quad_segs=8))
         g = snap(as_area(g))
         g = shapely.intersection(g, snap(inner), grid_size=GRID)
@@ -516,6 +633,12 @@ NERVES: dict[str, dict[str, Any]] = {
             "the inner half of the fourth. Sources give its share as about three quarters of the "
             "sole's front; the boundary with the lateral plantar nerve varies between people.",
             ["radiopaedia-medial-plantar", "elsevier-medial-plantar", "wheeless-foot-innervation"],
+        ),
+        "medial": (
+            "Seen from the inner side, the medial plantar nerve serves the rim of the sole under "
+            "the arch and the ball, and the big toe, whose inner side gets its own digital branch "
+            "of this nerve.",
+            ["radiopaedia-medial-plantar", "elsevier-medial-plantar"],
         ),
     },
     "lateral-plantar": {
@@ -545,15 +668,20 @@ NERVES: dict[str, dict[str, Any]] = {
             "inner heel; the outer half belongs to the sural nerve.",
             ["teachme-medial-calcaneal", "qut-sural"],
         ),
+        "medial": (
+            "The inner side of the heel is served by the medial calcaneal branches of the tibial "
+            "nerve, which come off behind the inner ankle bone.",
+            ["teachme-medial-calcaneal", "aneskey-ankle-blocks"],
+        ),
     },
     "sural": {
         "name": "Sural nerve",
         "roots": "S1–S2",
         "plantar": (
             "The sural nerve runs down behind the outer ankle bone and along the outer edge of "
-            "the foot; on the sole it serves only a narrow rim along the outer edge, with the "
-            "outer heel through its lateral calcaneal branch. How far it reaches onto the sole "
-            "varies.",
+            "the foot, and serves the outer heel through its lateral calcaneal branch. This chart "
+            "gives it a narrow rim along the outer edge of the sole; how far it reaches onto the "
+            "sole varies.",
             ["qut-sural", "radiopaedia-sural"],
         ),
         "dorsal": (
@@ -561,6 +689,13 @@ NERVES: dict[str, dict[str, Any]] = {
             "cutaneous nerve, serves the outer edge of the foot, the outer side of the little "
             "toe and the outer heel.",
             ["qut-sural", "radiopaedia-sural", "elsevier-superficial-fibular", "wheeless-foot-innervation"],
+        ),
+        "lateral": (
+            "Seen from the outer side, most of the skin belongs to the sural nerve: the outer "
+            "ankle, the outer heel (lateral calcaneal branch), the outer edge of the foot and the "
+            "little toe (lateral dorsal cutaneous nerve). The top of the foot is the superficial "
+            "fibular nerve's; where one ends and the other begins varies.",
+            ["qut-sural", "radiopaedia-sural", "wheeless-foot-innervation"],
         ),
     },
     "saphenous": {
@@ -578,6 +713,12 @@ NERVES: dict[str, dict[str, Any]] = {
             "the ankle to about the big toe's base joint.",
             ["radiopaedia-saphenous", "wheeless-foot-innervation", "aneskey-ankle-blocks", "selfstudy-ankle-block"],
         ),
+        "medial": (
+            "Seen from the inner side, the saphenous nerve serves the skin of the inner ankle and "
+            "the inner side of the foot as far as the big toe's base joint; it passes in front of "
+            "the inner ankle bone.",
+            ["radiopaedia-saphenous", "selfstudy-ankle-block"],
+        ),
     },
     "superficial-fibular": {
         "name": "Superficial fibular (peroneal) nerve",
@@ -588,6 +729,18 @@ NERVES: dict[str, dict[str, Any]] = {
             "space (deep fibular nerve), the outer edge and little toe (sural nerve) and the inner "
             "edge (saphenous nerve). Its branches vary: some of the outer ones are often missing.",
             ["elsevier-superficial-fibular", "wikipedia-superficial-fibular", "wheeless-foot-innervation"],
+        ),
+        "medial": (
+            "Seen from the inner side, the strip along the top of the foot and the top of the big "
+            "toe belongs to the superficial fibular nerve, which serves most of the top of the "
+            "foot and of the toes.",
+            ["elsevier-superficial-fibular", "wikipedia-superficial-fibular"],
+        ),
+        "lateral": (
+            "Seen from the outer side, the strip along the top of the foot and the tops of the "
+            "toes belong to the superficial fibular nerve, which serves most of the top of the "
+            "foot and of the toes; the outer edge is the sural nerve's.",
+            ["elsevier-superficial-fibular", "wikipedia-superficial-fibular"],
         ),
     },
     "deep-fibular": {
@@ -629,6 +782,18 @@ DERMATOMES: dict[str, dict[str, Any]] = {
             "the details, and neighbouring dermatomes overlap and vary between people.",
             ["gpnotebook-dermatomes", "mednemo-dermatomes", "lee-2008-dermatomes"],
         ),
+        "medial": (
+            "Approximate: the fifth lumbar root's skin, drawn here along the top of the foot and "
+            "the big toe's top. Maps of dermatomes disagree, and neighbouring dermatomes overlap "
+            "and vary between people.",
+            ["gpnotebook-dermatomes", "downs-laporte-2011", "lee-2008-dermatomes"],
+        ),
+        "lateral": (
+            "Approximate: the fifth lumbar root's skin covers the outer leg and, drawn here, the "
+            "top of the foot. Maps of dermatomes disagree, and neighbouring dermatomes overlap and "
+            "vary between people.",
+            ["gpnotebook-dermatomes", "lee-2008-dermatomes"],
+        ),
     },
     "s1": {
         "name": "S1 dermatome",
@@ -642,6 +807,17 @@ DERMATOMES: dict[str, dict[str, Any]] = {
         "dorsal": (
             "Approximate: the first sacral root's skin covers the outer edge of the foot and the "
             "little toe, and the heel. Maps of dermatomes disagree, and neighbouring dermatomes "
+            "overlap and vary between people.",
+            ["gpnotebook-dermatomes", "mednemo-dermatomes", "lee-2008-dermatomes"],
+        ),
+        "medial": (
+            "Approximate: the first sacral root's skin includes the heel. Maps of dermatomes "
+            "disagree, and neighbouring dermatomes overlap and vary between people.",
+            ["gpnotebook-dermatomes", "lee-2008-dermatomes"],
+        ),
+        "lateral": (
+            "Approximate: the first sacral root's skin covers the outer side of the foot, the "
+            "heel and the little toe. Maps of dermatomes disagree, and neighbouring dermatomes "
             "overlap and vary between people.",
             ["gpnotebook-dermatomes", "mednemo-dermatomes", "lee-2008-dermatomes"],
         ),
@@ -674,7 +850,8 @@ def bone_name(slug: str) -> str:
 
 def bone_text(slug: str, view: str) -> tuple[str, list[str]]:
     """Return the anatomy claim of a bone (own words) and the sources it cites."""
-    seen = "from below" if view == "plantar" else "from above"
+    seen = {"plantar": "from below", "dorsal": "from above", "medial": "from the inner side",
+            "lateral": "from the outer side"}[view]
     if slug == "calcaneus":
         return (
             f"The calcaneus is the heel bone, the largest of the seven tarsal bones; seen {seen} "
@@ -765,10 +942,13 @@ def structure(foot: str, view: str, kind: str, slug: str, name: str, roots: str 
 
 def panel_structures(foot: str, view: str, outline: BaseGeometry) -> list[dict[str, Any]]:
     """Return the nerve, bone and dermatome features of one panel."""
-    left_outline = mirror(outline) if foot == "right" else outline
-    nerve_regions = (nerve_regions_plantar if view == "plantar" else nerve_regions_dorsal)(left_outline)
-    derm_regions = (dermatome_regions_plantar if view == "plantar" else dermatome_regions_dorsal)(left_outline)
-    if foot == "right":
+    if view in SIDES:  # both feet share the profiles, heel at x = 0
+        nerve_regions, derm_regions = nerve_regions_side(view), dermatome_regions_side(view)
+    else:
+        left_outline = mirror(outline) if foot == "right" else outline
+        nerve_regions = (nerve_regions_plantar if view == "plantar" else nerve_regions_dorsal)(left_outline)
+        derm_regions = (dermatome_regions_plantar if view == "plantar" else dermatome_regions_dorsal)(left_outline)
+    if foot == "right" and view in VIEWS:
         nerve_regions = [(s, None if r is None else mirror(r)) for s, r in nerve_regions]
         derm_regions = [(s, None if r is None else mirror(r)) for s, r in derm_regions]
     feats = []
@@ -818,7 +998,7 @@ def build() -> dict[str, Any]:
         for view in ("plantar", "dorsal", "medial", "lateral"):
             features.append(outlines[(foot, view)])
     for foot in FEET:
-        for view in VIEWS:
+        for view in ALL_VIEWS:
             outline = shape(outlines[(foot, view)]["geometry"])
             features.extend(panel_structures(foot, view, outline))
     chart["features"] = features
@@ -907,10 +1087,10 @@ def check(chart: dict[str, Any], zones: dict[str, Any] | None = None) -> list[st
             uncovered = outline.difference(unary_union([g for _, g in items])).area
             if uncovered >= TOL_AREA:
                 problems.append(f"{foot}.{view}.{kind}: {uncovered:.2f} mm^2 of the outline uncovered")
-        if kind == "bone" and len(items) != 26:
+        if kind == "bone" and view in VIEWS and len(items) != 26:
             problems.append(f"{foot}.{view}: {len(items)} bones, not 26")
     for foot in FEET:
-        for view in VIEWS:
+        for view in ALL_VIEWS:
             for kind in ("nerve", "bone", "dermatome"):
                 if (foot, view, kind) not in groups:
                     problems.append(f"{foot}.{view}: no {kind}")
@@ -959,7 +1139,7 @@ def check_under(chart: dict[str, Any], zones: dict[str, Any]) -> list[str]:
     found: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for f in zones["features"]:
         p = f["properties"]
-        if p["role"] != "zone" or p["view"] not in VIEWS:
+        if p["role"] != "zone":
             continue
         items = anatomy_under(shape(f["geometry"]), p["foot"], p["view"], panels.get((p["foot"], p["view"]), []))
         kinds = {it["kind"] for it in items}

@@ -1,6 +1,8 @@
 """Render a preview of data/foot-anatomy.geojson (sole and top of one foot) to PNG.
 
-Run by hand: ``python tools/authoring/preview_anatomy.py [--foot left] [--out PATH] [--dpi N]``.
+Run by hand: ``python tools/authoring/preview_anatomy.py [--foot left] [--out PATH] [--dpi N]
+[--sides] [--small]``; the docs preview is ``--out docs/img/foot-anatomy-preview.png --dpi 100
+--small``.
 Nerve territories are pale fills with a hatch each, bones ivory with a dark outline, dermatome
 boundaries dashed with their labels; the caveat is printed under the panels.
 """
@@ -45,11 +47,16 @@ def _path(geom):
     return MPath(verts, codes)
 
 
-def render(foot: str, out: Path, dpi: int) -> None:
+TITLES = {"plantar": "Sole ({foot} foot, seen through the foot)", "dorsal": "Top ({foot} foot)",
+          "medial": "Inner side ({foot} foot)", "lateral": "Outer side ({foot} foot)"}
+
+
+def render(foot: str, out: Path, dpi: int, sides: bool = False, small: bool = False) -> None:
     chart = json.loads((ROOT / "data" / "foot-anatomy.geojson").read_text(encoding="utf-8"))
-    fig, axes = plt.subplots(1, 2, figsize=(9.2, 8.0))
+    views = ("medial", "lateral") if sides else ("plantar", "dorsal")
+    fig, axes = plt.subplots(2 if sides else 1, 1 if sides else 2, figsize=(9.2, 8.0))
     used = {}
-    for ax, view in zip(axes, ("plantar", "dorsal")):
+    for ax, view in zip(axes, views):
         feats = [f for f in chart["features"] if f["properties"]["foot"] == foot and f["properties"]["view"] == view]
         outline = next(shape(f["geometry"]) for f in feats if f["properties"]["role"] == "outline")
         for f in feats:
@@ -75,14 +82,17 @@ def render(foot: str, out: Path, dpi: int) -> None:
             ax.text(pt.x, pt.y, f["properties"]["roots"], color=DERM_COLOR, fontsize=9, fontweight="bold",
                     ha="center", va="center", bbox=dict(boxstyle="round,pad=0.15", fc="white", ec=DERM_COLOR, lw=0.6, alpha=0.85))
         ax.add_patch(PathPatch(_path(outline), facecolor="none", edgecolor="#222", lw=1.2))
-        ax.set_xlim(-62, 62)
-        ax.set_ylim(-4, 262)
+        if sides:
+            ax.set_xlim(-4, 262)
+            ax.set_ylim(-4, 130)
+        else:
+            ax.set_xlim(-62, 62)
+            ax.set_ylim(-4, 262)
         ax.set_aspect("equal")
         ax.axis("off")
-        ax.set_title({"plantar": f"Sole ({foot} foot, seen through the foot)", "dorsal": f"Top ({foot} foot)"}[view],
-                     fontsize=10)
+        ax.set_title(TITLES[view].format(foot=foot), fontsize=10)
     handles = [Patch(facecolor=c, hatch=h, edgecolor="#7f9bb3", label=n) for n, (c, h) in used.items()]
-    handles.append(Patch(facecolor=BONE_FILL, edgecolor=BONE_EDGE, label="Bones (26 per foot)"))
+    handles.append(Patch(facecolor=BONE_FILL, edgecolor=BONE_EDGE, label="Bones (26 per foot; the sides show those in view)" if sides else "Bones (26 per foot)"))
     handles.append(plt.Line2D([], [], ls=(0, (4, 2.5)), color=DERM_COLOR, label="Dermatome boundary (approximate)"))
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=7.5, frameon=False, bbox_to_anchor=(0.5, 0.045))
     fig.suptitle("Anatomy of the foot: skin nerve territories, bones, dermatomes", fontsize=12)
@@ -91,6 +101,11 @@ def render(foot: str, out: Path, dpi: int) -> None:
     fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.15, wspace=0.02)
     fig.savefig(out, dpi=dpi)
     plt.close(fig)
+    if small:  # a palette PNG: the flat fills and hatches need few colours (docs preview < 300 KB)
+        from PIL import Image
+
+        image = Image.open(out).convert("RGB")
+        image.quantize(colors=96, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, optimize=True)
 
 
 if __name__ == "__main__":
@@ -98,5 +113,7 @@ if __name__ == "__main__":
     ap.add_argument("--foot", default="left")
     ap.add_argument("--out", default="/tmp/anat/preview.png")
     ap.add_argument("--dpi", type=int, default=110)
+    ap.add_argument("--sides", action="store_true", help="draw the inner and outer profiles instead")
+    ap.add_argument("--small", action="store_true", help="save a palette PNG (docs/img preview)")
     a = ap.parse_args()
-    render(a.foot, Path(a.out), a.dpi)
+    render(a.foot, Path(a.out), a.dpi, a.sides, a.small)
