@@ -23,14 +23,16 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "id": "radiopaedia-medial-plantar",
         "kind": "anatomy",
         "title": "Medial plantar nerve",
-        "citation": "Robertson S, Oh G, et al. Medial plantar nerve. Radiopaedia.org, reference article.",
+        "citation": (
+            "Robertson S, Oh G, et al. Medial plantar nerve. Radiopaedia.org, reference article."
+        ),
         "url": "https://prod-images.static.radiopaedia.org/articles/medial-plantar-nerve?lang=us",
         "note": (
-            "The medial plantar nerve is the larger end branch of the tibial nerve and the main "
-            "sensory nerve of the sole: it supplies the skin of most of the front two-thirds of "
-            "the sole and the neighbouring surfaces of the inner three and a half toes, the big "
-            "toe included; it divides near the bases of the metatarsals into three common "
-            "plantar digital nerves."
+            "Of the tibial nerve's two end branches, the larger one is the medial plantar nerve, "
+            "the sole's main sensory nerve: it supplies the skin of most of the sole's "
+            "front two-thirds, and the facing surfaces of the inner three and a half toes, the "
+            "big toe included; near the bases of the metatarsals it splits into three branches "
+            "(common plantar digital nerves)."
         ),
         "read": "the article's summary list (stored copy on prod-images.static.radiopaedia.org)",
     },
@@ -54,12 +56,15 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "id": "radiopaedia-lateral-plantar",
         "kind": "anatomy",
         "title": "Lateral plantar nerve",
-        "citation": "Lateral plantar nerve. Radiology reference summary, pacs.de (Radiopaedia-style term page).",
+        "citation": (
+            "Lateral plantar nerve. Radiology reference summary, pacs.de (Radiopaedia-style term "
+            "page)."
+        ),
         "url": "https://pacs.de/term/lateral-plantar-nerve",
         "note": (
-            "The lateral plantar nerve is the smaller end branch of the tibial nerve; it crosses "
-            "the sole towards the outer side and supplies a strip of skin along the outer side of "
-            "the front two-thirds of the sole and the plantar surfaces of the outer one and a "
+            "Of the tibial nerve's two end branches the lateral plantar nerve is the smaller; it "
+            "crosses the sole towards the outer side and supplies a strip of skin along the outer "
+            "side of the sole's front two-thirds, and the plantar surfaces of the outer one and a "
             "half toes."
         ),
         "read": "the whole summary (origin, course, motor and sensory supply)",
@@ -71,9 +76,9 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "citation": "Sivakumar D. Calcaneal Nerve (Medial). TeachMeAnatomy encyclopaedia, 2024.",
         "url": "https://teachmeanatomy.info/encyclopaedia/c/calcaneal-nerve-medial/",
         "note": (
-            "The medial calcaneal nerve is a sensory branch of the tibial nerve that arises in "
-            "the tarsal tunnel behind the inner ankle bone, pierces the flexor retinaculum and "
-            "ends in branches to the skin of the inner heel and the heel part of the sole."
+            "A sensory nerve that leaves the tibial nerve in the tarsal tunnel, behind the inner "
+            "ankle bone; it pierces the flexor retinaculum and ends in branches to the skin of "
+            "the inner heel and the heel part of the sole."
         ),
         "read": "the whole short entry",
     },
@@ -81,7 +86,9 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "id": "wheeless-foot-innervation",
         "kind": "anatomy",
         "title": "Innervation of the Leg and Foot",
-        "citation": "Wheeless' Textbook of Orthopaedics. Innervation of the Leg and Foot. Web page.",
+        "citation": (
+            "Wheeless' Textbook of Orthopaedics. Innervation of the Leg and Foot. Web page."
+        ),
         "url": "https://www.wheelessonline.com/nerves/innervation-of-the-leg-and-foot/",
         "note": (
             "On the top of the foot the saphenous nerve supplies the inner side and the sural "
@@ -97,14 +104,17 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "id": "aneskey-ankle-blocks",
         "kind": "anatomy",
         "title": "Peripheral Nerve Blocks at the Ankle (chapter 14, Anatomy)",
-        "citation": "Peripheral Nerve Blocks at the Ankle, chapter 14.1 Anatomy. Anesthesia Key (aneskey.com), book chapter.",
+        "citation": (
+            "Peripheral Nerve Blocks at the Ankle, chapter 14.1 Anatomy. Anesthesia Key "
+            "(aneskey.com), book chapter."
+        ),
         "url": "https://aneskey.com/14-peripheral-nerve-blocks-at-the-ankle",
         "note": (
             "Five nerves supply the foot: the tibial, superficial fibular, deep fibular and sural "
             "nerves from the sciatic nerve and the saphenous nerve from the femoral nerve. The "
-            "tibial nerve gives off medial calcaneal branches on the inside of the heel, then "
-            "divides behind the inner ankle bone into the medial and lateral plantar nerves, "
-            "which supply the skin of the sole."
+            "tibial nerve sends medial calcaneal branches to the inner heel and then, behind the "
+            "inner ankle bone, splits into the medial and lateral plantar nerves, which supply "
+            "the skin of the sole."
         ),
         "read": "section 14.1 up to the start of 14.1.2 (saphenous nerve)",
     },
@@ -113,11 +123,15 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "id": "qut-sural",
         "kind": "anatomy",
         "title": "Sural nerve",
-        "citation": "Sural nerve. Podiatry Anatomy App, Queensland University of Technology (QUT), web page.",
+        "citation": (
+            "Sural nerve. Podiatry Anatomy App, Queensland University of Technology (QUT), web "
+            "page."
+        ),
         "url": "https://podiatry-anatomy-app.qut.edu.au/content/nerves/sural-nerve.html",
         "note": (
-            "The sural nerve runs down beside the Achilles tendon and along the outer edge of the "
-            "foot as the lateral dorsal cutaneous nerve, ending on the little toe; it gives off "
+            "The sural nerve runs down beside the Achilles tendon and continues along the outer "
+            "edge of the foot under the name lateral dorsal cutaneous nerve, ending on the little "
+            "toe; it gives off "
             "the lateral calcaneal nerve to the skin of the outer heel."
         ),
         "read": "the whole short page",
@@ -126,7 +140,9 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "id": "radiopaedia-sural",
         "kind": "anatomy",
         "title": "Sural nerve",
-        "citation": "Sural nerve. Radiology reference summary, pacs.de (Radiopaedia-style term page).",
+        "citation": (
+            "Sural nerve. Radiology reference summary, pacs.de (Radiopaedia-style term page)."
+        ),
         "url": "https://pacs.de/term/sural-nerve",
         "note": (
             "A sensory nerve, usually from roots S1 and S2, that curls forward behind the outer "
@@ -139,12 +155,15 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "id": "radiopaedia-saphenous",
         "kind": "anatomy",
         "title": "Saphenous nerve",
-        "citation": "Saphenous nerve. Radiology reference summary, pacs.de (Radiopaedia-style term page).",
+        "citation": (
+            "Saphenous nerve. Radiology reference summary, pacs.de (Radiopaedia-style term page)."
+        ),
         "url": "https://pacs.de/taxonomy/term/57361",
         "note": (
             "The saphenous nerve, the end of the femoral nerve, passes in front of the inner "
-            "ankle bone and supplies the skin of the inner leg and the inner side of the foot as "
-            "far as the joint at the base of the big toe (first metatarsophalangeal joint)."
+            "ankle bone and supplies the skin of the inner leg and the inner side of the foot, "
+            "reaching forward to the joint at the base of the big toe (first "
+            "metatarsophalangeal joint)."
         ),
         "read": "the whole summary",
     },
@@ -169,22 +188,29 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "id": "wikipedia-superficial-fibular",
         "kind": "anatomy",
         "title": "Superficial fibular nerve",
-        "citation": "Superficial fibular nerve. Wikipedia article (copy on cryer.org.uk, text after Gray's Anatomy).",
+        "citation": (
+            "Superficial fibular nerve. Wikipedia article (copy on cryer.org.uk, text after "
+            "Gray's Anatomy)."
+        ),
         "url": "http://cryer.org.uk/superficial_peroneal_nerve",
         "note": (
             "The superficial fibular nerve serves most of the top of the foot; its branches supply "
-            "the tops of all the toes except the outer side of the little toe, which the sural "
-            "nerve's lateral dorsal cutaneous branch supplies, and the facing sides of the big and "
-            "second toes, which the deep fibular nerve's medial branch supplies. Some of its "
-            "outer branches are often missing."
+            "the tops of all the toes except two areas: the little toe's outer side (sural nerve, "
+            "by its lateral dorsal cutaneous branch) and the facing sides of the big and second "
+            "toes (deep fibular nerve, by its medial branch). Some of its outer branches are "
+            "often missing."
         ),
-        "read": "the article's introduction, its first structure paragraphs and the branches paragraph",
+        "read": (
+            "the article's introduction, its first structure paragraphs and the branches paragraph"
+        ),
     },
     {
         "id": "selfstudy-ankle-block",
         "kind": "anatomy",
         "title": "Ankle block: anatomy",
-        "citation": "Ankle block: anatomy. keywords.selfstudy.app (anaesthesia revision notes), web page.",
+        "citation": (
+            "Ankle block: anatomy. keywords.selfstudy.app (anaesthesia revision notes), web page."
+        ),
         "url": "https://keywords.selfstudy.app/ankle-block-anatomy/",
         "note": (
             "Revision notes giving roots and skin areas of the nerves blocked at the ankle: deep "
@@ -203,8 +229,8 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "url": "http://www.gpnotebook.co.uk/simplepage.cfm?ID=1865744389",
         "note": (
             "Calls itself an approximate guide: L4 the inner leg; L5 the outer leg and the inner "
-            "part of the top of the foot; S1 the outer side of the foot, the heel and most of the "
-            "sole."
+            "part of the top of the foot; S1 the heel, most of the sole and the outer side of the "
+            "foot."
         ),
         "read": "the whole short page",
     },
@@ -262,8 +288,8 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "citation": "Bones of the Foot. nursinglecture.com, web page.",
         "url": "https://nursinglecture.com/bones-of-the-foot/",
         "note": (
-            "Each foot has 26 bones: 7 tarsals, 5 metatarsals and 14 phalanges. The talus and "
-            "calcaneus are at the back, the calcaneus the largest; in front come the navicular, "
+            "Each foot has 26 bones: seven tarsals, five metatarsals, fourteen phalanges. At the "
+            "back are the talus and the calcaneus, the largest; in front come the navicular, "
             "three cuneiforms and the cuboid. Metatarsals are numbered 1 to 5 from the inner side "
             "and meet the cuneiforms and the cuboid behind and the toe bones in front; the big "
             "toe has two phalanges, the other toes three."
@@ -277,10 +303,10 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "citation": "Anatomy of the Bones of the Foot. 222health.com, web page.",
         "url": "https://222health.com/conditions-treatments/bones-joints-muscles/32221.html",
         "note": (
-            "The talus rests on top of the calcaneus; the navicular lies in front of the talus on "
-            "the inner side of the foot, beside the front of the calcaneus; in front of the "
-            "navicular and calcaneus is a row of four small bones, the three cuneiforms and, "
-            "towards the outside, the cuboid; the five metatarsals lie in front of that row."
+            "The talus sits on the calcaneus. Ahead of the talus, on the inner side of the foot, "
+            "is the navicular, next to the front end of the calcaneus; ahead of these two stand "
+            "four small bones side by side, three cuneiforms and, on the outer side, the cuboid; "
+            "the five metatarsals come next."
         ),
         "read": "the whole page",
     },
@@ -306,9 +332,10 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         "url": "https://nursinglecture.com/arches-of-the-foot/",
         "note": (
             "The inner long arch runs from the calcaneus up through the talus and down through "
-            "the navicular, the cuneiforms and the heads of the three inner metatarsals; the outer "
-            "long arch runs from the calcaneus through the cuboid to the heads of the two outer "
-            "metatarsals; the middle of the foot under the inner arch does not touch the ground."
+            "the navicular and cuneiforms, ending at the heads of metatarsals 1 to 3; the outer "
+            "long arch runs from the calcaneus through the cuboid, ending at the heads of "
+            "metatarsals 4 and 5; the middle of the foot under the inner arch does not touch the "
+            "ground."
         ),
         "read": "the whole page",
     },

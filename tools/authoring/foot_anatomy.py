@@ -37,7 +37,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +138,12 @@ def long_bone(
     tip = pb + u * (0.0 if tuft else 0.01 * length)
     back = pa - u * 0.02 * length
     # counter-clockwise: back, down the -n side to the head, the tip, back up the +n side
-    ring = [tuple(back), *[tuple(p) for p in reversed(right)], tuple(tip), *[tuple(p) for p in reversed(left)]]
+    ring = [
+        tuple(back),
+        *[tuple(p) for p in reversed(right)],
+        tuple(tip),
+        *[tuple(p) for p in reversed(left)],
+    ]
     return smooth(ring, samples=8)
 
 
@@ -163,12 +168,16 @@ def _grid_point_on(p: Point2, a: Point2, b: Point2) -> Point2:
             if math.dist(q, p) > 0.5:
                 continue
             d = seg.distance(Point(q))
-            if d < best_d - 1e-12 or (abs(d - best_d) <= 1e-12 and math.dist(q, p) < math.dist(best, p)):
+            if d < best_d - 1e-12 or (
+                abs(d - best_d) <= 1e-12 and math.dist(q, p) < math.dist(best, p)
+            ):
                 best, best_d = q, d
     return best
 
 
-def tile(outline: BaseGeometry, regions: list[tuple[str, BaseGeometry | None]]) -> dict[str, BaseGeometry]:
+def tile(
+    outline: BaseGeometry, regions: list[tuple[str, BaseGeometry | None]]
+) -> dict[str, BaseGeometry]:
     """Split ``outline`` into pieces, one per region, that tile it exactly after rounding.
 
     Each piece is the part of the outline inside its region and not in an earlier piece; the
@@ -182,7 +191,9 @@ def tile(outline: BaseGeometry, regions: list[tuple[str, BaseGeometry | None]]) 
         raise ValueError("the regions must end with a remainder (None)")
     cuts = [r.boundary for _, r in regions if r is not None]
     edges = unary_union([outline.boundary, *cuts])
-    faces = [f for f in shapely.get_parts(shapely.polygonize(shapely.get_parts(edges))) if f.area > 1e-9]
+    faces = [
+        f for f in shapely.get_parts(shapely.polygonize(shapely.get_parts(edges))) if f.area > 1e-9
+    ]
     faces = [f for f in faces if outline.contains(f.representative_point())]
     outline_edges = [
         (ring.coords[k], ring.coords[k + 1])
@@ -302,8 +313,15 @@ def nerve_regions_dorsal(outline: BaseGeometry) -> list[tuple[str, BaseGeometry 
             # the top edge crosses the two toes' facing sides exactly at outline vertices (the
             # sides are long straight edges: a crossing between vertices would not round onto them)
             Polygon(
-                [(13.0, 176.0), (x1(196.0), 196.0), (x1(243.0), 243.0), (13.5, 243.0), (11.2, 240.1),
-                 (b2[0], 240.1), (b2[0], 196.0)]
+                [
+                    (13.0, 176.0),
+                    (x1(196.0), 196.0),
+                    (x1(243.0), 243.0),
+                    (13.5, 243.0),
+                    (11.2, 240.1),
+                    (b2[0], 240.1),
+                    (b2[0], 196.0),
+                ]
             ),
         ),
         # sural: the outer edge and the outer side of the little toe (its axis is the boundary),
@@ -337,12 +355,24 @@ def dermatome_regions_plantar(outline: BaseGeometry) -> list[tuple[str, BaseGeom
             unary_union(
                 [
                     edge_strip(sole, 8.0, box(4.0, 40.0, 100.0, 186.0)),
-                    Polygon([(40.0, 180.0), (100.0, 180.0), (100.0, 270.0), (t1.tip[0], 270.0), t1.tip, t1.base]),
+                    Polygon(
+                        [
+                            (40.0, 180.0),
+                            (100.0, 180.0),
+                            (100.0, 270.0),
+                            (t1.tip[0], 270.0),
+                            t1.tip,
+                            t1.base,
+                        ]
+                    ),
                 ]
             ),
         ),
         # L5: the inner forefoot and the first three toes
-        ("l5", Polygon([(100, 60), (10, 96), (0, 130), (-8, 165), (-12, 185), (-12, 270), (100, 270)])),
+        (
+            "l5",
+            Polygon([(100, 60), (10, 96), (0, 130), (-8, 165), (-12, 185), (-12, 270), (100, 270)]),
+        ),
         # S1: the heel, the outer sole and the 4th and 5th toes
         ("s1", None),
     ]
@@ -359,7 +389,9 @@ def dermatome_regions_dorsal(outline: BaseGeometry) -> list[tuple[str, BaseGeome
             unary_union(
                 [
                     edge_strip(body, 10.0, box(10.0, 20.0, 100.0, 182.0)),
-                    Polygon([(36.0, 168.0), (100.0, 168.0), (100.0, 270.0), (t1[0], 270.0), t1, b1]),
+                    Polygon(
+                        [(36.0, 168.0), (100.0, 168.0), (100.0, 270.0), (t1[0], 270.0), t1, b1]
+                    ),
                 ]
             ),
         ),
@@ -369,7 +401,15 @@ def dermatome_regions_dorsal(outline: BaseGeometry) -> list[tuple[str, BaseGeome
             unary_union(
                 [
                     edge_strip(body, 10.0, box(-100.0, -10.0, -8.0, 160.0)),
-                    Polygon([(-100.0, 140.0), (-42.0, 140.0), (-38.5, 187.0), (-41.0, 270.0), (-100.0, 270.0)]),
+                    Polygon(
+                        [
+                            (-100.0, 140.0),
+                            (-42.0, 140.0),
+                            (-38.5, 187.0),
+                            (-41.0, 270.0),
+                            (-100.0, 270.0),
+                        ]
+                    ),
                     box(-100.0, -10.0, 100.0, 20.0),
                 ]
             ),
@@ -391,10 +431,26 @@ def _below(line: list[Point2], far: float = 400.0) -> Polygon:
 
 # The line between the top of the foot (seen from the side) and its side: from the front of the
 # ankle along the instep to the toes, a little below the profile's top edge.
-_TOP_LINE_MEDIAL = [(60.0, 400.0), (72.0, 104.0), (96.0, 70.0), (130.0, 54.0), (170.0, 38.0), (204.0, 28.0),
-                    (232.0, 20.0), (300.0, 16.0)]
-_TOP_LINE_LATERAL = [(60.0, 400.0), (70.0, 100.0), (94.0, 68.0), (128.0, 52.0), (168.0, 36.0), (202.0, 26.0),
-                     (230.0, 16.0), (300.0, 12.0)]
+_TOP_LINE_MEDIAL = [
+    (60.0, 400.0),
+    (72.0, 104.0),
+    (96.0, 70.0),
+    (130.0, 54.0),
+    (170.0, 38.0),
+    (204.0, 28.0),
+    (232.0, 20.0),
+    (300.0, 16.0),
+]
+_TOP_LINE_LATERAL = [
+    (60.0, 400.0),
+    (70.0, 100.0),
+    (94.0, 68.0),
+    (128.0, 52.0),
+    (168.0, 36.0),
+    (202.0, 26.0),
+    (230.0, 16.0),
+    (300.0, 12.0),
+]
 
 
 def nerve_regions_side(view: str) -> list[tuple[str, BaseGeometry | None]]:
@@ -407,15 +463,27 @@ def nerve_regions_side(view: str) -> list[tuple[str, BaseGeometry | None]]:
             # the top of the foot and of the big toe: medial dorsal cutaneous branch
             ("superficial-fibular", _above(_TOP_LINE_MEDIAL)),
             # the inner heel and the back of the ankle above it
-            ("medial-calcaneal", Polygon([(-10, -10), (50, -10), (44, 26), (30, 50), (26, 90), (-10, 90)])),
+            (
+                "medial-calcaneal",
+                Polygon([(-10, -10), (50, -10), (44, 26), (30, 50), (26, 90), (-10, 90)]),
+            ),
             # the rim of the sole along the arch and the ball, and the inner side of the big toe
             # (its proper digital branch), from the crease under the toe's root forwards
             (
                 "medial-plantar",
                 unary_union(
                     [
-                        _below([(40.0, 12.0), (80.0, 14.0), (110.0, 24.0), (150.0, 22.0), (186.0, 10.0),
-                                (206.0, 11.0), (300.0, 11.0)]),
+                        _below(
+                            [
+                                (40.0, 12.0),
+                                (80.0, 14.0),
+                                (110.0, 24.0),
+                                (150.0, 22.0),
+                                (186.0, 10.0),
+                                (206.0, 11.0),
+                                (300.0, 11.0),
+                            ]
+                        ),
                         box(206.0, -10.0, 400.0, 400.0),
                     ]
                 ),
@@ -454,16 +522,51 @@ SKELETON: dict[str, dict[str, Any]] = {
     "plantar": {
         "calcaneus": (
             "smooth",
-            [(-2, 9), (9, 11), (16, 19), (18, 32), (16, 46), (22, 55), (20, 63), (11, 68), (3, 74),
-             (-5, 83), (-15, 87), (-24, 84), (-26, 72), (-24, 52), (-22, 30), (-18, 17), (-11, 11)],
+            [
+                (-2, 9),
+                (9, 11),
+                (16, 19),
+                (18, 32),
+                (16, 46),
+                (22, 55),
+                (20, 63),
+                (11, 68),
+                (3, 74),
+                (-5, 83),
+                (-15, 87),
+                (-24, 84),
+                (-26, 72),
+                (-24, 52),
+                (-22, 30),
+                (-18, 17),
+                (-11, 11),
+            ],
         ),
         # only the head of the talus shows from below, between calcaneus and navicular
         "talus": ("smooth", [(5, 76), (12, 71), (20, 73), (22, 80), (18, 86), (8, 86), (3, 82)]),
-        "navicular": ("smooth", [(-3, 92), (5, 88), (15, 86), (21, 89), (21, 96), (13, 100), (3, 102), (-4, 99)]),
-        "cuboid": ("smooth", [(-26, 88), (-14, 90), (-7, 96), (-6, 112), (-14, 118), (-24, 119), (-31, 111), (-33, 97)]),
+        "navicular": (
+            "smooth",
+            [(-3, 92), (5, 88), (15, 86), (21, 89), (21, 96), (13, 100), (3, 102), (-4, 99)],
+        ),
+        "cuboid": (
+            "smooth",
+            [
+                (-26, 88),
+                (-14, 90),
+                (-7, 96),
+                (-6, 112),
+                (-14, 118),
+                (-24, 119),
+                (-31, 111),
+                (-33, 97),
+            ],
+        ),
         "lateral-cuneiform": ("rounded", [(-5, 103), (2, 104), (2, 121), (-5, 122)]),
         "intermediate-cuneiform": ("rounded", [(3, 104), (9, 103), (9, 118), (3, 118)]),
-        "medial-cuneiform": ("smooth", [(10, 103), (17, 102), (21, 106), (22, 124), (16, 126), (10, 124)]),
+        "medial-cuneiform": (
+            "smooth",
+            [(10, 103), (17, 102), (21, 106), (22, 124), (16, 126), (10, 124)],
+        ),
         "metatarsals": [
             ((16.0, 129.0), (36.0, 176.0), 14.0, 8.5, 14.0),
             ((6.0, 121.0), (15.5, 183.0), 9.0, 4.8, 8.5),
@@ -478,19 +581,67 @@ SKELETON: dict[str, dict[str, Any]] = {
     "dorsal": {
         "calcaneus": (
             "smooth",
-            [(0, 6), (12, 8), (18, 16), (17, 27), (8, 33), (-6, 36), (-14, 44), (-19, 60), (-22, 76),
-             (-26, 89), (-33, 91), (-36, 80), (-34, 56), (-31, 36), (-25, 18), (-14, 9)],
+            [
+                (0, 6),
+                (12, 8),
+                (18, 16),
+                (17, 27),
+                (8, 33),
+                (-6, 36),
+                (-14, 44),
+                (-19, 60),
+                (-22, 76),
+                (-26, 89),
+                (-33, 91),
+                (-36, 80),
+                (-34, 56),
+                (-31, 36),
+                (-25, 18),
+                (-14, 9),
+            ],
         ),
         "talus": (
             "smooth",
-            [(-11, 40), (0, 35), (14, 37), (22, 45), (22, 60), (20, 71), (24, 80), (25, 89), (19, 94),
-             (8, 92), (0, 86), (-6, 77), (-13, 66), (-15, 50)],
+            [
+                (-11, 40),
+                (0, 35),
+                (14, 37),
+                (22, 45),
+                (22, 60),
+                (20, 71),
+                (24, 80),
+                (25, 89),
+                (19, 94),
+                (8, 92),
+                (0, 86),
+                (-6, 77),
+                (-13, 66),
+                (-15, 50),
+            ],
         ),
-        "navicular": ("smooth", [(2, 99), (12, 96), (24, 94), (31, 98), (29, 105), (18, 108), (6, 109), (0, 105)]),
-        "cuboid": ("smooth", [(-28, 94), (-18, 93), (-10, 100), (-10, 117), (-20, 123), (-33, 121), (-41, 110), (-38, 98)]),
+        "navicular": (
+            "smooth",
+            [(2, 99), (12, 96), (24, 94), (31, 98), (29, 105), (18, 108), (6, 109), (0, 105)],
+        ),
+        "cuboid": (
+            "smooth",
+            [
+                (-28, 94),
+                (-18, 93),
+                (-10, 100),
+                (-10, 117),
+                (-20, 123),
+                (-33, 121),
+                (-41, 110),
+                (-38, 98),
+            ],
+        ),
         "lateral-cuneiform": ("rounded", [(-9, 109), (-1, 111), (0, 130), (-8, 130)]),
         "intermediate-cuneiform": ("rounded", [(1, 112), (9, 112), (9, 126), (1, 126)]),
-        "medial-cuneiform": ("smooth", [(10, 112), (20, 110), (29, 110), (31, 118), (29, 130), (19, 133), (10, 129)]),
+        "medial-cuneiform": (
+            "smooth",
+            [(10, 112), (20, 110), (29, 110), (31, 118), (29, 130), (19, 133), (10, 129)],
+        ),
         "metatarsals": [
             ((20.0, 136.0), (30.0, 178.0), 15.0, 9.0, 14.0),
             ((5.0, 129.0), (8.0, 187.0), 9.0, 5.0, 8.5),
@@ -511,13 +662,58 @@ SKELETON: dict[str, dict[str, Any]] = {
 SIDE_SKELETON: dict[str, dict[str, Any]] = {
     "medial": {
         "tarsals": [
-            ("calcaneus", ("smooth", [(7, 22), (12, 9), (28, 4), (55, 6), (74, 14), (82, 26), (70, 34),
-                                      (52, 38), (36, 44), (20, 42), (10, 34)])),
-            ("talus", ("smooth", [(36, 48), (52, 43), (72, 40), (88, 44), (100, 50), (102, 58), (95, 64),
-                                  (78, 66), (60, 68), (44, 66), (35, 58)])),
-            ("navicular", ("smooth", [(99, 44), (108, 38), (118, 40), (121, 52), (115, 62), (105, 62), (99, 55)])),
-            ("medial-cuneiform", ("smooth", [(122, 36), (138, 31), (147, 34), (148, 50), (140, 56), (125, 58),
-                                             (121, 48)])),
+            (
+                "calcaneus",
+                (
+                    "smooth",
+                    [
+                        (7, 22),
+                        (12, 9),
+                        (28, 4),
+                        (55, 6),
+                        (74, 14),
+                        (82, 26),
+                        (70, 34),
+                        (52, 38),
+                        (36, 44),
+                        (20, 42),
+                        (10, 34),
+                    ],
+                ),
+            ),
+            (
+                "talus",
+                (
+                    "smooth",
+                    [
+                        (36, 48),
+                        (52, 43),
+                        (72, 40),
+                        (88, 44),
+                        (100, 50),
+                        (102, 58),
+                        (95, 64),
+                        (78, 66),
+                        (60, 68),
+                        (44, 66),
+                        (35, 58),
+                    ],
+                ),
+            ),
+            (
+                "navicular",
+                (
+                    "smooth",
+                    [(99, 44), (108, 38), (118, 40), (121, 52), (115, 62), (105, 62), (99, 55)],
+                ),
+            ),
+            (
+                "medial-cuneiform",
+                (
+                    "smooth",
+                    [(122, 36), (138, 31), (147, 34), (148, 50), (140, 56), (125, 58), (121, 48)],
+                ),
+            ),
         ],
         "long": [
             ("metatarsal-1", (151.0, 40.0), (191.0, 14.0), 16.0, 9.0, 15.0, False),
@@ -527,12 +723,52 @@ SIDE_SKELETON: dict[str, dict[str, Any]] = {
     },
     "lateral": {
         "tarsals": [
-            ("calcaneus", ("smooth", [(6, 22), (12, 8), (30, 4), (60, 4), (84, 8), (93, 18), (88, 30), (68, 36),
-                                      (48, 46), (28, 46), (12, 38)])),
-            ("talus", ("smooth", [(52, 50), (70, 42), (90, 44), (101, 52), (98, 62), (82, 68), (62, 70),
-                                  (52, 62)])),
-            ("cuboid", ("smooth", [(95, 9), (114, 6), (124, 12), (124, 28), (110, 33), (97, 30), (93, 20)])),
-            ("lateral-cuneiform", ("smooth", [(112, 38), (126, 35), (134, 40), (132, 52), (116, 54), (110, 46)])),
+            (
+                "calcaneus",
+                (
+                    "smooth",
+                    [
+                        (6, 22),
+                        (12, 8),
+                        (30, 4),
+                        (60, 4),
+                        (84, 8),
+                        (93, 18),
+                        (88, 30),
+                        (68, 36),
+                        (48, 46),
+                        (28, 46),
+                        (12, 38),
+                    ],
+                ),
+            ),
+            (
+                "talus",
+                (
+                    "smooth",
+                    [
+                        (52, 50),
+                        (70, 42),
+                        (90, 44),
+                        (101, 52),
+                        (98, 62),
+                        (82, 68),
+                        (62, 70),
+                        (52, 62),
+                    ],
+                ),
+            ),
+            (
+                "cuboid",
+                (
+                    "smooth",
+                    [(95, 9), (114, 6), (124, 12), (124, 28), (110, 33), (97, 30), (93, 20)],
+                ),
+            ),
+            (
+                "lateral-cuneiform",
+                ("smooth", [(112, 38), (126, 35), (134, 40), (132, 52), (116, 54), (110, 46)]),
+            ),
         ],
         "long": [
             ("metatarsal-5", (128.0, 13.0), (190.0, 8.5), 13.0, 7.0, 10.0, False),
@@ -568,8 +804,15 @@ def skeleton(view: str) -> list[tuple[str, Polygon]]:
         return out
     sk = SKELETON[view]
     bones: list[tuple[str, Polygon]] = []
-    for slug in ("calcaneus", "talus", "navicular", "cuboid", "medial-cuneiform",
-                 "intermediate-cuneiform", "lateral-cuneiform"):
+    for slug in (
+        "calcaneus",
+        "talus",
+        "navicular",
+        "cuboid",
+        "medial-cuneiform",
+        "intermediate-cuneiform",
+        "lateral-cuneiform",
+    ):
         bones.append((slug, tarsal(sk[slug])))
     for i, (base, head, wb, ws, wh) in enumerate(sk["metatarsals"]):
         shape_ = long_bone(base, head, wb, ws, wh)
@@ -579,7 +822,7 @@ def skeleton(view: str) -> list[tuple[str, Polygon]]:
             shape_ = shape_.buffer(1.0).buffer(-1.0)
         bones.append((f"metatarsal-{i + 1}", shape_))
     for i, ((_, head, _, _, wh), tip, width) in enumerate(
-        zip(sk["metatarsals"], sk["toe_tips"], sk["toe_widths"])
+        zip(sk["metatarsals"], sk["toe_tips"], sk["toe_widths"], strict=True)
     ):
         start = along(head, tip, (wh * 0.5 + 1.6) / math.dist(head, tip))
         end = along(head, tip, 1.0 - 6.0 / math.dist(head, tip))
@@ -588,14 +831,16 @@ def skeleton(view: str) -> list[tuple[str, Polygon]]:
         w = width * (0.62 if i == 0 else 0.6)
         gap = 1.6 / math.dist(start, end)
         f0 = 0.0
-        for name, frac in zip(names, fractions):
+        for name, frac in zip(names, fractions, strict=True):
             a = along(start, end, f0)
             b = along(start, end, f0 + frac - gap)
             scale = {"proximal": 1.0, "middle": 0.85, "distal": 0.8}[name]
             bones.append(
                 (
                     f"{name}-phalanx-{i + 1}",
-                    long_bone(a, b, w * scale, w * scale * 0.62, w * scale * 0.85, tuft=name == "distal"),
+                    long_bone(
+                        a, b, w * scale, w * scale * 0.62, w * scale * 0.85, tuft=name == "distal"
+                    ),
                 )
             )
             f0 += frac
@@ -647,8 +892,8 @@ NERVES: dict[str, dict[str, Any]] = {
         "plantar": (
             "The lateral plantar nerve, the smaller end branch of the tibial nerve, crosses the "
             "sole towards the outer side; it serves a strip of skin on the outer side of the "
-            "sole's front two-thirds, about its outer quarter, and the undersides of the little "
-            "toe and the outer half of the fourth toe.",
+            "sole's front two-thirds, about its outer quarter, and the underside of the little "
+            "toe and of the fourth toe's outer half.",
             ["radiopaedia-lateral-plantar", "wheeless-foot-innervation"],
         ),
     },
@@ -685,15 +930,22 @@ NERVES: dict[str, dict[str, Any]] = {
             ["qut-sural", "radiopaedia-sural"],
         ),
         "dorsal": (
-            "The sural nerve curls forward behind the outer ankle bone and, as the lateral dorsal "
-            "cutaneous nerve, serves the outer edge of the foot, the outer side of the little "
-            "toe and the outer heel.",
-            ["qut-sural", "radiopaedia-sural", "elsevier-superficial-fibular", "wheeless-foot-innervation"],
+            "The sural nerve curls forward behind the outer ankle bone and, under the name lateral "
+            "dorsal cutaneous nerve, serves the outer edge of the foot, the little toe's outer "
+            "side and "
+            "the outer heel.",
+            [
+                "qut-sural",
+                "radiopaedia-sural",
+                "elsevier-superficial-fibular",
+                "wheeless-foot-innervation",
+            ],
         ),
         "lateral": (
             "Seen from the outer side, most of the skin belongs to the sural nerve: the outer "
             "ankle, the outer heel (lateral calcaneal branch), the outer edge of the foot and the "
-            "little toe (lateral dorsal cutaneous nerve). The top of the foot is the superficial "
+            "little toe (its continuation, the lateral dorsal cutaneous nerve). The top of the "
+            "foot is the superficial "
             "fibular nerve's; where one ends and the other begins varies.",
             ["qut-sural", "radiopaedia-sural", "wheeless-foot-innervation"],
         ),
@@ -703,20 +955,25 @@ NERVES: dict[str, dict[str, Any]] = {
         "roots": "L3–L4",
         "plantar": (
             "The saphenous nerve, the end of the femoral nerve, passes in front of the inner ankle "
-            "bone and serves the inner side of the foot as far as the big toe's base joint; on the "
-            "sole only the inner rim of the arch is its skin.",
+            "bone and serves the inner side of the foot forward to the big toe's base joint; on "
+            "the sole only the inner rim of the arch is its skin.",
             ["radiopaedia-saphenous", "selfstudy-ankle-block"],
         ),
         "dorsal": (
             "The saphenous nerve, the end of the femoral nerve (the only one of the foot's five "
             "nerves not from the sciatic nerve), serves the inner side of the top of the foot from "
             "the ankle to about the big toe's base joint.",
-            ["radiopaedia-saphenous", "wheeless-foot-innervation", "aneskey-ankle-blocks", "selfstudy-ankle-block"],
+            [
+                "radiopaedia-saphenous",
+                "wheeless-foot-innervation",
+                "aneskey-ankle-blocks",
+                "selfstudy-ankle-block",
+            ],
         ),
         "medial": (
             "Seen from the inner side, the saphenous nerve serves the skin of the inner ankle and "
-            "the inner side of the foot as far as the big toe's base joint; it passes in front of "
-            "the inner ankle bone.",
+            "of the foot's inner side, reaching forward to the big toe's base joint; it passes in "
+            "front of the inner ankle bone.",
             ["radiopaedia-saphenous", "selfstudy-ankle-block"],
         ),
     },
@@ -728,7 +985,11 @@ NERVES: dict[str, dict[str, Any]] = {
             "branches, serves most of the top of the foot and of the toes, except the first web "
             "space (deep fibular nerve), the outer edge and little toe (sural nerve) and the inner "
             "edge (saphenous nerve). Its branches vary: some of the outer ones are often missing.",
-            ["elsevier-superficial-fibular", "wikipedia-superficial-fibular", "wheeless-foot-innervation"],
+            [
+                "elsevier-superficial-fibular",
+                "wikipedia-superficial-fibular",
+                "wheeless-foot-innervation",
+            ],
         ),
         "medial": (
             "Seen from the inner side, the strip along the top of the foot and the top of the big "
@@ -749,8 +1010,12 @@ NERVES: dict[str, dict[str, Any]] = {
         "dorsal": (
             "The deep fibular nerve reaches the skin of the top of the foot only in the web space "
             "between the big and second toes and on the facing sides of those two toes.",
-            ["elsevier-superficial-fibular", "wikipedia-superficial-fibular", "wheeless-foot-innervation",
-             "selfstudy-ankle-block"],
+            [
+                "elsevier-superficial-fibular",
+                "wikipedia-superficial-fibular",
+                "wheeless-foot-innervation",
+                "selfstudy-ankle-block",
+            ],
         ),
     },
 }
@@ -764,7 +1029,12 @@ DERMATOMES: dict[str, dict[str, Any]] = {
             "down the inner edge of the foot to the inner side of the big toe; other maps stop "
             "it at the inner leg. Maps of dermatomes disagree, and neighbouring dermatomes "
             "overlap and vary between people.",
-            ["mednemo-dermatomes", "gpnotebook-dermatomes", "downs-laporte-2011", "lee-2008-dermatomes"],
+            [
+                "mednemo-dermatomes",
+                "gpnotebook-dermatomes",
+                "downs-laporte-2011",
+                "lee-2008-dermatomes",
+            ],
         ),
     },
     "l5": {
@@ -774,7 +1044,12 @@ DERMATOMES: dict[str, dict[str, Any]] = {
             "Approximate: the fifth lumbar root's skin, drawn here on the inner forefoot and the "
             "first three toes. Maps disagree here most: some give almost the whole sole to S1. "
             "Dermatomes overlap and vary between people.",
-            ["gpnotebook-dermatomes", "mednemo-dermatomes", "downs-laporte-2011", "lee-2008-dermatomes"],
+            [
+                "gpnotebook-dermatomes",
+                "mednemo-dermatomes",
+                "downs-laporte-2011",
+                "lee-2008-dermatomes",
+            ],
         ),
         "dorsal": (
             "Approximate: the fifth lumbar root's skin covers most of the top of the foot, "
@@ -802,7 +1077,12 @@ DERMATOMES: dict[str, dict[str, Any]] = {
             "Approximate: the first sacral root's skin covers the heel, the outer sole and the "
             "outer toes; one guide gives it most of the sole. Maps of dermatomes disagree, and "
             "neighbouring dermatomes overlap and vary between people.",
-            ["gpnotebook-dermatomes", "mednemo-dermatomes", "downs-laporte-2011", "lee-2008-dermatomes"],
+            [
+                "gpnotebook-dermatomes",
+                "mednemo-dermatomes",
+                "downs-laporte-2011",
+                "lee-2008-dermatomes",
+            ],
         ),
         "dorsal": (
             "Approximate: the first sacral root's skin covers the outer edge of the foot and the "
@@ -816,8 +1096,8 @@ DERMATOMES: dict[str, dict[str, Any]] = {
             ["gpnotebook-dermatomes", "lee-2008-dermatomes"],
         ),
         "lateral": (
-            "Approximate: the first sacral root's skin covers the outer side of the foot, the "
-            "heel and the little toe. Maps of dermatomes disagree, and neighbouring dermatomes "
+            "Approximate: the first sacral root's skin covers the heel, the little toe and the "
+            "outer side of the foot. Maps of dermatomes disagree, and neighbouring dermatomes "
             "overlap and vary between people.",
             ["gpnotebook-dermatomes", "mednemo-dermatomes", "lee-2008-dermatomes"],
         ),
@@ -850,8 +1130,12 @@ def bone_name(slug: str) -> str:
 
 def bone_text(slug: str, view: str) -> tuple[str, list[str]]:
     """Return the anatomy claim of a bone (own words) and the sources it cites."""
-    seen = {"plantar": "from below", "dorsal": "from above", "medial": "from the inner side",
-            "lateral": "from the outer side"}[view]
+    seen = {
+        "plantar": "from below",
+        "dorsal": "from above",
+        "medial": "from the inner side",
+        "lateral": "from the outer side",
+    }[view]
     if slug == "calcaneus":
         return (
             f"The calcaneus is the heel bone, the largest of the seven tarsal bones; seen {seen} "
@@ -873,7 +1157,8 @@ def bone_text(slug: str, view: str) -> tuple[str, list[str]]:
         )
     if slug == "navicular":
         return (
-            "The boat-shaped navicular sits on the inner side of the foot in front of the talus and "
+            "The boat-shaped navicular sits on the inner side of the foot in front of the talus "
+            "and "
             "links it to the three cuneiforms; it is part of the inner long arch.",
             ["anatomyapp-tarsals", "222health-foot-bones", "nursinglecture-arches"],
         )
@@ -886,7 +1171,7 @@ def bone_text(slug: str, view: str) -> tuple[str, list[str]]:
     if slug.endswith("cuneiform"):
         which = slug.split("-")[0]
         return (
-            f"The {which} cuneiform is one of three wedge-shaped tarsal bones in a row in front of "
+            f"The {which} cuneiform is one of three wedge-shaped tarsal bones lined up ahead of "
             "the navicular, with the cuboid beside them on the outer side; metatarsals meet them "
             "in front.",
             ["222health-foot-bones", "nursinglecture-foot-bones"],
@@ -896,13 +1181,18 @@ def bone_text(slug: str, view: str) -> tuple[str, list[str]]:
     if kind == "metatarsal":
         front = "the cuneiforms" if i < 3 else "the cuboid"
         return (
-            f"The {ORDINAL[i]} metatarsal (numbered from the inner side) is a long bone with a base "
+            f"The {ORDINAL[i]} metatarsal (numbered from the inner side) is a long bone with a "
+            f"base "
             f"that meets {front} and a head that meets the toe bones; the heads lie under the ball "
             "of the foot.",
             ["nursinglecture-foot-bones", "anatomyapp-tarsals", "nursinglecture-arches"],
         )
     row = kind.split("-")[0]
-    count = "two phalanges (proximal and distal)" if i == 0 else "three phalanges (proximal, middle and distal)"
+    count = (
+        "two toe bones, a proximal and a distal phalanx"
+        if i == 0
+        else "three toe bones: a proximal, a middle and a distal phalanx"
+    )
     return (
         f"A toe bone, the {row} phalanx of the {TOE_NAME[i]}: the {TOE_NAME[i]} has {count}.",
         ["nursinglecture-foot-bones"],
@@ -914,7 +1204,11 @@ def bone_text(slug: str, view: str) -> tuple[str, list[str]]:
 
 def rounded_coords(geom: BaseGeometry) -> dict[str, Any]:
     """Return the GeoJSON geometry of ``geom`` with counter-clockwise shells, 0.1 mm coordinates."""
-    geom = orient(geom, 1.0) if isinstance(geom, Polygon) else MultiPolygon([orient(p, 1.0) for p in geom.geoms])
+    geom = (
+        orient(geom, 1.0)
+        if isinstance(geom, Polygon)
+        else MultiPolygon([orient(p, 1.0) for p in geom.geoms])
+    )
     gj = mapping(geom)
 
     def r(obj: Any) -> Any:
@@ -927,17 +1221,36 @@ def rounded_coords(geom: BaseGeometry) -> dict[str, Any]:
     return {"type": gj["type"], "coordinates": r(gj["coordinates"])}
 
 
-def structure(foot: str, view: str, kind: str, slug: str, name: str, roots: str | None,
-              text: str, sources: list[str], geom: BaseGeometry) -> dict[str, Any]:
+def structure(
+    foot: str,
+    view: str,
+    kind: str,
+    slug: str,
+    name: str,
+    roots: str | None,
+    text: str,
+    sources: list[str],
+    geom: BaseGeometry,
+) -> dict[str, Any]:
     """Return one structure feature."""
-    props: dict[str, Any] = {"role": "structure", "foot": foot, "view": view, "kind": kind, "name": name}
+    props: dict[str, Any] = {
+        "role": "structure",
+        "foot": foot,
+        "view": view,
+        "kind": kind,
+        "name": name,
+    }
     if roots:
         props["roots"] = roots
     if kind == "dermatome":
         props["approximate"] = True
     props["claims"] = [{"kind": "anatomy", "text": text, "sources": sources}]
-    return {"type": "Feature", "id": f"{foot}.{view}.{kind}.{slug}", "properties": props,
-            "geometry": rounded_coords(geom)}
+    return {
+        "type": "Feature",
+        "id": f"{foot}.{view}.{kind}.{slug}",
+        "properties": props,
+        "geometry": rounded_coords(geom),
+    }
 
 
 def panel_structures(foot: str, view: str, outline: BaseGeometry) -> list[dict[str, Any]]:
@@ -946,8 +1259,12 @@ def panel_structures(foot: str, view: str, outline: BaseGeometry) -> list[dict[s
         nerve_regions, derm_regions = nerve_regions_side(view), dermatome_regions_side(view)
     else:
         left_outline = mirror(outline) if foot == "right" else outline
-        nerve_regions = (nerve_regions_plantar if view == "plantar" else nerve_regions_dorsal)(left_outline)
-        derm_regions = (dermatome_regions_plantar if view == "plantar" else dermatome_regions_dorsal)(left_outline)
+        nerve_regions = (nerve_regions_plantar if view == "plantar" else nerve_regions_dorsal)(
+            left_outline
+        )
+        derm_regions = (
+            dermatome_regions_plantar if view == "plantar" else dermatome_regions_dorsal
+        )(left_outline)
     if foot == "right" and view in VIEWS:
         nerve_regions = [(s, None if r is None else mirror(r)) for s, r in nerve_regions]
         derm_regions = [(s, None if r is None else mirror(r)) for s, r in derm_regions]
@@ -955,14 +1272,22 @@ def panel_structures(foot: str, view: str, outline: BaseGeometry) -> list[dict[s
     for slug, geom in tile(outline, nerve_regions).items():
         info = NERVES[slug]
         text, sources = info[view]
-        feats.append(structure(foot, view, "nerve", slug, info["name"], info["roots"], text, sources, geom))
+        feats.append(
+            structure(foot, view, "nerve", slug, info["name"], info["roots"], text, sources, geom)
+        )
     for slug, geom in place_bones(outline, view, foot).items():
         text, sources = bone_text(slug, view)
-        feats.append(structure(foot, view, "bone", slug, bone_name(slug), None, text, sources, geom))
+        feats.append(
+            structure(foot, view, "bone", slug, bone_name(slug), None, text, sources, geom)
+        )
     for slug, geom in tile(outline, derm_regions).items():
         info = DERMATOMES[slug]
         text, sources = info.get(view, info.get("text"))
-        feats.append(structure(foot, view, "dermatome", slug, info["name"], info["roots"], text, sources, geom))
+        feats.append(
+            structure(
+                foot, view, "dermatome", slug, info["name"], info["roots"], text, sources, geom
+            )
+        )
     return feats
 
 
@@ -1023,7 +1348,10 @@ def check(chart: dict[str, Any], zones: dict[str, Any] | None = None) -> list[st
     z_out = {f["id"]: f for f in zones["features"] if f["properties"]["role"] == "outline"}
     meta = chart.get("footmap", {})
     source_ids = {s["id"] for s in meta.get("sources", []) if s.get("kind") == "anatomy"}
-    if meta.get("frame") != zones["footmap"]["frame"] or meta.get("orientation") != zones["footmap"]["orientation"]:
+    if (
+        meta.get("frame") != zones["footmap"]["frame"]
+        or meta.get("orientation") != zones["footmap"]["orientation"]
+    ):
         problems.append("frame/orientation differ from zones.geojson")
     seen: set[str] = set()
     outlines: dict[tuple[str, str], BaseGeometry] = {}
@@ -1086,7 +1414,9 @@ def check(chart: dict[str, Any], zones: dict[str, Any] | None = None) -> list[st
         if kind in ("nerve", "dermatome"):
             uncovered = outline.difference(unary_union([g for _, g in items])).area
             if uncovered >= TOL_AREA:
-                problems.append(f"{foot}.{view}.{kind}: {uncovered:.2f} mm^2 of the outline uncovered")
+                problems.append(
+                    f"{foot}.{view}.{kind}: {uncovered:.2f} mm^2 of the outline uncovered"
+                )
         if kind == "bone" and view in VIEWS and len(items) != 26:
             problems.append(f"{foot}.{view}: {len(items)} bones, not 26")
     for foot in FEET:
@@ -1141,7 +1471,9 @@ def check_under(chart: dict[str, Any], zones: dict[str, Any]) -> list[str]:
         p = f["properties"]
         if p["role"] != "zone":
             continue
-        items = anatomy_under(shape(f["geometry"]), p["foot"], p["view"], panels.get((p["foot"], p["view"]), []))
+        items = anatomy_under(
+            shape(f["geometry"]), p["foot"], p["view"], panels.get((p["foot"], p["view"]), [])
+        )
         kinds = {it["kind"] for it in items}
         for kind in ("nerve", "bone"):
             if kind not in kinds:
@@ -1155,7 +1487,10 @@ def check_under(chart: dict[str, Any], zones: dict[str, Any]) -> list[str]:
             nerves = [it["name"] for it in found[(foot, view, slug)] if it["kind"] == "nerve"]
             ok = bool(nerves) and (nerves[0] == nerve if largest else nerve in nerves)
             if not ok:
-                problems.append(f"{foot}.{view}.{slug}: expected {nerve} {'first' if largest else 'among'} {nerves}")
+                problems.append(
+                    f"{foot}.{view}.{slug}: expected {nerve} {'first' if largest else 'among'} "
+                    f"{nerves}"
+                )
     return problems
 
 
@@ -1179,7 +1514,9 @@ def dumps(chart: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--check", action="store_true", help="check data/foot-anatomy.geojson, write nothing")
+    ap.add_argument(
+        "--check", action="store_true", help="check data/foot-anatomy.geojson, write nothing"
+    )
     args = ap.parse_args(argv)
     if args.check:
         chart = json.loads(OUT.read_text(encoding="utf-8"))

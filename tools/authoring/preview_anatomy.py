@@ -47,8 +47,12 @@ def _path(geom):
     return MPath(verts, codes)
 
 
-TITLES = {"plantar": "Sole ({foot} foot, seen through the foot)", "dorsal": "Top ({foot} foot)",
-          "medial": "Inner side ({foot} foot)", "lateral": "Outer side ({foot} foot)"}
+TITLES = {
+    "plantar": "Sole ({foot} foot, seen through the foot)",
+    "dorsal": "Top ({foot} foot)",
+    "medial": "Inner side ({foot} foot)",
+    "lateral": "Outer side ({foot} foot)",
+}
 
 
 def render(foot: str, out: Path, dpi: int, sides: bool = False, small: bool = False) -> None:
@@ -56,22 +60,44 @@ def render(foot: str, out: Path, dpi: int, sides: bool = False, small: bool = Fa
     views = ("medial", "lateral") if sides else ("plantar", "dorsal")
     fig, axes = plt.subplots(2 if sides else 1, 1 if sides else 2, figsize=(9.2, 8.0))
     used = {}
-    for ax, view in zip(axes, views):
-        feats = [f for f in chart["features"] if f["properties"]["foot"] == foot and f["properties"]["view"] == view]
+    for ax, view in zip(axes, views, strict=True):
+        feats = [
+            f
+            for f in chart["features"]
+            if f["properties"]["foot"] == foot and f["properties"]["view"] == view
+        ]
         outline = next(shape(f["geometry"]) for f in feats if f["properties"]["role"] == "outline")
         for f in feats:
             p = f["properties"]
             if p.get("kind") == "nerve":
                 fill, hatch = NERVE_STYLE[f["id"].split(".")[-1]]
-                ax.add_patch(PathPatch(_path(shape(f["geometry"])), facecolor=fill, edgecolor="#7f9bb3",
-                                       hatch=hatch, lw=0.4, alpha=1.0))
+                ax.add_patch(
+                    PathPatch(
+                        _path(shape(f["geometry"])),
+                        facecolor=fill,
+                        edgecolor="#7f9bb3",
+                        hatch=hatch,
+                        lw=0.4,
+                        alpha=1.0,
+                    )
+                )
                 used[p["name"] + (f" ({p['roots']})" if p.get("roots") else "")] = (fill, hatch)
         plt.rcParams["hatch.color"] = "#b8c4cf"
         for f in feats:
             if f["properties"].get("kind") == "bone":
-                ax.add_patch(PathPatch(_path(shape(f["geometry"])), facecolor=BONE_FILL, edgecolor=BONE_EDGE, lw=0.7, alpha=0.72))
+                ax.add_patch(
+                    PathPatch(
+                        _path(shape(f["geometry"])),
+                        facecolor=BONE_FILL,
+                        edgecolor=BONE_EDGE,
+                        lw=0.7,
+                        alpha=0.72,
+                    )
+                )
         derms = [f for f in feats if f["properties"].get("kind") == "dermatome"]
-        lines = unary_union([shape(f["geometry"]).boundary for f in derms]).difference(outline.boundary.buffer(0.3))
+        lines = unary_union([shape(f["geometry"]).boundary for f in derms]).difference(
+            outline.boundary.buffer(0.3)
+        )
         for g in getattr(lines, "geoms", [lines]):
             xs, ys = g.xy
             ax.plot(xs, ys, ls=(0, (4, 2.5)), color=DERM_COLOR, lw=1.1)
@@ -79,8 +105,17 @@ def render(foot: str, out: Path, dpi: int, sides: bool = False, small: bool = Fa
             g = shape(f["geometry"])
             big = max(getattr(g, "geoms", [g]), key=lambda q: q.area)
             pt = big.representative_point()
-            ax.text(pt.x, pt.y, f["properties"]["roots"], color=DERM_COLOR, fontsize=9, fontweight="bold",
-                    ha="center", va="center", bbox=dict(boxstyle="round,pad=0.15", fc="white", ec=DERM_COLOR, lw=0.6, alpha=0.85))
+            ax.text(
+                pt.x,
+                pt.y,
+                f["properties"]["roots"],
+                color=DERM_COLOR,
+                fontsize=9,
+                fontweight="bold",
+                ha="center",
+                va="center",
+                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec=DERM_COLOR, lw=0.6, alpha=0.85),
+            )
         ax.add_patch(PathPatch(_path(outline), facecolor="none", edgecolor="#222", lw=1.2))
         if sides:
             ax.set_xlim(-4, 262)
@@ -91,13 +126,40 @@ def render(foot: str, out: Path, dpi: int, sides: bool = False, small: bool = Fa
         ax.set_aspect("equal")
         ax.axis("off")
         ax.set_title(TITLES[view].format(foot=foot), fontsize=10)
-    handles = [Patch(facecolor=c, hatch=h, edgecolor="#7f9bb3", label=n) for n, (c, h) in used.items()]
-    handles.append(Patch(facecolor=BONE_FILL, edgecolor=BONE_EDGE, label="Bones (26 per foot; the sides show those in view)" if sides else "Bones (26 per foot)"))
-    handles.append(plt.Line2D([], [], ls=(0, (4, 2.5)), color=DERM_COLOR, label="Dermatome boundary (approximate)"))
-    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=7.5, frameon=False, bbox_to_anchor=(0.5, 0.045))
+    handles = [
+        Patch(facecolor=c, hatch=h, edgecolor="#7f9bb3", label=n) for n, (c, h) in used.items()
+    ]
+    handles.append(
+        Patch(
+            facecolor=BONE_FILL,
+            edgecolor=BONE_EDGE,
+            label="Bones (26 per foot; the sides show those in view)"
+            if sides
+            else "Bones (26 per foot)",
+        )
+    )
+    handles.append(
+        plt.Line2D(
+            [], [], ls=(0, (4, 2.5)), color=DERM_COLOR, label="Dermatome boundary (approximate)"
+        )
+    )
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        ncol=3,
+        fontsize=7.5,
+        frameon=False,
+        bbox_to_anchor=(0.5, 0.045),
+    )
     fig.suptitle("Anatomy of the foot: skin nerve territories, bones, dermatomes", fontsize=12)
-    fig.text(0.5, 0.012, "Schematic. Nerve boundaries vary between people; dermatome maps disagree between sources.",
-             ha="center", fontsize=7.5, style="italic")
+    fig.text(
+        0.5,
+        0.012,
+        "Schematic. Nerve boundaries vary between people; dermatome maps disagree between sources.",
+        ha="center",
+        fontsize=7.5,
+        style="italic",
+    )
     fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.15, wspace=0.02)
     fig.savefig(out, dpi=dpi)
     plt.close(fig)
@@ -105,7 +167,9 @@ def render(foot: str, out: Path, dpi: int, sides: bool = False, small: bool = Fa
         from PIL import Image
 
         image = Image.open(out).convert("RGB")
-        image.quantize(colors=96, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(out, optimize=True)
+        image.quantize(colors=96, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+            out, optimize=True
+        )
 
 
 if __name__ == "__main__":
@@ -113,7 +177,9 @@ if __name__ == "__main__":
     ap.add_argument("--foot", default="left")
     ap.add_argument("--out", default="/tmp/anat/preview.png")
     ap.add_argument("--dpi", type=int, default=110)
-    ap.add_argument("--sides", action="store_true", help="draw the inner and outer profiles instead")
+    ap.add_argument(
+        "--sides", action="store_true", help="draw the inner and outer profiles instead"
+    )
     ap.add_argument("--small", action="store_true", help="save a palette PNG (docs/img preview)")
     a = ap.parse_args()
     render(a.foot, Path(a.out), a.dpi, a.sides, a.small)

@@ -91,7 +91,9 @@ def anatomy_under(
                 if under:
                     chosen = under[:1]
                 else:
-                    nearest = min(items, key=lambda it: (geoms[it["name"]].distance(point), it["name"]))
+                    nearest = min(
+                        items, key=lambda it: (geoms[it["name"]].distance(point), it["name"])
+                    )
                     chosen = [dict(nearest, nearest=True)]
         else:
             chosen = [it for it in items if it["share"] >= MIN_SHARE] or items[:1]
@@ -101,7 +103,7 @@ def anatomy_under(
 
 
 def _lower(name: str) -> str:
-    """Return a structure name for the middle of a sentence ("Medial plantar nerve" -> "medial ...")."""
+    """Return a name for the middle of a sentence ("Medial plantar nerve" -> "medial ...")."""
     return name[:1].lower() + name[1:] if name[:2] != name[:2].upper() else name
 
 
@@ -147,5 +149,7 @@ def describe_under(items: list[dict[str, Any]]) -> str:
     text = " ".join(parts)
     if derms:
         label = "/".join(it["roots"] or it["name"] for it in derms)
-        text += ("; " if text else "") + f"approximate dermatome{'s' if len(derms) > 1 else ''} {label}"
+        text += (
+            "; " if text else ""
+        ) + f"approximate dermatome{'s' if len(derms) > 1 else ''} {label}"
     return text
