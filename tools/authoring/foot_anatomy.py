@@ -1285,13 +1285,15 @@ def build() -> dict[str, Any]:
             "title": "What is under the zones: the foot's own anatomy (schematic)",
             "description": (
                 "The foot's own anatomy drawn in the same frame and panels as the reflexology "
-                "chart: the skin areas of the foot's cutaneous nerves, the 26 bones of each foot, "
-                "and approximate L4, L5 and S1 dermatomes, on the sole and the top of both feet. "
-                "It is schematic: bones are sized and placed in proportion to the chart's outline, "
-                "nerve boundaries vary between people and between textbooks, and dermatome maps "
-                "disagree with each other. On each sole and top the nerve areas, and the "
-                "dermatomes, each cover the outline once; where sources show overlap the usual "
-                "boundary is drawn. From below, only the head of the talus is drawn."
+                "chart: the skin areas of the foot's cutaneous nerves, the bones of each foot and "
+                "approximate L4, L5 and S1 dermatomes, on the sole, the top and both sides of both "
+                "feet. It is schematic: bones are sized and placed in proportion to the chart's "
+                "outline, nerve boundaries vary between people and between textbooks, and "
+                "dermatome maps disagree with each other. On every panel the nerve areas, and "
+                "the dermatomes, each cover the outline once; where sources show overlap or "
+                "variation the usual boundary is drawn. The sole and the top show all 26 bones "
+                "(from below only the head of the talus, the rest being hidden by the "
+                "calcaneus); the sides show the bones of the inner or the outer column."
             ),
             "units": "mm",
             "frame": meta["frame"],
@@ -1476,6 +1478,32 @@ def check_under(chart: dict[str, Any], zones: dict[str, Any]) -> list[str]:
     return problems
 
 
+def tiling_report(chart: dict[str, Any]) -> list[str]:
+    """Return one line per panel and kind: the outline area left uncovered and the overlap."""
+    outlines: dict[tuple[str, str], BaseGeometry] = {}
+    groups: dict[tuple[str, str, str], list[BaseGeometry]] = {}
+    for f in chart["features"]:
+        p = f["properties"]
+        if p["role"] == "outline":
+            outlines[(p["foot"], p["view"])] = shape(f["geometry"])
+        elif p.get("kind") in ("nerve", "dermatome"):
+            groups.setdefault((p["foot"], p["view"], p["kind"]), []).append(shape(f["geometry"]))
+    lines = []
+    for (foot, view, kind), items in sorted(groups.items()):
+        outline = outlines[(foot, view)]
+        uncovered = outline.difference(unary_union(items)).area
+        overlap = sum(
+            items[i].intersection(items[j]).area
+            for i in range(len(items))
+            for j in range(i + 1, len(items))
+        )
+        lines.append(
+            f"{foot}.{view}.{kind}: {len(items)} pieces, uncovered {uncovered:.3f} mm^2, "
+            f"overlap {overlap:.3f} mm^2"
+        )
+    return lines
+
+
 def _all_coords(coords: Any) -> Iterable[list[float]]:
     """Yield every [x, y] position of a nested GeoJSON coordinate list."""
     if coords and isinstance(coords[0], float | int):
@@ -1511,6 +1539,8 @@ def main(argv: list[str] | None = None) -> int:
         OUT.write_text(dumps(chart), encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}: {len(chart['features'])} features")
     elif args.check and not problems:
+        for line in tiling_report(chart):
+            print(line)
         print(f"{OUT.relative_to(ROOT)}: ok ({len(chart['features'])} features)")
     return 1 if problems else 0
 
