@@ -128,17 +128,16 @@ def _cmd_find(args: argparse.Namespace) -> int:
             f"a body area is a short name, not {_echo(args.area)}: "
             f"the limit is {ECHO_LIMIT} characters"
         )
-    zones = chart.zones_for(args.area)
-    if not zones:
-        zones = chart.search(args.area)
-    if not zones:
-        from footmap.render.plot import resolve
+    from footmap.chart.query import find
 
-        resolve(chart, args.area)  # raises with close matches
-        return 1  # pragma: no cover - resolve found something search did not
+    found = find(chart, args.area)  # the search every surface uses
+    if not found.zones:
+        raise FootmapError(describe.terminal_text(found.message()))
+    zones = found.zones
     numbers = describe.citation_numbers(chart, zones)
     inert = _inert_chart(chart)
-    lines = [describe.zone_text(inert, _inert_zone(z), numbers) for z in zones]
+    lines = [describe.terminal_text(found.message()), ""] if found.plain else []
+    lines += [describe.zone_text(inert, _inert_zone(z), numbers) for z in zones]
     lines += ["", "Caveat: " + describe.terminal_text(describe.caveat_line(chart)), "Sources:"]
     for line in describe.reference_list(chart.cited_sources(zones), numbers):
         lines.append("  " + describe.terminal_text(line))

@@ -789,3 +789,33 @@ def test_a_usage_error_is_printed_as_argparse_words_it(capsys, extra):
         "usage: footmap [-h] [--version] COMMAND ...\n"
         f"footmap: error: unrecognized arguments: {extra}\n"
     )
+
+
+# -- search that helps: one search for every surface (footmap.chart.query.find) -----------------
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("kidny", "No zone matches 'kidny'; did you mean kidneys?"),
+        ("hart", "No zone matches 'hart'; did you mean heart?"),
+        ("xyzzy", "No zone matches 'xyzzy'"),
+    ],
+)
+def test_find_offers_close_names_for_a_typo(query, message, capsys):
+    assert main(["find", query]) == 1
+    assert capsys.readouterr().err == f"footmap: {message}\n"
+
+
+def test_find_answers_a_symptom_with_the_body_area_and_says_so(capsys):
+    assert main(["find", "toothache"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "footmap maps body areas, not symptoms: charts claim teeth and jaw for 'toothache'\n"
+    )
+    assert "Teeth & jaw (left foot, dorsal)" in out and "Stomach" not in out
+
+
+def test_find_takes_the_queries_of_the_search_boxes(capsys):
+    assert main(["find", "system: urinary"]) == 0
+    out = capsys.readouterr().out
+    assert "Kidney (left foot, plantar)" in out and "Bladder" in out
+    assert "unknown highlight" not in out

@@ -743,7 +743,7 @@ def test_search_switches_to_the_view_holding_the_matches(ex, chart):
 
 def test_search_messages_do_not_go_stale(ex):
     ex.search.value = "kidny"
-    assert ex.status.value == "No zone matches &#x27;kidny&#x27;."
+    assert ex.status.value == "No zone matches &#x27;kidny&#x27;; did you mean kidneys?"
     ex.search.value = "KIDNEYS"
     assert ex.status.value == ""
     assert {z.body_area for z in ex.selected} == {"kidneys"}

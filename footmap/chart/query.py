@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -24,11 +25,15 @@ from footmap.vocab import SYSTEMS
 
 __all__ = [
     "MIN_CHARS",
+    "PLAIN_WORDS",
+    "Found",
     "HighlightSpec",
+    "find",
     "match_search",
     "resolve",
     "search_index",
     "search_options",
+    "suggest",
     "unknown_message",
 ]
 
@@ -257,3 +262,168 @@ def unknown_message(chart: Chart, key: str) -> str:
         close = [n for n in names if key.casefold() in n][:5]
     hint = f"; did you mean: {', '.join(close)}?" if close else ""
     return f"{key!r} matches no zone id, body area, body system or zone label of this chart{hint}"
+
+
+#: Plain words and symptoms people search with -> the body areas charts claim they concern.
+#: footmap maps body areas, not symptoms: a search for a symptom leads to the body area it
+#: concerns, and says so (see :func:`find`). Areas a chart does not have are skipped.
+PLAIN_WORDS: dict[str, tuple[str, ...]] = {
+    "toothache": ("teeth and jaw",),
+    "tooth": ("teeth and jaw",),
+    "teeth": ("teeth and jaw",),
+    "jaw": ("teeth and jaw",),
+    "headache": ("head and brain",),
+    "migraine": ("head and brain",),
+    "brain": ("head and brain",),
+    "back pain": ("lower back", "upper back", "spine"),
+    "backache": ("lower back", "upper back", "spine"),
+    "back": ("lower back", "upper back", "spine"),
+    "sore throat": ("throat and tonsils",),
+    "tonsils": ("throat and tonsils",),
+    "lungs": ("lungs and chest",),
+    "chest": ("lungs and chest",),
+    "breathing": ("lungs and chest", "bronchi"),
+    "asthma": ("lungs and chest", "bronchi"),
+    "tummy": ("stomach",),
+    "belly": ("stomach", "small intestine"),
+    "bowel": ("small intestine", "ascending colon", "transverse colon", "descending colon"),
+    "constipation": ("ascending colon", "transverse colon", "descending colon", "sigmoid colon"),
+    "colon": ("ascending colon", "transverse colon", "descending colon", "sigmoid colon"),
+    "intestine": ("small intestine",),
+    "womb": ("uterus or prostate",),
+    "uterus": ("uterus or prostate",),
+    "prostate": ("uterus or prostate",),
+    "ovaries": ("ovary or testis",),
+    "testicles": ("ovary or testis",),
+    "period pain": ("uterus or prostate",),
+    "hearing": ("ears",),
+    "earache": ("ears",),
+    "dizziness": ("inner ear and balance",),
+    "balance": ("inner ear and balance",),
+    "sight": ("eyes",),
+    "vision": ("eyes",),
+    "stress": ("solar plexus", "adrenal glands"),
+    "hormones": ("pituitary gland", "thyroid", "adrenal glands"),
+    "sciatica": ("sciatic nerve",),
+    "lymph": ("lymphatic system", "upper lymph nodes", "groin lymph nodes"),
+    "immune system": ("lymphatic system", "spleen", "thymus"),
+    "neck pain": ("neck",),
+    "stiff neck": ("neck",),
+    "shoulder pain": ("shoulder",),
+    "knee pain": ("knee",),
+    "hip pain": ("hip",),
+}
+
+#: How close a word must be to a name to be offered as "did you mean" (difflib's ratio).
+SUGGEST_CUTOFF = 0.75
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search found: the zones, how, and what else to offer.
+
+    Attributes
+    ----------
+    query : str
+        The search text, with its spaces folded.
+    zones : tuple of Zone
+        The zones it selects (empty when nothing matched).
+    areas : tuple of str
+        The body areas of ``zones``, in chart order.
+    plain : bool
+        True when the text is a plain word or symptom (:data:`PLAIN_WORDS`), not a name of
+        the chart: the zones are those of the body areas it concerns.
+    suggestions : tuple of str
+        Close names of the chart ("did you mean"), when nothing matched.
+    """
+
+    query: str
+    zones: tuple[Zone, ...]
+    areas: tuple[str, ...]
+    plain: bool = False
+    suggestions: tuple[str, ...] = ()
+
+    def message(self) -> str:
+        """One line saying what was found, for a status line or a terminal."""
+        if self.zones and self.plain:
+            return (
+                f"footmap maps body areas, not symptoms: charts claim "
+                f"{_and(self.areas)} for {self.query!r}"
+            )
+        if self.zones:
+            n = len(self.zones)
+            return f"{n} zone{'s' if n != 1 else ''} for {self.query!r}: {_and(self.areas)}"
+        hint = f"; did you mean {_or(self.suggestions)}?" if self.suggestions else ""
+        return f"No zone matches {self.query!r}{hint}"
+
+
+def _and(items: Iterable[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _or(items: Iterable[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def suggest(chart: Chart, text: str, n: int = 3) -> tuple[str, ...]:
+    """Names of ``chart`` close to ``text``: body areas, zone labels, systems (typos).
+
+    Examples
+    --------
+    >>> import footmap
+    >>> suggest(footmap.load(), "kidny")
+    ('kidneys',)
+    >>> suggest(footmap.load(), "toothache")
+    ()
+    """
+    q = " ".join(text.split()).casefold()
+    names = list(chart.body_areas) + list(SYSTEMS)
+    folded = {name.casefold(): name for name in names}
+    for z in chart.zones:  # a zone label stands for its body area
+        folded.setdefault(z.label.casefold(), z.body_area)
+    close = difflib.get_close_matches(q, list(folded), n=n * 3, cutoff=SUGGEST_CUTOFF)
+    return tuple(dict.fromkeys(folded[c] for c in close))[:n]
+
+
+def find(chart: Chart, text: str) -> Found:
+    """What a search box or ``footmap find`` shows for ``text``: the one search of every surface.
+
+    In order: a search option (body area, zone label, ``"system: Urinary"``, a system id), a
+    zone id, text found in the chart's names (:meth:`Chart.search`), a plain word or symptom
+    (:data:`PLAIN_WORDS`); when nothing matched, close names to offer ("did you mean").
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> find(chart, "kidny").message()
+    "No zone matches 'kidny'; did you mean kidneys?"
+    >>> find(chart, "toothache").areas
+    ('teeth and jaw',)
+    >>> len(find(chart, "system: urinary").zones) > 4
+    True
+    """
+    q = " ".join(text.split())
+    folded = q.casefold()
+    zones: tuple[Zone, ...] = ()
+    plain = False
+    if folded:
+        options = search_options(chart)
+        found = match_search(chart, options, q)
+        if found:
+            zones = found
+        elif found := chart.zones_for(q):  # "stomachs": a plural the search would miss
+            zones = found
+        elif folded in SYSTEMS:
+            zones = chart.zones_in_system(folded)
+        elif q in chart._by_id:
+            zones = (chart.zone(q),)
+        elif folded in PLAIN_WORDS:
+            areas = [a for a in PLAIN_WORDS[folded] if a in chart.body_areas]
+            zones = tuple(z for z in chart.zones if z.body_area in areas)
+            plain = bool(zones)
+    areas = tuple(dict.fromkeys(z.body_area for z in zones))
+    suggestions = () if zones or not folded else suggest(chart, q)
+    return Found(q, zones, areas, plain, suggestions)

@@ -39,7 +39,7 @@ import ipywidgets as widgets
 
 from footmap.chart.model import Chart, Zone
 from footmap.chart.neighbours import DIRECTIONS, walk
-from footmap.chart.query import match_search, search_options
+from footmap.chart.query import find, match_search, search_options
 from footmap.explorer import panel as panels
 from footmap.explorer.kit import (
     IPYMPL_BACKENDS,
@@ -692,17 +692,21 @@ class Explorer(Shown):
         if zones is None:
             return
         message, other = "", None
-        if text and not zones:
-            message = f"No zone matches {text!r}."
-        elif zones:
+        if text and not zones:  # a typo, a plain word or a symptom: the search every surface uses
+            found = find(self.chart, text)
+            zones = found.zones
+            message = found.message()
+            message += "" if message.endswith("?") else "."
+        if zones:
             feet = self._feet()
             hint, other = panels.search_hint(
                 [z for z in zones if z.foot in feet], self.controls["view"].value
             )
             if other is not None:  # nothing to see on this view: show the view holding them
-                message = f"Showing the {VIEWS.get(other, other)} view: {hint[4:]}"
+                message += f" Showing the {VIEWS.get(other, other)} view: {hint[4:]}"
             elif not any(z.foot in feet for z in zones):
-                message = "The matches are on the other foot: choose Both feet to see them."
+                message += " The matches are on the other foot: choose Both feet to see them."
+            message = message.strip()
         self._set_selection(zones)
         if other is not None:
             self.controls["view"].value = other  # redraws, keeping the selection
