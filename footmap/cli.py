@@ -401,6 +401,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["validate", "no-such-file.geojson"])
     1
     """
+    if "matplotlib" not in sys.modules:
+        # files only: never open a window, and a user's MPLBACKEND naming a backend that
+        # does not exist cannot stop the command
+        os.environ["MPLBACKEND"] = "Agg"
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -31,7 +31,7 @@ from .atomic import atomic_write as atomic_write
 from .chart import Chart
 from .errors import FootmapError
 from .figfiles import FORMATS as FORMATS
-from .figfiles import _format_of, _metadata, _svg_bytes, _write_png
+from .figfiles import _format_of, _metadata, _svg_bytes, _write_png, house_style
 from .figfiles import check_dpi as check_dpi
 from .handout import handout as handout
 from .pagelayout import _compose, _new_figure
@@ -61,6 +61,7 @@ __all__ = [
 ]
 
 
+@house_style()
 def figure(
     chart: Chart,
     *,
@@ -126,6 +127,7 @@ def figure(
     return fig
 
 
+@house_style()
 def export(
     chart: Chart,
     path: str | os.PathLike[str],
@@ -223,6 +225,7 @@ def _export_html(chart: Chart, target: Path, options: dict[str, Any]) -> Path:
     return write_html(chart, target, **options)
 
 
+@house_style()
 def save_figure(
     fig: Figure,
     path: str | os.PathLike[str],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,32 @@ from .errors import FootmapError
 from .render import MapArtists, display_text
 
 __all__ = ["check_dpi"]
+
+
+#: rcParams that say how matplotlib runs (backend, windows, servers), not how a page looks.
+_RUNTIME_RC = frozenset(
+    {"backend", "backend_fallback", "interactive", "toolbar", "timezone", "figure.raise_window"}
+)
+#: One footmap drawing at a time in a process: rcParams are process-wide, so two threads
+#: each setting them (``svg.fonttype`` for an SVG) would undo each other's settings.
+_DRAW_LOCK = threading.RLock()
+
+
+@contextmanager
+def house_style() -> Iterator[None]:
+    """Draw and save under matplotlib's default settings, one footmap drawing at a time.
+
+    A user's matplotlibrc (``savefig.bbox: tight``, ``text.usetex``, a black
+    ``figure.facecolor``) then changes no export, and exports from threads give the same
+    files as one after another. Used as a decorator by the entry points that draw pages.
+    """
+    defaults = {
+        k: v
+        for k, v in matplotlib.rcParamsDefault.items()
+        if k not in _RUNTIME_RC and not k.startswith(("webagg.", "savefig.directory"))
+    }
+    with _DRAW_LOCK, matplotlib.rc_context(defaults):
+        yield
 
 
 #: File formats :func:`export` writes, by suffix (``html``: :mod:`footmap.webmap`).

@@ -16,7 +16,7 @@ from . import __version__, describe
 from .atomic import _writable, atomic_write
 from .chart import Chart, Source, Zone
 from .errors import FootmapError
-from .figfiles import _format_of, _metadata
+from .figfiles import _format_of, _metadata, house_style
 from .pagelayout import _compose, _new_figure
 from .pagetext import (
     LINE,
@@ -128,6 +128,7 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
     return left
 
 
+@house_style()
 def handout(
     chart: Chart,
     path: str | os.PathLike[str],

@@ -30,6 +30,7 @@ from . import __version__, describe, palette
 from .chart import Chart, Claim, Zone
 from .describe import escape_html as _e
 from .errors import FootmapError
+from .figfiles import house_style
 from .layout import normalise_feet, normalise_views
 from .search import search_index
 from .vocab import SYSTEMS, VIEWS
@@ -116,6 +117,7 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
+@house_style()
 def html_document(
     chart: Chart,
     *,

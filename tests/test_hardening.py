@@ -1,0 +1,114 @@
+"""Issue 27 (hardening, round three): the user's environment, threads and the quiet failures.
+
+Each test failed before its fix; the item numbers are the issue's. The browser checks of the
+HTML map are in tests/test_hardening_browser.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pytest
+import synthetic
+from PIL import Image
+
+import footmap
+from footmap.errors import FootmapError
+from footmap.export import export
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess:
+    full = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "footmap", *args],
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=300,
+        **kw,
+    )
+
+
+# ---- item 2: the user's matplotlibrc does not change the exports --------------------------
+HOSTILE_RC = {
+    "savefig.bbox": "tight",
+    "figure.facecolor": "black",
+    "savefig.facecolor": "black",
+    "text.color": "yellow",
+    "font.size": 30,
+    "text.usetex": True,
+    "figure.autolayout": True,
+}
+
+
+def test_item2_a_users_rc_does_not_change_a_png(synth, tmp_path):
+    plain = export(synth, tmp_path / "plain.png", dpi=50)
+    with matplotlib.rc_context(HOSTILE_RC):
+        odd = export(synth, tmp_path / "odd.png", dpi=50)
+    a, b = Image.open(plain), Image.open(odd)
+    assert b.size == (584, 413)  # A4 landscape at 50 dpi
+    assert a.size == b.size
+    assert np.array_equal(np.asarray(a), np.asarray(b))
+    assert b.getpixel((1, 1)) == (255, 255, 255)
+
+
+def test_item2_a_users_rc_does_not_change_a_pdf_or_svg(synth, tmp_path):
+    with matplotlib.rc_context(HOSTILE_RC):
+        export(synth, tmp_path / "odd.pdf")
+        svg = export(synth, tmp_path / "odd.svg").read_text("utf-8")
+    pdf = (tmp_path / "odd.pdf").read_bytes()
+    assert b"/MediaBox [ 0 0 841.68 595.44 ]" in pdf
+    assert 'width="841.68pt" height="595.44pt"' in svg
+    assert "<text" in svg
+
+
+def test_item2_a_missing_backend_is_not_a_traceback(tmp_path):
+    out = tmp_path / "x.png"
+    res = _run("export", str(out), "--dpi", "30", env={"MPLBACKEND": "nosuchbackend"})
+    assert "Traceback" not in res.stderr
+    assert res.returncode == 0, res.stderr
+    assert out.stat().st_size > 1000
+
+
+# ---- item 5: exports from threads are the files written one after another -----------------
+def test_item5_svg_exports_from_threads_keep_their_text(synth, tmp_path, monkeypatch):
+    from matplotlib.backends import backend_svg
+
+    original = backend_svg.FigureCanvasSVG.print_svg
+    second_in = threading.Event()
+    calls = []
+    lock = threading.Lock()
+
+    @functools.wraps(original)  # matplotlib reads its signature
+    def slow_print(self, *a, **k):
+        with lock:
+            calls.append(1)
+            n = len(calls)
+        if n == 1:  # the first waits (a while) for a second export to reach its save
+            second_in.wait(2.0)
+        elif n == 2:  # the second saves after the first has finished
+            second_in.set()
+            time.sleep(1.5)
+        return original(self, *a, **k)
+
+    monkeypatch.setattr(backend_svg.FigureCanvasSVG, "print_svg", slow_print)
+    paths = [tmp_path / f"t{k}.svg" for k in range(2)]
+    threads = [threading.Thread(target=export, args=(synth, p)) for p in paths]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    texts = [p.read_text("utf-8").count("<text") for p in paths]
+    assert texts[0] > 10
+    assert texts == [texts[0]] * 2
