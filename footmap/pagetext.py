@@ -439,13 +439,14 @@ def check_caveat(fig: Figure, chart: Chart) -> None:
     Every export calls this before writing, so no file footmap writes omits them. The
     caveats are looked for, whole, in the visible text of the footer's caveat box.
     """
+    # compared without white space: wrapping may break a long word (an address) in two
     shown = [
-        " ".join(t.get_text().split())
+        "".join(t.get_text().split())
         for t in fig.findobj(Text)
         if t.get_gid() == CAVEAT_GID and t.get_visible()
     ]
     for name, text in (("evidence", _caveat_text(chart)), ("safety", _safety_text(chart))):
-        want = " ".join(display_text(text, multiline=True).split())
+        want = "".join(display_text(text, multiline=True).split())
         if want and not any(want in s for s in shown):
             raise FootmapError(f"refusing to export a figure without the {name} caveat")
 

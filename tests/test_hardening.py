@@ -112,3 +112,44 @@ def test_item5_svg_exports_from_threads_keep_their_text(synth, tmp_path, monkeyp
     texts = [p.read_text("utf-8").count("<text") for p in paths]
     assert texts[0] > 10
     assert texts == [texts[0]] * 2
+
+
+# ---- item 4: a long address in a caveat is wrapped, not a false "no caveat" refusal --------
+def _chart_with(mutate) -> footmap.Chart:  # noqa: ANN001 - a function of the chart's dict
+    doc = synthetic.synthetic_chart(6)
+    mutate(doc)
+    return footmap.loads(json.dumps(doc))
+
+
+LONG_URL = "https://example.org/reviews/" + "reflexology-" * 10 + "2026.html"  # 158 chars
+
+
+def _long_caveat(doc) -> None:  # noqa: ANN001
+    doc["footmap"]["caveats"][0]["text"] = f"No effect was found, see {LONG_URL} for the review."
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_item4_a_long_address_in_the_caveat_is_wrapped(tmp_path, orientation):
+    chart = _chart_with(_long_caveat)
+    out = export(chart, tmp_path / "c.png", dpi=40, orientation=orientation)
+    assert out.stat().st_size > 1000
+
+
+def test_item4_a_long_address_in_the_caveat_of_a_handout(tmp_path):
+    from footmap.export import handout
+
+    chart = _chart_with(_long_caveat)
+    out = handout(chart, tmp_path / "h.pdf", by=[["area 1"]])
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_item4_a_figure_without_the_caveat_is_still_refused(tmp_path):
+    from footmap.pagetext import CAVEAT_GID, check_caveat
+
+    chart = _chart_with(_long_caveat)
+    fig = footmap.export.figure(chart)
+    for t in fig.texts:
+        if t.get_gid() == CAVEAT_GID:
+            t.set_text(t.get_text().replace("reflexology-reflexology-", "reflexology-"))
+    with pytest.raises(FootmapError, match="^refusing to export a figure without the evidence"):
+        check_caveat(fig, chart)
