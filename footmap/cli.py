@@ -45,6 +45,8 @@ def _emit(text: str, stream=None) -> None:  # noqa: ANN001 - any text stream
     backslash escapes instead of failing.
     """
     stream = sys.stdout if stream is None else stream
+    if stream is None:  # the stream was closed (`footmap export x.png >&-`): nothing to show
+        return
     safe = describe.terminal_text(text, multiline=True)
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
@@ -420,7 +422,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             matplotlib.use("Agg")  # files only: never open a window
     try:
         code = int(args.func(args))
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        if sys.stdout is not None:  # None: started with stdout closed
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return code
     except ChartError as exc:
         for problem in exc.problems:

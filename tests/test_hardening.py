@@ -153,3 +153,45 @@ def test_item4_a_figure_without_the_caveat_is_still_refused(tmp_path):
             t.set_text(t.get_text().replace("reflexology-reflexology-", "reflexology-"))
     with pytest.raises(FootmapError, match="^refusing to export a figure without the evidence"):
         check_caveat(fig, chart)
+
+
+# ---- item 17: a closed stdout is not a traceback --------------------------------------------
+def test_item17_export_with_stdout_closed_is_quiet(tmp_path):
+    out = tmp_path / "x.png"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    res = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m footmap export "{out}" --dpi 30 >&-'],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert res.stderr == ""
+    assert res.returncode == 0
+    assert out.stat().st_size > 1000
+
+
+# ---- item 18: texts must hold a visible character -------------------------------------------
+def _problems(doc) -> list[str]:  # noqa: ANN001
+    with pytest.raises(footmap.ChartError) as info:
+        footmap.loads(json.dumps(doc))
+    return [str(p) for p in info.value.problems]
+
+
+@pytest.mark.parametrize("short", ["\u0000", "\u200b", " \u00a0\u2060"])
+def test_item18_an_invisible_caveat_short_text_is_refused(short):
+    doc = synthetic.synthetic_chart(2)
+    doc["footmap"]["caveats"][0]["short"] = short
+    assert _problems(doc) == [
+        "<string>: caveat 'evidence': its short text has no visible character"
+    ]
+
+
+def test_item18_an_invisible_label_or_body_area_is_refused():
+    doc = synthetic.synthetic_chart(2)
+    doc["features"][1]["properties"]["label"] = "   "
+    doc["features"][2]["properties"]["body_area"] = "\u200b\u200c"
+    assert _problems(doc) == [
+        "<string>: left.plantar.z000000: label has no visible character",
+        "<string>: left.plantar.z000001: body_area has no visible character",
+    ]
