@@ -161,6 +161,8 @@ def check_dpi(dpi: Any, size_in: tuple[float, float], fmt: str = "png") -> None:
     footmap.errors.FootmapError: dpi must be between 30 and 1200, not 5000
     """
     lo, hi = DPI_RANGE
+    if isinstance(dpi, np.integer):  # numpy's integers (np.int64(100)) are whole numbers
+        dpi = int(dpi)
     if type(dpi) is not int and not (isinstance(dpi, float) and dpi.is_integer()):
         raise FootmapError(f"dpi must be a whole number between {lo} and {hi}, not {dpi!r}")
     if not lo <= dpi <= hi:

@@ -78,7 +78,7 @@ def page_size(size: str = "a4", orientation: str = "landscape") -> tuple[float, 
     """
     try:
         w, h = SIZES[size.lower()]
-    except KeyError:
+    except (KeyError, AttributeError):  # AttributeError: not a str (None)
         raise FootmapError(f"unknown size {size!r}: use one of {', '.join(SIZES)}") from None
     if orientation not in ("landscape", "portrait"):
         raise FootmapError(f"unknown orientation {orientation!r}: use landscape or portrait")

@@ -224,7 +224,13 @@ def resolve(chart: Chart, spec: HighlightSpec) -> tuple[Zone, ...]:
     """
     if spec is None:
         return ()
-    items: list[Any] = [spec] if isinstance(spec, (str, Zone)) else list(spec)
+    try:
+        items: list[Any] = [spec] if isinstance(spec, (str, Zone)) else list(spec)
+    except TypeError:  # not iterable (highlight=5)
+        raise FootmapError(
+            "a highlight is a zone id, body area, body system or label, or a list of them, "
+            f"not {type(spec).__name__}"
+        ) from None
     chosen: set[str] = set()
     unknown: list[str] = []
     system_labels = {v.casefold(): k for k, v in SYSTEMS.items()}

@@ -195,3 +195,34 @@ def test_item18_an_invisible_label_or_body_area_is_refused():
         "<string>: left.plantar.z000000: label has no visible character",
         "<string>: left.plantar.z000001: body_area has no visible character",
     ]
+
+
+# ---- item 20: the Python API names the argument it refuses ----------------------------------
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"views": []}, "^views is empty: name a view, or 'all'$"),
+        ({"size": None}, "^unknown size None: use one of a4, letter, screen$"),
+        (
+            {"highlight": 5},
+            "^a highlight is a zone id, body area, body system or label, or a list of them, "
+            "not int$",
+        ),
+    ],
+)
+def test_item20_bad_arguments_are_footmap_errors_naming_them(synth, tmp_path, options, message):
+    with pytest.raises(FootmapError, match=message):
+        export(synth, tmp_path / "x.png", **options)
+
+
+def test_item20_a_numpy_integer_dpi_is_accepted(synth, tmp_path):
+    out = export(synth, tmp_path / "x.png", dpi=np.int64(40))
+    assert Image.open(out).size == (467, 330)
+
+
+@pytest.mark.parametrize("figsize", [(0, 0), (-3, 4), (float("nan"), 4), (5,), "big"])
+def test_item20_explore_refuses_a_bad_figsize_by_name(synth, figsize):
+    from footmap.explorer import explore
+
+    with pytest.raises(FootmapError, match=r"^figsize must be \(width, height\) in inches"):
+        explore(synth, figsize=figsize)
