@@ -130,6 +130,10 @@ def _cmd_find(args: argparse.Namespace) -> int:
             f"the limit is {ECHO_LIMIT} characters"
         )
     zones = chart.zones_for(args.area)
+    if not zones:  # what the explorer's and the HTML map's search boxes take
+        from .search import match_search, search_options
+
+        zones = match_search(chart, search_options(chart), args.area) or ()
     if not zones:
         zones = chart.search(args.area)
     if not zones:
@@ -191,12 +195,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .export import export
 
     chart = _load(args.chart)
+    views = _views(args.view)
+    if not args.view and "plantar" not in chart.views:  # the default: the chart's first view
+        views = chart.views[:1]
     out = export(
         chart,
         args.out,
         dpi=args.dpi,
         feet=_feet(args.foot),
-        views=_views(args.view),
+        views=views,
         highlight=args.highlight or (),
         size=args.size,
         orientation=args.orientation,
@@ -250,7 +257,11 @@ def _figure_options(p: argparse.ArgumentParser, *, handout: bool) -> None:
         action="append",
         help=(
             "a view to draw; repeat the option for more (default: "
-            + ("the views holding each page's zones)" if handout else "plantar)")
+            + (
+                "the views holding each page's zones)"
+                if handout
+                else "plantar, or the chart's first view if it has none)"
+            )
         ),
     )
     p.add_argument(
@@ -334,7 +345,10 @@ def build_parser() -> argparse.ArgumentParser:
             "Write a figure with the map, the claims of highlighted zones, the evidence "
             "caveat and the sources. The format follows the file name's suffix. A .html "
             "file is a standalone interactive map (html): every foot and view in one file "
-            "that opens in any browser, offline; --foot and --view choose what shows first."
+            "that opens in any browser, offline; --foot and --view choose what shows first. "
+            "The file is written whole or not at all. A read-only OUT is refused, not "
+            "replaced; if OUT is a symbolic link, the link is kept and the file it points to "
+            "is written."
         ),
         epilog=(
             "examples:\n"

@@ -369,10 +369,19 @@ def _balanced_height(blocks: list[_Block], col_w: float, columns: int, size: flo
     return per_col
 
 
-def _capacity(height_in: float, width_in: float, size: float) -> int:
-    """About how many characters of text ``size`` points fill a box (for messages)."""
-    per_line = width_in * 72 / (size * 0.55)
-    return max(int(height_in * 72 / (size * LINE)) * int(per_line) // 100 * 100, 0)
+def _capacity(
+    height_in: float, width_in: float, size: float, text: str = "", weight: str = "normal"
+) -> int:
+    """About how many characters of text ``size`` points fill a box (for messages).
+
+    With ``text``, its own characters' mean width (wide letters fill a line sooner), and
+    always fewer than ``text`` has: ``text`` is the one that did not fit.
+    """
+    sample = text[:400]
+    char_w = text_size(sample, size, weight)[0] / len(sample) if sample else size * 0.55
+    per_line = width_in * 72 / WRAP_SLACK / max(char_w, 1e-6)
+    fit = max(int(height_in * 72 / (size * LINE)) * int(per_line) // 100 * 100, 0)
+    return min(fit, max(len(text) - 1, 0) // 100 * 100) if text else fit
 
 
 def _title_block(
@@ -390,7 +399,8 @@ def _title_block(
         if pt <= TITLE_MIN_PT:
             raise FootmapError(
                 f"the title is {len(text):,} characters, more than a page header holds "
-                f"(about {_capacity(max_h_in, width_in, TITLE_MIN_PT):,})"
+                f"(about {_capacity(max_h_in, width_in, TITLE_MIN_PT, text, 'bold'):,} "
+                "of these characters)"
             )
         pt = max(pt * 0.9, TITLE_MIN_PT)
 

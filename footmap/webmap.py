@@ -197,7 +197,7 @@ def html_document(
         f"style-src '{_sha256(css)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    page_title = title if title is not None else chart.title
+    page_title = title if title is not None and title.strip() else chart.title
 
     foot_opts = "".join(
         f'<label><input type="radio" name="foot" value="{f}"'

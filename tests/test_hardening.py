@@ -226,3 +226,119 @@ def test_item20_explore_refuses_a_bad_figsize_by_name(synth, figsize):
 
     with pytest.raises(FootmapError, match=r"^figsize must be \(width, height\) in inches"):
         explore(synth, figsize=figsize)
+
+
+# ---- item 23: the CLI's find takes the queries the explorer and the HTML map take -----------
+def test_item23_find_takes_a_system_query(capsys):
+    from footmap.cli import main
+
+    assert main(["find", "system: urinary"]) == 0
+    out = capsys.readouterr().out
+    assert "Kidney" in out
+    assert "Bladder" in out
+
+
+def test_item23_find_takes_every_search_option(chart, capsys):
+    from footmap.cli import main
+    from footmap.search import search_options
+
+    refused = []
+    for text in search_options(chart):
+        if main(["find", text]) != 0:
+            refused.append(text)
+    capsys.readouterr()
+    assert refused == []
+
+
+# ---- item 19: the refusal of a long title does not contradict itself -------------------------
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_item19_a_long_title_without_spaces_is_refused_consistently(chart, tmp_path, orientation):
+    with pytest.raises(FootmapError) as info:
+        export(chart, tmp_path / "t.png", title="W" * 2000, orientation=orientation, dpi=30)
+    assert str(info.value) == (
+        "the title is 2,000 characters, more than a page header holds "
+        "(about 1,200 of these characters)"
+    )
+
+
+# ---- item 21: an empty title in the HTML map is the chart's title ----------------------------
+@pytest.mark.parametrize("title", ["", "   "])
+def test_item21_an_empty_title_gives_the_charts_title_in_the_html_map(tmp_path, title, capsys):
+    from footmap.cli import main
+
+    out = tmp_path / "m.html"
+    assert main(["export", str(out), "--title", title]) == 0
+    page = out.read_text("utf-8")
+    assert "<title>Reflexology foot map (schematic)</title>" in page
+    assert "<h1>Reflexology foot map (schematic)</h1>" in page
+
+
+# ---- item 7: the umask is honoured -----------------------------------------------------------
+@pytest.mark.parametrize(("umask", "mode"), [(0o077, 0o600), (0o022, 0o644), (0o027, 0o640)])
+def test_item7_a_new_file_follows_the_umask(tmp_path, umask, mode):
+    from footmap.atomic import atomic_write
+
+    old = os.umask(umask)
+    try:
+        with atomic_write(tmp_path / "n.txt", "w") as f:
+            f.write("x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "n.txt").stat().st_mode & 0o777 == mode
+
+
+# ---- item 12: a chart with only a lateral view exports without --view -------------------------
+@pytest.mark.parametrize("name", ["m.html", "m.png"])
+def test_item12_a_chart_without_a_plantar_view_exports_by_default(tmp_path, name, capsys):
+    from footmap.cli import main
+
+    text = json.dumps(synthetic.synthetic_chart(4)).replace("plantar", "lateral")
+    src = tmp_path / "lateral.geojson"
+    src.write_text(text, "utf-8")
+    out = tmp_path / name
+    assert main(["export", str(out), "--chart", str(src), "--dpi", "30"]) == 0, capsys.readouterr()
+    assert out.stat().st_size > 1000
+
+
+# ---- item 15: long output names -------------------------------------------------------------
+@pytest.mark.parametrize("length", [234, 250, 255])
+def test_item15_an_output_name_of_up_to_255_bytes_is_written(synth, tmp_path, length):
+    name = "a" * (length - 4) + ".svg"
+    out = export(synth, tmp_path / name)
+    assert out.name == name
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+# ---- item 16: read-only and symlinked targets --------------------------------------------------
+def test_item16_a_read_only_target_is_refused_and_kept(synth, tmp_path):
+    from footmap.errors import OutputError
+
+    out = tmp_path / "ro.png"
+    out.write_bytes(b"old")
+    out.chmod(0o444)
+    with pytest.raises(OutputError, match=r"^cannot write .*ro\.png: it is read-only"):
+        export(synth, out, dpi=30)
+    assert out.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ro.png"]
+
+
+def test_item16_a_symlinked_target_is_written_through_the_link(synth, tmp_path):
+    real = tmp_path / "real" / "map.png"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "link.png"
+    link.symlink_to(real)
+    export(synth, link, dpi=30)
+    assert link.is_symlink()
+    assert os.readlink(link) == str(real)
+    assert real.read_bytes()[:4] == b"\x89PNG"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["map.png"]
+
+
+def test_item16_the_export_help_says_what_happens(capsys):
+    from footmap.cli import main
+
+    assert main(["export", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "A read-only OUT is refused, not replaced" in text
+    assert "if OUT is a symbolic link, the link is kept and the file it points to is written" in text
