@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 
 from . import __version__, describe
 from .errors import ChartError, FootmapError
@@ -429,7 +430,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `footmap export --help | head`: the reader left; stop quietly
         _silence_stdout()
         return 141
+    old_term = None
     if getattr(args, "command", None) in ("export", "handout"):
+        import signal
+
+        # SIGTERM unwinds like Ctrl-C: an output half written is removed, not left behind
+        with suppress(ValueError):  # ValueError: not the main thread (main() called in one)
+            old_term = signal.signal(signal.SIGTERM, _terminated)
         import matplotlib
 
         if "matplotlib.pyplot" not in sys.modules:
@@ -449,6 +456,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # pragma: no cover - interactive
         _error("footmap: interrupted")
         return 130
+    except _Terminated:
+        _error("footmap: terminated")
+        return 143
     except BrokenPipeError:  # e.g. `footmap find kidneys | head`: the reader left; stop quietly
         _silence_stdout()
         return 141
@@ -456,6 +466,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         _error(f"footmap: cannot write the output: {exc.strerror or exc}")
         return 1
+    finally:
+        if old_term is not None:  # main() called in a program: give its handler back
+            import signal
+
+            signal.signal(signal.SIGTERM, old_term)
+
+
+class _Terminated(BaseException):
+    """Raised by the SIGTERM handler; a BaseException, as KeyboardInterrupt, so it unwinds."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _silence_stdout() -> None:

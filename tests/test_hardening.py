@@ -342,3 +342,39 @@ def test_item16_the_export_help_says_what_happens(capsys):
     text = " ".join(capsys.readouterr().out.split())
     assert "A read-only OUT is refused, not replaced" in text
     assert "if OUT is a symbolic link, the link is kept and the file it points to is written" in text
+
+
+# ---- item 14: SIGTERM during a handout leaves no temporary file -------------------------------
+def test_item14_sigterm_while_writing_a_handout_leaves_no_temporary(tmp_path):
+    import signal
+
+    out = tmp_path / "h.pdf"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "footmap", "handout", str(out)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(p.name.endswith(".footmap.tmp") for p in tmp_path.iterdir()):
+            proc.send_signal(signal.SIGTERM)
+            break
+        time.sleep(0.005)
+    else:
+        pytest.fail("the handout never opened its temporary file")
+    _, err = proc.communicate(timeout=60)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    assert proc.returncode == 143
+    assert err == "footmap: terminated\n"
+
+
+def test_item14_main_gives_the_sigterm_handler_back(synth, tmp_path, capsys):
+    import signal
+
+    from footmap.cli import main
+
+    before = signal.getsignal(signal.SIGTERM)
+    assert main(["export", str(tmp_path / "x.png"), "--dpi", "30"]) == 0
+    assert signal.getsignal(signal.SIGTERM) is before
