@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,8 +54,74 @@ def house_style() -> Iterator[None]:
         for k, v in matplotlib.rcParamsDefault.items()
         if k not in _RUNTIME_RC and not k.startswith(("webagg.", "savefig.directory"))
     }
-    with _DRAW_LOCK, matplotlib.rc_context(defaults):
-        yield
+    defaults["font.family"] = ["DejaVu Sans", *_fallback_fonts()]
+    with _DRAW_LOCK:
+        _DEPTH.append(1)
+        try:
+            if len(_DEPTH) > 1:  # inside another footmap drawing: it reports the glyphs
+                with matplotlib.rc_context(defaults):
+                    yield
+                return
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", UserWarning)
+                try:
+                    with matplotlib.rc_context(defaults):
+                        yield
+                finally:
+                    missing = _report_warnings(caught)
+            if missing:
+                shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing)
+                warnings.warn(
+                    "footmap: no installed font has these characters, drawn as boxes: "
+                    f"{shown}; install a font that has them (such as Noto Sans CJK or Noto "
+                    "Emoji) to draw them",
+                    UserWarning,
+                    stacklevel=4,
+                )
+        finally:
+            _DEPTH.pop()
+
+
+#: How many footmap drawings the current one is inside (under :data:`_DRAW_LOCK`).
+_DEPTH: list[int] = []
+
+#: Fonts to draw characters DejaVu Sans lacks (CJK, mathematical letters, symbols), in
+#: order, where installed.
+FALLBACK_FONTS = (
+    "Noto Sans CJK JP",
+    "Noto Sans CJK SC",
+    "Source Han Sans",
+    "Droid Sans Fallback",
+    "WenQuanYi Zen Hei",
+    "STIXGeneral",
+    "Noto Sans Math",
+    "Noto Sans Symbols",
+    "Noto Sans Symbols2",
+    "Symbola",
+)
+
+
+def _fallback_fonts() -> list[str]:
+    """The :data:`FALLBACK_FONTS` matplotlib can find on this machine."""
+    from matplotlib import font_manager
+
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    return [name for name in FALLBACK_FONTS if name in have]
+
+
+_GLYPH = re.compile(r"^Glyph (\d+) .*missing from font")
+
+
+def _report_warnings(caught: list[warnings.WarningMessage]) -> list[str]:
+    """Re-issue the warnings caught while drawing; return the characters no font had, sorted."""
+    missing: dict[str, None] = {}
+    for w in caught:
+        m = _GLYPH.match(str(w.message))
+        if m and issubclass(w.category, UserWarning):
+            missing[chr(int(m.group(1)))] = None
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    return sorted(missing)
 
 
 #: File formats :func:`export` writes, by suffix (``html``: :mod:`footmap.webmap`).

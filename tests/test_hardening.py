@@ -378,3 +378,27 @@ def test_item14_main_gives_the_sigterm_handler_back(synth, tmp_path, capsys):
     before = signal.getsignal(signal.SIGTERM)
     assert main(["export", str(tmp_path / "x.png"), "--dpi", "30"]) == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+# ---- item 22: characters no font has: a fallback font where installed, else one warning -------
+def test_item22_missing_glyphs_give_one_warning_naming_them(synth, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        export(synth, tmp_path / "t.png", dpi=30, title="Map \u4e2d\U0001f9b6 \U0001d400")
+    messages = [str(w.message) for w in caught]
+    assert messages == [
+        "footmap: no installed font has these characters, drawn as boxes: "
+        "'\u4e2d' (U+4E2D), '\U0001f9b6' (U+1F9B6); install a font that has them "
+        "(such as Noto Sans CJK or Noto Emoji) to draw them"
+    ]
+
+
+def test_item22_a_mathematical_letter_is_drawn_with_an_installed_fallback_font(synth, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        export(synth, tmp_path / "t.svg", title="Map \U0001d400")
+    assert [str(w.message) for w in caught] == []
