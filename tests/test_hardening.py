@@ -341,7 +341,7 @@ def test_item16_the_export_help_says_what_happens(capsys):
     assert main(["export", "--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "A read-only OUT is refused, not replaced" in text
-    assert "if OUT is a symbolic link, the link is kept and the file it points to is written" in text
+    assert "if OUT is a symbolic link, the link is kept and the file it points to is" in text
 
 
 # ---- item 14: SIGTERM during a handout leaves no temporary file -------------------------------
@@ -402,3 +402,45 @@ def test_item22_a_mathematical_letter_is_drawn_with_an_installed_fallback_font(s
         warnings.simplefilter("always")
         export(synth, tmp_path / "t.svg", title="Map \U0001d400")
     assert [str(w.message) for w in caught] == []
+
+
+# ---- item 6: the HTML export's cost grows with the zones as the PNG's does -------------------
+def test_item6_search_options_are_one_pass_over_the_zones():
+    from footmap.search import search_options
+
+    doc = synthetic.synthetic_chart(20_000)
+    for i, f in enumerate(doc["features"][1:]):
+        f["properties"]["body_area"] = f"area {i}"  # 20,000 body areas, one label
+        f["properties"]["label"] = "Zone"
+    chart = footmap.loads(json.dumps(doc))
+    t = time.perf_counter()
+    options = search_options(chart)
+    assert time.perf_counter() - t < 3.0  # 11.6 s before (a scan of the zones per area)
+    assert len(options) == 20_000 + 1 + 10
+    assert len(options["Zone"]) == 20_000
+    assert [z.id for z in options["area 7"]] == ["left.plantar.z000007"]
+
+
+def test_item6_arrow_targets_across_panels_only_where_the_panel_has_none():
+    import shapely
+
+    from footmap import websvg
+
+    class Z:
+        def __init__(self, g):  # noqa: ANN001
+            self.geometry = g
+
+    boxes = [
+        shapely.box(x0 + 3 * i, 3 * j, x0 + 3 * i + 2.5, 3 * j + 2.5)
+        for x0 in (0, 400)
+        for i in range(20)
+        for j in range(20)
+    ]
+    anchors = np.array([[b.centroid.x, -b.centroid.y] for b in boxes])
+    within, across = websvg.neighbours([Z(b) for b in boxes], anchors, [0] * 400 + [1] * 400)
+    rows = zip(within, across, strict=True)
+    pairs = [(w, a) for w_row, a_row in rows for w, a in zip(w_row, a_row, strict=True)]
+    assert all(a == -1 for w, a in pairs if w >= 0)
+    # the right column of the left foot goes right to the left column of the right foot
+    assert within[19 * 20 + 5][3] == -1
+    assert across[19 * 20 + 5][3] == 400 + 5

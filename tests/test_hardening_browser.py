@@ -72,7 +72,8 @@ _OFF_CENTRE = """() => {
         const q = p.matrixTransform(zone.getScreenCTM().inverse());
         if (!zone.isPointInFill(q)) out.push('label ' + t.textContent);
         const own = p.matrixTransform(t.getScreenCTM().inverse());
-        const xs = t.x.baseVal.length ? t.x.baseVal[0].value : t.querySelector('tspan').x.baseVal[0].value;
+        const first = t.x.baseVal.length ? t : t.querySelector('tspan');
+        const xs = first.x.baseVal[0].value;
         if (Math.abs(own.x - xs) > 0.6) out.push('label off its anchor ' + t.textContent);
       } else if (t.classList.contains('head')) {
         const q = p.matrixTransform(t.getScreenCTM().inverse());
