@@ -6,6 +6,11 @@ Chart or a ChartError within 5 s and 500 MB peak (resident set size, imports inc
     python bench/hostile_bench.py            # all cases
     python bench/hostile_bench.py zeros_2mb  # some cases
 
+Two export cases (issue 27) time what is written from a valid chart, in a fresh process
+each: ``html_export_20k`` (the HTML map of 20,000 zones, each with its own body area, within
+:data:`HTML_TIMES` the PNG export of the same chart and 500 MB) and ``handout_200``
+(a handout of 200 highlights, within 500 MB: its memory must not grow with its pages).
+
 The inputs are written to a temporary directory and removed afterwards. Not a test: the
 timings depend on the machine (the unit tests check the messages and the problem cap).
 """
@@ -113,6 +118,49 @@ CASES: dict[str, Callable[[], str]] = {
     "valid_grid_10k": lambda: json.dumps(synthetic.synthetic_chart(10_000)),
 }
 
+
+def html_chart_20k() -> str:
+    doc = synthetic.synthetic_chart(20_000)
+    for i, f in enumerate(doc["features"][1:]):
+        f["properties"]["body_area"] = f"area {i}"
+    return json.dumps(doc, separators=(",", ":"))
+
+
+def handout_chart() -> str:
+    return json.dumps(synthetic.synthetic_chart(400), separators=(",", ":"))
+
+
+#: The HTML map may take at most this many times the PNG export of the same chart.
+HTML_TIMES = 5.0
+
+EXPORT_PROBE = """
+import sys, time, tempfile, pathlib
+import footmap
+from footmap.export import export, handout
+chart = footmap.load(sys.argv[1])
+out = pathlib.Path(tempfile.mkdtemp())
+if sys.argv[2] == "html":
+    t = time.perf_counter(); export(chart, out / "m.png"); png = time.perf_counter() - t
+    t = time.perf_counter(); export(chart, out / "m.html"); html = time.perf_counter() - t
+    outcome = f"html {html:.1f} s, png {png:.1f} s ({html / png:.1f} times)"
+    seconds, ok = html, html <= HTML_TIMES * png
+else:
+    areas = sorted({z.body_area for z in chart.zones})[:200]
+    t = time.perf_counter(); handout(chart, out / "h.pdf", by=[[a] for a in areas])
+    seconds = time.perf_counter() - t
+    outcome, ok = f"{len(areas)} highlights", True
+hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM")][0]
+print(seconds)
+print(int(hwm.split()[1]) / 1024)
+print(outcome if ok else outcome + " (too slow)")
+"""
+
+EXPORT_CASES: dict[str, tuple[Callable[[], str], str]] = {
+    "html_export_20k": (html_chart_20k, "html"),
+    "handout_200": (handout_chart, "handout"),
+}
+
+
 # Peak memory from VmHWM: ru_maxrss would carry the parent's peak over the exec.
 PROBE = """
 import sys, time
@@ -131,17 +179,19 @@ print(outcome)
 
 
 def main(argv: list[str]) -> int:
-    names = argv or list(CASES)
+    names = argv or [*CASES, *EXPORT_CASES]
     failed = 0
     with tempfile.TemporaryDirectory(prefix="footmap-hostile-") as tmp:
         print(f"{'case':32s} {'MB':>6s} {'s':>6s} {'peak MB':>8s}  outcome")
         for name in names:
             path = Path(tmp) / f"{name}.geojson"
-            text = CASES[name]()
+            make, kind = EXPORT_CASES.get(name, (CASES.get(name), ""))
+            text = make()
             path.write_text(text, encoding="utf-8")
             del text
+            probe = EXPORT_PROBE.replace("HTML_TIMES", repr(HTML_TIMES)) if kind else PROBE
             run = subprocess.run(
-                [sys.executable, "-c", PROBE, str(path)],
+                [sys.executable, "-c", probe, str(path), kind],
                 capture_output=True,
                 text=True,
                 timeout=600,
@@ -153,6 +203,8 @@ def main(argv: list[str]) -> int:
                 continue
             seconds, peak, outcome = run.stdout.strip().splitlines()
             ok = float(seconds) < LIMIT_S and float(peak) < LIMIT_MB
+            if kind:  # an export: its own bound of time (see EXPORT_PROBE), the same memory
+                ok = float(peak) < LIMIT_MB and not outcome.endswith("(too slow)")
             failed += not ok
             size = path.stat().st_size / 1e6
             flag = "" if ok else "  <-- over the bound"

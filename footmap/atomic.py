@@ -65,10 +65,15 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
 def _write_atomically(path: str | os.PathLike[str], mode: str) -> Iterator[IO[Any]]:
     """The body of :func:`atomic_write`: yield the temporary file, then move it over ``path``."""
     target = _writable(path)
+    if target.is_symlink():  # write through the link to its file; the link stays a link
+        target = Path(os.path.realpath(target))
     directory = target.parent  # Path("name").parent is Path("."), never empty
     _remove_stale_temporaries(directory)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=directory)
+        # the name cut short: a temporary name must fit where the target's (255 bytes) fits
+        short = target.name.encode("utf-8", "surrogateescape")[:TEMP_NAME_BYTES]
+        prefix = "." + short.decode("utf-8", "ignore") + "."
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=directory)
     except OSError as exc:
         raise FootmapError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
@@ -77,7 +82,7 @@ def _write_atomically(path: str | os.PathLike[str], mode: str) -> Iterator[IO[An
             handle.flush()
             os.fsync(handle.fileno())
         try:
-            os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else 0o644)
+            os.chmod(tmp, target.stat().st_mode & 0o7777 if target.exists() else _new_mode())
         except OSError:  # pragma: no cover - exotic filesystems
             pass
         os.replace(tmp, target)
@@ -96,6 +101,24 @@ def _write_atomically(path: str | os.PathLike[str], mode: str) -> Iterator[IO[An
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+#: Bytes of the target's name kept in a temporary file's name (the rest is random).
+TEMP_NAME_BYTES = 200
+
+
+def _new_mode() -> int:
+    """The mode of a new file: ``0o666`` less the process's umask, as ``open`` would give."""
+    try:  # Linux says it without changing it
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: read it by setting it, and put it back at once
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 #: Suffix of footmap's temporary files (``.<name>.<random>.footmap.tmp`` beside the target).
@@ -149,6 +172,10 @@ def _writable(path: str | os.PathLike[str], chart: Chart | None = None) -> Path:
             raise FootmapError(f"cannot write {target}: it is a directory; name a file in it")
         if not stat.S_ISREG(st.st_mode):
             raise FootmapError(f"cannot write {target}: it is not a regular file")
+        if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise OutputError(
+                f"cannot write {target}: it is read-only; make it writable or choose another file"
+            )
         source = getattr(chart, "path", None)
         if source is not None:
             with suppress(OSError):

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 
 from footmap import __version__
 from footmap.chart.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_ZONES
@@ -46,6 +47,8 @@ def _emit(text: str, stream=None) -> None:  # noqa: ANN001 - any text stream
     backslash escapes instead of failing.
     """
     stream = sys.stdout if stream is None else stream
+    if stream is None:  # the stream was closed (`footmap export x.png >&-`): nothing to show
+        return
     safe = describe.terminal_text(text, multiline=True)
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
@@ -189,12 +192,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from footmap.export import export
 
     chart = _load(args.chart)
+    views = _views(args.view)
+    if not args.view and "plantar" not in chart.views:  # the default: the chart's first view
+        views = chart.views[:1]
     out = export(
         chart,
         args.out,
         dpi=args.dpi,
         feet=_feet(args.foot),
-        views=_views(args.view),
+        views=views,
         highlight=args.highlight or (),
         size=args.size,
         orientation=args.orientation,
@@ -248,7 +254,11 @@ def _figure_options(p: argparse.ArgumentParser, *, handout: bool) -> None:
         action="append",
         help=(
             "a view to draw; repeat the option for more (default: "
-            + ("the views holding each page's zones)" if handout else "plantar)")
+            + (
+                "the views holding each page's zones)"
+                if handout
+                else "plantar, or the chart's first view if it has none)"
+            )
         ),
     )
     p.add_argument(
@@ -332,7 +342,10 @@ def build_parser() -> argparse.ArgumentParser:
             "Write a figure with the map, the claims of highlighted zones, the evidence "
             "caveat and the sources. The format follows the file name's suffix. A .html "
             "file is a standalone interactive map (html): every foot and view in one file "
-            "that opens in any browser, offline; --foot and --view choose what shows first."
+            "that opens in any browser, offline; --foot and --view choose what shows first. "
+            "The file is written whole or not at all. A read-only OUT is refused, not "
+            "replaced; if OUT is a symbolic link, the link is kept and the file it points to "
+            "is written."
         ),
         epilog=(
             "examples:\n"
@@ -401,6 +414,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["validate", "no-such-file.geojson"])
     1
     """
+    if "matplotlib" not in sys.modules:
+        # files only: never open a window, and a user's MPLBACKEND naming a backend that
+        # does not exist cannot stop the command
+        os.environ["MPLBACKEND"] = "Agg"
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -409,14 +426,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `footmap export --help | head`: the reader left; stop quietly
         _silence_stdout()
         return 141
+    old_term = None
     if getattr(args, "command", None) in ("export", "handout"):
+        import signal
+
+        # SIGTERM unwinds like Ctrl-C: an output half written is removed, not left behind
+        with suppress(ValueError):  # ValueError: not the main thread (main() called in one)
+            old_term = signal.signal(signal.SIGTERM, _terminated)
         import matplotlib
 
         if "matplotlib.pyplot" not in sys.modules:
             matplotlib.use("Agg")  # files only: never open a window
     try:
         code = int(args.func(args))
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        if sys.stdout is not None:  # None: started with stdout closed
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
         return code
     except ChartError as exc:
         for problem in exc.problems:
@@ -428,6 +452,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # pragma: no cover - interactive
         _error("footmap: interrupted")
         return 130
+    except _Terminated:
+        _error("footmap: terminated")
+        return 143
     except BrokenPipeError:  # e.g. `footmap find kidneys | head`: the reader left; stop quietly
         _silence_stdout()
         return 141
@@ -435,6 +462,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         _error(f"footmap: cannot write the output: {exc.strerror or exc}")
         return 1
+    finally:
+        if old_term is not None:  # main() called in a program: give its handler back
+            import signal
+
+            signal.signal(signal.SIGTERM, old_term)
+
+
+class _Terminated(BaseException):
+    """Raised by the SIGTERM handler; a BaseException, as KeyboardInterrupt, so it unwinds."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _silence_stdout() -> None:

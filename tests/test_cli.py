@@ -706,7 +706,10 @@ def test_help_of_export_and_handout_gives_their_own_defaults(monkeypatch, capsys
     monkeypatch.setenv("COLUMNS", "400")  # one line per option
     assert main(["export", "--help"]) == 0
     out = capsys.readouterr().out
-    assert "a view to draw; repeat the option for more (default: plantar)\n" in out
+    assert (
+        "a view to draw; repeat the option for more "
+        "(default: plantar, or the chart's first view if it has none)\n"
+    ) in out
     assert "repeat the option for more (quote a spec with spaces)\n" in out
     assert main(["handout", "--help"]) == 0
     out = capsys.readouterr().out

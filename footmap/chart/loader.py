@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import unicodedata
 from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import resources
@@ -318,6 +319,9 @@ def _build(
                     f"{_either(allowed)} sources",
                 )
         short = c.get("short") if isinstance(c.get("short"), str) else None
+        for what, text in (("text", c["text"]), ("short text", short)):
+            if text is not None and not _visible(text):
+                problems.add(None, f"caveat {c['id']!r}: its {what} has no visible character")
         caveats.append(Caveat(c["id"], c["kind"], c["text"], tuple(c["sources"]), short))
 
     zones: list[Zone] = []
@@ -386,6 +390,9 @@ def _build(
                     _feature_name(features, i),
                     "has no placement claim (every zone needs one saying where charts put it)",
                 )
+            for key in ("label", "body_area"):
+                if not _visible(props[key]):
+                    problems.add(_feature_name(features, i), f"{key} has no visible character")
             if geom is None:
                 continue
             zones.append(
@@ -519,6 +526,11 @@ def _records(items: Any, keys: tuple[str, ...]) -> list[dict[str, Any]]:
     return [
         r for r in items if isinstance(r, dict) and all(isinstance(r.get(k), str) for k in keys)
     ]
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` holds a character that shows: not space, control or format (U+200B)."""
+    return any(not ch.isspace() and unicodedata.category(ch)[0] not in "CZ" for ch in text)
 
 
 def _unknown(ids: list[str], known: set[str] | None) -> list[str]:

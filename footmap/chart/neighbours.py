@@ -35,9 +35,10 @@ from __future__ import annotations
 
 import math
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import shapely
 
 from footmap.chart.model import Chart, Zone
@@ -100,8 +101,12 @@ def adjacency(zones: Sequence[Zone], tolerance: float = TOUCH_MM) -> dict[str, t
 class _Board:
     """A chart's zones placed for walking: every view's feet side by side, left foot first."""
 
-    position: dict[str, tuple[float, float]]
+    ids: tuple[str, ...]
+    xy: np.ndarray  # (n, 2) anchors on the board
+    index: dict[str, int]
+    panel: dict[str, tuple[str, str]]
     neighbours: dict[str, tuple[str, ...]]
+    trees: dict[tuple[str, str], tuple[shapely.STRtree, np.ndarray]]  # points, their rows
 
 
 _BOARDS: weakref.WeakKeyDictionary[Chart, _Board] = weakref.WeakKeyDictionary()
@@ -110,38 +115,73 @@ _BOARDS: weakref.WeakKeyDictionary[Chart, _Board] = weakref.WeakKeyDictionary()
 def _board(chart: Chart) -> _Board:
     board = _BOARDS.get(chart)
     if board is None:
-        position: dict[str, tuple[float, float]] = {}
+        by_panel: dict[tuple[str, str], list[Zone]] = {}
+        for z in chart.zones:
+            by_panel.setdefault((z.foot, z.view), []).append(z)
+        ids: list[str] = []
+        xy: list[tuple[float, float]] = []
+        rows: dict[tuple[str, str], list[int]] = {}
         for view in chart.views:
             dx = 0.0
             for foot in chart.feet:
                 if (foot, view) not in chart.panels:
                     continue
                 x0, _, x1, _ = chart.outline(foot, view).geometry.bounds
-                shift = dx - x0
-                for z in chart.zones_on(foot, view):
-                    position[z.id] = (z.anchor[0] + shift, z.anchor[1])
+                for z in by_panel.get((foot, view), ()):
+                    rows.setdefault((foot, view), []).append(len(ids))
+                    ids.append(z.id)
+                    xy.append((z.anchor[0] + dx - x0, z.anchor[1]))
                 dx += (x1 - x0) + GAP_MM
-        board = _Board(position, adjacency(chart.zones))
+        pts = np.array(xy, float).reshape(-1, 2)
+        trees = {
+            panel: (shapely.STRtree(shapely.points(pts[r])), np.array(r, int))
+            for panel, r in rows.items()
+        }
+        board = _Board(
+            ids=tuple(ids),
+            xy=pts,
+            index={zid: k for k, zid in enumerate(ids)},
+            panel={z.id: (z.foot, z.view) for z in chart.zones},
+            neighbours=adjacency(chart.zones),
+            trees=trees,
+        )
         _BOARDS[chart] = board
     return board
 
 
-def _best(board: _Board, origin: str, candidates: Iterable[str], direction: str) -> str | None:
+def _score(board: _Board, origin: int, rows: np.ndarray, direction: str) -> tuple[int, float]:
+    """The best row of ``rows`` that way from ``origin`` and its score, or ``(-1, inf)``."""
+    if rows.size == 0:
+        return -1, math.inf
     ux, uy = DIRECTIONS[direction]
-    x0, y0 = board.position[origin]
-    best, best_score = None, math.inf
-    for c in candidates:
-        if c == origin:
-            continue
-        x, y = board.position[c]
-        along = (x - x0) * ux + (y - y0) * uy
-        across = abs((x - x0) * uy - (y - y0) * ux)
-        if along <= 0 or across > along * math.sqrt(3):  # outside a 60 degree cone
-            continue
-        score = along + 2 * across
-        if score < best_score:
-            best, best_score = c, score
-    return best
+    d = board.xy[rows] - board.xy[origin]
+    along = d[:, 0] * ux + d[:, 1] * uy
+    across = np.abs(d[:, 0] * uy - d[:, 1] * ux)
+    ok = (along > 0) & (across <= along * math.sqrt(3)) & (rows != origin)  # a 60 degree cone
+    if not ok.any():
+        return -1, math.inf
+    score = np.where(ok, along + 2 * across, np.inf)
+    k = int(np.argmin(score))
+    return int(rows[k]), float(score[k])
+
+
+def _nearest_that_way(board: _Board, origin: int, panel: tuple[str, str], direction: str) -> int:
+    """The best zone of ``panel`` that way from ``origin``: windows grow until none can beat it.
+
+    A zone outside a window of radius ``r`` scores more than ``r`` (the score is at least the
+    distance), so a best score within ``r`` is the best of the panel.
+    """
+    if panel not in board.trees:
+        return -1
+    tree, rows = board.trees[panel]
+    x, y = board.xy[origin]
+    r = 16.0
+    while True:
+        hits = tree.query(shapely.box(x - r, y - r, x + r, y + r))
+        best, score = _score(board, origin, rows[hits], direction)
+        if score <= r or hits.size == rows.size:
+            return best
+        r *= 4
 
 
 def walk(chart: Chart, zone_id: str, direction: str, *, feet: Sequence[str] | None = None) -> str:
@@ -178,16 +218,23 @@ def walk(chart: Chart, zone_id: str, direction: str, *, feet: Sequence[str] | No
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {sorted(DIRECTIONS)}, not {direction!r}")
-    zone = chart.zone(zone_id)
     board = _board(chart)
-    step = _best(board, zone_id, board.neighbours[zone_id], direction)
-    if step is None:
-        same = (z.id for z in chart.zones_on(zone.foot, zone.view))
-        step = _best(board, zone_id, same, direction)
-    if step is None and direction in ("left", "right"):
+    if zone_id not in board.index:
+        chart.zone(zone_id)  # raises KeyError naming the zone
+    origin = board.index[zone_id]
+    near = np.array([board.index[n] for n in board.neighbours[zone_id]], int)
+    step, _ = _score(board, origin, near, direction)
+    foot, view = board.panel[zone_id]
+    if step < 0:
+        step = _nearest_that_way(board, origin, (foot, view), direction)
+    if step < 0 and direction in ("left", "right"):
         shown = chart.feet if feet is None else tuple(feet)
-        other = (
-            z.id for z in chart.zones_on(view=zone.view) if z.foot != zone.foot and z.foot in shown
-        )
-        step = _best(board, zone_id, other, direction)
-    return step or zone_id
+        best = math.inf
+        for other in shown:
+            if other != foot:
+                cand = _nearest_that_way(board, origin, (other, view), direction)
+                if cand >= 0:
+                    _, sc = _score(board, origin, np.array([cand]), direction)
+                    if sc < best:
+                        step, best = cand, sc
+    return board.ids[step] if step >= 0 else zone_id

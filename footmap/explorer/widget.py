@@ -40,6 +40,7 @@ import ipywidgets as widgets
 from footmap.chart.model import Chart, Zone
 from footmap.chart.neighbours import DIRECTIONS, walk
 from footmap.chart.query import find, match_search, search_options
+from footmap.errors import FootmapError
 from footmap.explorer import panel as panels
 from footmap.explorer.kit import (
     IPYMPL_BACKENDS,
@@ -195,6 +196,7 @@ class Explorer(Shown):
         presentation: bool = False,
         selects: bool = True,
     ) -> None:
+        _check_figsize(figsize)
         self.chart = chart
         self.interactive = ipympl_active() if interactive is None else interactive
         self.presentation = bool(presentation)
@@ -747,6 +749,21 @@ def _layout(ex: Explorer) -> widgets.Widget:
     export = widgets.HBox([ex.export_button, ex.export_format, ex.download], layout=wrap())
     rows = [top, c["view"], ex.search, body(map_column(ex), side, ex.caveat), export]
     return root(ex, rows, "footmap-explorer")
+
+
+def _check_figsize(figsize: Any) -> None:
+    """Refuse a figure size that is not two positive, finite numbers of inches."""
+    import math
+
+    try:
+        ok = len(figsize) == 2 and all(math.isfinite(v) and 0 < v <= 100 for v in figsize)
+    except TypeError:
+        ok = False
+    if isinstance(figsize, str) or not ok:
+        raise FootmapError(
+            f"figsize must be (width, height) in inches, each above 0 and at most 100, "
+            f"not {figsize!r}"
+        )
 
 
 def explore(chart: Chart | None = None, **options: Any) -> Explorer:

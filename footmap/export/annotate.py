@@ -32,11 +32,13 @@ from footmap.errors import FootmapError
 from footmap.export.files import _format_of, _metadata, _svg_bytes, _write_png, check_dpi
 from footmap.export.page import _compose, _new_figure
 from footmap.export.pagetext import check_caveat, page_size
+from footmap.render.house import house_style
 from footmap.render.plot import ColorBy, HighlightSpec
 
 __all__ = ["export", "figure", "save_figure"]
 
 
+@house_style()
 def figure(
     chart: Chart,
     *,
@@ -103,6 +105,7 @@ def figure(
     return fig
 
 
+@house_style()
 def export(
     chart: Chart,
     path: str | os.PathLike[str],
@@ -200,6 +203,7 @@ def _export_html(chart: Chart, target: Path, options: dict[str, Any]) -> Path:
     return write_html(chart, target, **options)
 
 
+@house_style()
 def save_figure(
     fig: Figure,
     path: str | os.PathLike[str],

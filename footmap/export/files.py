@@ -32,7 +32,7 @@ from footmap.text.describe import display_text
 __all__ = ["check_dpi"]
 
 
-#: File formats :func:`export` writes, by suffix (``html``: :mod:`footmap.web.page`).
+#: File formats :func:`export` writes, by suffix (``html``: :mod:`footmap.web`).
 FORMATS = ("png", "svg", "pdf", "html")
 
 
@@ -136,6 +136,8 @@ def check_dpi(dpi: Any, size_in: tuple[float, float], fmt: str = "png") -> None:
     footmap.errors.FootmapError: dpi must be between 30 and 1200, not 5000
     """
     lo, hi = DPI_RANGE
+    if isinstance(dpi, np.integer):  # numpy's integers (np.int64(100)) are whole numbers
+        dpi = int(dpi)
     if type(dpi) is not int and not (isinstance(dpi, float) and dpi.is_integer()):
         raise FootmapError(f"dpi must be a whole number between {lo} and {hi}, not {dpi!r}")
     if not lo <= dpi <= hi:

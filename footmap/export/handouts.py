@@ -30,6 +30,7 @@ from footmap.export.pagetext import (
     _footer,
     check_caveat,
 )
+from footmap.render.house import house_style
 from footmap.render.plot import HighlightSpec, plot_map, resolve
 from footmap.text import describe
 from footmap.vocab import SYSTEMS
@@ -129,6 +130,7 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
     return left
 
 
+@house_style()
 def handout(
     chart: Chart,
     path: str | os.PathLike[str],

@@ -79,7 +79,7 @@ def page_size(size: str = "a4", orientation: str = "landscape") -> tuple[float, 
     """
     try:
         w, h = SIZES[size.lower()]
-    except KeyError:
+    except (KeyError, AttributeError):  # AttributeError: not a str (None)
         raise FootmapError(f"unknown size {size!r}: use one of {', '.join(SIZES)}") from None
     if orientation not in ("landscape", "portrait"):
         raise FootmapError(f"unknown orientation {orientation!r}: use landscape or portrait")
@@ -370,10 +370,19 @@ def _balanced_height(blocks: list[_Block], col_w: float, columns: int, size: flo
     return per_col
 
 
-def _capacity(height_in: float, width_in: float, size: float) -> int:
-    """About how many characters of text ``size`` points fill a box (for messages)."""
-    per_line = width_in * 72 / (size * 0.55)
-    return max(int(height_in * 72 / (size * LINE)) * int(per_line) // 100 * 100, 0)
+def _capacity(
+    height_in: float, width_in: float, size: float, text: str = "", weight: str = "normal"
+) -> int:
+    """About how many characters of text ``size`` points fill a box (for messages).
+
+    With ``text``, its own characters' mean width (wide letters fill a line sooner), and
+    always fewer than ``text`` has: ``text`` is the one that did not fit.
+    """
+    sample = text[:400]
+    char_w = text_size(sample, size, weight)[0] / len(sample) if sample else size * 0.55
+    per_line = width_in * 72 / WRAP_SLACK / max(char_w, 1e-6)
+    fit = max(int(height_in * 72 / (size * LINE)) * int(per_line) // 100 * 100, 0)
+    return min(fit, max(len(text) - 1, 0) // 100 * 100) if text else fit
 
 
 def _title_block(
@@ -391,7 +400,8 @@ def _title_block(
         if pt <= TITLE_MIN_PT:
             raise FootmapError(
                 f"the title is {len(text):,} characters, more than a page header holds "
-                f"(about {_capacity(max_h_in, width_in, TITLE_MIN_PT):,})"
+                f"(about {_capacity(max_h_in, width_in, TITLE_MIN_PT, text, 'bold'):,} "
+                "of these characters)"
             )
         pt = max(pt * 0.9, TITLE_MIN_PT)
 
@@ -440,13 +450,14 @@ def check_caveat(fig: Figure, chart: Chart) -> None:
     Every export calls this before writing, so no file footmap writes omits them. The
     caveats are looked for, whole, in the visible text of the footer's caveat box.
     """
+    # compared without white space: wrapping may break a long word (an address) in two
     shown = [
-        " ".join(t.get_text().split())
+        "".join(t.get_text().split())
         for t in fig.findobj(Text)
         if t.get_gid() == CAVEAT_GID and t.get_visible()
     ]
     for name, text in (("evidence", _caveat_text(chart)), ("safety", _safety_text(chart))):
-        want = " ".join(display_text(text, multiline=True).split())
+        want = "".join(display_text(text, multiline=True).split())
         if want and not any(want in s for s in shown):
             raise FootmapError(f"refusing to export a figure without the {name} caveat")
 

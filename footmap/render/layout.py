@@ -113,6 +113,8 @@ def normalise_views(chart: Chart, views: str | Sequence[str] | None) -> tuple[st
         return chart.views
     if isinstance(views, str):
         views = (views,)
+    if not views:
+        raise FootmapError("views is empty: name a view, or 'all'")
     bad = [v for v in views if v not in VIEWS]
     if bad:
         raise FootmapError(f"unknown view {bad[0]!r}: use one of {', '.join(VIEWS)} or 'all'")

@@ -192,6 +192,7 @@
     var hits = match(text);
     results.textContent = "";
     if (hits === null) {
+      highlight([]); // too short to decide: the old matches no longer hold
       status.textContent = "Type at least " + S.min + " letters, or pick a suggestion.";
       return;
     }
@@ -279,8 +280,13 @@
     r.addEventListener("change", function () { setView(r.value); });
   });
   box.addEventListener("input", onSearch);
+  document.querySelector("a.skip").addEventListener("click", function (ev) {
+    ev.preventDefault(); // keep the selection in the address: move focus, not the fragment
+    document.getElementById("fm-panel-h").focus();
+  });
   function fromHash() {
-    var id = decodeURIComponent(location.hash.replace(/^#/, ""));
+    var id = location.hash.replace(/^#/, "");
+    try { id = decodeURIComponent(id); } catch (e) { return; } // "#%": not a zone
     if (id in byId) select(byId[id], { hash: false });
   }
   window.addEventListener("hashchange", fromHash);

@@ -32,6 +32,7 @@ from footmap.chart.model import Chart, Claim, Zone
 from footmap.chart.neighbours import DIRECTIONS, walk
 from footmap.chart.query import search_index
 from footmap.errors import FootmapError
+from footmap.render.house import house_style
 from footmap.render.layout import normalise_feet, normalise_views
 from footmap.text import describe
 from footmap.text.describe import escape_html as _e
@@ -139,6 +140,7 @@ def _sha256(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
+@house_style()
 def html_document(
     chart: Chart,
     *,
@@ -217,7 +219,7 @@ def html_document(
         f"style-src '{_sha256(css)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    page_title = title if title is not None else chart.title
+    page_title = title if title is not None and title.strip() else chart.title
 
     foot_opts = "".join(
         f'<label><input type="radio" name="foot" value="{f}"'

@@ -173,10 +173,13 @@ def view_svg(
         x0, y0, x1, y1 = p.box
         boxes[p.foot].add(x0, -y1, x1, -y0)
     for text, x, y, weight in layout.headings:
+        # the foot whose panel box is nearest the heading (side views stack their panels)
         foot = min(
-            feet,
-            key=lambda f: abs(arts.panels[f, view][0] - x) if (f, view) in arts.panels else 1e9,
-        )
+            (p for p in layout.panels if p.foot in feet),
+            key=lambda p: math.hypot(
+                max(p.box[0] - x, 0.0, x - p.box[2]), max(p.box[1] - y, 0.0, y - p.box[3])
+            ),
+        ).foot
         size = (9 if weight == "bold" else 8.5) * mm
         parts[foot].append(_text(x, -y, text, size, cls="head", weight=weight))
         boxes[foot].add(
