@@ -26,6 +26,8 @@ def test_wheel_ships_the_chart_and_loads_it_in_a_fresh_venv(root, tmp_path):
     assert "footmap/schema.json" in names
     assert "footmap/web/map.js" in names and "footmap/web/map.css" in names  # the HTML map
     assert "footmap/explorer/page.js" in names and "footmap/explorer/page.css" in names
+    assert "footmap/py.typed" in names  # PEP 561: the annotations are for type checkers
+    assert "footmap-0.1.0.dist-info/licenses/LICENSE" in names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
