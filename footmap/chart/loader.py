@@ -82,7 +82,7 @@ def bundled_path() -> Path:
     FootmapError
         If neither exists (a broken installation).
     """
-    packaged = resources.files("footmap").joinpath("data", "zones.geojson")
+    packaged = resources.files("footmap") / "data" / "zones.geojson"
     if packaged.is_file():
         return Path(str(packaged))
     checkout = Path(__file__).resolve().parents[2] / "data" / "zones.geojson"
@@ -340,7 +340,9 @@ def _build(
             else:
                 ids[fid] = i
         p = f.get("properties")
-        role = p.get("role") if isinstance(p, dict) else None
+        if not isinstance(p, dict):
+            p = {}
+        role = p.get("role")
         if role == "zone" and isinstance(fid, str):
             zone_ids.add(fid)
         elif (
@@ -390,7 +392,7 @@ def _build(
                 continue
             zones.append(
                 Zone(
-                    fid,
+                    f["id"],  # a string: the schema requires one of every zone
                     props["foot"],
                     props["view"],
                     props["label"],

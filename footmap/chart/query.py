@@ -233,8 +233,8 @@ def resolve(chart: Chart, spec: HighlightSpec) -> tuple[Zone, ...]:
             chosen.update(z.id for z in chart.zones_in_system(system))
         elif found := chart.zones_for(key):
             chosen.update(z.id for z in found)
-        elif found := [z for z in chart.zones if z.label.casefold() == folded]:
-            chosen.update(z.id for z in found)
+        elif named := [z for z in chart.zones if z.label.casefold() == folded]:
+            chosen.update(z.id for z in named)
         else:
             unknown.append(key)
     if unknown:

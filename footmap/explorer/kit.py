@@ -56,7 +56,7 @@ def ipympl_active() -> bool:
 
 @cache
 def _asset(name: str) -> str:
-    return resources.files("footmap").joinpath("explorer", name).read_text(encoding="utf-8")
+    return (resources.files("footmap") / "explorer" / name).read_text(encoding="utf-8")
 
 
 def page_script() -> str:
@@ -139,7 +139,7 @@ def new_figure(
         fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
         with plt.ioff():
             new_figure_manager_given_figure(id(fig), fig)
-    canvas = fig.canvas
+    canvas: Any = fig.canvas  # ipympl's Canvas, a widget (ipympl has no type information)
     canvas.toolbar_visible = bool(toolbar)
     canvas.header_visible = False
     canvas.footer_visible = False
@@ -151,7 +151,7 @@ def new_figure(
     pick = getattr(fig, "_button_pick_id", None)
     if pick is not None:
         canvas.mpl_disconnect(pick)
-    manager = getattr(canvas, "manager", None)
+    manager: Any = getattr(canvas, "manager", None)
     tools = getattr(manager, "toolbar", None)
     if tools is not None:  # its pointer coordinates go to the footer, which is hidden: one
         tools.set_message = _no_message  # message less to the page on every mouse move
