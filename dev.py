@@ -138,6 +138,7 @@ def test(args: list[str]) -> int:
         apt_install("chromium")
     run(PY, "-m", "ruff", "check", ".", cwd=ROOT)
     run(PY, "-m", "ruff", "format", "--check", ".", cwd=ROOT)
+    run(PY, "-m", "mypy", "footmap", cwd=ROOT)
     env = _pytest_env()
     if args:  # a chosen subset: one run
         cmd = [str(PY), "-m", "pytest", *_pytest_args(args)]

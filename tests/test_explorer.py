@@ -148,6 +148,18 @@ def test_no_double_display(chart, ipympl_backend):
         plt.ioff()
 
 
+def test_the_page_script_and_stylesheet_reach_the_page(ex, monkeypatch):
+    """page.js is displayed before the widget; page.css is the root's first child."""
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: shown.append(a[0]))
+    ex._ipython_display_()
+    assert "window._footmapFront" in shown[0].data
+    first = ex.widget.children[0]
+    assert first.value.startswith("<style>") and ".footmap-root .fm-body" in first.value
+
+
 def test_caveat_always_visible(ex, chart):
     evidence = chart.caveats_of("evidence")[0]
     safety = chart.caveats_of("safety")[0]

@@ -25,6 +25,9 @@ def test_wheel_ships_the_chart_and_loads_it_in_a_fresh_venv(root, tmp_path):
     assert "footmap/data/zones.geojson" in names
     assert "footmap/schema.json" in names
     assert "footmap/web/map.js" in names and "footmap/web/map.css" in names  # the HTML map
+    assert "footmap/explorer/page.js" in names and "footmap/explorer/page.css" in names
+    assert "footmap/py.typed" in names  # PEP 561: the annotations are for type checkers
+    assert "footmap-0.1.0.dist-info/licenses/LICENSE" in names
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -37,6 +40,8 @@ def test_wheel_ships_the_chart_and_loads_it_in_a_fresh_venv(root, tmp_path):
         "assert 'site-packages' in str(c.path), c.path; "
         "from footmap.web.page import html_document; "
         "assert 'footmapMatch' in html_document(c); "
+        "from footmap.explorer.kit import page_script, style_html; "
+        "assert '_footmapFront' in page_script() and '.footmap-root' in style_html(); "
         "print(len(c.zones), c.zone('left.plantar.kidney').body_area)"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}

@@ -138,7 +138,7 @@ def _iter_schema_errors(
 
     features = doc.get("features")
     if isinstance(features, list) and _certainly_valid(doc, features, flat):
-        return []
+        return
     if _fast_rules() is None or not isinstance(features, list):
         yield by_path([(list(e.absolute_path), e) for e in _validator().iter_errors(doc)])
         return

@@ -83,7 +83,7 @@ def bundled_path() -> Path:
     FootmapError
         If neither exists (a broken installation).
     """
-    packaged = resources.files("footmap").joinpath("data", "zones.geojson")
+    packaged = resources.files("footmap") / "data" / "zones.geojson"
     if packaged.is_file():
         return Path(str(packaged))
     checkout = Path(__file__).resolve().parents[2] / "data" / "zones.geojson"
@@ -344,7 +344,9 @@ def _build(
             else:
                 ids[fid] = i
         p = f.get("properties")
-        role = p.get("role") if isinstance(p, dict) else None
+        if not isinstance(p, dict):
+            p = {}
+        role = p.get("role")
         if role == "zone" and isinstance(fid, str):
             zone_ids.add(fid)
         elif (
@@ -390,14 +392,16 @@ def _build(
                     _feature_name(features, i),
                     "has no placement claim (every zone needs one saying where charts put it)",
                 )
-            for key in ("label", "body_area"):
-                if not _visible(props[key]):
-                    problems.add(_feature_name(features, i), f"{key} has no visible character")
+            for field_name in ("label", "body_area"):
+                if not _visible(props[field_name]):
+                    problems.add(
+                        _feature_name(features, i), f"{field_name} has no visible character"
+                    )
             if geom is None:
                 continue
             zones.append(
                 Zone(
-                    fid,
+                    f["id"],  # a string: the schema requires one of every zone
                     props["foot"],
                     props["view"],
                     props["label"],

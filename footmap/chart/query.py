@@ -254,8 +254,8 @@ def resolve(chart: Chart, spec: HighlightSpec) -> tuple[Zone, ...]:
             chosen.update(z.id for z in chart.zones_in_system(system))
         elif found := chart.zones_for(key):
             chosen.update(z.id for z in found)
-        elif found := [z for z in chart.zones if z.label.casefold() == folded]:
-            chosen.update(z.id for z in found)
+        elif named := [z for z in chart.zones if z.label.casefold() == folded]:
+            chosen.update(z.id for z in named)
         else:
             unknown.append(key)
     if unknown:
@@ -437,8 +437,8 @@ def find(chart: Chart, text: str) -> Found:
         elif q in chart._by_id:
             zones = (chart.zone(q),)
         elif folded in PLAIN_WORDS:
-            areas = [a for a in PLAIN_WORDS[folded] if a in chart.body_areas]
-            zones = tuple(z for z in chart.zones if z.body_area in areas)
+            concerned = {a for a in PLAIN_WORDS[folded] if a in chart.body_areas}
+            zones = tuple(z for z in chart.zones if z.body_area in concerned)
             plain = bool(zones)
     areas = tuple(dict.fromkeys(z.body_area for z in zones))
     suggestions = () if zones or not folded else suggest(chart, q)

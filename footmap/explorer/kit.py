@@ -9,13 +9,13 @@ import asyncio
 import base64
 import io
 from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
 from typing import Any
 
 import ipywidgets as widgets
 import matplotlib
 from matplotlib.figure import Figure
-
-from footmap.explorer import frontend
 
 __all__ = [
     "IPYMPL_BACKENDS",
@@ -25,6 +25,8 @@ __all__ = [
     "new_figure",
     "descendants",
     "png",
+    "page_script",
+    "style_html",
 ]
 
 #: matplotlib backend names under which ipympl draws into a widget canvas.
@@ -52,6 +54,21 @@ def ipympl_active() -> bool:
     return True
 
 
+@cache
+def _asset(name: str) -> str:
+    return (resources.files("footmap") / "explorer" / name).read_text(encoding="utf-8")
+
+
+def page_script() -> str:
+    """The page script (``page.js``): keyboard, fit, frames, instant outline, screen readers."""
+    return _asset("page.js")
+
+
+def style_html() -> str:
+    """The stylesheet (``page.css``) as an HTML fragment, for an HTML widget in each root."""
+    return f"<style>{_asset('page.css')}</style>"
+
+
 #: The static view's plain-text form (terminals, consoles).
 STATIC_TEXT = "footmap: a static view of the map, the zones drawn and the caveat"
 
@@ -61,8 +78,8 @@ class Shown:
 
     The output carries, beside the widget view, a static picture (``image/png``) and an HTML
     version (map, zone list, caveat) from :meth:`static_bundle`, so viewers without a kernel
-    (nbconvert HTML, GitHub) still show the map. The page script of :mod:`footmap.explorer.frontend`
-    (keyboard, fit, screen-reader labels) is displayed once before it.
+    (nbconvert HTML, GitHub) still show the map. The page script (``page.js``,
+    :func:`page_script`: keyboard, fit, screen-reader labels) is displayed once before it.
     """
 
     widget: widgets.Widget
@@ -87,7 +104,7 @@ class Shown:
         """
         from IPython.display import Javascript, display
 
-        display(Javascript(frontend.SCRIPT))
+        display(Javascript(page_script()))
         static = self.static_bundle()
         if static:
             display({**static, "text/plain": STATIC_TEXT}, raw=True)
@@ -122,7 +139,7 @@ def new_figure(
         fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
         with plt.ioff():
             new_figure_manager_given_figure(id(fig), fig)
-    canvas = fig.canvas
+    canvas: Any = fig.canvas  # ipympl's Canvas, a widget (ipympl has no type information)
     canvas.toolbar_visible = bool(toolbar)
     canvas.header_visible = False
     canvas.footer_visible = False
@@ -134,7 +151,7 @@ def new_figure(
     pick = getattr(fig, "_button_pick_id", None)
     if pick is not None:
         canvas.mpl_disconnect(pick)
-    manager = getattr(canvas, "manager", None)
+    manager: Any = getattr(canvas, "manager", None)
     tools = getattr(manager, "toolbar", None)
     if tools is not None:  # its pointer coordinates go to the footer, which is hidden: one
         tools.set_message = _no_message  # message less to the page on every mouse move
@@ -291,7 +308,7 @@ def body(left: widgets.Widget, side: Iterable[widgets.Widget], pin: widgets.Widg
 
 def root(ex: Any, rows: Iterable[widgets.Widget], cls: str) -> widgets.VBox:
     """A widget's root box: the stylesheet, then ``rows``; ``fm-present`` in presentation."""
-    box = widgets.VBox([widgets.HTML(frontend.style_html()), *rows])
+    box = widgets.VBox([widgets.HTML(style_html()), *rows])
     box.add_class("footmap-root")
     box.add_class(cls)
     if getattr(ex, "presentation", False):

@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import builtins  # (Highlighter.set shadows the type in its class body)
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -147,7 +148,8 @@ class Highlighter:
                 idx = self._marks[name]
                 Collection.set_paths(coll, [self._paths[i] for i in idx])
                 if STYLES[name]["face"]:
-                    coll.set_facecolor(self.face[list(idx)] if idx else "none")
+                    # (matplotlib's stubs omit the (N, 4) arrays these setters take)
+                    coll.set_facecolor(self.face[list(idx)] if idx else "none")  # type: ignore[arg-type]
                 coll.set_visible(bool(idx))
             faced = {i for s, st in STYLES.items() if st["face"] for i in self._marks[s]}
             self._color_labels(dim, faced)
@@ -164,9 +166,9 @@ class Highlighter:
             face[:, 3] = palette.DIM_ALPHA
             edge[:, 3] = 0.35
         coll.set_facecolor(face)
-        coll.set_edgecolor(edge)
+        coll.set_edgecolor(edge)  # type: ignore[arg-type]  # an (N, 4) array, as above
 
-    def _color_labels(self, dim: bool, faced: set[int]) -> None:
+    def _color_labels(self, dim: bool, faced: builtins.set[int]) -> None:
         art = self.artists
         for t in art.labels:
             gid = t.get_gid() or ""
@@ -295,8 +297,8 @@ class Highlighter:
             boxes.append(ext)
         for t in self.artists.labels:  # labels recoloured for their marked zone
             gid = t.get_gid() or ""
-            i = self.artists.index.get(gid[6:]) if gid.startswith("label-") else None
-            if i in faced and id(t) in self._label_boxes:
+            k = self.artists.index.get(gid[6:]) if gid.startswith("label-") else None
+            if k in faced and id(t) in self._label_boxes:
                 boxes.append(self._label_boxes[id(t)])
         out = []
         for b in boxes:
@@ -322,12 +324,13 @@ def _overlapping(extents: np.ndarray, boxes: np.ndarray) -> np.ndarray:
         return np.concatenate([np.minimum(a[:, :2], a[:, 2:]), np.maximum(a[:, :2], a[:, 2:])], 1)
 
     e, b = spans(extents)[:, None, :], spans(boxes)[None, :, :]
-    return (
+    hit = (
         (e[..., 0] <= b[..., 2])
         & (b[..., 0] <= e[..., 2])
         & (e[..., 1] <= b[..., 3])
         & (b[..., 1] <= e[..., 3])
-    ).any(axis=1)
+    )
+    return np.asarray(hit.any(axis=1))
 
 
 def _draw_clipped(ax: Any, artist: Any, box: Bbox) -> None:

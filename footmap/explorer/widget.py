@@ -212,7 +212,7 @@ class Explorer(Shown):
         self._capture_timer: Any = None
         self._text_timer: Any = None
         self._syncing = False
-        self._drawn: tuple[Any, tuple[float, float]] | None = None
+        self._drawn: tuple[Any, tuple[float, ...]] | None = None
         self._handlers = widgets.CallbackDispatcher()
         self._click_handlers = widgets.CallbackDispatcher()
         self._options = search_options(chart)

@@ -96,14 +96,15 @@ def _write_png(fig: Figure, f: IO[bytes], dpi: float, meta: dict[str, str]) -> N
     """
     raw = _Buffer()
     with _layout_once(fig, dpi):
-        fig.savefig(raw, format="rgba", dpi=dpi)
+        fig.savefig(raw, format="rgba", dpi=dpi)  # type: ignore[arg-type]  # only write() is used
     fw, fh = fig.get_size_inches()
     w, h = int(fw * dpi), int(fh * dpi)  # as FigureCanvasAgg sizes its renderer
     data = raw.data
     if data is None or len(data) != w * h * 4:  # pragma: no cover - a canvas of another size
         fig.savefig(f, format="png", dpi=dpi, metadata=meta)
         return
-    image = Image.frombuffer("RGBA", (w, h), data, "raw", "RGBA", 0, 1)
+    # Pillow reads any buffer (its stubs list bytes only); a memoryview spares a copy
+    image = Image.frombuffer("RGBA", (w, h), data, "raw", "RGBA", 0, 1)  # type: ignore[arg-type]
     if np.frombuffer(data, np.uint8)[3::4].min() == 255:  # no pixel transparent
         image = image.convert("RGB")
     info = PngInfo()
@@ -193,7 +194,7 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
     if artists is not None:
         coll = artists.collection
         faces, edges = coll.get_facecolor(), coll.get_edgecolor()
-        widths = coll.get_linewidth()
+        widths = np.atleast_1d(coll.get_linewidth())
         coll.set_visible(False)
         for i, (z, path) in enumerate(zip(artists.zones, coll.get_paths(), strict=True)):
             patch = PathPatch(
@@ -229,16 +230,16 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
         return _svg_serialise(root)
     by_id = {_svg_id(f"zone-{z.id}"): z for z in artists.zones}
     for el in root.iter(f"{{{_SVG}}}g"):
-        z = by_id.get(el.get("id", ""))
-        if z is None:
+        zone = by_id.get(el.get("id", ""))
+        if zone is None:
             continue
         # ElementTree escapes markup (<, &, quotes); display_text removes what XML 1.0
         # cannot hold at all (NUL, BEL, ...) and bidirectional overrides.
         title = ET.Element(f"{{{_SVG}}}title")
-        title.text = display_text(f"{z.label} \u2014 {z.body_area}")
+        title.text = display_text(f"{zone.label} \u2014 {zone.body_area}")
         el.insert(0, title)
-        el.set("class", f"fm-zone fm-{_svg_id(z.system)}")
-        el.set("data-body-area", display_text(z.body_area))
+        el.set("class", f"fm-zone fm-{_svg_id(zone.system)}")
+        el.set("data-body-area", display_text(zone.body_area))
     return _svg_serialise(root)
 
 

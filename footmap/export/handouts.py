@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from footmap import __version__
 from footmap.atomic import _writable, atomic_write
@@ -114,6 +115,7 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
         left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h))
     if landscape:
         engine = fig.get_layout_engine()
+        assert isinstance(engine, ConstrainedLayoutEngine)  # as _new_figure made it
         x = MARGIN_IN + text_w + 0.3
         engine.set(rect=(x / fw, bottom / fh, (fw - MARGIN_IN - x) / fw, (top - bottom) / fh))
         ax = fig.add_subplot()

@@ -13,6 +13,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from footmap.chart.model import Chart, Zone
 from footmap.export.pagetext import (
@@ -226,7 +227,7 @@ def _compose(
 
     # Claims of the highlighted zones: a column beside the map (landscape) or below it.
     leftover: list[_Block] = []
-    map_rect = (MARGIN_IN, body_bottom, width, body_h)
+    map_rect: tuple[float, ...] = (MARGIN_IN, body_bottom, width, body_h)
     if chosen and claims:
         blocks, box, map_rect, columns = _claims_layout(
             chart, chosen, numbers, landscape, width, top, body_bottom, views
@@ -253,6 +254,7 @@ def _compose(
             ).set_in_layout(False)
 
     engine = fig.get_layout_engine()
+    assert isinstance(engine, ConstrainedLayoutEngine)  # as _new_figure made it
     w_fig, h_fig = fw, fh
     engine.set(
         rect=(

@@ -166,8 +166,9 @@ def set_highlight(artists: MapArtists, spec: HighlightSpec) -> None:
         width[mask] = HIGHLIGHT_LW
     coll = artists.collection
     coll.set_facecolor(face)
-    coll.set_edgecolor(edge)
-    coll.set_linewidth(width)
+    # matplotlib's stubs omit the (N, 4) and (N,) arrays these setters take per element
+    coll.set_edgecolor(edge)  # type: ignore[arg-type]
+    coll.set_linewidth(width)  # type: ignore[arg-type]
     artists.highlighted = tuple(artists.zones[i].id for i in np.flatnonzero(mask))
     recolor_labels(artists)
     artists.ax.figure.stale = True
@@ -175,7 +176,7 @@ def set_highlight(artists: MapArtists, spec: HighlightSpec) -> None:
 
 def recolor_labels(artists: MapArtists) -> None:
     """Keep in-zone labels readable on their zone's current (possibly dimmed) fill."""
-    face = artists.collection.get_facecolor()
+    face = np.asarray(artists.collection.get_facecolor())  # an (N, 4) array: RGBA per zone
     paper = np.array(to_rgba(palette.OUTLINE_FACE)[:3])
     for t in artists.labels:
         gid = t.get_gid() or ""

@@ -38,7 +38,7 @@ import math
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -153,7 +153,8 @@ def _font_path(prop: FontProperties) -> str:
         prop.get_file(),
         prop.get_math_fontfamily(),
         # what the generic families name, as matplotlib's own cache keys it
-        tuple(tuple(rcParams[f"font.{k}"]) for k in _GENERIC),
+        # (matplotlib types rcParams keys as literals; these five are font-family lists)
+        tuple(tuple(rcParams[f"font.{k}"]) for k in _GENERIC),  # type: ignore[index]
     )
     path = _FONT_PATHS.get(key)
     if path is None:
@@ -306,7 +307,10 @@ def _fast(renderer: Any) -> Iterator[None]:
     if type(renderer) is not RendererAgg or not enabled():
         yield
         return
-    mine = {"draw_text": _draw_text, "get_text_width_height_descent": _metrics}
+    mine: dict[str, Callable[..., Any]] = {
+        "draw_text": _draw_text,
+        "get_text_width_height_descent": _metrics,
+    }
     routed = [name for name in mine if name not in vars(renderer)]
     for name in routed:
         setattr(renderer, name, partial(mine[name], renderer))

@@ -32,6 +32,7 @@ from footmap.render.layout import (
     axes_points,
     fill_box,
     points_per_mm,
+    root_figure,
     text_size,
     with_key_room,
 )
@@ -133,7 +134,7 @@ def inside_labels(
         for size in sizes:
             for wrap in (False, True):
                 for turn in (False, True):
-                    todo = [i for i in cand_idx if i not in inside]
+                    todo = [int(i) for i in cand_idx if i not in inside]
                     boxes, keep, fit = [], [], []
                     for i in todo:
                         text = _two_lines(texts[i]) if wrap else texts[i]
@@ -261,11 +262,11 @@ def _callouts(
         for k, p in enumerate(layout.panels):
             x0, y0, x1, y1 = p.box
             capacity = max(int((y1 - y0 - step / 2) // step) + 1, 0)
-            sides = sum(
+            n_sides = sum(
                 min(max(COLUMN_MM, 2.2 * radius + 1.0), room - 1.3 * radius) >= 1.6 * radius
                 for room in p.room
             )
-            if per_panel[k] > capacity * sides:
+            if per_panel[k] > capacity * n_sides:
                 ok = False
         if ok or size <= CALLOUT_MIN_PT:
             break
@@ -381,8 +382,8 @@ def _callouts(
     for a in (ring_line, dot_line):
         a.set_in_layout(False)
     key_x = layout.extent[0] - artists.key_pt / scale
-    room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
-    key = _key(ax, numbers, artists.label_pt, (key_x, layout.extent[3]), unlabelled, room)
+    key_room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
+    key = _key(ax, numbers, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)
     return [lines, ring_line, dot_line], key
 
 
@@ -436,7 +437,7 @@ def _key(
     """
     if not numbers and not unlabelled:
         return None
-    fig = ax.figure
+    fig = root_figure(ax)
     pos = ax.get_position(original=True)
     fw, fh = fig.get_size_inches()
     spec = key_spec(

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from footmap.chart.model import Chart
@@ -40,6 +41,7 @@ __all__ = [
     "normalise_feet",
     "normalise_views",
     "points_per_mm",
+    "root_figure",
     "settle_layout",
     "text_size",
     "with_key_room",
@@ -277,13 +279,18 @@ def with_key_room(
     return (x0 - key_mm, y0, x1, y1)
 
 
+def root_figure(ax: Axes) -> Figure:
+    """The figure ``ax`` is drawn on (the top one, should ``ax`` sit in a subfigure)."""
+    return ax.figure.figure
+
+
 def settle_layout(ax: Axes, passes: int = 1) -> None:
     """Run the figure's layout engine ``passes`` times (more only if the Axes still moves).
 
     One pass places the Axes around the legend, colorbar and title, which is all
     :func:`plot_map` needs: nothing it draws afterwards takes part in the layout.
     """
-    fig = ax.figure
+    fig = root_figure(ax)
     engine = fig.get_layout_engine()
     if engine is None:
         return
@@ -303,7 +310,7 @@ def fill_box(ax: Axes, extent: tuple[float, float, float, float]) -> None:
     box, so legends anchored to the Axes stay where the layout put them (and the layout
     engine has no reason to move anything at draw time).
     """
-    fig = ax.figure
+    fig = root_figure(ax)
     pos = ax.get_position(original=True)
     fw, fh = fig.get_size_inches()
     x0, y0, x1, y1 = extent[0] - 2, extent[1] - 2, extent[2] + 2, extent[3] + 2
@@ -323,7 +330,7 @@ def fill_box(ax: Axes, extent: tuple[float, float, float, float]) -> None:
 
 def axes_points(ax: Axes) -> tuple[float, float]:
     """Width and height (points) the Axes gets, after the layout engine has run."""
-    fig = ax.figure
+    fig = root_figure(ax)
     settle_layout(ax)
     pos = ax.get_position(original=True)
     fw, fh = fig.get_size_inches()
@@ -335,13 +342,13 @@ def decoration_scale(ax: Axes) -> float:
 
     On a small figure the decorations shrink with it, so the feet keep most of the room.
     """
-    fw, fh = ax.figure.get_size_inches()
+    fw, fh = root_figure(ax).get_size_inches()
     return float(np.clip(min(fw / 9.0, fh / 7.0), 0.65, 1.0))
 
 
 def points_per_mm(ax: Axes, layout_done: bool = False) -> float:
     """Drawing scale of ``ax``: points per chart millimetre (runs the layout unless done)."""
-    fig = ax.figure
+    fig = root_figure(ax)
     if not layout_done:
         settle_layout(ax)
     ax.apply_aspect()

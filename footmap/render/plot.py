@@ -64,6 +64,7 @@ from footmap.render.layout import (
     normalise_feet,
     normalise_views,
     points_per_mm,
+    root_figure,
     text_size,
     with_key_room,
 )
@@ -255,7 +256,7 @@ def plot_map(
     if ax is None:
         fig = plt.figure(figsize=(10, 7.5) if len(views_t) > 1 else (9, 7), layout="constrained")
         ax = fig.add_subplot()
-    fig = ax.figure
+    fig = root_figure(ax)
     zones = tuple(z for v in views_t for f in feet_t for z in chart.zones_on(f, v))
     face, values, mappable, value_label = _face_colors(zones, color_by)
     ax.set_xticks([])
@@ -490,8 +491,8 @@ def _marks_legend(ax: Axes, shrink: float = 1.0) -> Legend:
 
 def _legend_columns(ax: Axes, handles: Sequence[Patch], size: float = 8.0) -> int:
     """Columns of a legend under the Axes that keep it no wider than the Axes."""
-    width_pt = ax.get_position(original=True).width * ax.figure.get_size_inches()[0] * 72
-    entry_pt = max(text_size(h.get_label(), size)[0] for h in handles) + size * 4.2
+    width_pt = ax.get_position(original=True).width * root_figure(ax).get_size_inches()[0] * 72
+    entry_pt = max(text_size(str(h.get_label()), size)[0] for h in handles) + size * 4.2
     return max(1, min(len(handles), 5, int(width_pt // entry_pt)))
 
 
@@ -526,7 +527,7 @@ def _title(
     rect = engine.get().get("rect") if engine is not None else None
     if rect is not None and len(rect) == 4:
         frac = min(frac, rect[2] * 0.95)
-    width_pt = frac * ax.figure.get_size_inches()[0] * 72
+    width_pt = frac * root_figure(ax).get_size_inches()[0] * 72
     sub_pt, head_pt = 7.5 * shrink, 11 * shrink
     sub_lines = textwrap.wrap(sub, max(int(width_pt * 1.1 / (sub_pt * 0.5)), 40)) if sub else []
     if sub_lines:
@@ -547,9 +548,9 @@ def _title(
         fasttext.adopt(t)
     pad = 6 + sub_pt * 1.25 * len(sub_lines)
     head_lines = textwrap.wrap(head, max(int(width_pt * 1.1 / (head_pt * 0.6)), 30))
-    t = ax.set_title("\n".join(head_lines), fontsize=head_pt, fontweight="bold", pad=pad)
-    t.set_parse_math(False)
-    fasttext.adopt(t)
+    title = ax.set_title("\n".join(head_lines), fontsize=head_pt, fontweight="bold", pad=pad)
+    title.set_parse_math(False)
+    fasttext.adopt(title)
 
 
 # ------------------------------------------------------------------------------------------

@@ -477,7 +477,7 @@ def check(chart: Chart, question: Question, zone: Zone | str | None) -> Answer:
     correct = zone is not None and zone.id in question.answers
     area = question.body_area
     targets = [chart.zone(i) for i in question.answers]
-    if correct:
+    if correct and zone is not None:
         verdict = f"Right: you clicked {zone.label} ({_where(zone)})."
     elif zone is not None:
         verdict = (

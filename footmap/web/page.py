@@ -43,7 +43,7 @@ __all__ = ["arrow_targets", "html_document", "write_html"]
 
 
 def _asset(name: str) -> str:
-    return resources.files("footmap").joinpath("web", name).read_text(encoding="utf-8")
+    return (resources.files("footmap") / "web" / name).read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def html_document(
         keys[view] = drawn["key"]
         at.update(drawn["at"])
 
-    data = {
+    data: dict[str, Any] = {
         "zones": [[z.id, z.view, z.foot] for z in zones],
         "names": [accessible_name(z) for z in zones],
         "labels": [z.label for z in zones],

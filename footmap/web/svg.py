@@ -13,7 +13,9 @@ import math
 from typing import Any
 
 import numpy as np
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from shapely.geometry.base import BaseGeometry
 
 from footmap.chart.model import Chart, Zone
@@ -211,12 +213,13 @@ def view_svg(
     callouts = [t for t in arts.labels if (t.get_gid() or "").startswith("callout-")]
     key: dict[str, dict[str, Any]] = {}
     if callouts:
-        segments = arts.leaders[0].get_segments()
-        rings = arts.leaders[1]
+        leaders, rings = arts.leaders[0], arts.leaders[1]
+        assert isinstance(leaders, LineCollection) and isinstance(rings, Line2D)
+        segments = leaders.get_segments()
         radius = rings.get_markersize() / 2 * mm
-        cx, cy = rings.get_xdata(), rings.get_ydata()
+        cx, cy = np.asarray(rings.get_xdata()), np.asarray(rings.get_ydata())
         for k, t in enumerate(callouts):
-            z = chart.zone(t.get_gid()[len("callout-") :])
+            z = chart.zone((t.get_gid() or "")[len("callout-") :])
             (ax_, ay_), (ex, ey) = segments[k]
             x, y = float(cx[k]), -float(cy[k])
             n = t.get_text()
@@ -226,7 +229,7 @@ def view_svg(
                 f'<path class="leader" d="M{_r(ax_)} {_r(-ay_)}L{_r(ex)} {_r(-ey)}"/>'
                 f'<circle class="dot" cx="{_r(ax_)}" cy="{_r(-ay_)}" r="{dot}"/>'
                 f'<circle class="ring" cx="{_r(x)}" cy="{_r(y)}" r="{_r(radius)}"/>'
-                + _text(x, y, n, t.get_fontsize() * mm, cls="num", weight="bold")
+                + _text(x, y, n, float(t.get_fontsize()) * mm, cls="num", weight="bold")
                 + "</g>"
             )
             boxes[z.foot].add(x - radius, y - radius, x + radius, y + radius)
@@ -245,7 +248,7 @@ def view_svg(
                 float(x),
                 -float(y),
                 t.get_text(),
-                t.get_fontsize() * mm,
+                float(t.get_fontsize()) * mm,
                 cls="lbl",
                 fill=str(t.get_color()),
                 rotation=float(t.get_rotation()),

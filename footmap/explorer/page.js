@@ -1,82 +1,32 @@
-"""The page-side part of the widgets: one stylesheet and one script, as strings.
-
-ipympl's canvas swallows every key (Tab and Escape included) and has a fixed pixel size; screen
-readers get nothing from it. The script fixes what Python cannot reach (see the project's
-RECIPES notes, sections 1 and 6):
-
-* **Keyboard.** A capture-phase listener lets Tab and Shift+Tab leave the map natively
-  (ipympl never sees them) and makes Escape move focus past the map. Arrow keys, Enter and
-  Space still reach Python, which walks the zones (:mod:`footmap.chart.neighbours`). Where the
-  script does not run, the explorer's Python key handler moves focus itself.
-* **Fit.** The canvas is resized to the width its column gives it (replaying ipympl's own
-  resize handle, so clicks stay exact), its height capped to a share of the window.
-* **Frames.** ipympl snapshots its whole off-screen canvas as a PNG data URL
-  (``toDataURL``) each time a frame arrives, before drawing it: 7-14 ms of the page's main
-  thread on every click, spent before the new picture can show. The snapshot only serves a
-  saved widget state and is a frame behind anyway; for footmap's maps it is taken when the
-  page is idle instead, and the last one is handed out meanwhile.
-* **Instant outline.** On a click, the page hit-tests the zone outlines the kernel sent for
-  the current layout (:mod:`footmap.explorer.outlines`) and draws the clicked zone's outline on the
-  canvas at once; the kernel's frame replaces it a moment later (if none comes, the last
-  frame is put back). Only where the canvas has that layout's size, the toolbar is not
-  panning or zooming, and a click selects.
-* **Screen readers.** The map gets ``role="application"`` and a label naming the zones shown
-  (kept in sync with the hidden ``.fm-map-alt`` text); ``.fm-live`` becomes a polite live
-  region announcing each selection with its claim and the caveat.
-
-The stylesheet lays the panel beside the map where there is room (below it otherwise, with
-the caveat first), keeps the caveat on screen (sticky), and enlarges text in presentation
-mode (``.fm-present``). Everything is scoped to ``.footmap-root``; nothing imports ipywidgets.
-"""
-
-from __future__ import annotations
-
-__all__ = ["CSS", "SCRIPT", "style_html"]
-
-#: Share of the window height the map may take (normal, presentation).
-HEIGHT_SHARE = (0.6, 0.78)
-
-CSS = """
-.footmap-root, .footmap-root .widget-box, .jp-OutputArea-child:has(.footmap-root),
-.jp-OutputArea-output:has(.footmap-root), .jp-OutputArea:has(.footmap-root) {
-  overflow: visible !important; }
-.footmap-root { container-type: inline-size; container-name: footmap; }
-.jp-OutputArea:has(.footmap-root) > .jp-OutputArea-child:has(.footmap-static) {
-  display: none; }
-.footmap-root .fm-body { display: grid; grid-template-columns: minmax(0, 1fr);
-  grid-template-areas: "map" "caveat" "side"; align-items: start; gap: 6px 14px;
-  width: 100%; }
-.footmap-root .fm-mapcol { grid-area: map; min-width: 0; }
-.footmap-root .fm-side { grid-area: side; min-width: 0; display: flex;
-  flex-direction: column; }
-.footmap-root .fm-body > .fm-pin { grid-area: caveat; align-self: end; }
-@container footmap (min-width: 840px) {
-  .footmap-root .fm-body { grid-template-columns: minmax(300px, 1fr) minmax(240px, min(36%, 420px));
-    grid-template-areas: "map side" "map caveat"; grid-template-rows: auto 1fr; }
-  .footmap-root .fm-side .fm-scroll { max-height: 48vh; overflow-y: auto; }
-}
-.footmap-tour .fm-tour-step .fm-caveat { display: none; }
-.footmap-root .fm-pin { position: sticky; bottom: 0; z-index: 2; }
-.footmap-root .fm-pin { background: #ffffff; }
-.footmap-root .fm-text, .footmap-root .fm-selection { line-height: 1.4; }
-.footmap-root .fm-sr-only { position: absolute !important; width: 1px; height: 1px;
-  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: -1px; padding: 0; }
-.footmap-root .jupyter-matplotlib-canvas-div:focus-visible,
-.footmap-root .jupyter-matplotlib-canvas-div:focus { outline: 3px solid #1d4ed8;
-  outline-offset: 2px; }
-.footmap-root .fm-search-hint button { margin-left: 6px; }
-.footmap-root.fm-present { font-size: 125%; }
-.footmap-root.fm-present .widget-html-content, .footmap-root.fm-present .widget-label,
-.footmap-root.fm-present button, .footmap-root.fm-present input {
-  font-size: 125% !important; line-height: 1.4; }
-@container footmap (min-width: 840px) {
-  .footmap-root.fm-present .fm-body {
-    grid-template-columns: minmax(300px, 1fr) minmax(300px, 560px); } }
-"""
-
-SCRIPT = """
+// The explorer's page script, displayed once before the first widget (footmap.explorer.kit).
+//
+// ipympl's canvas swallows every key (Tab and Escape included) and has a fixed pixel size;
+// screen readers get nothing from it. This script fixes what Python cannot reach:
+//
+// * Keyboard. A capture-phase listener lets Tab and Shift+Tab leave the map natively (ipympl
+//   never sees them) and makes Escape move focus past the map. Arrow keys, Enter and Space
+//   still reach Python, which walks the zones (footmap.chart.neighbours). Where the script
+//   does not run, the explorer's Python key handler moves focus itself.
+// * Fit. The canvas is resized to the width its column gives it (replaying ipympl's own
+//   resize handle, so clicks stay exact), its height capped to a share of the window
+//   (SHARE, or PRESENT in presentation mode).
+// * Frames. ipympl snapshots its whole off-screen canvas as a PNG data URL (toDataURL) each
+//   time a frame arrives, before drawing it: 7-14 ms of the page's main thread on every click,
+//   spent before the new picture can show. The snapshot only serves a saved widget state and
+//   is a frame behind anyway; for footmap's maps it is taken when the page is idle instead,
+//   and the last one is handed out meanwhile.
+// * Instant outline. On a click, the page hit-tests the zone outlines the kernel sent for the
+//   current layout (footmap.explorer.outlines) and draws the clicked zone's outline on the
+//   canvas at once; the kernel's frame replaces it a moment later (if none comes, the last
+//   frame is put back). Only where the canvas has that layout's size, the toolbar is not
+//   panning or zooming, and a click selects.
+// * Screen readers. The map gets role="application" and a label naming the zones shown (kept
+//   in sync with the hidden .fm-map-alt text); .fm-live becomes a polite live region
+//   announcing each selection with its claim and the caveat.
+//
+// Everything is scoped to .footmap-root; it runs once per page (window._footmapFront).
 (() => { if (window._footmapFront) return; window._footmapFront = true;
-const SHARE = @SHARE@, PRESENT = @PRESENT@;
+const SHARE = 0.6, PRESENT = 0.78;  // share of the window height the map may take
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), '
   + 'textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
 const leave = (from, back) => {
@@ -187,7 +137,7 @@ document.addEventListener('pointerdown', (e) => {  // the clicked zone's outline
 }, true);
 const label = (root) => {
   const alt = root.querySelector('.fm-map-alt');
-  const text = alt ? alt.textContent.replace(/\\s+/g, ' ').trim() : '';
+  const text = alt ? alt.textContent.replace(/\s+/g, ' ').trim() : '';
   root.querySelectorAll('.jupyter-matplotlib-canvas-div').forEach((div) => {
     frames(div);
     if (div.getAttribute('role') !== 'application') {
@@ -226,9 +176,3 @@ watch();
 addEventListener('resize', () => document.querySelectorAll(
   '.footmap-root .jupyter-matplotlib.fm-fit').forEach(fit));
 })();
-""".replace("@SHARE@", str(HEIGHT_SHARE[0])).replace("@PRESENT@", str(HEIGHT_SHARE[1]))
-
-
-def style_html() -> str:
-    """The stylesheet as an HTML fragment, for an HTML widget inside the widget's root."""
-    return f"<style>{CSS}</style>"
