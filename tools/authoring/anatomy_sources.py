@@ -209,6 +209,41 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
      "url": "https://dentistry.uokerbala.edu.iq/wp/en/?p=6501",
      "note": "The heart lies between the two lungs; the left lung is the smaller, with a notch for the heart.",
      "read": _R + "the paragraphs on the heart's position"},
+    {"id": "eptumed-scapula", "kind": "anatomy", "title": "Scapula (3D model description)",
+     "citation": "EPTU Med Skill Lab, 3D anatomy models: Scapula (model description page).",
+     "url": "https://eptumed.com/skillLab3/modelShowOrgan.php?catalog=MTgmNjYx",
+     "note": ("The shoulder blade is a flat, triangular bone on the back and side of the chest wall, lying "
+              "over the second to seventh ribs; its spine runs out to the acromion at the point of the "
+              "shoulder, and its glenoid cavity takes the head of the humerus at the shoulder joint."),
+     "read": _R + "the opening paragraphs of the description (as the search tool returned them)"},
+    {"id": "eptumed-cerebellum", "kind": "anatomy", "title": "Brain: cerebellum (3D model description)",
+     "citation": "EPTU Med Skill Lab, 3D anatomy models: Brain, 3 Cerebellum (model description page).",
+     "url": "https://eptumed.com/skillLab3/modelShowOrgan.php?catalog=MTcmNTM5JjY0",
+     "note": ("The cerebellum lies behind the pons and medulla and below the back part of the cerebrum, "
+              "under the tentorium in the posterior cranial fossa; it has two hemispheres joined in the "
+              "middle by the vermis."),
+     "read": _R + "the whole short description"},
+    {"id": "tarek-cerebellum", "kind": "anatomy", "title": "Cerebellum (wiki page)",
+     "citation": "tarek.org wiki, 'Cerebellum'.",
+     "url": "https://tarek.org/wiki/index.php?title=Cerebellum",
+     "note": ("The cerebellum lies behind the midbrain and pons, joined to midbrain, pons and medulla by "
+              "three pairs of peduncles, and is not itself part of the brain stem; the lower end of the "
+              "medulla passes through the foramen magnum and becomes the spinal cord."),
+     "read": _R + "the two paragraphs the search tool returned"},
+    {"id": "aviva-urethra", "kind": "anatomy", "title": "Structure: sexual differences (lower urinary tract)",
+     "citation": "Aviva, Home of Health medical encyclopedia: Structure: Sexual Differences.",
+     "url": "https://www.aviva.co.uk/health-insurance/home-of-health/medical-centre/medical-encyclopedia/entry/structure-sexual-differences/",
+     "note": ("In females the urethra, about 4 cm long, takes urine from the bladder (which sits under the "
+              "uterus) to an opening in front of the vagina; in males it is about 20 cm long and runs "
+              "from the bladder through the prostate to the tip of the penis."),
+     "read": _R + "the whole entry"},
+    {"id": "gse-urethra", "kind": "anatomy", "title": "Urethra (encyclopedia entry)",
+     "citation": "The Great Soviet Encyclopedia, 3rd edition, 'Urethra' (as given by encyclopedia2.thefreedictionary.com).",
+     "url": "https://encyclopedia2.thefreedictionary.com/_/dict.aspx?h=1&word=Male+urethra",
+     "note": ("The male urethra leaves the bladder, goes down through the prostate, passes under the pubic "
+              "arch and through the penis to its tip, about 20 cm in all; the female urethra is about 5 "
+              "cm long and runs almost straight to its opening in the vestibule."),
+     "read": _R + "the entry's first two paragraphs"},
 ]
 
 _S = {s["id"] for s in ANATOMY_SOURCES}
@@ -218,8 +253,8 @@ CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "adrenal glands": ("An adrenal gland sits on top of each kidney, high on the back wall of the abdomen.", ("revisiondojo-endocrine", "anatomyapp-spleen")),
     "appendix and ileocecal valve": ("The appendix hangs from the cecum in the lower right of the abdomen (the right iliac fossa), where the small intestine joins the large intestine at the ileocecal valve.", ("anatomyapp-colon", "uberon")),
     "arm": ("The arm runs from the shoulder to the hand.", ("uberon",)),
-    "armpit": ("The armpit (axilla) is the hollow under the shoulder joint; a group of lymph nodes lies there.", ("uberon", "innerbody-lymph")),
     "ascending colon": ("The ascending colon climbs the right side of the abdomen from the cecum to under the liver.", ("openstax-large-intestine", "anatomyapp-colon")),
+    "cerebellum and brain stem": ("The cerebellum sits low at the back of the skull, under the back of the cerebrum, its two halves joined in the middle; in front of it the brain stem (midbrain, pons and medulla) runs down the midline to the base of the skull, where it becomes the spinal cord.", ("eptumed-cerebellum", "tarek-cerebellum")),
     "bladder": ("The bladder sits low in the pelvis, on the midline just behind the pubic bone.", ("openstax-repro", "vhdissector-pelvis")),
     "breast": ("The breasts lie on the front of the chest, over the second to sixth ribs, reaching out towards the armpit.", ("tf-breast",)),
     "bronchi": ("The bronchi branch from the windpipe in the middle of the chest and lead into the two lungs.", ("uberon", "innerbody-lymph")),
@@ -237,7 +272,6 @@ CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "head and brain": ("The brain fills the skull, above the eyes and ears.", ("neuromatiq-pituitary", "uberon")),
     "heart": ("The heart sits in the middle of the chest between the lungs, tilted so that about two-thirds of it is left of the midline.", ("brainkart-heart", "uokerbala-heart")),
     "hip": ("The hip joint is where the head of the femur sits in the socket of the pelvis, deep in the groin on each side.", ("startradiology-hip",)),
-    "hip and knee": ("The hip joints are at the top of the thighs, where the femur meets the pelvis; the knee joints are midway down the legs, where the femur meets the tibia.", ("startradiology-hip", "uberon")),
     "hypothalamus": ("The hypothalamus is at the base of the brain, just above the pituitary gland, deep in the middle of the head.", ("revisiondojo-endocrine", "neuromatiq-pituitary")),
     "inner ear and balance": ("The inner ear, with the balance organ, is buried in the temporal bone on each side of the skull, inside from the ear.", ("vestib-inner-ear",)),
     "kidneys": ("The kidneys lie against the back wall of the abdomen, either side of the spine at about T12 to L3, partly under the lowest ribs; the right one sits a little lower because of the liver.", ("radiologyweb-kidney", "downstate-lab40")),
@@ -258,6 +292,7 @@ CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ribs": ("Twelve pairs of ribs curve round the chest from the twelve thoracic vertebrae at the back.", ("genesee-vertebrae", "uberon")),
     "sciatic nerve": ("Each sciatic nerve starts from the L4-S3 nerve roots in the lower back and pelvis, runs through the buttock and down the back of the thigh, and divides just above the knee.", ("kenhub-sciatic",)),
     "shoulder": ("The shoulder joint is where the upper arm bone meets the shoulder blade, at the outer top corner of the chest.", ("uberon",)),
+    "shoulder blade": ("Each shoulder blade is a flat triangle of bone on the upper back, over the second to seventh ribs, reaching out to the shoulder joint.", ("eptumed-scapula",)),
     "sigmoid colon": ("The sigmoid colon is the S-shaped loop at the end of the descending colon, low on the left and curving in to the midline of the pelvis.", ("openstax-large-intestine",)),
     "sinuses": ("The sinuses are air spaces in the skull bones around the nose: above the eyes, under the eyes in the cheeks, between the eyes and deeper behind.", ("statpearls-sinuses",)),
     "small intestine": ("The small intestine coils through the middle and lower abdomen, framed by the large intestine.", ("macmillan-stomach", "uberon")),
@@ -274,6 +309,7 @@ CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "upper back": ("The upper back is the back of the chest, around the twelve thoracic vertebrae and the ribs.", ("uberon", "genesee-vertebrae")),
     "upper lymph nodes": ("The lymph nodes of the head and neck lie along the jaw, around the ears and down the sides of the neck.", ("innerbody-lymph", "macmillan-parathyroid")),
     "ureters": ("The ureters are two thin tubes running from each kidney down the back wall of the abdomen to the bladder.", ("downstate-lab40", "uberon")),
+    "urethra": ("The urethra carries urine from the bottom of the bladder to the outside, on the midline: about 4 cm long in a female body, opening in front of the vagina; about 20 cm in a male body, through the prostate and the penis.", ("aviva-urethra", "gse-urethra")),
     "uterus or prostate": ("The uterus lies in the middle of the pelvis, above and behind the bladder. In a male body the prostate lies just below the bladder, around the urethra.", ("openstax-repro",)),
 }
 

@@ -64,9 +64,9 @@ REGIONS: dict[str, list[tuple]] = {
     "adrenal glands": [("front", "adrenal-glands", "Adrenal glands", "endocrine", "both", "UBERON:0002369", False)],
     "appendix and ileocecal valve": [("front", "appendix", "Appendix and ileocecal valve", "digestive", "right", "UBERON:0001154", False)],
     "arm": [("front", "arms", "Arms", "musculoskeletal", "both", "UBERON:0001460", False)],
-    "armpit": [("front", "armpits", "Armpits (axillary lymph nodes)", "lymphatic", "both", "UBERON:0009472", False)],
     "ascending colon": [("front", "ascending-colon", "Ascending colon", "digestive", "right", "UBERON:0001156", False)],
     "bladder": [("front", "bladder", "Bladder", "urinary", "midline", "UBERON:0001255", False)],
+    "cerebellum and brain stem": [("back", "cerebellum-brain-stem", "Cerebellum and brain stem", "nervous", "midline", None, False)],
     "breast": [("front", "breasts", "Breasts", "reproductive", "both", "UBERON:0000310", False)],
     "bronchi": [("front", "bronchi", "Bronchi", "respiratory", "both", "UBERON:0002185", False)],
     "descending colon": [("front", "descending-colon", "Descending colon", "digestive", "left", "UBERON:0001158", False)],
@@ -83,7 +83,6 @@ REGIONS: dict[str, list[tuple]] = {
     "head and brain": [("front", "brain", "Head and brain", "nervous", "midline", "UBERON:0000955", False)],
     "heart": [("front", "heart", "Heart", "cardiovascular", "midline", "UBERON:0000948", False)],
     "hip": [("front", "hips", "Hip joints", "musculoskeletal", "both", "UBERON:0001486", False)],
-    "hip and knee": [("front", "hips-knees", "Hip and knee joints", "musculoskeletal", "both", None, False)],
     "hypothalamus": [("front", "hypothalamus", "Hypothalamus", "endocrine", "midline", "UBERON:0001898", False)],
     "inner ear and balance": [("front", "inner-ears", "Inner ears (balance)", "sensory", "both", "UBERON:0001846", False)],
     "kidneys": [
@@ -107,6 +106,7 @@ REGIONS: dict[str, list[tuple]] = {
     "ribs": [("back", "ribs", "Ribs", "musculoskeletal", "both", "UBERON:0002228", False)],
     "sciatic nerve": [("back", "sciatic-nerves", "Sciatic nerves", "nervous", "both", "UBERON:0001322", True)],
     "shoulder": [("front", "shoulders", "Shoulder joints", "musculoskeletal", "both", "UBERON:0001467", False)],
+    "shoulder blade": [("back", "shoulder-blades", "Shoulder blades", "musculoskeletal", "both", "UBERON:0006849", False)],
     "sigmoid colon": [("front", "sigmoid-colon", "Sigmoid colon", "digestive", "left", "UBERON:0001159", False)],
     "sinuses": [("front", "sinuses", "Sinuses", "respiratory", "both", "UBERON:0001825", False)],
     "small intestine": [("front", "small-intestine", "Small intestine", "digestive", "midline", "UBERON:0002108", False)],
@@ -123,6 +123,7 @@ REGIONS: dict[str, list[tuple]] = {
     "upper back": [("back", "upper-back", "Upper back", "musculoskeletal", "both", "UBERON:0008231", False)],
     "upper lymph nodes": [("front", "upper-lymph-nodes", "Upper lymph nodes (neck)", "lymphatic", "both", "UBERON:0000029", True)],
     "ureters": [("front", "ureters", "Ureters", "urinary", "both", "UBERON:0000056", False)],
+    "urethra": [("front", "urethra", "Urethra", "urinary", "midline", "UBERON:0000057", False)],
     "uterus or prostate": [("front", "uterus", "Uterus (or prostate)", "reproductive", "midline", "UBERON:0000995", False)],
 }
 
@@ -288,7 +289,6 @@ def build(svg_path: str):
 
     # ---- lymph node groups of the anatomogram
     front["upper-lymph-nodes"] = nodes_where(lambda x, y: y < 34)
-    front["armpits"] = nodes_where(lambda x, y: 36 < y < 52 and (x < 42 or x > 63))
     front["groin-lymph-nodes"] = nodes_where(lambda x, y: 90 < y < 105)
     duct = band([(52.2, 79.0), (52.4, 70), (52.9, 55), (53.6, 42), (55.2, 34), (56.6, 31.2)], 0.55)
     front["lymphatic-system"] = unary_union([*nodes, duct])
@@ -300,7 +300,6 @@ def build(svg_path: str):
     knee_l = organ("UBERON_0007844").buffer(0.25)
     front["hips"] = both(hip_l, mid)
     front["knees"] = both(knee_l, mid)
-    front["hips-knees"] = unary_union([front["hips"], front["knees"]])
     front["shoulders"] = both(ellipse(37.6, 37.6, 2.3, 2.5), mid)
     front["elbows"] = both(ellipse(22.6, 64.3, 2.0, 2.0), mid)
     arm_cut = Polygon([(37.0, 29.5), (37.6, 44.5), (13.4, 91.0), (2.0, 86.0), (-1, 70), (-1, 29.5)])
@@ -331,6 +330,10 @@ def build(svg_path: str):
     ureter_r = band([(47.6, 68.6), (48.0, 74), (47.2, 80.5), (47.6, 84.5), (bx0 + 2.6, by0 + 2.9)], 0.7)
     ureter_l = band([(57.6, 67.6), (57.3, 74), (58.2, 80.5), (57.8, 84.5), (bx1 - 2.6, by0 + 2.9)], 0.7)
     front["ureters"] = unary_union([ureter_r, ureter_l])
+    # urethra: from the bladder's neck down the midline to its opening, about 4 cm (the female figure)
+    ulen, uw = 40.0 / frame.s, 6.0 / frame.s
+    ux = (bx0 + bx1) / 2
+    front["urethra"] = band([(ux, by1 - 0.4), (ux + 0.05, by1 + ulen * 0.5), (ux, by1 + ulen)], uw)
     # the solar (celiac) plexus: a star of fibres around the celiac trunk, in front of the aorta at T12-L1
     hub = Point(mid + 0.6, 63.0)
     rays = [band([(hub.x, hub.y), (hub.x + 2.1 * math.cos(a), hub.y + 1.7 * math.sin(a))], 0.32)
@@ -390,6 +393,20 @@ def build(svg_path: str):
     fib = [(kx - 0.3, 131.5), (kx + 1.6, 135.5), (kx + 2.8, 140.5)]
     sciatic = unary_union([band(sci, 1.0), band(tib, 0.55), band(fib, 0.5)])
     back["sciatic-nerves"] = both(sciatic, mid)
+    # shoulder blades: flat triangles on the back of the chest over ribs 2-7 (T2-T7), glenoid at the
+    # shoulder joint (drawn on one side, mirrored)
+    blade = Polygon([(mid + 4.0, lv["T2"] - 0.8), (mid + 11.0, lv["T2"] - 0.4), (mid + 13.4, lv["T2"] + 0.8),
+                     (mid + 13.2, lv["T2"] + 3.4), (mid + 6.4, lv["T7"] + 1.2), (mid + 4.9, lv["T7"] + 0.4),
+                     (mid + 3.9, lv["T4"])])
+    back["shoulder-blades"] = both(smooth(blade, 0.6), mid)
+    # cerebellum (two hemispheres joined by the vermis, low at the back of the skull) and the brain
+    # stem (midline, in front of it, down to the foramen magnum where the spinal cord begins at C1)
+    # (its lower edge about level with the ear lobes, just above the top of the neck)
+    cb_y = 15.0
+    cerebellum = unary_union([ellipse(mid - 2.5, cb_y, 3.0, 2.1, -8), ellipse(mid + 2.5, cb_y, 3.0, 2.1, 8),
+                              ellipse(mid, cb_y + 0.2, 1.3, 1.9)])
+    stem = band([(mid, cb_y - 3.6), (mid, cb_y), (mid, 18.6)], 1.6)
+    back["cerebellum-brain-stem"] = smooth(unary_union([cerebellum, stem]), 0.3)
 
     # ---- to mm; back view mirrored (body's right on the viewer's right)
     feats = {("front", "outline"): frame.to_mm(outline), ("back", "outline"): frame.to_mm(outline, mirror=True)}

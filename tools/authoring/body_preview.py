@@ -16,7 +16,7 @@ from shapely.geometry import shape  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from footmap.palette import SYSTEM_COLORS as COLORS  # noqa: E402
+from footmap.style import SYSTEM_COLORS as COLORS  # noqa: E402
 
 #: drawn first (broad areas), then organs, then small structures on top
 BACKGROUND = {"arms", "face", "neck", "upper-back", "lower-back", "pelvis-lower-back", "trapezius",
@@ -25,8 +25,9 @@ LABELS = {
     "front": ["brain", "eyes", "thyroid", "lungs", "heart", "liver", "stomach", "spleen", "gallbladder",
               "kidneys", "ascending-colon", "descending-colon", "transverse-colon", "sigmoid-colon",
               "small-intestine", "appendix", "bladder", "uterus", "shoulders", "elbows", "hips", "knees",
-              "sinuses", "thymus", "pancreas", "armpits"],
-    "back": ["spine", "kidneys", "sciatic-nerves", "trapezius", "ribs", "lower-back", "pelvis-lower-back"],
+              "sinuses", "thymus", "pancreas", "urethra"],
+    "back": ["spine", "kidneys", "sciatic-nerves", "trapezius", "ribs", "lower-back", "pelvis-lower-back",
+             "shoulder-blades", "cerebellum-brain-stem"],
 }
 
 
