@@ -36,15 +36,14 @@ import sys
 from pathlib import Path
 
 from shapely.affinity import scale as shp_scale
-from shapely.affinity import translate as shp_translate
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box, mapping, shape
+from shapely.geometry import LineString, Point, Polygon, box, mapping, shape
 from shapely.ops import unary_union
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
-from anatomy_sources import ANATOMY_SOURCES, CLAIMS, anatomy_records  # noqa: E402
+from anatomy_sources import CLAIMS, anatomy_records  # noqa: E402
 
 DEFAULT_SVG = "/tmp/anat/x/pyanatomogram/anatomogram/src/svg/homo_sapiens.female.svg"
 OUT = ROOT / "data" / "body.geojson"
@@ -61,70 +60,278 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 # A body area may have a region in both views (the kidneys: seen from the front and the back).
 # --------------------------------------------------------------------------------------------
 REGIONS: dict[str, list[tuple]] = {
-    "adrenal glands": [("front", "adrenal-glands", "Adrenal glands", "endocrine", "both", "UBERON:0002369", False)],
-    "appendix and ileocecal valve": [("front", "appendix", "Appendix and ileocecal valve", "digestive", "right", "UBERON:0001154", False)],
+    "adrenal glands": [
+        ("front", "adrenal-glands", "Adrenal glands", "endocrine", "both", "UBERON:0002369", False)
+    ],
+    "appendix and ileocecal valve": [
+        (
+            "front",
+            "appendix",
+            "Appendix and ileocecal valve",
+            "digestive",
+            "right",
+            "UBERON:0001154",
+            False,
+        )
+    ],
     "arm": [("front", "arms", "Arms", "musculoskeletal", "both", "UBERON:0001460", False)],
-    "ascending colon": [("front", "ascending-colon", "Ascending colon", "digestive", "right", "UBERON:0001156", False)],
+    "ascending colon": [
+        (
+            "front",
+            "ascending-colon",
+            "Ascending colon",
+            "digestive",
+            "right",
+            "UBERON:0001156",
+            False,
+        )
+    ],
     "bladder": [("front", "bladder", "Bladder", "urinary", "midline", "UBERON:0001255", False)],
-    "cerebellum and brain stem": [("back", "cerebellum-brain-stem", "Cerebellum and brain stem", "nervous", "midline", None, False)],
+    "cerebellum and brain stem": [
+        (
+            "back",
+            "cerebellum-brain-stem",
+            "Cerebellum and brain stem",
+            "nervous",
+            "midline",
+            None,
+            False,
+        )
+    ],
     "breast": [("front", "breasts", "Breasts", "reproductive", "both", "UBERON:0000310", False)],
     "bronchi": [("front", "bronchi", "Bronchi", "respiratory", "both", "UBERON:0002185", False)],
-    "descending colon": [("front", "descending-colon", "Descending colon", "digestive", "left", "UBERON:0001158", False)],
-    "diaphragm": [("front", "diaphragm", "Diaphragm", "respiratory", "both", "UBERON:0001103", False)],
-    "duodenum": [("front", "duodenum", "Duodenum", "digestive", "midline", "UBERON:0002114", False)],
+    "descending colon": [
+        (
+            "front",
+            "descending-colon",
+            "Descending colon",
+            "digestive",
+            "left",
+            "UBERON:0001158",
+            False,
+        )
+    ],
+    "diaphragm": [
+        ("front", "diaphragm", "Diaphragm", "respiratory", "both", "UBERON:0001103", False)
+    ],
+    "duodenum": [
+        ("front", "duodenum", "Duodenum", "digestive", "midline", "UBERON:0002114", False)
+    ],
     "ears": [("front", "ears", "Ears", "sensory", "both", "UBERON:0001690", False)],
     "elbow": [("front", "elbows", "Elbows", "musculoskeletal", "both", "UBERON:0001490", False)],
-    "esophagus": [("front", "esophagus", "Esophagus", "digestive", "midline", "UBERON:0001043", False)],
+    "esophagus": [
+        ("front", "esophagus", "Esophagus", "digestive", "midline", "UBERON:0001043", False)
+    ],
     "eyes": [("front", "eyes", "Eyes", "sensory", "both", "UBERON:0000970", False)],
     "face": [("front", "face", "Face", "sensory", "midline", "UBERON:0001456", False)],
-    "fallopian tube or vas deferens": [("front", "fallopian-tubes", "Fallopian tubes (or vas deferens)", "reproductive", "both", "UBERON:0003889", False)],
-    "gallbladder": [("front", "gallbladder", "Gallbladder", "digestive", "right", "UBERON:0002110", False)],
-    "groin lymph nodes": [("front", "groin-lymph-nodes", "Groin lymph nodes", "lymphatic", "both", "UBERON:0000029", True)],
-    "head and brain": [("front", "brain", "Head and brain", "nervous", "midline", "UBERON:0000955", False)],
+    "fallopian tube or vas deferens": [
+        (
+            "front",
+            "fallopian-tubes",
+            "Fallopian tubes (or vas deferens)",
+            "reproductive",
+            "both",
+            "UBERON:0003889",
+            False,
+        )
+    ],
+    "gallbladder": [
+        ("front", "gallbladder", "Gallbladder", "digestive", "right", "UBERON:0002110", False)
+    ],
+    "groin lymph nodes": [
+        (
+            "front",
+            "groin-lymph-nodes",
+            "Groin lymph nodes",
+            "lymphatic",
+            "both",
+            "UBERON:0000029",
+            True,
+        )
+    ],
+    "head and brain": [
+        ("front", "brain", "Head and brain", "nervous", "midline", "UBERON:0000955", False)
+    ],
     "heart": [("front", "heart", "Heart", "cardiovascular", "midline", "UBERON:0000948", False)],
     "hip": [("front", "hips", "Hip joints", "musculoskeletal", "both", "UBERON:0001486", False)],
-    "hypothalamus": [("front", "hypothalamus", "Hypothalamus", "endocrine", "midline", "UBERON:0001898", False)],
-    "inner ear and balance": [("front", "inner-ears", "Inner ears (balance)", "sensory", "both", "UBERON:0001846", False)],
+    "hypothalamus": [
+        ("front", "hypothalamus", "Hypothalamus", "endocrine", "midline", "UBERON:0001898", False)
+    ],
+    "inner ear and balance": [
+        ("front", "inner-ears", "Inner ears (balance)", "sensory", "both", "UBERON:0001846", False)
+    ],
     "kidneys": [
         ("front", "kidneys", "Kidneys", "urinary", "both", "UBERON:0002113", False),
         ("back", "kidneys", "Kidneys", "urinary", "both", "UBERON:0002113", False),
     ],
     "knee": [("front", "knees", "Knee joints", "musculoskeletal", "both", "UBERON:0001485", False)],
     "liver": [("front", "liver", "Liver", "digestive", "right", "UBERON:0002107", False)],
-    "lower back": [("back", "lower-back", "Lower back", "musculoskeletal", "both", "UBERON:0005462", False)],
-    "lungs and chest": [("front", "lungs", "Lungs and chest", "respiratory", "both", "UBERON:0002048", False)],
-    "lymphatic system": [("front", "lymphatic-system", "Lymphatic system (node groups)", "lymphatic", "both", "UBERON:0006558", True)],
+    "lower back": [
+        ("back", "lower-back", "Lower back", "musculoskeletal", "both", "UBERON:0005462", False)
+    ],
+    "lungs and chest": [
+        ("front", "lungs", "Lungs and chest", "respiratory", "both", "UBERON:0002048", False)
+    ],
+    "lymphatic system": [
+        (
+            "front",
+            "lymphatic-system",
+            "Lymphatic system (node groups)",
+            "lymphatic",
+            "both",
+            "UBERON:0006558",
+            True,
+        )
+    ],
     "neck": [("front", "neck", "Neck", "musculoskeletal", "midline", "UBERON:0000974", False)],
     "nose": [("front", "nose", "Nose", "respiratory", "midline", "UBERON:0000004", False)],
-    "ovary or testis": [("front", "ovaries", "Ovaries (or testes)", "reproductive", "both", "UBERON:0000992", False)],
-    "pancreas": [("front", "pancreas", "Pancreas", "digestive", "midline", "UBERON:0001264", False)],
-    "parathyroid glands": [("front", "parathyroid-glands", "Parathyroid glands", "endocrine", "both", None, False)],
-    "pelvis and lower back": [("back", "pelvis-lower-back", "Pelvis and lower back", "musculoskeletal", "both", None, False)],
-    "pineal gland": [("front", "pineal-gland", "Pineal gland", "endocrine", "midline", "UBERON:0001905", False)],
-    "pituitary gland": [("front", "pituitary-gland", "Pituitary gland", "endocrine", "midline", "UBERON:0000007", False)],
+    "ovary or testis": [
+        ("front", "ovaries", "Ovaries (or testes)", "reproductive", "both", "UBERON:0000992", False)
+    ],
+    "pancreas": [
+        ("front", "pancreas", "Pancreas", "digestive", "midline", "UBERON:0001264", False)
+    ],
+    "parathyroid glands": [
+        ("front", "parathyroid-glands", "Parathyroid glands", "endocrine", "both", None, False)
+    ],
+    "pelvis and lower back": [
+        (
+            "back",
+            "pelvis-lower-back",
+            "Pelvis and lower back",
+            "musculoskeletal",
+            "both",
+            None,
+            False,
+        )
+    ],
+    "pineal gland": [
+        ("front", "pineal-gland", "Pineal gland", "endocrine", "midline", "UBERON:0001905", False)
+    ],
+    "pituitary gland": [
+        (
+            "front",
+            "pituitary-gland",
+            "Pituitary gland",
+            "endocrine",
+            "midline",
+            "UBERON:0000007",
+            False,
+        )
+    ],
     "rectum": [("front", "rectum", "Rectum", "digestive", "midline", "UBERON:0001052", False)],
     "ribs": [("back", "ribs", "Ribs", "musculoskeletal", "both", "UBERON:0002228", False)],
-    "sciatic nerve": [("back", "sciatic-nerves", "Sciatic nerves", "nervous", "both", "UBERON:0001322", True)],
-    "shoulder": [("front", "shoulders", "Shoulder joints", "musculoskeletal", "both", "UBERON:0001467", False)],
-    "shoulder blade": [("back", "shoulder-blades", "Shoulder blades", "musculoskeletal", "both", "UBERON:0006849", False)],
-    "sigmoid colon": [("front", "sigmoid-colon", "Sigmoid colon", "digestive", "left", "UBERON:0001159", False)],
+    "sciatic nerve": [
+        ("back", "sciatic-nerves", "Sciatic nerves", "nervous", "both", "UBERON:0001322", True)
+    ],
+    "shoulder": [
+        (
+            "front",
+            "shoulders",
+            "Shoulder joints",
+            "musculoskeletal",
+            "both",
+            "UBERON:0001467",
+            False,
+        )
+    ],
+    "shoulder blade": [
+        (
+            "back",
+            "shoulder-blades",
+            "Shoulder blades",
+            "musculoskeletal",
+            "both",
+            "UBERON:0006849",
+            False,
+        )
+    ],
+    "sigmoid colon": [
+        ("front", "sigmoid-colon", "Sigmoid colon", "digestive", "left", "UBERON:0001159", False)
+    ],
     "sinuses": [("front", "sinuses", "Sinuses", "respiratory", "both", "UBERON:0001825", False)],
-    "small intestine": [("front", "small-intestine", "Small intestine", "digestive", "midline", "UBERON:0002108", False)],
-    "solar plexus": [("front", "solar-plexus", "Solar (celiac) plexus", "nervous", "midline", None, True)],
+    "small intestine": [
+        (
+            "front",
+            "small-intestine",
+            "Small intestine",
+            "digestive",
+            "midline",
+            "UBERON:0002108",
+            False,
+        )
+    ],
+    "solar plexus": [
+        ("front", "solar-plexus", "Solar (celiac) plexus", "nervous", "midline", None, True)
+    ],
     "spine": [("back", "spine", "Spine", "musculoskeletal", "midline", "UBERON:0001130", False)],
     "spleen": [("front", "spleen", "Spleen", "lymphatic", "left", "UBERON:0002106", False)],
     "stomach": [("front", "stomach", "Stomach", "digestive", "left", "UBERON:0000945", False)],
-    "teeth and jaw": [("front", "teeth-jaw", "Teeth and jaw", "musculoskeletal", "midline", "UBERON:0001708", False)],
-    "throat and tonsils": [("front", "throat-tonsils", "Throat and tonsils", "respiratory", "midline", "UBERON:0000341", False)],
+    "teeth and jaw": [
+        (
+            "front",
+            "teeth-jaw",
+            "Teeth and jaw",
+            "musculoskeletal",
+            "midline",
+            "UBERON:0001708",
+            False,
+        )
+    ],
+    "throat and tonsils": [
+        (
+            "front",
+            "throat-tonsils",
+            "Throat and tonsils",
+            "respiratory",
+            "midline",
+            "UBERON:0000341",
+            False,
+        )
+    ],
     "thymus": [("front", "thymus", "Thymus", "lymphatic", "midline", "UBERON:0002370", False)],
     "thyroid": [("front", "thyroid", "Thyroid", "endocrine", "midline", "UBERON:0002046", False)],
-    "transverse colon": [("front", "transverse-colon", "Transverse colon", "digestive", "midline", "UBERON:0001157", False)],
-    "trapezius": [("back", "trapezius", "Trapezius", "musculoskeletal", "both", "UBERON:0002380", False)],
-    "upper back": [("back", "upper-back", "Upper back", "musculoskeletal", "both", "UBERON:0008231", False)],
-    "upper lymph nodes": [("front", "upper-lymph-nodes", "Upper lymph nodes (neck)", "lymphatic", "both", "UBERON:0000029", True)],
+    "transverse colon": [
+        (
+            "front",
+            "transverse-colon",
+            "Transverse colon",
+            "digestive",
+            "midline",
+            "UBERON:0001157",
+            False,
+        )
+    ],
+    "trapezius": [
+        ("back", "trapezius", "Trapezius", "musculoskeletal", "both", "UBERON:0002380", False)
+    ],
+    "upper back": [
+        ("back", "upper-back", "Upper back", "musculoskeletal", "both", "UBERON:0008231", False)
+    ],
+    "upper lymph nodes": [
+        (
+            "front",
+            "upper-lymph-nodes",
+            "Upper lymph nodes (neck)",
+            "lymphatic",
+            "both",
+            "UBERON:0000029",
+            True,
+        )
+    ],
     "ureters": [("front", "ureters", "Ureters", "urinary", "both", "UBERON:0000056", False)],
     "urethra": [("front", "urethra", "Urethra", "urinary", "midline", "UBERON:0000057", False)],
-    "uterus or prostate": [("front", "uterus", "Uterus (or prostate)", "reproductive", "midline", "UBERON:0000995", False)],
+    "uterus or prostate": [
+        (
+            "front",
+            "uterus",
+            "Uterus (or prostate)",
+            "reproductive",
+            "midline",
+            "UBERON:0000995",
+            False,
+        )
+    ],
 }
 
 # ------------------------------------------------------------------------------ artwork parsing
@@ -257,17 +464,28 @@ def build(svg_path: str):
 
     # ---- straight from the anatomogram
     for slug, key in [
-        ("adrenal-glands", "UBERON_0002369"), ("bladder", "UBERON_0001255"),
-        ("breasts", "UBERON_0000310"), ("bronchi", "UBERON_0002185"),
-        ("diaphragm", "UBERON_0001103"), ("duodenum", "UBERON_0002114"),
-        ("esophagus", "UBERON_0001043"), ("eyes", "UBERON_0000970"),
-        ("fallopian-tubes", "UBERON_0003889"), ("gallbladder", "UBERON_0002110"),
-        ("brain", "UBERON_0000955"), ("heart", "UBERON_0000948"),
-        ("kidneys", "UBERON_0002113"), ("liver", "UBERON_0002107"),
-        ("lungs", "UBERON_0002048"), ("ovaries", "UBERON_0000992"),
-        ("pancreas", "UBERON_0001264"), ("pituitary-gland", "UBERON_0000007"),
-        ("rectum", "UBERON_0001052"), ("spleen", "UBERON_0002106"),
-        ("stomach", "UBERON_0000945"), ("thyroid", "UBERON_0002046"),
+        ("adrenal-glands", "UBERON_0002369"),
+        ("bladder", "UBERON_0001255"),
+        ("breasts", "UBERON_0000310"),
+        ("bronchi", "UBERON_0002185"),
+        ("diaphragm", "UBERON_0001103"),
+        ("duodenum", "UBERON_0002114"),
+        ("esophagus", "UBERON_0001043"),
+        ("eyes", "UBERON_0000970"),
+        ("fallopian-tubes", "UBERON_0003889"),
+        ("gallbladder", "UBERON_0002110"),
+        ("brain", "UBERON_0000955"),
+        ("heart", "UBERON_0000948"),
+        ("kidneys", "UBERON_0002113"),
+        ("liver", "UBERON_0002107"),
+        ("lungs", "UBERON_0002048"),
+        ("ovaries", "UBERON_0000992"),
+        ("pancreas", "UBERON_0001264"),
+        ("pituitary-gland", "UBERON_0000007"),
+        ("rectum", "UBERON_0001052"),
+        ("spleen", "UBERON_0002106"),
+        ("stomach", "UBERON_0000945"),
+        ("thyroid", "UBERON_0002046"),
         ("uterus", "UBERON_0000995"),
     ]:
         front[slug] = organ(key)
@@ -275,8 +493,14 @@ def build(svg_path: str):
     front["appendix"] = unary_union([organ("UBERON_0001154"), organ("UBERON_0001153")])
     front["throat-tonsils"] = unary_union([organ("UBERON_0000341"), organ("UBERON_0002372")])
     # nose: the septum and the nostrils' outline, as one hull
-    nostrils = [p for p in art.get("LAYER_OUTLINE", []) if 50 < p.centroid.x < 55.5 and 16.5 < p.centroid.y < 18.6]
-    front["nose"] = unary_union([organ("UBERON_0001706"), organ("UBERON_0000004"), *nostrils]).convex_hull.buffer(0.15)
+    nostrils = [
+        p
+        for p in art.get("LAYER_OUTLINE", [])
+        if 50 < p.centroid.x < 55.5 and 16.5 < p.centroid.y < 18.6
+    ]
+    front["nose"] = unary_union(
+        [organ("UBERON_0001706"), organ("UBERON_0000004"), *nostrils]
+    ).convex_hull.buffer(0.15)
 
     # colon split into its four parts (the figure's right is the viewer's left)
     cx0, cy0, cx1, cy1 = colon.bounds
@@ -284,7 +508,9 @@ def build(svg_path: str):
     front["transverse-colon"] = colon.intersection(box(cx0 - 1, cy0 - 1, cx1 + 1, 71.8))
     front["descending-colon"] = colon.intersection(box(59.0, 71.8, cx1 + 1, 87.5))
     front["sigmoid-colon"] = colon.intersection(box(45.6, 87.5, cx1 + 1, cy1 + 1)).union(
-        colon.intersection(box(50.0, 71.8, cx1 + 1, cy1 + 1)).intersection(box(50, 84, cx1 + 1, cy1 + 1))
+        colon.intersection(box(50.0, 71.8, cx1 + 1, cy1 + 1)).intersection(
+            box(50, 84, cx1 + 1, cy1 + 1)
+        )
     )
 
     # ---- lymph node groups of the anatomogram
@@ -315,20 +541,42 @@ def build(svg_path: str):
     sinus_maxillary = both(ellipse(49.7, 15.9, 1.35, 1.2), mid)
     sinus_ethmoid = ellipse(mid, 13.2, 0.55, 1.0)
     front["sinuses"] = unary_union([sinus_frontal, sinus_maxillary, sinus_ethmoid])
-    mandible = band([(46.9, 16.6), (47.1, 19.8), (48.5, 22.6), (50.6, 23.8), (mid, 24.1),
-                     (mid + 2.1, 23.8), (mid + 4.2, 22.6), (mid + 5.6, 19.8), (mid + 5.8, 16.6)], 1.0)
+    mandible = band(
+        [
+            (46.9, 16.6),
+            (47.1, 19.8),
+            (48.5, 22.6),
+            (50.6, 23.8),
+            (mid, 24.1),
+            (mid + 2.1, 23.8),
+            (mid + 4.2, 22.6),
+            (mid + 5.6, 19.8),
+            (mid + 5.8, 16.6),
+        ],
+        1.0,
+    )
     teeth = rounded_rect(50.3, 19.85, 55.1, 21.35, 0.5)
     front["teeth-jaw"] = unary_union([mandible, teeth])
     # endocrine and lymphatic glands the figure does not draw
     tx0, ty0, tx1, ty1 = front["thyroid"].bounds
     front["parathyroid-glands"] = unary_union(
-        [Point(x, y).buffer(0.36, 16) for x in (tx0 + 0.6, tx1 - 0.6) for y in (ty0 + 0.6, ty1 - 0.6)]
+        [
+            Point(x, y).buffer(0.36, 16)
+            for x in (tx0 + 0.6, tx1 - 0.6)
+            for y in (ty0 + 0.6, ty1 - 0.6)
+        ]
     )
-    front["thymus"] = unary_union([ellipse(51.95, 38.4, 1.15, 2.9, -6), ellipse(53.45, 38.6, 1.15, 3.0, 6)])
+    front["thymus"] = unary_union(
+        [ellipse(51.95, 38.4, 1.15, 2.9, -6), ellipse(53.45, 38.6, 1.15, 3.0, 6)]
+    )
     # ureters: from each kidney's inner edge down to the bladder
     bx0, by0, bx1, by1 = front["bladder"].bounds
-    ureter_r = band([(47.6, 68.6), (48.0, 74), (47.2, 80.5), (47.6, 84.5), (bx0 + 2.6, by0 + 2.9)], 0.7)
-    ureter_l = band([(57.6, 67.6), (57.3, 74), (58.2, 80.5), (57.8, 84.5), (bx1 - 2.6, by0 + 2.9)], 0.7)
+    ureter_r = band(
+        [(47.6, 68.6), (48.0, 74), (47.2, 80.5), (47.6, 84.5), (bx0 + 2.6, by0 + 2.9)], 0.7
+    )
+    ureter_l = band(
+        [(57.6, 67.6), (57.3, 74), (58.2, 80.5), (57.8, 84.5), (bx1 - 2.6, by0 + 2.9)], 0.7
+    )
     front["ureters"] = unary_union([ureter_r, ureter_l])
     # urethra: from the bladder's neck down the midline to its opening, about 4 cm (the female figure)
     ulen, uw = 40.0 / frame.s, 6.0 / frame.s
@@ -336,8 +584,10 @@ def build(svg_path: str):
     front["urethra"] = band([(ux, by1 - 0.4), (ux + 0.05, by1 + ulen * 0.5), (ux, by1 + ulen)], uw)
     # the solar (celiac) plexus: a star of fibres around the celiac trunk, in front of the aorta at T12-L1
     hub = Point(mid + 0.6, 63.0)
-    rays = [band([(hub.x, hub.y), (hub.x + 2.1 * math.cos(a), hub.y + 1.7 * math.sin(a))], 0.32)
-            for a in [k * math.pi / 5 for k in range(10)]]
+    rays = [
+        band([(hub.x, hub.y), (hub.x + 2.1 * math.cos(a), hub.y + 1.7 * math.sin(a))], 0.32)
+        for a in [k * math.pi / 5 for k in range(10)]
+    ]
     front["solar-plexus"] = unary_union([hub.buffer(0.9, 24), *rays])
 
     # ---- back view (SVG units, then mirrored with the outline so the body's right is on the right)
@@ -353,7 +603,9 @@ def build(svg_path: str):
             verts.append(rounded_rect(mid - w / 2, y + 0.12, mid + w / 2, y + h - 0.12, 0.35))
             levels.append((f"{n}{k + 1}", y + h / 2))
             y += h
-    sacrum = Polygon([(mid - 4.4, y + 0.1), (mid + 4.4, y + 0.1), (mid + 1.5, y + 9.0), (mid - 1.5, y + 9.0)])
+    sacrum = Polygon(
+        [(mid - 4.4, y + 0.1), (mid + 4.4, y + 0.1), (mid + 1.5, y + 9.0), (mid - 1.5, y + 9.0)]
+    )
     sacrum = smooth(sacrum, 0.5)
     coccyx = Polygon([(mid - 1.3, y + 9.3), (mid + 1.3, y + 9.3), (mid, y + 11.6)]).buffer(0.15)
     back["spine"] = unary_union([*verts, sacrum, coccyx])
@@ -373,43 +625,94 @@ def build(svg_path: str):
         ribs.append(band(pts, 0.75 if k < 10 else 0.6))
     back["ribs"] = both(unary_union(ribs), mid)
     trunk_w = outline.intersection(box(mid - 16.5, 30, mid + 16.5, 100))
-    back["upper-back"] = smooth(trunk_w.intersection(box(mid - 13.2, lv["T1"] - 1.0, mid + 13.2, lv["T12"] + 1.1)), 0.8)
-    back["lower-back"] = smooth(trunk_w.intersection(box(mid - 12.6, lv["L1"] - 1.6, mid + 12.6, lv["L5"] + 1.2)), 0.8)
-    ilium = Polygon([(mid, y - 0.5), (mid + 3, y - 1.2), (mid + 7.2, lv["L4"] - 1.5), (mid + 11.6, lv["L4"] - 0.8),
-                     (mid + 12.4, y + 1.6), (mid + 10.6, y + 6.4), (mid + 8.4, y + 10.5), (mid + 7.6, y + 13.8),
-                     (mid + 5.0, y + 17.0), (mid + 2.4, y + 16.2), (mid, y + 15.0)])
+    back["upper-back"] = smooth(
+        trunk_w.intersection(box(mid - 13.2, lv["T1"] - 1.0, mid + 13.2, lv["T12"] + 1.1)), 0.8
+    )
+    back["lower-back"] = smooth(
+        trunk_w.intersection(box(mid - 12.6, lv["L1"] - 1.6, mid + 12.6, lv["L5"] + 1.2)), 0.8
+    )
+    ilium = Polygon(
+        [
+            (mid, y - 0.5),
+            (mid + 3, y - 1.2),
+            (mid + 7.2, lv["L4"] - 1.5),
+            (mid + 11.6, lv["L4"] - 0.8),
+            (mid + 12.4, y + 1.6),
+            (mid + 10.6, y + 6.4),
+            (mid + 8.4, y + 10.5),
+            (mid + 7.6, y + 13.8),
+            (mid + 5.0, y + 17.0),
+            (mid + 2.4, y + 16.2),
+            (mid, y + 15.0),
+        ]
+    )
     pelvis = both(smooth(ilium, 0.7), mid)
     back["pelvis-lower-back"] = unary_union([back["lower-back"], pelvis])
-    trap_half = Polygon([(mid, 16.6), (mid + 1.9, 17.3), (mid + 2.5, 23.5), (mid + 4.4, 30.2), (mid + 9.5, 32.6),
-                         (mid + 15.6, 34.5), (mid + 15.2, 36.5), (mid + 10.0, 38.3), (mid + 6.0, 42.0),
-                         (mid + 3.8, 48.5), (mid + 1.2, lv["T12"] + 0.6), (mid, lv["T12"] + 1.2)])
+    trap_half = Polygon(
+        [
+            (mid, 16.6),
+            (mid + 1.9, 17.3),
+            (mid + 2.5, 23.5),
+            (mid + 4.4, 30.2),
+            (mid + 9.5, 32.6),
+            (mid + 15.6, 34.5),
+            (mid + 15.2, 36.5),
+            (mid + 10.0, 38.3),
+            (mid + 6.0, 42.0),
+            (mid + 3.8, 48.5),
+            (mid + 1.2, lv["T12"] + 0.6),
+            (mid, lv["T12"] + 1.2),
+        ]
+    )
     back["trapezius"] = smooth(both(trap_half, mid), 0.6)
     # sciatic nerve: from the sacral plexus (L4-S3) through the buttock, down the back of the thigh,
     # dividing just above the knee (drawn on the body's right; mirrored)
     kx = fx0 + (fx1 - fx0) * 0.45  # thigh axis at the knee (body's left in SVG units)
-    sci = [(mid + 2.6, y + 3.0), (mid + 5.2, y + 7.5), (mid + 7.4, fy0 + 6.5), (mid + 7.6, fy0 + 18),
-           (kx - 0.4, 124), (kx - 0.3, 131.5)]
+    sci = [
+        (mid + 2.6, y + 3.0),
+        (mid + 5.2, y + 7.5),
+        (mid + 7.4, fy0 + 6.5),
+        (mid + 7.6, fy0 + 18),
+        (kx - 0.4, 124),
+        (kx - 0.3, 131.5),
+    ]
     tib = [(kx - 0.3, 131.5), (kx - 0.3, 136.5), (kx - 0.2, 141)]
     fib = [(kx - 0.3, 131.5), (kx + 1.6, 135.5), (kx + 2.8, 140.5)]
     sciatic = unary_union([band(sci, 1.0), band(tib, 0.55), band(fib, 0.5)])
     back["sciatic-nerves"] = both(sciatic, mid)
     # shoulder blades: flat triangles on the back of the chest over ribs 2-7 (T2-T7), glenoid at the
     # shoulder joint (drawn on one side, mirrored)
-    blade = Polygon([(mid + 4.0, lv["T2"] - 0.8), (mid + 11.0, lv["T2"] - 0.4), (mid + 13.4, lv["T2"] + 0.8),
-                     (mid + 13.2, lv["T2"] + 3.4), (mid + 6.4, lv["T7"] + 1.2), (mid + 4.9, lv["T7"] + 0.4),
-                     (mid + 3.9, lv["T4"])])
+    blade = Polygon(
+        [
+            (mid + 4.0, lv["T2"] - 0.8),
+            (mid + 11.0, lv["T2"] - 0.4),
+            (mid + 13.4, lv["T2"] + 0.8),
+            (mid + 13.2, lv["T2"] + 3.4),
+            (mid + 6.4, lv["T7"] + 1.2),
+            (mid + 4.9, lv["T7"] + 0.4),
+            (mid + 3.9, lv["T4"]),
+        ]
+    )
     back["shoulder-blades"] = both(smooth(blade, 0.6), mid)
     # cerebellum (two hemispheres joined by the vermis, low at the back of the skull) and the brain
     # stem (midline, in front of it, down to the foramen magnum where the spinal cord begins at C1)
     # (its lower edge about level with the ear lobes, just above the top of the neck)
     cb_y = 15.0
-    cerebellum = unary_union([ellipse(mid - 2.5, cb_y, 3.0, 2.1, -8), ellipse(mid + 2.5, cb_y, 3.0, 2.1, 8),
-                              ellipse(mid, cb_y + 0.2, 1.3, 1.9)])
+    cerebellum = unary_union(
+        [
+            ellipse(mid - 2.5, cb_y, 3.0, 2.1, -8),
+            ellipse(mid + 2.5, cb_y, 3.0, 2.1, 8),
+            ellipse(mid, cb_y + 0.2, 1.3, 1.9),
+        ]
+    )
     stem = band([(mid, cb_y - 3.6), (mid, cb_y), (mid, 18.6)], 1.6)
     back["cerebellum-brain-stem"] = smooth(unary_union([cerebellum, stem]), 0.3)
 
     # ---- to mm; back view mirrored (body's right on the viewer's right)
-    feats = {("front", "outline"): frame.to_mm(outline), ("back", "outline"): frame.to_mm(outline, mirror=True)}
+    feats = {
+        ("front", "outline"): frame.to_mm(outline),
+        ("back", "outline"): frame.to_mm(outline, mirror=True),
+    }
     inside = outline.buffer(-0.05)
     for slug, g in front.items():
         feats[("front", slug)] = frame.to_mm(g.intersection(inside))
@@ -465,26 +768,42 @@ def write(svg_path: str) -> dict:
     feats, frame, _ = build(svg_path)
     features = []
     for view in ("front", "back"):
-        features.append({
-            "type": "Feature", "id": f"{view}.outline",
-            "properties": {"role": "outline", "view": view},
-            "geometry": _round_coords(feats[(view, "outline")]),
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"{view}.outline",
+                "properties": {"role": "outline", "view": view},
+                "geometry": _round_coords(feats[(view, "outline")]),
+            }
+        )
     for area in sorted(REGIONS):
         for view, slug, label, system, side, uberon, diffuse in REGIONS[area]:
             claim = CLAIMS[area]
-            props = {"role": "region", "view": view, "label": label, "body_area": area,
-                     "system": system, "side": side}
+            props = {
+                "role": "region",
+                "view": view,
+                "label": label,
+                "body_area": area,
+                "system": system,
+                "side": side,
+            }
             if uberon:
                 props["uberon"] = uberon
             props["diffuse"] = diffuse
             props["claims"] = [{"kind": "anatomy", "text": claim[0], "sources": list(claim[1])}]
-            features.append({"type": "Feature", "id": f"{view}.{slug}", "properties": props,
-                             "geometry": _round_coords(feats[(view, slug)])})
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"{view}.{slug}",
+                    "properties": props,
+                    "geometry": _round_coords(feats[(view, slug)]),
+                }
+            )
     chart = {
         "type": "FeatureCollection",
         "footmap": {
-            "schema_version": 2, "chart": "body",
+            "schema_version": 2,
+            "chart": "body",
             "title": "Where the organs really are (body chart)",
             "description": (
                 "An anatomy figure of an adult body, front and back, with the organs and "
@@ -492,12 +811,17 @@ def write(svg_path: str) -> dict:
                 "really are. It states anatomy; it does not imply any link between the feet and "
                 "these organs."
             ),
-            "units": "mm", "frame": FRAME_TEXT, "orientation": ORIENTATION_TEXT,
-            "attribution": ATTRIBUTION, "sources": anatomy_records(),
+            "units": "mm",
+            "frame": FRAME_TEXT,
+            "orientation": ORIENTATION_TEXT,
+            "attribution": ATTRIBUTION,
+            "sources": anatomy_records(),
         },
         "features": features,
     }
-    OUT.write_text(json.dumps(chart, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    OUT.write_text(
+        json.dumps(chart, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     return chart
 
 
@@ -510,9 +834,23 @@ def check(path: Path = OUT) -> list[str]:
     probs: list[str] = []
     chart = json.loads(path.read_text(encoding="utf-8"))
     zones = json.loads((ROOT / "data" / "zones.geojson").read_text(encoding="utf-8"))
-    areas = {f["properties"]["body_area"] for f in zones["features"] if "body_area" in f.get("properties", {})}
-    systems = {"nervous", "sensory", "endocrine", "respiratory", "cardiovascular", "digestive",
-               "urinary", "lymphatic", "musculoskeletal", "reproductive"}
+    areas = {
+        f["properties"]["body_area"]
+        for f in zones["features"]
+        if "body_area" in f.get("properties", {})
+    }
+    systems = {
+        "nervous",
+        "sensory",
+        "endocrine",
+        "respiratory",
+        "cardiovascular",
+        "digestive",
+        "urinary",
+        "lymphatic",
+        "musculoskeletal",
+        "reproductive",
+    }
     src_ids = {s["id"] for s in chart["footmap"]["sources"] if s["kind"] == "anatomy"}
     outlines = {}
     seen_ids = set()
@@ -565,9 +903,15 @@ def check(path: Path = OUT) -> list[str]:
     for a in sorted(covered - areas):
         probs.append(f"region for {a!r}, which the foot chart does not use")
     # known sides from the brief
-    want = {"liver": "right", "gallbladder": "right", "appendix and ileocecal valve": "right",
-            "ascending colon": "right", "spleen": "left", "descending colon": "left",
-            "sigmoid colon": "left"}
+    want = {
+        "liver": "right",
+        "gallbladder": "right",
+        "appendix and ileocecal valve": "right",
+        "ascending colon": "right",
+        "spleen": "left",
+        "descending colon": "left",
+        "sigmoid colon": "left",
+    }
     for f in chart["features"]:
         p = f["properties"]
         if p.get("body_area") in want and p["side"] != want[p["body_area"]]:
