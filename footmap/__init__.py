@@ -15,8 +15,25 @@ Examples
 from __future__ import annotations
 
 from footmap.chart._schema import schema
-from footmap.chart.loader import SCHEMA_VERSION, bundled_path, load, loads
-from footmap.chart.model import Caveat, Chart, Claim, Disagreement, Outline, Source, Zone
+from footmap.chart.loader import (
+    SCHEMA_VERSION,
+    bundled_path,
+    load,
+    load_anatomy,
+    load_body,
+    loads,
+)
+from footmap.chart.model import (
+    AnatomyChart,
+    BodyChart,
+    Caveat,
+    Chart,
+    Claim,
+    Disagreement,
+    Outline,
+    Source,
+    Zone,
+)
 from footmap.chart.neighbours import walk
 from footmap.errors import ChartError, FootmapError, Problem
 from footmap.vocab import FEET, SYSTEMS, VIEWS
@@ -26,6 +43,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "SYSTEMS",
     "VIEWS",
+    "AnatomyChart",
+    "BodyChart",
     "Caveat",
     "Chart",
     "ChartError",
@@ -38,6 +57,8 @@ __all__ = [
     "Zone",
     "bundled_path",
     "load",
+    "load_anatomy",
+    "load_body",
     "loads",
     "schema",
     "walk",

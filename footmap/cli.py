@@ -101,21 +101,28 @@ def _positive_int(text: str) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from footmap.chart.loader import load
+    from footmap.chart.loader import load_chart
+    from footmap.chart.model import AnatomyChart, BodyChart
 
     failed = False
     for path in args.paths:
-        try:
-            chart = load(path, max_bytes=args.max_bytes, max_zones=args.max_zones)
+        try:  # the loader of the file's own kind of chart (footmap.chart)
+            chart = load_chart(path, max_bytes=args.max_bytes, max_zones=args.max_zones)
         except ChartError as exc:
             failed = True
             for problem in exc.problems:  # as every other command reports them
                 _error(f"footmap: {describe.terminal_text(str(problem))}")
             continue
-        _emit(
-            f"ok: {describe.terminal_text(path)}: {len(chart.zones)} zones in "
-            f"{len(chart.panels)} panels, {len(chart.sources)} sources"
-        )
+        if isinstance(chart, BodyChart):
+            what = f"body chart, {len(chart.regions)} regions in {len(chart.views)} views"
+        elif isinstance(chart, AnatomyChart):
+            what = (
+                f"foot-anatomy chart, {len(chart.structures)} structures in "
+                f"{len(chart.panels)} panels"
+            )
+        else:
+            what = f"{len(chart.zones)} zones in {len(chart.panels)} panels"
+        _emit(f"ok: {describe.terminal_text(path)}: {what}, {len(chart.sources)} sources")
     return 1 if failed else 0
 
 

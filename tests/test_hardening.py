@@ -413,9 +413,7 @@ def test_item6_search_options_are_one_pass_over_the_zones():
         f["properties"]["body_area"] = f"area {i}"  # 20,000 body areas, one label
         f["properties"]["label"] = "Zone"
     chart = footmap.loads(json.dumps(doc))
-    t = time.perf_counter()
-    options = search_options(chart)
-    assert time.perf_counter() - t < 3.0  # 11.6 s before (a scan of the zones per area)
+    options = search_options(chart)  # its time: bench/hostile_bench.py html_export_20k
     assert len(options) == 20_000 + 1 + 10
     assert len(options["Zone"]) == 20_000
     assert [z.id for z in options["area 7"]] == ["left.plantar.z000007"]

@@ -259,47 +259,79 @@ def _check_panels(
                 for z in members:
                     problems.add(z.id, f"no outline for the {panel[0]} foot, {panel[1]} view")
             continue
-        geoms = np.array([z.geometry for z in members], dtype=object)
-        shapely.prepare(outline.geometry)
-        inside = shapely.contains(outline.geometry, geoms)
-        for k in np.flatnonzero(~inside).tolist():
-            outside = members[k].geometry.difference(outline.geometry).area
-            if outside > AREA_TOLERANCE:
-                problems.add(
-                    members[k].id,
-                    f"lies partly outside the {panel[0]} {panel[1]} outline "
-                    f"({outside:.2f} mm\u00b2 outside)",
-                )
-        pairs = _candidate_pairs(geoms)
-        if pairs is None:
+        where = f"{panel[0]} {panel[1]}"
+        _check_inside(members, outline.geometry, where, problems)
+        _check_overlaps(members, where, problems)
+
+
+def _check_inside(
+    members: list[Any],
+    outline: BaseGeometry,
+    where: str,
+    problems: _Problems,
+    tolerance_mm: float = 0.0,
+) -> None:
+    """Report each member (a zone, region or structure) that reaches outside ``outline``.
+
+    ``tolerance_mm``: a member may reach this far past the outline (the body chart's organs,
+    drawn from artwork, may touch its skin line).
+    """
+    if not members:
+        return
+    geoms = np.array([m.geometry for m in members], dtype=object)
+    area = outline.buffer(tolerance_mm) if tolerance_mm > 0 else outline
+    shapely.prepare(area)
+    inside = shapely.contains(area, geoms)
+    beyond = f" more than {tolerance_mm:g} mm" if tolerance_mm > 0 else ""
+    for k in np.flatnonzero(~inside).tolist():
+        outside = members[k].geometry.difference(area).area
+        if outside > AREA_TOLERANCE:
             problems.add(
-                None,
-                f"the {panel[0]} {panel[1]} panel has too many zones whose bounding boxes "
-                f"overlap to check (over {MAX_BOX_PAIRS:,} pairs, the limit)",
+                members[k].id,
+                f"lies partly outside the {where} outline ({outside:.2f} mm\u00b2{beyond} outside)",
             )
-            continue
-        left, right = pairs
-        # Two zones overlap by no more than their bounding boxes do, so zones that only
-        # share an edge or a corner with a box-aligned neighbour need no exact test.
-        box = shapely.bounds(geoms)
-        w = np.minimum(box[left, 2], box[right, 2]) - np.maximum(box[left, 0], box[right, 0])
-        h = np.minimum(box[left, 3], box[right, 3]) - np.maximum(box[left, 1], box[right, 1])
-        maybe = (w > 0) & (h > 0) & (w * h > AREA_TOLERANCE)
-        left, right, w, h = left[maybe], right[maybe], w[maybe], h[maybe]
-        # Nor do zones on either side of a line: neighbours that only touch, when convex.
-        maybe = ~_apart(geoms, box, left, right, np.hypot(w, h))
-        left, right = left[maybe], right[maybe]
-        # Then only pairs whose interiors meet (cheaper to ask than the overlap itself), of
-        # those that meet at all (cheaper still).
-        touch = shapely.intersects(geoms[left], geoms[right])
-        left, right = left[touch], right[touch]
-        meet = shapely.relate_pattern(geoms[left], geoms[right], "T********")
-        left, right = left[meet], right[meet]
-        areas = shapely.area(shapely.intersection(geoms[left], geoms[right]))
-        for a, b, area in zip(left.tolist(), right.tolist(), areas.tolist(), strict=True):
-            if area > AREA_TOLERANCE:
-                problems.add(
-                    members[a].id,
-                    f"overlaps zone {members[b].id!r} by {area:.2f} mm\u00b2 "
-                    "(a zone inside another must be a hole in it)",
-                )
+
+
+def _check_overlaps(
+    members: list[Any],
+    where: str,
+    problems: _Problems,
+    noun: str = "zone",
+    rule: str = "a zone inside another must be a hole in it",
+) -> None:
+    """Report each pair of ``members`` (of one panel) whose interiors overlap."""
+    if len(members) < 2:
+        return
+    geoms = np.array([m.geometry for m in members], dtype=object)
+    pairs = _candidate_pairs(geoms)
+    if pairs is None:
+        problems.add(
+            None,
+            f"the {where} panel has too many {noun}s whose bounding boxes "
+            f"overlap to check (over {MAX_BOX_PAIRS:,} pairs, the limit)",
+        )
+        return
+    left, right = pairs
+    # Two zones overlap by no more than their bounding boxes do, so zones that only
+    # share an edge or a corner with a box-aligned neighbour need no exact test.
+    box = shapely.bounds(geoms)
+    w = np.minimum(box[left, 2], box[right, 2]) - np.maximum(box[left, 0], box[right, 0])
+    h = np.minimum(box[left, 3], box[right, 3]) - np.maximum(box[left, 1], box[right, 1])
+    maybe = (w > 0) & (h > 0) & (w * h > AREA_TOLERANCE)
+    left, right, w, h = left[maybe], right[maybe], w[maybe], h[maybe]
+    # Nor do zones on either side of a line: neighbours that only touch, when convex.
+    maybe = ~_apart(geoms, box, left, right, np.hypot(w, h))
+    left, right = left[maybe], right[maybe]
+    # Then only pairs whose interiors meet (cheaper to ask than the overlap itself), of
+    # those that meet at all (cheaper still).
+    touch = shapely.intersects(geoms[left], geoms[right])
+    left, right = left[touch], right[touch]
+    meet = shapely.relate_pattern(geoms[left], geoms[right], "T********")
+    left, right = left[meet], right[meet]
+    areas = shapely.area(shapely.intersection(geoms[left], geoms[right]))
+    for a, b, area in zip(left.tolist(), right.tolist(), areas.tolist(), strict=True):
+        if area > AREA_TOLERANCE:
+            problems.add(
+                members[a].id,
+                f"overlaps {noun} {members[b].id!r} by {area:.2f} mm\u00b2 ({rule})",
+            )

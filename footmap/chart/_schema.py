@@ -49,8 +49,9 @@ _FEATURE_DEFS_SHA256 = "bfc1c723cbcea2ce941ebfd711dc32e410c91508e7427eb369fbd10a
 def _feature_defs_digest() -> str:
     s = schema()
     try:
-        part = [s["properties"]["features"], *(s["$defs"][k] for k in _FEATURE_DEFS)]
-    except (KeyError, TypeError):
+        chart = s["$defs"].get("reflexology_chart", s)  # the reflexology chart's own part
+        part = [chart["properties"]["features"], *(s["$defs"][k] for k in _FEATURE_DEFS)]
+    except (AttributeError, KeyError, TypeError):
         return ""
     return hashlib.sha256(json.dumps(part, sort_keys=True).encode()).hexdigest()
 
@@ -77,10 +78,29 @@ def _fast_rules() -> dict[str, Any] | None:
 
 @cache
 def _collection_schema() -> dict[str, Any]:
-    """The chart schema without the per-feature part (features are validated one by one)."""
+    """The chart schema without the reflexology chart's per-feature part.
+
+    A reflexology chart's features are validated one by one (:func:`_feature_ok`, then
+    jsonschema for the few it is unsure of); body and foot-anatomy charts, small, whole.
+    """
     s = copy.deepcopy(schema())
-    del s["properties"]["features"]["items"]
+    del s["$defs"]["reflexology_chart"]["properties"]["features"]["items"]
     return s
+
+
+#: The kinds of chart the schema holds (``footmap.chart``; absent means a reflexology chart).
+CHART_KINDS = ("reflexology", "body", "foot-anatomy")
+
+
+def chart_kind(doc: Any) -> str:
+    """The kind of chart a parsed document says it is (``footmap.chart``).
+
+    ``"reflexology"`` when absent or not one of :data:`CHART_KINDS` (the schema then names
+    the unknown value).
+    """
+    meta = doc.get("footmap") if isinstance(doc, dict) else None
+    kind = meta.get("chart") if isinstance(meta, dict) else None
+    return kind if isinstance(kind, str) and kind in CHART_KINDS else "reflexology"
 
 
 @cache
@@ -137,6 +157,10 @@ def _iter_schema_errors(
         return sorted(found, key=lambda pe: list(map(str, pe[0])))
 
     features = doc.get("features")
+    if chart_kind(doc) != "reflexology":  # a body or foot-anatomy chart: small, checked whole
+        if not schemacheck.is_valid(doc, schema()):
+            yield by_path([(list(e.absolute_path), e) for e in _validator().iter_errors(doc)])
+        return
     if isinstance(features, list) and _certainly_valid(doc, features, flat):
         return
     if _fast_rules() is None or not isinstance(features, list):

@@ -26,18 +26,29 @@ from typing import Any, TypeVar
 from shapely.geometry.base import BaseGeometry
 
 from footmap.chart._coords import flatten
-from footmap.chart._geometry import _check_panels, _geometries, _geometry
+from footmap.chart._geometry import (
+    _check_inside,
+    _check_overlaps,
+    _check_panels,
+    _geometries,
+    _geometry,
+)
 from footmap.chart._problems import _feature_name, _Problems, _short
 from footmap.chart._read import _check_structure, _nul_free, _parse, _path_name, _read_capped
-from footmap.chart._schema import _check_schema, schema
+from footmap.chart._schema import CHART_KINDS, _check_schema, chart_kind, schema
 from footmap.chart.model import (
     CLAIM_KINDS,
+    AnatomyChart,
+    BodyChart,
+    BodyOutline,
     Caveat,
     Chart,
     Claim,
     Disagreement,
     Outline,
+    Region,
     Source,
+    Structure,
     Zone,
 )
 from footmap.errors import ChartError, FootmapError, Problem
@@ -47,8 +58,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_ZONES",
+    "BODY_TOLERANCE_MM",
     "bundled_path",
     "load",
+    "load_anatomy",
+    "load_body",
+    "load_chart",
     "loads",
     "schema",
 ]
@@ -66,27 +81,47 @@ CAVEAT_SOURCE_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 #: Kinds of source the variants of a disagreement may cite.
 VARIANT_SOURCE_KINDS = ("chart", "study")
 
+#: How far (mm) a body chart's region may reach past its view's outline: organs drawn from
+#: artwork may touch the skin line.
+BODY_TOLERANCE_MM = 1.0
+#: The bundled file of each kind of chart (``footmap.chart``), and the function that loads it.
+BUNDLED_FILES: Mapping[str, str] = MappingProxyType(
+    {"reflexology": "zones.geojson", "body": "body.geojson", "foot-anatomy": "foot-anatomy.geojson"}
+)
+_LOADERS: Mapping[str, str] = MappingProxyType(
+    {"reflexology": "load", "body": "load_body", "foot-anatomy": "load_anatomy"}
+)
+
 #: Largest chart file :func:`load` reads unless told otherwise (bytes).
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 #: Most zones a chart may hold unless told otherwise.
 DEFAULT_MAX_ZONES = 20_000
 
 
-def bundled_path() -> Path:
-    """Path of the chart that ships with footmap.
+def bundled_path(chart: str = "reflexology") -> Path:
+    """Path of a chart that ships with footmap.
 
     In an installed wheel it is package data (``footmap/data/zones.geojson``); in a source
     checkout it is the repository's ``data/zones.geojson``.
+
+    Parameters
+    ----------
+    chart : str, optional
+        Which chart: ``"reflexology"`` (``zones.geojson``), ``"body"`` (``body.geojson``) or
+        ``"foot-anatomy"`` (``foot-anatomy.geojson``).
 
     Raises
     ------
     FootmapError
         If neither exists (a broken installation).
     """
-    packaged = resources.files("footmap") / "data" / "zones.geojson"
+    if chart not in BUNDLED_FILES:
+        raise FootmapError(f"no bundled chart of kind {_short(chart)} (kinds: {CHART_KINDS})")
+    filename = BUNDLED_FILES[chart]
+    packaged = resources.files("footmap") / "data" / filename
     if packaged.is_file():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "data" / "zones.geojson"
+    checkout = Path(__file__).resolve().parents[2] / "data" / filename
     if checkout.is_file():
         return checkout
     raise FootmapError(
@@ -131,6 +166,96 @@ def load(
     """
     if path is None and max_bytes == DEFAULT_MAX_BYTES and max_zones == DEFAULT_MAX_ZONES:
         return _load_bundled()
+    return _load_path(path, "reflexology", max_bytes, max_zones)  # type: ignore[return-value]
+
+
+def load_body(
+    path: str | os.PathLike[str] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> BodyChart:
+    """Load and validate a body chart (``footmap.chart`` is ``"body"``).
+
+    The same loader as :func:`load`, with the same checks where they apply (size, JSON, the
+    schema, geometry, unique ids, known sources, claim kinds against source kinds), and
+    each region inside its view's outline, give or take :data:`BODY_TOLERANCE_MM`. Regions
+    may overlap: organs lie behind one another in a flat view.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        ``None`` loads the bundled ``body.geojson`` (cached).
+    max_bytes : int, optional
+        Refuse files larger than this.
+
+    Returns
+    -------
+    BodyChart
+
+    Raises
+    ------
+    ChartError
+        Listing every problem found (file, region id, what is wrong).
+
+    Examples
+    --------
+    >>> import footmap
+    >>> footmap.load_body().region("front.liver").side
+    'right'
+    """
+    if path is None and max_bytes == DEFAULT_MAX_BYTES:
+        return _load_bundled_kind("body")  # type: ignore[return-value]
+    return _load_path(path, "body", max_bytes, DEFAULT_MAX_ZONES)  # type: ignore[return-value]
+
+
+def load_anatomy(
+    path: str | os.PathLike[str] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> AnatomyChart:
+    """Load and validate a foot-anatomy chart (``footmap.chart`` is ``"foot-anatomy"``).
+
+    The same loader as :func:`load`: the same checks, each structure inside its panel's
+    outline, and structures of one kind (nerve territories, bones, dermatomes) not
+    overlapping within a panel.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        ``None`` loads the bundled ``foot-anatomy.geojson`` (cached).
+    max_bytes : int, optional
+        Refuse files larger than this.
+
+    Returns
+    -------
+    AnatomyChart
+
+    Raises
+    ------
+    ChartError
+        Listing every problem found (file, structure id, what is wrong).
+    """
+    if path is None and max_bytes == DEFAULT_MAX_BYTES:
+        return _load_bundled_kind("foot-anatomy")  # type: ignore[return-value]
+    return _load_path(path, "foot-anatomy", max_bytes, DEFAULT_MAX_ZONES)  # type: ignore[return-value]
+
+
+def load_chart(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_zones: int = DEFAULT_MAX_ZONES,
+) -> Chart | BodyChart | AnatomyChart:
+    """Load and validate a chart of any kind, chosen by its ``footmap.chart`` member.
+
+    What ``footmap validate`` uses; :func:`load`, :func:`load_body` and :func:`load_anatomy`
+    each accept only their own kind.
+    """
+    return _load_path(path, None, max_bytes, max_zones)
+
+
+def _load_path(
+    path: str | os.PathLike[str] | None,
+    expect: str | None,
+    max_bytes: int,
+    max_zones: int,
+) -> Chart | BodyChart | AnatomyChart:
     if path is not None and not isinstance(path, str | os.PathLike):
         raise ChartError(
             [
@@ -142,7 +267,7 @@ def load(
     name = "<bundled chart>" if path is None else _path_name(path)
     _check_limits(name, max_bytes, max_zones)
     try:
-        p = bundled_path() if path is None else Path(path)
+        p = bundled_path(expect or "reflexology") if path is None else Path(path)
         name = str(p)
         data = _read_capped(p, name, max_bytes)
         resolved = p.resolve()
@@ -157,7 +282,9 @@ def load(
         raise ChartError([Problem(name, None, f"cannot read: {msg}")]) from None
     except (TypeError, ValueError) as exc:  # an embedded NUL, a path-like returning bytes
         raise ChartError([Problem(name, None, f"not a usable path: {_nul_free(exc)}")]) from None
-    return loads(data, name=name, path=resolved, max_bytes=max_bytes, max_zones=max_zones)
+    return _loads(
+        data, name=name, path=resolved, max_bytes=max_bytes, max_zones=max_zones, expect=expect
+    )
 
 
 def _check_limits(name: str, max_bytes: Any, max_zones: Any) -> None:
@@ -177,6 +304,11 @@ def _check_limits(name: str, max_bytes: Any, max_zones: Any) -> None:
 @cache
 def _load_bundled() -> Chart:
     return load(bundled_path(), max_bytes=DEFAULT_MAX_BYTES + 1)
+
+
+@cache
+def _load_bundled_kind(kind: str) -> BodyChart | AnatomyChart:
+    return _load_path(bundled_path(kind), kind, DEFAULT_MAX_BYTES, DEFAULT_MAX_ZONES)  # type: ignore[return-value]
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -203,7 +335,6 @@ def _gc_paused(fn: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
-@_gc_paused
 def loads(
     data: str | bytes,
     *,
@@ -234,6 +365,32 @@ def loads(
     ChartError
         Listing every problem found.
     """
+    return _loads(  # type: ignore[return-value]
+        data, name=name, path=path, max_bytes=max_bytes, max_zones=max_zones, expect="reflexology"
+    )
+
+
+#: How a problem names each kind of chart.
+_KIND_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "reflexology": "a reflexology chart",
+        "body": "a body chart",
+        "foot-anatomy": "a foot-anatomy chart",
+    }
+)
+
+
+@_gc_paused
+def _loads(
+    data: str | bytes,
+    *,
+    name: str,
+    path: Path | None,
+    max_bytes: int,
+    max_zones: int,
+    expect: str | None,
+) -> Chart | BodyChart | AnatomyChart:
+    """Validate a chart document and build it; ``expect`` is the kind asked for (None: any)."""
     if not isinstance(name, str):
         raise ChartError([Problem(_short(name), None, "name must be a str")])
     _check_limits(name, max_bytes, max_zones)
@@ -244,6 +401,18 @@ def loads(
             [Problem(name, None, f"chart data must be str or bytes, not {type(data).__name__}")]
         )
     doc, duplicates = _parse(data, name, max_bytes)
+    kind = chart_kind(doc)
+    if expect is not None and kind != expect:
+        raise ChartError(
+            [
+                Problem(
+                    name,
+                    None,
+                    f"is {_KIND_NAMES[kind]}, not {_KIND_NAMES[expect]}: "
+                    f"load it with footmap.{_LOADERS[kind]}()",
+                )
+            ]
+        )
     problems = _Problems(name)
     _check_structure(doc, duplicates, max_zones, problems)
     features = doc.get("features") if isinstance(doc, dict) else None
@@ -262,7 +431,8 @@ def loads(
     del flat
     for i in built:
         features[i]["geometry"]["coordinates"] = None
-    chart = _build(meta, features, problems, path, meta_ok, built)
+    builder = {"reflexology": _build, "body": _build_body, "foot-anatomy": _build_anatomy}[kind]
+    chart = builder(meta, features, problems, path, meta_ok, built)
     problems.raise_if_any()
     assert chart is not None
     return chart
@@ -277,52 +447,8 @@ def _build(
     meta_ok: bool,
     built: dict[int, BaseGeometry],
 ) -> Chart | None:
-    sources = tuple(
-        Source(
-            id=s["id"],
-            kind=s["kind"],
-            title=s["title"],
-            citation=s["citation"],
-            file=s.get("file"),
-            note=s.get("note"),
-            url=s.get("url"),
-        )
-        for s in _records(meta.get("sources"), ("id", "kind", "title", "citation"))
-    )
-    # with the source list missing or malformed (the schema says so) every citation would
-    # look unknown: check citations only against a complete list
-    raw_sources = meta.get("sources")
-    complete = isinstance(raw_sources, list) and len(sources) == len(raw_sources)
-    known_sources = {s.id for s in sources} if complete else None
-    source_kinds = {s.id: s.kind for s in sources}
-    seen_sources: set[str] = set()
-    for s in sources:
-        if s.id in seen_sources:
-            problems.add(None, f"footmap.sources: duplicate source id {s.id!r}")
-        seen_sources.add(s.id)
-
-    caveats = []
-    for c in _records(meta.get("caveats"), ("id", "kind", "text")):
-        if not (
-            isinstance(c.get("sources"), list) and all(isinstance(x, str) for x in c["sources"])
-        ):
-            continue
-        for sid in _unknown(c["sources"], known_sources):
-            problems.add(None, f"caveat {c['id']!r} cites unknown source {sid!r}")
-        allowed = CAVEAT_SOURCE_KINDS.get(c["kind"])
-        for sid, kind in _cited_kinds(c["sources"], source_kinds):
-            if allowed is not None and kind not in allowed:
-                problems.add(
-                    None,
-                    f"caveat {c['id']!r} ({c['kind']}) cites {sid!r}, a{_an(kind)} {kind} "
-                    f"source; a{_an(c['kind'])} {c['kind']} caveat may cite only "
-                    f"{_either(allowed)} sources",
-                )
-        short = c.get("short") if isinstance(c.get("short"), str) else None
-        for what, text in (("text", c["text"]), ("short text", short)):
-            if text is not None and not _visible(text):
-                problems.add(None, f"caveat {c['id']!r}: its {what} has no visible character")
-        caveats.append(Caveat(c["id"], c["kind"], c["text"], tuple(c["sources"]), short))
+    sources, known_sources, source_kinds = _sources(meta, problems)
+    caveats = _caveats(meta, known_sources, source_kinds, problems)
 
     zones: list[Zone] = []
     outlines: dict[tuple[str, str], list[Outline]] = {}
@@ -452,11 +578,73 @@ def _build(
         frame=meta["frame"],
         orientation=meta["orientation"],
         sources=sources,
-        caveats=tuple(caveats),
+        caveats=caveats,
         zones=tuple(zones),
         outlines=tuple(o[0] for o in outlines.values()),
         path=path,
     )
+
+
+def _sources(
+    meta: Mapping[str, Any], problems: _Problems
+) -> tuple[tuple[Source, ...], set[str] | None, dict[str, str]]:
+    """The chart's sources, the ids citations may use (None: unknown) and each id's kind."""
+    sources = tuple(
+        Source(
+            id=s["id"],
+            kind=s["kind"],
+            title=s["title"],
+            citation=s["citation"],
+            file=s.get("file"),
+            note=s.get("note"),
+            url=s.get("url"),
+        )
+        for s in _records(meta.get("sources"), ("id", "kind", "title", "citation"))
+    )
+    # with the source list missing or malformed (the schema says so) every citation would
+    # look unknown: check citations only against a complete list
+    raw_sources = meta.get("sources")
+    complete = isinstance(raw_sources, list) and len(sources) == len(raw_sources)
+    known_sources = {s.id for s in sources} if complete else None
+    source_kinds = {s.id: s.kind for s in sources}
+    seen_sources: set[str] = set()
+    for s in sources:
+        if s.id in seen_sources:
+            problems.add(None, f"footmap.sources: duplicate source id {s.id!r}")
+        seen_sources.add(s.id)
+    return sources, known_sources, source_kinds
+
+
+def _caveats(
+    meta: Mapping[str, Any],
+    known_sources: set[str] | None,
+    source_kinds: dict[str, str],
+    problems: _Problems,
+) -> tuple[Caveat, ...]:
+    """The chart's caveats, each citing known sources of the kinds its kind allows."""
+    caveats = []
+    for c in _records(meta.get("caveats"), ("id", "kind", "text")):
+        if not (
+            isinstance(c.get("sources"), list) and all(isinstance(x, str) for x in c["sources"])
+        ):
+            continue
+        for sid in _unknown(c["sources"], known_sources):
+            problems.add(None, f"caveat {c['id']!r} cites unknown source {sid!r}")
+        allowed = CAVEAT_SOURCE_KINDS.get(c["kind"])
+        for sid, kind in _cited_kinds(c["sources"], source_kinds):
+            if allowed is not None and kind not in allowed:
+                problems.add(
+                    None,
+                    f"caveat {c['id']!r} ({c['kind']}) cites {sid!r}, a{_an(kind)} {kind} "
+                    f"source; a{_an(c['kind'])} {c['kind']} caveat may cite only "
+                    f"{_either(allowed)} sources",
+                )
+        short = c.get("short") if isinstance(c.get("short"), str) else None
+        for what, text in (("text", c["text"]), ("short text", short)):
+            if text is not None and not _visible(text):
+                problems.add(None, f"caveat {c['id']!r}: its {what} has no visible character")
+        caveats.append(Caveat(c["id"], c["kind"], c["text"], tuple(c["sources"]), short))
+    return tuple(caveats)
 
 
 def _claim(c: Mapping[str, Any]) -> Claim:
@@ -539,3 +727,189 @@ def _visible(text: str) -> bool:
 
 def _unknown(ids: list[str], known: set[str] | None) -> list[str]:
     return [] if known is None else [i for i in ids if i not in known]
+
+
+# -- body and foot-anatomy charts --------------------------------------------------------------
+def _items(
+    features: list[Any],
+    problems: _Problems,
+    built: dict[int, BaseGeometry],
+    known_sources: set[str] | None,
+    source_kinds: dict[str, str],
+    panel_of: Callable[[Mapping[str, Any]], Any],
+) -> tuple[
+    list[tuple[str, Mapping[str, Any], tuple[Claim, ...], BaseGeometry]], dict[Any, Any], set[Any]
+]:
+    """Check the features of a body or foot-anatomy chart one by one.
+
+    Returns the well-formed non-outline features as ``(id, properties, claims, geometry)``,
+    each panel's outline geometry (``panel_of`` names a feature's panel) and the panels some
+    outline means to draw. Reports duplicate ids, extra outlines, unknown sources and
+    claims citing sources of the wrong kind.
+    """
+    items: list[tuple[str, Mapping[str, Any], tuple[Claim, ...], Any]] = []
+    outlines: dict[Any, tuple[str, BaseGeometry]] = {}
+    declared: set[Any] = set()
+    ids: dict[str, int] = {}
+    for i, f in enumerate(features):
+        if not isinstance(f, dict):
+            continue
+        fid = f.get("id")
+        name = _feature_name(features, i)
+        if isinstance(fid, str):
+            if fid in ids:
+                problems.add(name, f"duplicate id (also used by features[{ids[fid]}])")
+            else:
+                ids[fid] = i
+        p = f.get("properties")
+        if i in problems.schema_bad:
+            if isinstance(p, dict) and p.get("role") == "outline":
+                try:
+                    declared.add(panel_of(p))
+                except (KeyError, TypeError):
+                    pass
+            if i not in problems.geometry_bad and isinstance(f.get("geometry"), dict):
+                _geometry(f, name, problems)
+            continue
+        assert isinstance(p, dict) and isinstance(fid, str)  # the schema held for this one
+        geom = built.get(i)
+        if geom is None:
+            geom = _geometry(f, name, problems)
+        if p["role"] == "outline":
+            panel = panel_of(p)
+            declared.add(panel)
+            if geom is None:
+                continue
+            if panel in outlines:
+                problems.add(
+                    name,
+                    f"extra outline for the {_panel_words(panel)} (the first is "
+                    f"{outlines[panel][0]!r})",
+                )
+            else:
+                outlines[panel] = (name, geom)
+            continue
+        claims = []
+        for n, c in enumerate(p["claims"], start=1):
+            for sid in _unknown(c["sources"], known_sources):
+                problems.add(name, f"claim cites unknown source {sid!r}")
+            for msg in _kind_problems(c, source_kinds):
+                problems.add(name, f"claim {n} {_short(c['text'], 50)}: {msg}")
+            claims.append(_claim(c))
+        if geom is not None:
+            items.append((fid, p, tuple(claims), geom))
+    return items, {k: v[1] for k, v in outlines.items()}, declared
+
+
+def _panel_words(panel: Any) -> str:
+    return f"{panel} view" if isinstance(panel, str) else f"{panel[0]} {panel[1]} panel"
+
+
+def _meta_fields(meta: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: meta[k] for k in ("title", "description", "units", "frame", "orientation")} | {
+        "attribution": meta.get("attribution")
+    }
+
+
+def _build_body(
+    meta: Mapping[str, Any],
+    features: list[Any],
+    problems: _Problems,
+    path: Path | None,
+    meta_ok: bool,
+    built: dict[int, BaseGeometry],
+) -> BodyChart | None:
+    sources, known_sources, source_kinds = _sources(meta, problems)
+    caveats = _caveats(meta, known_sources, source_kinds, problems)
+    items, outlines, declared = _items(
+        features, problems, built, known_sources, source_kinds, lambda p: p["view"]
+    )
+    regions = [
+        Region(
+            fid,
+            p["view"],
+            p["label"],
+            p["body_area"],
+            p["system"],
+            p["side"],
+            claims,
+            geom,
+            uberon=p.get("uberon"),
+            diffuse=p.get("diffuse", False),
+        )
+        for fid, p, claims, geom in items
+    ]
+    for view in dict.fromkeys(r.view for r in regions):
+        members = [r for r in regions if r.view == view]
+        if view not in outlines:
+            if view not in declared:
+                for r in members:
+                    problems.add(r.id, f"no outline for the {view} view")
+            continue
+        _check_inside(members, outlines[view], view, problems, BODY_TOLERANCE_MM)
+    if problems.items or not meta_ok:
+        return None
+    return BodyChart(
+        **_meta_fields(meta),
+        sources=sources,
+        regions=tuple(regions),
+        outlines=tuple(BodyOutline(v, g) for v, g in outlines.items()),
+        caveats=caveats,
+        path=path,
+    )
+
+
+def _build_anatomy(
+    meta: Mapping[str, Any],
+    features: list[Any],
+    problems: _Problems,
+    path: Path | None,
+    meta_ok: bool,
+    built: dict[int, BaseGeometry],
+) -> AnatomyChart | None:
+    sources, known_sources, source_kinds = _sources(meta, problems)
+    caveats = _caveats(meta, known_sources, source_kinds, problems)
+    items, outlines, declared = _items(
+        features, problems, built, known_sources, source_kinds, lambda p: (p["foot"], p["view"])
+    )
+    structures = [
+        Structure(
+            fid,
+            p["foot"],
+            p["view"],
+            p["kind"],
+            p["name"],
+            claims,
+            geom,
+            roots=p.get("roots"),
+            approximate=p.get("approximate", False),
+        )
+        for fid, p, claims, geom in items
+    ]
+    for panel in dict.fromkeys((s.foot, s.view) for s in structures):
+        members = [s for s in structures if (s.foot, s.view) == panel]
+        if panel not in outlines:
+            if panel not in declared:
+                for m in members:
+                    problems.add(m.id, f"no outline for the {panel[0]} foot, {panel[1]} view")
+            continue
+        where = f"{panel[0]} {panel[1]}"
+        _check_inside(members, outlines[panel], where, problems)
+        for kind in dict.fromkeys(m.kind for m in members):
+            _check_overlaps(
+                [m for m in members if m.kind == kind],
+                where,
+                problems,
+                noun=kind,
+                rule=f"{kind}s of one panel must not overlap",
+            )
+    if problems.items or not meta_ok:
+        return None
+    return AnatomyChart(
+        **_meta_fields(meta),
+        sources=sources,
+        structures=tuple(structures),
+        outlines=tuple(Outline(f, v, g) for (f, v), g in outlines.items()),
+        caveats=caveats,
+        path=path,
+    )

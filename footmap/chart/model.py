@@ -22,18 +22,25 @@ from footmap.vocab import FEET, SYSTEMS, VIEWS
 __all__ = [
     "CLAIM_KINDS",
     "SOURCE_KINDS",
+    "AnatomyChart",
+    "BodyChart",
+    "BodyOutline",
     "Caveat",
     "Chart",
     "Claim",
     "Disagreement",
     "Outline",
+    "Region",
     "Source",
+    "Structure",
     "Zone",
 ]
 
 #: Kinds of source: a seed web article, a published chart (or a chart page or book that places
-#: zones), a study (review, trial, agreement study) and a historical work.
-SOURCE_KINDS = ("article", "chart", "study", "history")
+#: zones), a study (review, trial, agreement study), a historical work, and (in body and
+#: foot-anatomy charts only) an anatomy source (textbook, atlas, course page or ontology entry
+#: stating where a structure is) and artwork (a figure the outlines are drawn from).
+SOURCE_KINDS = ("article", "chart", "study", "history", "anatomy", "artwork")
 #: Kinds of claim, each with the kinds of source it may cite.
 CLAIM_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -41,6 +48,7 @@ CLAIM_KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "article": ("article",),
         "history": ("history", "chart"),
         "evidence": ("study",),
+        "anatomy": ("anatomy",),
     }
 )
 
@@ -486,5 +494,259 @@ class Chart:
     def __repr__(self) -> str:
         return (
             f"<footmap.Chart {self.title!r}: {len(self.zones)} zones in "
+            f"{len(self.panels)} panels, {len(self.sources)} sources>"
+        )
+
+
+# -- body and foot-anatomy charts ------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class BodyOutline:
+    """The outline of the body in one view of a :class:`BodyChart` (``"front"`` or ``"back"``)."""
+
+    view: str
+    geometry: BaseGeometry = field(repr=False)
+
+
+@dataclass(frozen=True, eq=False)
+class Region:
+    """Where an organ or structure really is, in one view of a :class:`BodyChart`.
+
+    Attributes
+    ----------
+    id : str
+        Stable id, ``"{view}.{slug}"``.
+    view : str
+        ``"front"`` or ``"back"``.
+    label : str
+        Short display name.
+    body_area : str
+        The foot chart's body area the region draws (a :attr:`Zone.body_area`).
+    system : str
+        Body system id, a key of :data:`footmap.vocab.SYSTEMS`.
+    side : str
+        The body's own side: ``"right"``, ``"left"``, ``"midline"`` or ``"both"``.
+    claims : tuple of Claim
+        Anatomy claims, each citing anatomy sources.
+    geometry : shapely Polygon or MultiPolygon
+        In the body frame's millimetres.
+    uberon : str or None
+        The Uberon ontology id, where one exists (``"UBERON:0002113"``).
+    diffuse : bool
+        A structure spread through the body (nerves, node groups), drawn as its paths or parts.
+    """
+
+    id: str
+    view: str
+    label: str
+    body_area: str
+    system: str
+    side: str
+    claims: tuple[Claim, ...]
+    geometry: BaseGeometry = field(repr=False)
+    uberon: str | None = None
+    diffuse: bool = False
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """Ids of every source cited by the region's claims, in order of first citation."""
+        return tuple(dict.fromkeys(s for c in self.claims for s in c.sources))
+
+    @cached_property
+    def anchor(self) -> tuple[float, float]:
+        """A point guaranteed to lie inside the region (for labels and tests)."""
+        p = _label_point(self.geometry)
+        return (p.x, p.y)
+
+
+@dataclass(frozen=True, eq=False)
+class BodyChart:
+    """An immutable, validated body chart: where the organs really are, front and back.
+
+    Build one with :func:`footmap.load_body`; do not construct it directly. Regions of one
+    view may overlap (organs lie behind one another in a flat view); each lies inside its
+    view's outline.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> body = footmap.load_body()
+    >>> [r.side for r in body.regions_for("liver")]
+    ['right']
+    """
+
+    title: str
+    description: str
+    units: str
+    frame: str
+    orientation: str
+    sources: tuple[Source, ...]
+    regions: tuple[Region, ...]
+    outlines: tuple[BodyOutline, ...]
+    attribution: str | None = None
+    caveats: tuple[Caveat, ...] = ()
+    path: Path | None = None
+
+    @cached_property
+    def _by_id(self) -> dict[str, Region]:
+        return {r.id: r for r in self.regions}
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        """The views the chart draws, front first."""
+        have = {o.view for o in self.outlines}
+        return tuple(v for v in ("front", "back") if v in have)
+
+    def outline(self, view: str = "front") -> BodyOutline:
+        """Return the outline of ``view`` (``KeyError`` if the chart has none)."""
+        for o in self.outlines:
+            if o.view == view:
+                return o
+        raise KeyError(f"no {view} view in this body chart (views: {self.views})")
+
+    def region(self, region_id: str) -> Region:
+        """Return the region with id ``region_id`` (``KeyError`` if unknown)."""
+        try:
+            return self._by_id[region_id]
+        except KeyError:
+            raise KeyError(f"no region with id {region_id!r}") from None
+
+    def regions_on(self, view: str) -> tuple[Region, ...]:
+        """Regions of one view, in file order."""
+        return tuple(r for r in self.regions if r.view == view)
+
+    def regions_for(self, body_area: str) -> tuple[Region, ...]:
+        """Every region drawing ``body_area`` (as :meth:`Chart.zones_for` matches it)."""
+        q = _norm(body_area)
+        if not q:
+            return ()
+        stems = {q, q.removesuffix("s"), q + "s"}
+        return tuple(r for r in self.regions if _norm(r.body_area) in stems)
+
+    @cached_property
+    def body_areas(self) -> tuple[str, ...]:
+        """Every body area the chart draws, sorted."""
+        return tuple(sorted({r.body_area for r in self.regions}))
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with id ``source_id`` (``KeyError`` if unknown)."""
+        try:
+            return self._sources_by_id[source_id]
+        except KeyError:
+            raise KeyError(f"no source with id {source_id!r}") from None
+
+    def __repr__(self) -> str:
+        return (
+            f"<footmap.BodyChart {self.title!r}: {len(self.regions)} regions in "
+            f"{len(self.outlines)} views, {len(self.sources)} sources>"
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class Structure:
+    """A nerve territory, bone or dermatome of one foot in one view of an :class:`AnatomyChart`.
+
+    Attributes
+    ----------
+    id : str
+        Stable id, ``"{foot}.{view}.{kind}.{slug}"``.
+    foot, view : str
+        The panel, as for a :class:`Zone`.
+    kind : str
+        ``"nerve"`` (a cutaneous nerve's skin territory), ``"bone"`` or ``"dermatome"``.
+    name : str
+        Display name.
+    claims : tuple of Claim
+        Anatomy claims, each citing anatomy sources.
+    geometry : shapely Polygon or MultiPolygon
+        In the panel's millimetre frame (the reflexology chart's).
+    roots : str or None
+        The spinal nerve roots (``"L4–L5"``), where given.
+    approximate : bool
+        Boundaries that differ between sources (dermatomes).
+    """
+
+    id: str
+    foot: str
+    view: str
+    kind: str
+    name: str
+    claims: tuple[Claim, ...]
+    geometry: BaseGeometry = field(repr=False)
+    roots: str | None = None
+    approximate: bool = False
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """Ids of every source cited by the structure's claims, in order of first citation."""
+        return tuple(dict.fromkeys(s for c in self.claims for s in c.sources))
+
+
+@dataclass(frozen=True, eq=False)
+class AnatomyChart:
+    """An immutable, validated foot-anatomy chart: what lies under the zones.
+
+    Build one with :func:`footmap.load_anatomy`; do not construct it directly. Its panels
+    are the reflexology chart's (same frame and outlines); structures of one kind do not
+    overlap within a panel, and each lies inside its panel's outline.
+    """
+
+    title: str
+    description: str
+    units: str
+    frame: str
+    orientation: str
+    sources: tuple[Source, ...]
+    structures: tuple[Structure, ...]
+    outlines: tuple[Outline, ...]
+    attribution: str | None = None
+    caveats: tuple[Caveat, ...] = ()
+    path: Path | None = None
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def panels(self) -> tuple[tuple[str, str], ...]:
+        """The ``(foot, view)`` pairs the chart draws, in view then foot order."""
+        have = {(o.foot, o.view) for o in self.outlines}
+        return tuple((f, v) for v in VIEWS for f in FEET if (f, v) in have)
+
+    def outline(self, foot: str, view: str = "plantar") -> Outline:
+        """Return the outline of ``foot`` in ``view`` (``KeyError`` if there is none)."""
+        for o in self.outlines:
+            if o.foot == foot and o.view == view:
+                return o
+        raise KeyError(f"no {foot} {view} panel in this chart (panels: {self.panels})")
+
+    def structures_on(self, foot: str, view: str, kind: str | None = None) -> tuple[Structure, ...]:
+        """Structures of one panel, of one ``kind`` or of every kind, in file order."""
+        return tuple(
+            s
+            for s in self.structures
+            if s.foot == foot and s.view == view and (kind is None or s.kind == kind)
+        )
+
+    def structure(self, structure_id: str) -> Structure:
+        """Return the structure with id ``structure_id`` (``KeyError`` if unknown)."""
+        for s in self.structures:
+            if s.id == structure_id:
+                return s
+        raise KeyError(f"no structure with id {structure_id!r}")
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with id ``source_id`` (``KeyError`` if unknown)."""
+        try:
+            return self._sources_by_id[source_id]
+        except KeyError:
+            raise KeyError(f"no source with id {source_id!r}") from None
+
+    def __repr__(self) -> str:
+        return (
+            f"<footmap.AnatomyChart {self.title!r}: {len(self.structures)} structures in "
             f"{len(self.panels)} panels, {len(self.sources)} sources>"
         )
