@@ -444,3 +444,25 @@ def test_item6_arrow_targets_across_panels_only_where_the_panel_has_none():
     # the right column of the left foot goes right to the left column of the right foot
     assert within[19 * 20 + 5][3] == -1
     assert across[19 * 20 + 5][3] == 400 + 5
+
+
+# ---- item 13: a handout's memory does not grow with its pages --------------------------------
+def test_item13_handout_pages_wait_without_their_pixel_buffers(synth, tmp_path, monkeypatch):
+    import gc
+
+    from matplotlib.backends import backend_agg, backend_pdf
+
+    held = []
+    original = backend_pdf.PdfPages.savefig
+
+    def counting(self, figure=None, **kw):  # noqa: ANN001
+        if not held:  # at the first save every page is composed: count the live renderers
+            gc.collect()
+            held.append(sum(isinstance(o, backend_agg.RendererAgg) for o in gc.get_objects()))
+        return original(self, figure, **kw)
+
+    monkeypatch.setattr(backend_pdf.PdfPages, "savefig", counting)
+    from footmap.export import handout
+
+    handout(synth, tmp_path / "h.pdf")
+    assert held == [0]
