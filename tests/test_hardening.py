@@ -490,7 +490,10 @@ def _all_views_chart(n: int) -> footmap.Chart:
     ("n", "title"),
     [
         (200, "(136 zones too small to label here)\n(numbers 33 to 64: no room to list them here)"),
-        (1000, "(904 zones too small to label here)\n(numbers 49 to 96: no room to list them here)"),
+        (
+            1000,
+            "(904 zones too small to label here)\n(numbers 49 to 96: no room to list them here)",
+        ),
     ],
 )
 def test_item3_a_key_of_many_long_labels_leaves_the_map_its_room(n, title):
