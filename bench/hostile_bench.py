@@ -127,7 +127,10 @@ def html_chart_20k() -> str:
 
 
 def handout_chart() -> str:
-    return json.dumps(synthetic.synthetic_chart(400), separators=(",", ":"))
+    doc = synthetic.synthetic_chart(400)
+    for i, f in enumerate(doc["features"][1:]):
+        f["properties"]["body_area"] = f"area {i % 200:03d}"  # 200 areas, 2 zones each
+    return json.dumps(doc, separators=(",", ":"))
 
 
 #: The HTML map may take at most this many times the PNG export of the same chart.

@@ -414,7 +414,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 1 when footmap reports an error, 2 for bad usage.
+        0 on success, 1 when footmap reports an error, 2 for bad usage, 143 when an
+        export or handout is stopped by SIGTERM (its output file is then not written).
 
     Examples
     --------

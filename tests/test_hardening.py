@@ -417,3 +417,66 @@ def test_item6_search_options_are_one_pass_over_the_zones():
     assert len(options) == 20_000 + 1 + 10
     assert len(options["Zone"]) == 20_000
     assert [z.id for z in options["area 7"]] == ["left.plantar.z000007"]
+
+
+# ---- item 13: a handout's memory does not grow with its pages --------------------------------
+def test_item13_handout_pages_wait_without_their_pixel_buffers(synth, tmp_path, monkeypatch):
+    import gc
+
+    from matplotlib.backends import backend_agg, backend_pdf
+
+    held = []
+    original = backend_pdf.PdfPages.savefig
+
+    def counting(self, figure=None, **kw):  # noqa: ANN001
+        if not held:  # at the first save every page is composed: count the live renderers
+            gc.collect()
+            held.append(sum(isinstance(o, backend_agg.RendererAgg) for o in gc.get_objects()))
+        return original(self, figure, **kw)
+
+    monkeypatch.setattr(backend_pdf.PdfPages, "savefig", counting)
+    from footmap.export import handout
+
+    handout(synth, tmp_path / "h.pdf")
+    assert held == [0]
+
+
+# ---- item 3: many small zones with long labels on all views still draw the map ----------------
+def _all_views_chart(n: int) -> footmap.Chart:
+    """``n`` zones, a grid on every foot and view, each labelled with 40 characters."""
+    base = json.dumps(synthetic.synthetic_chart(n // 8))
+    doc = json.loads(base)
+    doc["features"] = []
+    for foot in ("left", "right"):
+        for view in ("plantar", "dorsal", "medial", "lateral"):
+            text = base.replace('"left"', f'"{foot}"').replace('"plantar"', f'"{view}"')
+            doc["features"] += json.loads(text.replace("left.plantar", f"{foot}.{view}"))[
+                "features"
+            ]
+    for i, f in enumerate(doc["features"]):
+        if f["properties"]["role"] == "zone":
+            f["properties"]["label"] = (f"Zone {i} " + "W" * 40)[:40]
+    return footmap.loads(json.dumps(doc))
+
+
+@pytest.mark.parametrize(
+    ("n", "title"),
+    [
+        (200, "(136 zones too small to label here)\n(numbers 33 to 64: no room to list them here)"),
+        (
+            1000,
+            "(904 zones too small to label here)\n(numbers 49 to 96: no room to list them here)",
+        ),
+    ],
+)
+def test_item3_a_key_of_many_long_labels_leaves_the_map_its_room(n, title):
+    from footmap.export import figure
+
+    fig = figure(_all_views_chart(n), views=None)
+    fig.canvas.draw()
+    artists = fig.footmap_artists
+    x0, x1 = artists.ax.get_xlim()
+    y0, y1 = artists.ax.get_ylim()
+    assert x1 - x0 < 600  # millimetres: the feet fill the map (about 1,000,000 before)
+    assert y1 - y0 < 400
+    assert artists.key.get_title().get_text() == "Key to numbers\n" + title

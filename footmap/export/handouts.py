@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
@@ -208,12 +209,12 @@ def handout(
     figures: list[Figure] = []
     cover = _new_figure(size, orientation)
     rest = _cover(cover, chart, feet if not isinstance(feet, str) else (feet,), tuple(all_views))
-    figures.append(cover)
+    figures.append(_released(cover))
     while rest:
         more = _new_figure(size, orientation)
         rest = _continuation(more, chart, "About this handout", (), rest)
-        figures.append(more)
-    figures += _disagreement_pages(chart, size, orientation)
+        figures.append(_released(more))
+    figures += map(_released, _disagreement_pages(chart, size, orientation))
     for (name, spec), pviews in zip(specs, page_views, strict=True):
         fig = _new_figure(size, orientation)
         artists, leftover = _compose(
@@ -230,12 +231,12 @@ def handout(
             legend=False,
         )
         _remove_overflow_note(fig, bool(leftover))
-        figures.append(fig)
+        figures.append(_released(fig))
         described = [z for z in resolve(chart, spec) if z.id in set(artists.highlighted)]
         while leftover:
             more = _new_figure(size, orientation)
             leftover = _continuation(more, chart, name, described, leftover)
-            figures.append(more)
+            figures.append(_released(more))
     total = len(figures)
     for k, fig in enumerate(figures, start=1):
         fig.text(
@@ -256,6 +257,25 @@ def handout(
         for fig in figures:
             pdf.savefig(fig)
     return target
+
+
+def _released(fig: Figure) -> Figure:
+    """``fig`` without the Agg renderer its layout measured text with (a page of pixels).
+
+    A handout keeps every page until it knows how many there are (for "page k of n"); the
+    renderers, about 4 MB a page, would make its memory grow with its pages. Saving to PDF
+    draws with a PDF renderer, so nothing else changes.
+    """
+    from matplotlib.text import Text
+
+    canvas: Any = fig.canvas  # FigureCanvasAgg: its renderer is not in matplotlib's stubs
+    if getattr(canvas, "renderer", None) is not None:
+        canvas.renderer = None
+        canvas._lastKey = None  # get_renderer() makes a new one when asked
+    for t in fig.findobj(Text):
+        text: Any = t
+        text._renderer = None  # the renderer a text was last measured with
+    return fig
 
 
 #: Title of the handout's page listing the documented disagreements.

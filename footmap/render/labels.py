@@ -387,6 +387,10 @@ def _callouts(
     return [lines, ring_line, dot_line], key
 
 
+#: The most of the map's width the numbered key takes; columns beyond it are not listed.
+KEY_MAX_SHARE = 0.5
+
+
 def key_spec(
     labels: Sequence[str],
     size: float,
@@ -446,9 +450,22 @@ def _key(
     assert spec is not None
     fs, rows, _, _ = spec
     lines = [f"{n:>2}  {label}" for label, n in numbers.items()]
+    # the columns that fit the key's room (at most KEY_MAX_SHARE of the width); the others
+    # are left out and the title says which numbers
+    limit = pos.width * fw * 72 * KEY_MAX_SHARE
+    limit = limit if max_width_pt is None else min(limit, max_width_pt)
+    shown, used = 0, fs * 0.8
+    for i in range(0, len(lines), rows):
+        width = max(text_size(line, fs)[0] for line in lines[i : i + rows])
+        if shown and used + width > limit + 0.5:
+            break
+        shown, used = i + len(lines[i : i + rows]), used + width + fs * 1.0
     title = "Key to numbers"
     if unlabelled:
         title += f"\n({unlabelled} zone{'s' if unlabelled > 1 else ''} too small to label here)"
+    if shown < len(lines):
+        title += f"\n(numbers {shown + 1} to {len(lines)}: no room to list them here)"
+        lines = lines[:shown]
     pad = fs * 0.2
     texts = []
 

@@ -48,6 +48,7 @@ from footmap.render.artists import (
 )
 from footmap.render.labels import (
     CALLOUT_MIN_PT,
+    KEY_MAX_SHARE,
     inside_labels,
     key_spec,
     place_once,
@@ -302,7 +303,9 @@ def plot_map(
         cap = int(2 * len(layout.panels) * height_pt / (CALLOUT_MIN_PT * 1.7)) + 1
         names = list(dict.fromkeys(zones[i].label for i in small[:cap]))
         spec = key_spec(names, LABEL_PT, width_pt, height_pt)
-        need = spec[3] + 4.0 if spec is not None else 0.0
+        # never more than half the width: a key of many long labels at its smallest font
+        # would otherwise leave the feet no room (the key then lists what fits)
+        need = min(spec[3], width_pt * KEY_MAX_SHARE) + 4.0 if spec is not None else 0.0
         if need <= key_pt + 1.0 and (need >= key_pt * 0.85 or _attempt == 3):
             break
         key_pt = need
