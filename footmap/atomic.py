@@ -8,6 +8,7 @@ file behind; footmap's own temporaries left by a killed process are cleaned up.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -69,14 +70,19 @@ def _write_atomically(path: str | os.PathLike[str], mode: str) -> Iterator[IO[An
         target = Path(os.path.realpath(target))
     directory = target.parent  # Path("name").parent is Path("."), never empty
     _remove_stale_temporaries(directory)
+    # SIGTERM and Ctrl-C wait while the temporary file is made, so that the first moment
+    # they can stop the write is inside the ``try`` that removes it
+    blocked = _hold_signals()
     try:
         # the name cut short: a temporary name must fit where the target's (255 bytes) fits
         short = target.name.encode("utf-8", "surrogateescape")[:TEMP_NAME_BYTES]
         prefix = "." + short.decode("utf-8", "ignore") + "."
         fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=directory)
     except OSError as exc:
+        _release_signals(blocked)
         raise FootmapError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
+        _release_signals(blocked)
         with os.fdopen(fd, mode) as handle:
             yield handle
             handle.flush()
@@ -101,6 +107,19 @@ def _write_atomically(path: str | os.PathLike[str], mode: str) -> Iterator[IO[An
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _hold_signals() -> set[int | signal.Signals] | None:
+    """Block SIGTERM and SIGINT in this thread; return the mask to restore (None: no masks)."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+
+
+def _release_signals(blocked: set[int | signal.Signals] | None) -> None:
+    """Restore the mask :func:`_hold_signals` returned; a signal that waited arrives now."""
+    if blocked is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 #: Bytes of the target's name kept in a temporary file's name (the rest is random).

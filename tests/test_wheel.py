@@ -40,8 +40,9 @@ def test_wheel_ships_the_chart_and_loads_it_in_a_fresh_venv(root, tmp_path):
         "assert 'site-packages' in str(c.path), c.path; "
         "from footmap.web.page import html_document; "
         "assert 'footmapMatch' in html_document(c); "
-        "from footmap.explorer.kit import page_script, style_html; "
-        "assert '_footmapFront' in page_script() and '.footmap-root' in style_html(); "
+        "from importlib import resources; front = resources.files('footmap') / 'explorer'; "
+        "assert '_footmapFront' in (front / 'page.js').read_text(encoding='utf-8'); "
+        "assert '.footmap-root' in (front / 'page.css').read_text(encoding='utf-8'); "
         "print(len(c.zones), c.zone('left.plantar.kidney').body_area)"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
