@@ -118,10 +118,11 @@ def test_export_claims_block_keeps_evidence_apart(chart):
             "bold",
         ),
         ("\u2013 Charts place the head in the big toe. [1]", "normal"),
-        ("\u2013 An article likes it. [3]", "normal"),
         ("Charts disagree here (Head on which side): Same side. [1]; Crossed. [4]", "normal"),
         ("Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]", "bold"),
         ("\u2013 Charts assign the kidneys to this patch of the arch. [1]", "normal"),
+        ("What the articles say", "bold"),
+        ("\u2013 An article likes it. [3] (Head)", "normal"),
         ("What the evidence says", "bold"),
         ("\u2013 Trials found nothing. [2] (Head)", "normal"),
         (f"\u2013 {EVIDENCE} [2]", "normal"),
@@ -304,11 +305,12 @@ def test_find_shows_sections_and_the_safety_caveat(chart_file, capsys):
         "Head (left foot, plantar): charts assign it to the head and brain [Nervous system] [1]\n"
         "What charts claim:\n"
         "  - Charts place the head in the big toe. [1]\n"
-        "  - An article likes it. [3]\n"
         "Charts disagree here:\n"
         "  - Head on which side: Charts differ on which foot holds the head.\n"
         "    * Same side. [1]\n"
         "    * Crossed. [4]\n"
+        "What the articles say:\n"
+        "  - An article likes it. [3]\n"
         "What the evidence says:\n"
         "  - Trials found nothing. [2]\n"
         f"Safety: {SAFETY_SHORT}\n"
