@@ -138,7 +138,8 @@ def test_fallback_talking_points_name_their_zones(chart):
 
 
 def test_tour_with_chosen_systems_keeps_their_order(chart):
-    assert [s.system for s in text_tour.tour(chart, ["urinary", "nervous"])] == ["urinary", "nervous"]
+    steps = text_tour.tour(chart, ["urinary", "nervous"])
+    assert [s.system for s in steps] == ["urinary", "nervous"]
 
 
 def test_tour_rejects_unknown_or_absent_systems(small):

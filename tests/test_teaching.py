@@ -69,7 +69,8 @@ def test_tour_starts_on_first_step_with_both_feet(tour, chart):
     assert tour.steps == steps and tour.index == 0
     assert tour.explorer.controls["foot"].value == "both"
     assert {f for f, _ in tour.explorer.artists.panels} == {"left", "right"}
-    assert tour.counter.value == f"<b>{esc(text_tour.counter_text(0, len(steps), steps[0].title))}</b>"
+    counter = text_tour.counter_text(0, len(steps), steps[0].title)
+    assert tour.counter.value == f"<b>{esc(counter)}</b>"
     assert text_tour.step_html(chart, steps[0]) in tour.step_panel.value
     assert set(tour.explorer.selected) == set(steps[0].zones)
     assert tour.previous_button.disabled and not tour.next_button.disabled
