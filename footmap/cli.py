@@ -15,7 +15,7 @@ from contextlib import suppress
 from footmap import __version__
 from footmap.chart.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_ZONES
 from footmap.errors import ChartError, FootmapError
-from footmap.text import describe
+from footmap.text import caveat, describe
 from footmap.vocab import FEET, SYSTEMS, VIEWS
 
 __all__ = ["build_parser", "main"]
@@ -148,7 +148,8 @@ def _cmd_find(args: argparse.Namespace) -> int:
     inert = _inert_chart(chart)
     lines = [describe.terminal_text(found.message()), ""] if found.plain else []
     lines += [describe.zone_text(inert, _inert_zone(z), numbers) for z in zones]
-    lines += ["", "Caveat: " + describe.terminal_text(describe.caveat_line(chart)), "Sources:"]
+    said = describe.terminal_text(caveat.caveat_line(chart))
+    lines += ["", f"{caveat.CAVEAT_HEADING}: {said}", "Sources:"]
     for line in describe.reference_list(chart.cited_sources(zones), numbers):
         lines.append("  " + describe.terminal_text(line))
     _emit("\n".join(lines))

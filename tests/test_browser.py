@@ -302,11 +302,12 @@ def test_teaching_in_voila(voila, voila_page):
 
 def _check_teaching(page, url):
     import footmap
-    from footmap.text import lesson
+    from footmap.text.caveat import caveat_or_reminder
+    from footmap.text.tour import tour
 
     chart = footmap.load()
-    steps = lesson.tour(chart)
-    caveat = lesson._caveat(chart)[:50]
+    steps = tour(chart)
+    caveat = caveat_or_reminder(chart)[:50]
     page.goto(url + "/", wait_until="domcontentloaded")
     tour = page.locator(".footmap-tour")
     counter = tour.locator(".fm-tour-counter")

@@ -252,11 +252,11 @@ def test_no_source_is_uncited_or_listed_as_unreadable(chart):
 
 
 def test_safety_caveat_says_not_to_diagnose_in_full_and_short(chart):
-    from footmap.text import describe
+    from footmap.text import caveat
 
-    for text in (describe.safety_text(chart), describe.safety_line(chart)):
+    for text in (caveat.safety_text(chart), caveat.safety_line(chart)):
         assert "diagnose" in text and "instead of" in text and "treatment" in text
-    assert "Ernst 2009" in describe.safety_text(chart)
+    assert "Ernst 2009" in caveat.safety_text(chart)
 
 
 @pytest.mark.parametrize("foot", FEET)

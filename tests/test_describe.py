@@ -15,6 +15,7 @@ import pytest
 import synthetic
 
 import footmap
+from footmap.text import caveat
 from footmap.text import describe as d
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -93,19 +94,17 @@ def test_reference_list_lines_in_citation_order(rich, synth):
 
 
 def test_caveat_and_safety_lines(synth, rich, hostile):
-    assert d.caveat_line(synth) == "TEST CAVEAT: claims of reflexology, not established facts."
-    assert d.caveat_line(hostile) == "]]> & &amp; \"quoted\" 'single' `back`"
-    assert d.safety_line(rich) == "Diabetes: ask first."
-    assert d.safety_text(rich) == "Ask a doctor first if diabetic."
-    assert d.safety_line(hostile) == "" and d.safety_text(hostile) == ""
+    assert caveat.caveat_line(synth) == "TEST CAVEAT: claims of reflexology, not established facts."
+    assert caveat.caveat_line(hostile) == "]]> & &amp; \"quoted\" 'single' `back`"
+    assert caveat.safety_line(rich) == "Diabetes: ask first."
+    assert caveat.safety_text(rich) == "Ask a doctor first if diabetic."
+    assert caveat.safety_line(hostile) == "" and caveat.safety_text(hostile) == ""
 
 
 def test_claims_split_into_charts_and_evidence(rich):
     z1 = rich.zones[1]
-    assert [c.text for c in d.charts_claims(z1)] == [
-        "Synthetic zone 1 is claimed to match area 1.",
-        "An article says so.",
-    ]
+    assert [c.text for c in d.charts_claims(z1)] == ["Synthetic zone 1 is claimed to match area 1."]
+    assert [c.text for c in d.article_claims(z1)] == ["An article says so."]
     assert [c.text for c in d.evidence_claims(z1)] == ["A trial found nothing."]
     assert d.evidence_claims(rich.zones[0]) == ()
 
@@ -117,11 +116,12 @@ def test_zone_text_sections_in_order(rich):
         "Zone 1 (left foot, plantar): charts assign it to the area 1 [Senses (eyes, ears)] [1]\n"
         "What charts claim:\n"
         "  - Synthetic zone 1 is claimed to match area 1. [1]\n"
-        "  - An article says so. [2]\n"
         "Charts disagree here:\n"
         "  - Which toe: Charts differ on the toe.\n"
         "    * Big toe. [1]\n"
         "    * Second toe. [4]\n"
+        "What the articles say:\n"
+        "  - An article says so. [2]\n"
         "What the evidence says:\n"
         "  - A trial found nothing. [3]\n"
         "Safety: Diabetes: ask first."
@@ -148,12 +148,13 @@ def test_zone_html_sections_in_order(rich):
         "<b>Where:</b> left foot, plantar view</p>"
         "<h5>What charts claim</h5><ul>"
         '<li>Synthetic zone 1 is claimed to match area 1. <span class="fm-cite">'
-        "(source: Synthetic source)</span></li>"
-        '<li>An article says so. <span class="fm-cite">(source: An article)</span></li></ul>'
+        "(source: Synthetic source)</span></li></ul>"
         '<h5 class="fm-disagree">Charts disagree here</h5><ul><li><b>Which toe:</b> Charts '
         'differ on the toe.<ul><li>Big toe. <span class="fm-cite">(source: Synthetic source)'
         '</span></li><li>Second toe. <span class="fm-cite">(source: Chart B)</span></li></ul>'
         "</li></ul>"
+        "<h5>What the articles say</h5>"
+        '<ul><li>An article says so. <span class="fm-cite">(source: An article)</span></li></ul>'
         '<h5>What the evidence says</h5><ul><li>A trial found nothing. <span class="fm-cite">'
         "(source: A trial)</span></li></ul>"
         '<p class="fm-safety"><b>Safety:</b> Diabetes: ask first.</p></div>'
@@ -255,8 +256,8 @@ def test_several_safety_caveats_and_sources_are_joined():
         {"id": "synthdoc2", "kind": "chart", "title": "Other chart", "citation": "B."}
     )
     chart = footmap.loads(json.dumps(doc))
-    assert d.safety_text(chart) == "First. Second."
-    assert d.safety_line(chart) == "1st. Second."
+    assert caveat.safety_text(chart) == "First. Second."
+    assert caveat.safety_line(chart) == "1st. Second."
     html = d.zone_html(chart, chart.zones[0])
     assert '<span class="fm-cite">(source: Synthetic source; Other chart)</span>' in html
     assert html.endswith('<p class="fm-safety"><b>Safety:</b> 1st. Second.</p></div>')
@@ -274,7 +275,7 @@ def test_two_sources_are_cited_as_a_list_and_two_evidence_caveats_are_joined():
     )  # fmt: skip
     doc["features"][1]["properties"]["claims"][0]["sources"] = ["synthdoc", "synthdoc2"]
     chart = footmap.loads(json.dumps(doc))
-    assert d.caveat_line(chart) == (
+    assert caveat.caveat_line(chart) == (
         "Synthetic chart: the zones are claims about nothing at all. 2nd."
     )
     assert d.zone_text(chart, chart.zones[0]).splitlines()[:3] == [

@@ -192,6 +192,6 @@ def test_teaching_notebook_builds_tour_quiz_and_evidence(tmp_path, monkeypatch):
     panels = html_values(nb)
     assert "1 / " in panels  # the tour's step counter
     assert "Click where the chart places the" in panels  # the quiz's first question
-    evidence = text_of(outputs(nb, "HTML(lesson.evidence_html(chart)"))
+    evidence = text_of(outputs(nb, "HTML(tour.evidence_html(chart)"))
     assert 'class="fm-evidence"' in evidence
     assert escape(caveats["evidence"]["text"], quote=False)[:60] in evidence

@@ -17,7 +17,7 @@ import pytest
 
 import footmap
 from footmap import Claim
-from footmap.text import describe
+from footmap.text import caveat, describe
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -91,8 +91,8 @@ def test_caveats_cite_allowed_sources(chart):
 
 
 def test_safety_caveat_names_every_condition_in_full_and_short(chart):
-    full = describe.safety_text(chart)
-    short = describe.safety_line(chart)
+    full = caveat.safety_text(chart)
+    short = caveat.safety_line(chart)
     assert len(short) < len(full)
     for condition in SAFETY_CONDITIONS:
         assert condition in full, condition
@@ -177,9 +177,9 @@ def test_disagreements_model():
 def test_charts_and_evidence_claims_are_kept_apart():
     head = _small().zone("left.plantar.head")
     assert [c.text for c in describe.charts_claims(head)] == [
-        "Charts place the head in the big toe.",
-        "An article likes it.",
+        "Charts place the head in the big toe."
     ]
+    assert [c.text for c in describe.article_claims(head)] == ["An article likes it."]
     assert [c.text for c in describe.evidence_claims(head)] == ["Trials found nothing."]
 
 
@@ -192,11 +192,12 @@ def test_zone_text_sections_in_order():
             "[Nervous system] [1]",
             "What charts claim:",
             "  - Charts place the head in the big toe. [1]",
-            "  - An article likes it. [3]",
             "Charts disagree here:",
             "  - Head on which side: Charts differ on which foot holds the head.",
             "    * Same side. [1]",
             "    * Crossed. [1]",
+            "What the articles say:",
+            "  - An article likes it. [3]",
             "What the evidence says:",
             "  - Trials found nothing. [2]",
             "Safety: Short safety <b>.",
@@ -225,9 +226,10 @@ def test_zone_html_sections_in_order_and_escaped():
     html = describe.zone_html(chart, chart.zone("left.plantar.head"))
     marks = [
         "<h5>What charts claim</h5>",
-        "An article likes it.",
         '<h5 class="fm-disagree">Charts disagree here</h5>',
         "<b>Head on which side:</b>",
+        "<h5>What the articles say</h5>",
+        "An article likes it.",
         "<h5>What the evidence says</h5>",
         "Trials found nothing.",
         '<p class="fm-safety"><b>Safety:</b> Short safety &lt;b&gt;.</p>',
@@ -244,8 +246,8 @@ def test_headings_and_safety_text():
         describe.CHARTS_HEADING,
         describe.EVIDENCE_HEADING,
         describe.DISAGREE_HEADING,
-        describe.SAFETY_HEADING,
+        caveat.SAFETY_HEADING,
     ) == ("What charts claim", "What the evidence says", "Charts disagree here", "Safety")
     chart = _small()
-    assert describe.safety_text(chart) == "Full safety text <b>."
-    assert describe.safety_line(chart) == "Short safety <b>."
+    assert caveat.safety_text(chart) == "Full safety text <b>."
+    assert caveat.safety_line(chart) == "Short safety <b>."

@@ -118,10 +118,11 @@ def test_export_claims_block_keeps_evidence_apart(chart):
             "bold",
         ),
         ("\u2013 Charts place the head in the big toe. [1]", "normal"),
-        ("\u2013 An article likes it. [3]", "normal"),
         ("Charts disagree here (Head on which side): Same side. [1]; Crossed. [4]", "normal"),
         ("Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1]", "bold"),
         ("\u2013 Charts assign the kidneys to this patch of the arch. [1]", "normal"),
+        ("What the articles say", "bold"),
+        ("\u2013 An article likes it. [3] (Head)", "normal"),
         ("What the evidence says", "bold"),
         ("\u2013 Trials found nothing. [2] (Head)", "normal"),
         (f"\u2013 {EVIDENCE} [2]", "normal"),
@@ -304,12 +305,114 @@ def test_find_shows_sections_and_the_safety_caveat(chart_file, capsys):
         "Head (left foot, plantar): charts assign it to the head and brain [Nervous system] [1]\n"
         "What charts claim:\n"
         "  - Charts place the head in the big toe. [1]\n"
-        "  - An article likes it. [3]\n"
         "Charts disagree here:\n"
         "  - Head on which side: Charts differ on which foot holds the head.\n"
         "    * Same side. [1]\n"
         "    * Crossed. [4]\n"
+        "What the articles say:\n"
+        "  - An article likes it. [3]\n"
         "What the evidence says:\n"
         "  - Trials found nothing. [2]\n"
         f"Safety: {SAFETY_SHORT}\n"
     )
+
+
+# -- one description, every surface ---------------------------------------------------------------
+def _in_order(text: str, headings: list[str]) -> list[str]:
+    """The ``headings`` found in ``text``, in the order they first appear."""
+    found = [h for h in headings if h in text]
+    return sorted(found, key=text.index)
+
+
+def _surfaces(chart, chart_file, capsys) -> dict[str, str]:
+    """What each surface says about the head zone (article, evidence and a disagreement)."""
+    from footmap.explorer import panel
+    from footmap.text import quiz, tour
+    from footmap.web.page import _zone_template
+
+    zone = chart.zone("left.plantar.head")
+    numbers = describe.citation_numbers(chart, [zone])
+    question = quiz.Question("Click where the chart places the head", "head", (zone.id,))
+    answer = quiz.check(chart, question, zone)
+    (step,) = tour.tour(chart, ["nervous"])
+    assert main(["find", "--chart", str(chart_file), zone.id]) == 0
+    return {
+        "find": capsys.readouterr().out,
+        "explorer panel": panel.selection_html(chart, [zone]),
+        "html map": _zone_template(chart, zone, numbers),
+        "page claims": "\n".join(b.text for b in page_layout._zone_blocks(chart, [zone], numbers)),
+        "quiz html": answer.html,
+        "quiz text": answer.explanation,
+        "quiz reveal": quiz.check(chart, question, reveal=True).html,
+        "tour html": tour.step_html(chart, step),
+        "tour text": tour.step_text(chart, step),
+    }
+
+
+def test_every_surface_shows_the_same_sections_in_the_same_order(chart, chart_file, capsys):
+    zone = chart.zone("left.plantar.head")
+    headings = [s.heading for s in describe.describe_zone(chart, zone).sections]
+    assert headings == [
+        "What charts claim",
+        "Charts disagree here",
+        "What the articles say",
+        "What the evidence says",
+    ]
+    for surface, text in _surfaces(chart, chart_file, capsys).items():
+        assert _in_order(text, headings) == headings, surface
+
+
+def test_sections_are_named_and_ordered_in_one_place(chart, chart_file, capsys, monkeypatch):
+    # describe.SECTIONS is the one place: rename and reorder there, every surface follows
+    sections = (
+        ("charts", "Where charts put it"),
+        ("disagreements", "Charts differ"),
+        ("evidence", "Studies found"),
+        ("articles", "Articles report"),
+    )
+    monkeypatch.setattr(describe, "SECTIONS", sections)
+    headings = [h for _, h in sections]
+    for surface, text in _surfaces(chart, chart_file, capsys).items():
+        assert _in_order(text, headings) == headings, surface
+        assert "What the articles say" not in text, surface
+
+
+def test_the_safety_caveat_says_never_to_diagnose_on_every_surface(tmp_path, capsys, monkeypatch):
+    from footmap.explorer import panel
+    from footmap.export import handouts
+    from footmap.text.caveat import caveat_html
+    from footmap.web.page import html_document
+
+    chart = footmap.load()
+    kidney = chart.zone("left.plantar.kidney")
+    # the explorer's side panel: the selected zone, and the caveat box pinned beside the map
+    assert "diagnose" in panel.selection_html(chart, [kidney])
+    assert "diagnose" in caveat_html(chart)
+    # the HTML map: the caveat bar at the top, and the panel of a zone
+    page = html_document(chart)
+    bar = re.search(r'<section class="caveat"[^>]*>(.*?)</section>', page, re.S)
+    assert bar is not None and "diagnose" in bar.group(1)
+    template = re.search(r'<template id="info-left.plantar.kidney">(.*?)</template>', page, re.S)
+    assert template is not None and "diagnose" in template.group(1)
+    # a PNG / SVG page: the caveat box in the footer (and the SVG's own text)
+    fig = export.figure(chart, highlight="kidneys")
+    try:
+        assert "diagnose" in _caveat_box(fig)
+    finally:
+        plt.close(fig)
+    svg = export.export(chart, tmp_path / "k.svg", highlight="kidneys").read_text("utf-8")
+    assert re.search(r"<text[^>]*>[^<]*\bdiagnose\b", svg)
+    # every page of a handout: its caveat box, as the page is checked before it is written
+    boxes = []
+    check = handouts.check_caveat
+
+    def record(fig, chart_):
+        boxes.append(_caveat_box(fig))
+        check(fig, chart_)
+
+    monkeypatch.setattr(handouts, "check_caveat", record)
+    export.handout(chart, tmp_path / "h.pdf", by=["kidneys", "urinary"])
+    assert len(boxes) >= 3 and all("diagnose" in box for box in boxes)
+    # footmap find
+    assert main(["find", "kidneys"]) == 0
+    assert "diagnose" in capsys.readouterr().out

@@ -17,7 +17,9 @@ from footmap.explorer import classroom as fc
 from footmap.explorer import panel as panels
 from footmap.explorer import widget as fx
 from footmap.explorer.kit import descendants
-from footmap.text import lesson
+from footmap.text import quiz as text_quiz
+from footmap.text import tour as text_tour
+from footmap.text.caveat import caveat_or_reminder
 
 IPYMPL = "module://ipympl.backend_nbagg"
 DATA = Path(__file__).resolve().parent / "data"
@@ -44,7 +46,7 @@ def hostile():
 
 def evidence_in(chart, html_):
     """The chart's evidence caveat (short form, as lesson boxes show it) is in ``html_``."""
-    return 'class="fm-caveat"' in html_ and esc(lesson._caveat(chart)[:50]) in html_
+    return 'class="fm-caveat"' in html_ and esc(caveat_or_reminder(chart)[:50]) in html_
 
 
 # -- small functions --------------------------------------------------------------------------
@@ -57,18 +59,19 @@ def test_best_view_picks_the_view_with_most_zones(chart):
 
 
 def test_counter_and_score_text():
-    assert panels.counter_text(2, 10, "Digestive") == "3 / 10: Digestive"
-    assert panels.score_text(1, 2, 5) == "Score: 1 right of 2 answered (5 questions)"
+    assert text_tour.counter_text(2, 10, "Digestive") == "3 / 10: Digestive"
+    assert text_quiz.score_text(1, 2, 5) == "Score: 1 right of 2 answered (5 questions)"
 
 
 # -- tour -------------------------------------------------------------------------------------
 def test_tour_starts_on_first_step_with_both_feet(tour, chart):
-    steps = lesson.tour(chart)
+    steps = text_tour.tour(chart)
     assert tour.steps == steps and tour.index == 0
     assert tour.explorer.controls["foot"].value == "both"
     assert {f for f, _ in tour.explorer.artists.panels} == {"left", "right"}
-    assert tour.counter.value == f"<b>{esc(panels.counter_text(0, len(steps), steps[0].title))}</b>"
-    assert lesson.step_html(chart, steps[0]) in tour.step_panel.value
+    counter = text_tour.counter_text(0, len(steps), steps[0].title)
+    assert tour.counter.value == f"<b>{esc(counter)}</b>"
+    assert text_tour.step_html(chart, steps[0]) in tour.step_panel.value
     assert set(tour.explorer.selected) == set(steps[0].zones)
     assert tour.previous_button.disabled and not tour.next_button.disabled
     bundle = tour._repr_mimebundle_()
@@ -81,7 +84,7 @@ def test_tour_next_and_previous_change_highlight_and_panel(tour, chart):
     first_panel = tour.step_panel.value
     first_lit = tour.explorer.artists.highlighted
     tour.next_button.click()
-    step = lesson.tour(chart)[1]
+    step = text_tour.tour(chart)[1]
     assert tour.index == 1 and tour.step == step
     assert f"2 / {len(tour.steps)}: {esc(step.title)}" in tour.counter.value
     assert tour.step_panel.value != first_panel
@@ -145,7 +148,7 @@ def test_tour_click_on_map_describes_the_zone(tour, chart):
     click(ex, zone)
     assert ex.selected == (zone,)
     assert f'data-zone="{zone.id}"' in tour.clicked.value
-    assert lesson.step_html(chart, tour.step) in tour.step_panel.value  # the step text stays
+    assert text_tour.step_html(chart, tour.step) in tour.step_panel.value  # the step text stays
     tour.next()
     assert tour.clicked.value == ""
     assert set(ex.selected) == set(tour.step.zones)
@@ -153,7 +156,7 @@ def test_tour_click_on_map_describes_the_zone(tour, chart):
 
 # -- quiz -------------------------------------------------------------------------------------
 def test_quiz_asks_questions_from_lesson(quiz, chart):
-    assert quiz.questions == lesson.quiz(chart, n=5, seed=3, views=("plantar",))
+    assert quiz.questions == text_quiz.quiz(chart, n=5, seed=3, views=("plantar",))
     q = quiz.current
     assert "Question 1 of 5" in quiz.question.value
     assert esc(q.prompt) in quiz.question.value
@@ -169,7 +172,7 @@ def test_quiz_click_on_an_answer_is_right(quiz, chart):
     click(quiz.explorer, zone)
     answer = quiz.answers[0]
     assert answer.correct and answer.zone == zone
-    assert lesson.check(chart, q, zone).html in quiz.answer.value
+    assert text_quiz.check(chart, q, zone).html in quiz.answer.value
     assert "fm-right" in quiz.answer.value and "Right:" in quiz.answer.value
     assert evidence_in(chart, quiz.answer.value)
     assert "Score: 1 right of 1 answered" in quiz.score.value
@@ -381,7 +384,7 @@ def test_quiz_start_again_draws_new_questions(chart, ipympl_backend):
         assert again != first
         expected = [
             x.body_area
-            for x in lesson.quiz(chart, n=3, seed=6, views=("plantar",), feet=chart.feet)
+            for x in text_quiz.quiz(chart, n=3, seed=6, views=("plantar",), feet=chart.feet)
         ]
         assert again == expected  # round k uses seed + k: reproducible
     finally:
@@ -416,15 +419,15 @@ def test_tour_and_quiz_keep_the_pinned_caveat_and_offer_presentation(chart, ipym
 
 
 def test_tour_step_and_quiz_answer_keep_claims_apart_from_evidence(chart):
-    from footmap.text import describe
+    from footmap.text import caveat, describe
 
-    step = lesson.tour(chart, ["urinary"])[0]
-    html_ = lesson.step_html(chart, step)
+    step = text_tour.tour(chart, ["urinary"])[0]
+    html_ = text_tour.step_html(chart, step)
     charts_at = html_.index(f"<h4>{describe.CHARTS_HEADING}</h4>")
     evidence_at = html_.index(describe.EVIDENCE_HEADING)
     assert charts_at < evidence_at
-    assert esc(describe.safety_line(chart)) in html_
-    q = lesson.quiz(chart, n=1, seed=1)[0]
-    answer = lesson.check(chart, q, q.answers[0])
+    assert esc(caveat.safety_line(chart)) in html_
+    q = text_quiz.quiz(chart, n=1, seed=1)[0]
+    answer = text_quiz.check(chart, q, q.answers[0])
     assert answer.html.index(describe.CHARTS_HEADING) < answer.html.index(describe.EVIDENCE_HEADING)
-    assert f"Safety: {describe.safety_line(chart)}" in answer.explanation
+    assert f"Safety: {caveat.safety_line(chart)}" in answer.explanation

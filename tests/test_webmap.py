@@ -317,7 +317,11 @@ def _template(page: str, zone_id: str) -> str:
 def test_panel_keeps_charts_claims_disagreements_and_evidence_apart(page, hostile_page):
     lungs = _template(page, "left.plantar.lungs")
     heads = re.findall(r'<h4 class="(\w+)">([^<]*)</h4>', lungs)
-    assert heads == [("charts", "What charts claim"), ("evidence", "What the evidence says")]
+    assert heads == [
+        ("charts", "What charts claim"),
+        ("articles", "What the articles say"),
+        ("evidence", "What the evidence says"),
+    ]
     charts, evidence = lungs.split('<h4 class="evidence">')
     assert "Reviews of clinical trials found no convincing evidence" in evidence
     assert "Reviews of clinical trials" not in charts

@@ -1,7 +1,7 @@
 """Teaching widgets over the explorer's map: a guided tour and a click quiz.
 
-The lesson logic (steps, questions, verdicts) is :mod:`footmap.text.lesson`'s; the HTML they
-show is :mod:`footmap.explorer.panel`'s; this module wires them to an
+The lesson logic and texts (steps, questions, verdicts) are :mod:`footmap.text.tour`'s and
+:mod:`footmap.text.quiz`'s; this module wires them to an
 :class:`~footmap.explorer.Explorer` (its
 map, view buttons and caveat) with ipywidgets buttons. Like :mod:`footmap.explorer` it belongs
 to the one module family that imports ipywidgets.
@@ -24,20 +24,13 @@ import ipywidgets as widgets
 
 from footmap.chart.model import Chart, Zone
 from footmap.explorer.kit import Shown, body, button, descendants, map_column, root
-from footmap.explorer.panel import (
-    _MISSED,
-    _QUIZ_HELP,
-    _text,
-    best_view,
-    counter_text,
-    question_html,
-    reveal_html,
-    score_text,
-    selection_html,
-)
+from footmap.explorer.panel import _text, best_view, selection_html
 from footmap.explorer.widget import Explorer, _chart
-from footmap.text import lesson
-from footmap.text.describe import escape_html as _e
+from footmap.text import quiz as lesson_quiz
+from footmap.text import tour as lesson_tour
+from footmap.text.quiz import MISSED, QUIZ_HELP, question_html, score_text
+from footmap.text.safe import escape_html as _e
+from footmap.text.tour import counter_text
 
 __all__ = ["Quiz", "Tour", "quiz_widget", "tour_widget"]
 
@@ -61,16 +54,16 @@ class _OverExplorer(Shown):
 class Tour(_OverExplorer):
     """A guided tour of the body systems for a teacher: Previous / Next through the steps.
 
-    Each step (:func:`footmap.text.lesson.tour`) highlights the system's zones on the map (an
+    Each step (:func:`footmap.text.tour.tour`) highlights the system's zones on the map (an
     :class:`Explorer`, switched to the view holding most of them), shows its talking points
-    with sources (:func:`footmap.text.lesson.step_html`) and the caveat. Build one with
+    with sources (:func:`footmap.text.tour.step_html`) and the caveat. Build one with
     :func:`tour_widget`.
 
     Attributes
     ----------
     explorer : Explorer
         The map; its view selector stays available.
-    steps : tuple of footmap.text.lesson.TourStep
+    steps : tuple of footmap.text.tour.TourStep
     index : int
         The current step (0-based).
     widget : ipywidgets.Widget
@@ -85,7 +78,7 @@ class Tour(_OverExplorer):
     def __init__(
         self,
         explorer: Explorer,
-        steps: Sequence[lesson.TourStep],
+        steps: Sequence[lesson_tour.TourStep],
         *,
         follow_view: bool = True,
     ) -> None:
@@ -111,11 +104,11 @@ class Tour(_OverExplorer):
         return f"<footmap.Tour step {self.index + 1} of {len(self.steps)}>"
 
     @property
-    def step(self) -> lesson.TourStep:
+    def step(self) -> lesson_tour.TourStep:
         """The current step."""
         return self.steps[self.index]
 
-    def go(self, index: int) -> lesson.TourStep:
+    def go(self, index: int) -> lesson_tour.TourStep:
         """Show step ``index`` (0-based, clamped to the tour): highlight, view, panel, counter.
 
         Examples
@@ -138,17 +131,17 @@ class Tour(_OverExplorer):
                 view.value = wanted  # redraws the map, keeping the selection
         ex.select(step.zones)
         self.counter.value = f"<b>{_e(counter_text(index, len(self.steps), step.title))}</b>"
-        self.step_panel.value = _text(lesson.step_html(ex.chart, step))
+        self.step_panel.value = _text(lesson_tour.step_html(ex.chart, step))
         self.clicked.value = ""
         self.previous_button.disabled = index == 0
         self.next_button.disabled = index == len(self.steps) - 1
         return step
 
-    def next(self) -> lesson.TourStep:
+    def next(self) -> lesson_tour.TourStep:
         """Go to the next step (stays on the last)."""
         return self.go(self.index + 1)
 
-    def previous(self) -> lesson.TourStep:
+    def previous(self) -> lesson_tour.TourStep:
         """Go to the previous step (stays on the first)."""
         return self.go(self.index - 1)
 
@@ -190,7 +183,7 @@ def tour_widget(
         The bundled chart by default.
     systems : sequence of str, optional
         Body system ids to visit, in order (all systems of the chart by default); see
-        :func:`footmap.text.lesson.tour`.
+        :func:`footmap.text.tour.tour`.
     follow_view : bool, optional
         Switch the map to the view holding most of each step's zones (so the lymphatic step
         shows the top of the feet). The view selector stays available either way.
@@ -213,13 +206,15 @@ def tour_widget(
     """
     chart = _chart(chart)
     options.setdefault("foot", "both")
-    return Tour(Explorer(chart, **options), lesson.tour(chart, systems), follow_view=follow_view)
+    return Tour(
+        Explorer(chart, **options), lesson_tour.tour(chart, systems), follow_view=follow_view
+    )
 
 
 class Quiz(_OverExplorer):
     """A click quiz: "Click where the chart places the kidneys", judged by the chart.
 
-    A click on a zone answers (:func:`footmap.text.lesson.check`): the panel says right or wrong,
+    A click on a zone answers (:func:`footmap.text.quiz.check`): the panel says right or wrong,
     where the chart places the area, what is claimed with sources, and the caveat. The map
     marks the answer with a thick solid outline and the zone clicked with a dashed outline and
     cross-hatching (not by colour alone); both stay until the next question. A click outside
@@ -230,12 +225,12 @@ class Quiz(_OverExplorer):
     ----------
     explorer : Explorer
         The map (labels off, so the map does not give the answers away).
-    questions : tuple of footmap.text.lesson.Question
+    questions : tuple of footmap.text.quiz.Question
     index : int
         The current question (0-based).
     round : int
         How many times the quiz was started again (each round asks freshly drawn questions).
-    answers : dict of int to footmap.text.lesson.Answer or None
+    answers : dict of int to footmap.text.quiz.Answer or None
         Question index -> its answer, or ``None`` when it was shown with "Show me". Questions
         skipped with "Next question" have no entry.
     widget : ipywidgets.Widget
@@ -246,9 +241,9 @@ class Quiz(_OverExplorer):
     def __init__(
         self,
         explorer: Explorer,
-        questions: Sequence[lesson.Question],
+        questions: Sequence[lesson_quiz.Question],
         *,
-        redraw: Callable[[int], Sequence[lesson.Question]] | None = None,
+        redraw: Callable[[int], Sequence[lesson_quiz.Question]] | None = None,
     ) -> None:
         if not questions:
             raise ValueError("a quiz needs at least one question")
@@ -257,7 +252,7 @@ class Quiz(_OverExplorer):
         self._redraw = redraw
         self.round = 0
         self.index = 0
-        self.answers: dict[int, lesson.Answer | None] = {}
+        self.answers: dict[int, lesson_quiz.Answer | None] = {}
         self.question = widgets.HTML("", layout=widgets.Layout(width="100%"))
         self.answer = widgets.HTML("", layout=widgets.Layout(width="100%"))
         self.answer.add_class("fm-scroll")
@@ -277,7 +272,7 @@ class Quiz(_OverExplorer):
         return f"<footmap.Quiz question {self.index + 1} of {len(self.questions)}>"
 
     @property
-    def current(self) -> lesson.Question:
+    def current(self) -> lesson_quiz.Question:
         """The question being asked."""
         return self.questions[self.index]
 
@@ -291,20 +286,20 @@ class Quiz(_OverExplorer):
         """How many questions were answered right."""
         return sum(1 for a in self.answers.values() if a is not None and a.correct)
 
-    def answer_with(self, zone: Zone | str | None) -> lesson.Answer | None:
+    def answer_with(self, zone: Zone | str | None) -> lesson_quiz.Answer | None:
         """Answer the current question as a click on ``zone`` would (a zone, id or ``None``).
 
-        Returns the :class:`~footmap.text.lesson.Answer`, or ``None`` when nothing was judged (the
+        Returns the :class:`~footmap.text.quiz.Answer`, or ``None`` when nothing was judged (the
         question was already answered, or ``zone`` is ``None``: a miss does not count).
         """
         if self.answered:
             return None
         if zone is None:
-            self.answer.value = _text(_MISSED)
+            self.answer.value = _text(MISSED)
             return None
         chart = self.explorer.chart
         zone = chart.zone(zone) if isinstance(zone, str) else zone
-        verdict = lesson.check(chart, self.current, zone)
+        verdict = lesson_quiz.check(chart, self.current, zone)
         self.answers[self.index] = verdict
         self._reveal((zone,), _text(verdict.html + _MARKS_KEY))
         return verdict
@@ -314,9 +309,10 @@ class Quiz(_OverExplorer):
         if self.answered:
             return
         self.answers[self.index] = None
-        self._reveal((), _text(reveal_html(self.explorer.chart, self.current)))
+        shown = lesson_quiz.check(self.explorer.chart, self.current, reveal=True)
+        self._reveal((), _text(shown.html))
 
-    def next(self) -> lesson.Question:
+    def next(self) -> lesson_quiz.Question:
         """Ask the next question; after the last, start again: fresh score, fresh questions."""
         if self.index + 1 < len(self.questions):
             return self._ask(self.index + 1)
@@ -327,7 +323,7 @@ class Quiz(_OverExplorer):
         return self._ask(0)
 
     # -- internals ---------------------------------------------------------------------------
-    def _ask(self, index: int) -> lesson.Question:
+    def _ask(self, index: int) -> lesson_quiz.Question:
         self.index = index
         q = self.current
         ex = self.explorer
@@ -335,7 +331,7 @@ class Quiz(_OverExplorer):
         ex.cursor = None
         ex.mark()
         self.question.value = question_html(index, len(self.questions), q.prompt)
-        self.answer.value = _text(_QUIZ_HELP)
+        self.answer.value = _text(QUIZ_HELP)
         self.show_button.disabled = False
         self._update_score()
         return q
@@ -406,7 +402,7 @@ def quiz_widget(
         The bundled chart by default.
     n : int, optional
         Number of questions (fewer when fewer body areas are fair to ask, see
-        :func:`footmap.text.lesson.quiz`).
+        :func:`footmap.text.quiz.quiz`).
     seed : int, optional
         The same seed gives the same questions in the same order (and the same questions
         again after "Start again": round ``k`` uses ``seed + k``).
@@ -437,7 +433,7 @@ def quiz_widget(
     options["foot"] = "both" if len(chart.feet) > 1 else chart.feet[0]
     base = seed if seed is not None else random.randrange(2**31)
 
-    def draw(k: int) -> tuple[lesson.Question, ...]:
-        return lesson.quiz(chart, n=n, seed=base + k, views=(view,), feet=chart.feet)
+    def draw(k: int) -> tuple[lesson_quiz.Question, ...]:
+        return lesson_quiz.quiz(chart, n=n, seed=base + k, views=(view,), feet=chart.feet)
 
     return Quiz(Explorer(chart, view=view, **options), draw(0), redraw=draw)

@@ -1,10 +1,11 @@
 """What the explorer and the teaching widgets show, as escaped HTML and plain text.
 
-Pure functions over a :class:`~footmap.chart.Chart`: the side panel's selection and caveat, the
-hover status line, the system legend, the quiz's question banner and score, the tour counter,
-the live-region announcement and the map's text alternative. Nothing here imports ipywidgets
-or matplotlib; the widgets (:mod:`footmap.explorer`, :mod:`footmap.explorer.classroom`) put these
-strings into their HTML widgets.
+Pure functions over a :class:`~footmap.chart.Chart`: the side panel's selection, the hover
+status line, the system legend, the view a tour step shows, the live-region announcement and
+the map's text alternative (the caveat box is :func:`footmap.text.caveat.caveat_html`, the
+quiz's texts :mod:`footmap.text.quiz`, the tour's :mod:`footmap.text.tour`). Nothing here
+imports ipywidgets or matplotlib; the widgets (:mod:`footmap.explorer`,
+:mod:`footmap.explorer.classroom`) put these strings into their HTML widgets.
 """
 
 from __future__ import annotations
@@ -14,22 +15,17 @@ from collections.abc import Iterable, Sequence
 
 from footmap import style as palette
 from footmap.chart.model import Chart, Zone
-from footmap.text import lesson
-from footmap.text.describe import caveat_line, zones_html
-from footmap.text.describe import escape_html as _e
+from footmap.text.caveat import CAVEAT_HEADING, caveat_html, caveat_or_reminder
+from footmap.text.describe import VIEW_WORDS, place, zones_html
+from footmap.text.safe import escape_html as _e
 from footmap.vocab import SYSTEMS, VIEWS
 
 __all__ = [
     "announce_text",
     "best_view",
-    "caveat_html",
-    "counter_text",
     "export_name",
     "legend_html",
     "map_alt_text",
-    "question_html",
-    "reveal_html",
-    "score_text",
     "search_hint",
     "selection_html",
     "static_html",
@@ -40,53 +36,6 @@ _PROMPT = (
     '<div class="fm-prompt"><p><b>Click a zone</b> on the foot map, or search for a body area, '
     "to see what reflexology charts claim for it.</p></div>"
 )
-
-
-def caveat_html(chart: Chart) -> str:
-    """The chart's caveats as an HTML block, always shown beside the map.
-
-    Evidence caveats and safety cautions appear in brief (short enough to stay on screen);
-    the evidence caveats in full, with their sources, are in a ``<details>`` below them.
-    Every piece of chart text is escaped.
-
-    Parameters
-    ----------
-    chart : Chart
-
-    Returns
-    -------
-    str
-        An HTML fragment (``<div class="fm-caveat">``).
-
-    Examples
-    --------
-    >>> import footmap
-    >>> "Caveat:" in caveat_html(footmap.load())
-    True
-    """
-    parts, more = [], []
-    for c in chart.caveats_of("evidence"):
-        cited = "; ".join(_e(chart.source(s).title) for s in c.sources)
-        parts.append(f'<p style="margin:2px 0"><b>Caveat:</b> {_e(c.brief)}</p>')
-        more.append(
-            f'<p style="margin:2px 0">{_e(c.text)} '
-            f'<span class="fm-cite" style="color:#7c4a2d">(sources: {cited})</span></p>'
-        )
-    safety = chart.caveats_of("safety")
-    if safety:
-        brief = " ".join(_e(c.brief) for c in safety)
-        parts.append(f'<p style="margin:2px 0"><b>Safety:</b> {brief}</p>')
-    if more:  # the full text and its sources, one click away: the box stays short on screen
-        parts.append(
-            '<details style="margin:2px 0"><summary>The evidence in full, with sources'
-            f"</summary>{''.join(more)}</details>"
-        )
-    return (
-        '<div class="fm-caveat" style="border-left:4px solid #b45309;background:#fff7ed;'
-        'color:#431407;padding:2px 8px;margin-top:6px;font-size:90%;line-height:1.35">'
-        + "".join(parts)
-        + "</div>"
-    )
 
 
 def selection_html(chart: Chart, zones: Sequence[Zone]) -> str:
@@ -171,12 +120,8 @@ _MIME = {
     "html": "text/html",
 }
 
-# -- teaching: a guided tour and a click quiz (logic in footmap.text.lesson) ----------------
-#: Explanations of a quiz answer start with this verdict when the click hit no zone
-#: (:func:`footmap.text.lesson.check` with ``zone=None``).
-_MISS_VERDICT = "That click missed every zone."
 
-
+# -- teaching: which view a tour step shows ------------------------------------------------
 def best_view(zones: Iterable[Zone], views: Sequence[str]) -> str:
     """The view among ``views`` that holds most of ``zones`` (the first such view on a tie).
 
@@ -206,83 +151,12 @@ def best_view(zones: Iterable[Zone], views: Sequence[str]) -> str:
     return max(counts, key=lambda v: counts[v])  # max keeps the first of equal counts
 
 
-def counter_text(index: int, total: int, title: str) -> str:
-    """The tour's step counter, e.g. ``"3 / 10: Digestive"`` (plain text, 0-based ``index``).
-
-    Examples
-    --------
-    >>> counter_text(2, 10, "Digestive")
-    '3 / 10: Digestive'
-    """
-    return f"{index + 1} / {total}: {title}"
-
-
-def score_text(right: int, answered: int, total: int) -> str:
-    """The quiz score line (plain text).
-
-    Examples
-    --------
-    >>> score_text(2, 3, 5)
-    'Score: 2 right of 3 answered (5 questions)'
-    """
-    return f"Score: {right} right of {answered} answered ({total} questions)"
-
-
-def question_html(index: int, total: int, prompt: str) -> str:
-    """The quiz's question banner: ``"Question 2 of 5"`` and the escaped prompt.
-
-    Examples
-    --------
-    >>> "Question 2 of 5" in question_html(1, 5, "Click where the chart places the heart")
-    True
-    """
-    return (
-        f'<div class="fm-question"><p style="margin:0;color:#555">Question {index + 1} of '
-        f'{total}</p><p style="margin:2px 0;font-size:130%"><b>{_e(prompt)}</b></p></div>'
-    )
-
-
-def reveal_html(chart: Chart, question: lesson.Question) -> str:
-    """The answer to ``question`` shown on request ("Show me"), caveat included.
-
-    Uses :func:`footmap.text.lesson.check` for where the chart places the area, its claims and
-    sources and the caveat, with the verdict replaced by "Shown:". Counts as not right.
-
-    Examples
-    --------
-    >>> import footmap
-    >>> chart = footmap.load()
-    >>> q = footmap.text.lesson.quiz(chart, n=1, seed=1)[0]
-    >>> 'class="fm-caveat"' in reveal_html(chart, q)
-    True
-    """
-    shown = _e(f"Shown: where the chart places the {question.body_area}.")
-    return lesson.check(chart, question, None).html.replace(_e(_MISS_VERDICT), shown, 1)
-
-
-_QUIZ_HELP = (
-    '<div class="fm-quiz-help"><p>Click the zone of the foot map that answers the question. '
-    "A click outside every zone does not count. <b>Show me</b> highlights the answer.</p></div>"
-)
-_MISSED = (
-    '<div class="fm-quiz-help"><p><b>That click missed every zone</b>: click inside a zone of '
-    "the foot (it does not count).</p></div>"
-)
-
-
 def _text(fragment: str) -> str:
     """Wrap an HTML fragment for a side panel (ipywidgets' HTML sets a 28 px line height)."""
     return f'<div class="fm-text" style="line-height:1.4">{fragment}</div>'
 
 
 # -- accessibility: what a screen reader hears -------------------------------------------------
-_VIEW_WORDS = {"plantar": "sole", "dorsal": "top", "medial": "inner side", "lateral": "outer side"}
-
-
-def _place(zone: Zone) -> str:
-    return f"{zone.foot} foot, {_VIEW_WORDS.get(zone.view, zone.view)}"
-
-
 def announce_text(chart: Chart, zones: Sequence[Zone]) -> str:
     """What the live region says when the selection changes (plain text).
 
@@ -302,12 +176,11 @@ def announce_text(chart: Chart, zones: Sequence[Zone]) -> str:
         return "Nothing selected."
     if len(zones) == 1:
         z = zones[0]
-        head = f"Selected {z.label}, {_place(z)}. Charts claim it for the {z.body_area}."
+        head = f"Selected {z.label}, {place(z)}. Charts claim it for the {z.body_area}."
     else:
         areas = ", ".join(dict.fromkeys(z.body_area for z in zones))
         head = f"Selected {len(zones)} zones. Charts claim them for: {areas}."
-    caveat = caveat_line(chart) or lesson.REMINDER
-    return f"{head} Caveat: {caveat}"
+    return f"{head} {CAVEAT_HEADING}: {caveat_or_reminder(chart)}"
 
 
 def map_alt_text(zones: Sequence[Zone], feet: Sequence[str], view: str) -> str:
@@ -324,7 +197,7 @@ def map_alt_text(zones: Sequence[Zone], feet: Sequence[str], view: str) -> str:
     names = ", ".join(dict.fromkeys(z.label for z in zones))
     who = " and ".join(feet) + (" feet" if len(feet) > 1 else " foot")
     return (
-        f"Foot map, {who}, {_VIEW_WORDS.get(view, view)} view: {len(zones)} zones "
+        f"Foot map, {who}, {VIEW_WORDS.get(view, view)} view: {len(zones)} zones "
         f"({names}). Arrow keys move between zones, Enter or Space selects, Tab leaves the map."
     )
 
@@ -368,7 +241,7 @@ def export_name(view: str, zones: Sequence[Zone], feet: Sequence[str], fmt: str)
     import re
 
     feet_part = "both-feet" if len(feet) > 1 else f"{feet[0]}-foot"
-    parts = ["footmap", feet_part, _VIEW_WORDS.get(view, view)]
+    parts = ["footmap", feet_part, VIEW_WORDS.get(view, view)]
     areas = list(dict.fromkeys(z.body_area for z in zones))
     if areas:
         parts.append("-".join(areas[:3]) + ("-and-more" if len(areas) > 3 else ""))
@@ -384,7 +257,7 @@ def static_html(chart: Chart, png: bytes, zones: Sequence[Zone], alt: str) -> st
     """
     b64 = base64.b64encode(png).decode("ascii")
     items = "".join(
-        f"<li>{_e(z.label)} ({_e(_place(z))}): charts claim it for the {_e(z.body_area)}</li>"
+        f"<li>{_e(z.label)} ({_e(place(z))}): charts claim it for the {_e(z.body_area)}</li>"
         for z in zones
     )
     return (

@@ -65,20 +65,19 @@ from footmap.explorer.overlay import Highlighter
 from footmap.explorer.panel import (
     _MIME,
     _download_html,
-    caveat_html,
     legend_html,
     selection_html,
     status_text,
 )
 from footmap.render import plot as render
-from footmap.text.describe import escape_html as _e
+from footmap.text.caveat import caveat_html
+from footmap.text.safe import escape_html as _e
 from footmap.vocab import VIEWS
 
 __all__ = [
     "COLOR_BY",
     "IPYMPL_BACKENDS",
     "Explorer",
-    "caveat_html",
     "explore",
     "ipympl_active",
     "legend_html",

@@ -26,8 +26,8 @@ from footmap import __version__
 from footmap.chart.model import Chart
 from footmap.errors import FootmapError
 from footmap.render.plot import MapArtists
-from footmap.text import describe
-from footmap.text.describe import display_text
+from footmap.text import caveat
+from footmap.text.safe import display_text
 
 __all__ = ["check_dpi"]
 
@@ -159,11 +159,10 @@ def _metadata(chart: Chart, fmt: str) -> dict[str, str]:
 
 def _raw_metadata(chart: Chart, fmt: str) -> dict[str, str]:
     """File metadata: the title, the evidence caveat and the full safety caveat (if any)."""
-    full = describe.safety_text(chart).strip()
-    safety = f"{describe.SAFETY_HEADING}: {full}" if full else ""
-    caveats = f"{describe.caveat_line(chart)} {safety}".strip()
+    safety = caveat.safety_warning(chart)
+    caveats = f"{caveat.caveat_line(chart)} {safety}".strip()
     if fmt == "png":
-        meta = {"Title": chart.title, "Description": describe.caveat_line(chart)}
+        meta = {"Title": chart.title, "Description": caveat.caveat_line(chart)}
         if safety:
             meta["Warning"] = safety
         return {**meta, "Software": f"footmap {__version__}"}

@@ -8,7 +8,6 @@ rest, and claims that do not fit are returned (with a note on the page) to conti
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -24,7 +23,6 @@ from footmap.export.pagetext import (
     TITLE_SHARE,
     _Block,
     _blocks_height,
-    _caveat_text,
     _column_width,
     _draw_blocks,
     _draw_subtitle,
@@ -38,7 +36,7 @@ from footmap.render import fasttext
 from footmap.render.layout import normalise_feet, normalise_views
 from footmap.render.plot import ColorBy, HighlightSpec, MapArtists, plot_map, resolve
 from footmap.text import describe
-from footmap.text.describe import display_text
+from footmap.text.safe import display_text
 
 #: Share of the page's width (landscape) or body height (portrait) the map always keeps.
 MAP_SHARE = 0.6
@@ -48,75 +46,54 @@ MAP_SHARE_MULTI = 0.68
 
 
 def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
-    """The claims of ``zones`` in two sections that never mix.
+    """The description of ``zones`` (:func:`footmap.text.describe.describe_selection`) as blocks.
 
-    :data:`~footmap.text.describe.CHARTS_HEADING`: one paragraph per distinct zone (same label,
-    area and claims on several panels), its heading citing only placement sources, then its
-    placement and article claims and, where the chart documents one, a
-    :data:`~footmap.text.describe.DISAGREE_HEADING` line with each variant and its sources.
-    :data:`~footmap.text.describe.EVIDENCE_HEADING`: the evidence claims (each once, naming its
-    zones), then the evidence caveat.
+    Its sections in order, each under its heading. What charts claim: one paragraph per
+    distinct zone (same label, area and claims on several panels), its heading citing only
+    placement sources, then its claims and, where the chart documents one, a line per
+    disagreement with each variant and its sources (spelled out once a page). Every other
+    section: each statement once, naming its zones; the evidence ends with the caveat.
     """
-    groups: dict[tuple[Any, ...], list[Zone]] = {}
-    for z in zones:
-        groups.setdefault((z.label, z.body_area, z.system, z.claims), []).append(z)
+    d = describe.describe_selection(chart, zones, numbers)
 
-    def cites(ids: Sequence[str]) -> str:
-        return "[" + ", ".join(str(numbers[s]) for s in ids if s in numbers) + "]"
+    def cites(numbers: Sequence[int]) -> str:
+        return "[" + ", ".join(map(str, numbers)) + "]"
 
-    blocks = [_Block(describe.CHARTS_HEADING, 9, "bold", space_after=0.3, keep_with_next=True)]
+    def item(text: str, last: bool) -> _Block:
+        return _Block(text, TEXT_PT, indent_pt=8, space_after=0.55 if last else 0.1)
+
+    blocks = []
     shown: set[str] = set()  # disagreements already spelled out on this page
-    evidence: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for members in groups.values():
-        first = members[0]
-        # The heading and each claim are built separately (not by splitting one text on
-        # line breaks), so a line break inside chart text cannot turn into a fake claim.
-        head = display_text(describe.zone_text(chart, first, numbers, claims=False))
-        if len(members) > 1:
-            head += "; also " + ", ".join(f"{z.foot} foot, {z.view}" for z in members[1:])
-        blocks.append(_Block(head, TEXT_PT, "bold", space_after=0.15, keep_with_next=True))
-        body = [
-            f"\u2013 {display_text(c.text)} {cites(c.sources)}"
-            for c in describe.charts_claims(first)
-        ]
-        for d in chart.disagreements_for(first):
-            if d.id in shown:
-                body.append(f"{describe.DISAGREE_HEADING} ({display_text(d.topic)}): see above")
-                continue
-            shown.add(d.id)
-            variants = "; ".join(f"{display_text(v.text)} {cites(v.sources)}" for v in d.variants)
-            body.append(f"{describe.DISAGREE_HEADING} ({display_text(d.topic)}): {variants}")
-        for c in describe.evidence_claims(first):
-            evidence.setdefault((c.text, c.sources), []).append(first.label)
-        for i, text in enumerate(body):
-            last = i == len(body) - 1
-            blocks.append(_Block(text, TEXT_PT, indent_pt=8, space_after=0.55 if last else 0.1))
-    blocks.append(
-        _Block(describe.EVIDENCE_HEADING, 9, "bold", space_after=0.3, keep_with_next=True)
-    )
-    for (text, sources), labels in evidence.items():
-        names = ", ".join(dict.fromkeys(labels))
-        blocks.append(
-            _Block(
-                f"\u2013 {display_text(text)} {cites(sources)} ({display_text(names)})",
-                TEXT_PT,
-                indent_pt=8,
-                space_after=0.1,
-            )
-        )
-    blocks.append(
-        _Block(
-            f"\u2013 {_caveat_text(chart)} {cites(_caveat_sources(chart, 'evidence'))}",
-            TEXT_PT,
-            indent_pt=8,
-            space_after=0.55,
-        )
-    )
+    for section in d.sections:
+        if section.key == "disagreements":
+            continue  # said in the paragraph of each zone they concern
+        blocks.append(_Block(section.heading, 9, "bold", space_after=0.3, keep_with_next=True))
+        if section.key != "charts":
+            for k, c in enumerate(section.items):
+                names = f" ({display_text(', '.join(c.zones))})" if c.zones else ""
+                text = f"\u2013 {display_text(c.text)} {cites(c.numbers)}{names}"
+                blocks.append(item(text, k == len(section.items) - 1))
+            continue
+        for zone in d.zones:
+            # The heading and each claim are built separately (not by splitting one text on
+            # line breaks), so a line break inside chart text cannot turn into a fake claim.
+            head = display_text(describe.heading_text(zone))
+            if zone.also:
+                head += "; also " + ", ".join(zone.also)
+            blocks.append(_Block(head, TEXT_PT, "bold", space_after=0.15, keep_with_next=True))
+            body = [f"\u2013 {display_text(c.text)} {cites(c.numbers)}" for c in zone.charts]
+            disagree = describe.heading("disagreements")
+            for c in zone.disagreements:
+                topic = display_text(c.topic)
+                if c.key in shown:
+                    body.append(f"{disagree} ({topic}): see above")
+                    continue
+                shown.add(c.key)
+                said = [f"{display_text(v.text)} {cites(v.numbers)}" for v in c.variants]
+                variants = "; ".join(said)
+                body.append(f"{disagree} ({topic}): {variants}")
+            blocks += [item(text, i == len(body) - 1) for i, text in enumerate(body)]
     return blocks
-
-
-def _caveat_sources(chart: Chart, kind: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s for c in chart.caveats_of(kind) for s in c.sources))
 
 
 def _claims_blocks(chart: Chart, chosen: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
@@ -173,7 +150,7 @@ def _claims_layout(
 
 def _overflow_note(leftover: Sequence[_Block]) -> str:
     """What did not fit: the zones left out, or the rest of one zone's claims."""
-    sections = (describe.CHARTS_HEADING, describe.EVIDENCE_HEADING)
+    sections = {heading for _, heading in describe.SECTIONS}
     n = sum(1 for b in leftover if b.keep_with_next and b.text not in sections)
     rest = "" if not leftover or leftover[0].keep_with_next else "the rest of a zone's claims"
     parts = [rest] if rest else []

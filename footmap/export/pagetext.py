@@ -18,8 +18,8 @@ from footmap.chart.model import Chart, Source, Zone
 from footmap.errors import FootmapError
 from footmap.render import fasttext
 from footmap.render.layout import text_size
-from footmap.text import describe
-from footmap.text.describe import display_text
+from footmap.text import caveat, describe
+from footmap.text.safe import display_text
 
 __all__ = ["page_size", "check_caveat"]
 
@@ -219,29 +219,6 @@ def _blocks_height(blocks: Sequence[_Block], width_in: float) -> float:
     return sum(b.height(width_in * 72) for b in blocks) / 72
 
 
-def _caveat_text(chart: Chart) -> str:
-    line = describe.caveat_line(chart)
-    if not line.strip():
-        raise FootmapError("the chart has no evidence caveat; footmap will not export without one")
-    return line
-
-
-def _safety_text(chart: Chart) -> str:
-    """The short safety caveat (it names every condition); "" for a chart without one.
-
-    The schema requires an evidence caveat only; when a chart has safety caveats, every page
-    shows them (see :func:`check_caveat`).
-    """
-    return describe.safety_line(chart).strip()
-
-
-def _footer_caveats(chart: Chart) -> str:
-    """The footer's caveat box: the evidence caveat, then the safety caveat (if any)."""
-    text = f"Caveat: {_caveat_text(chart)}"
-    safety = _safety_text(chart)
-    return f"{text}\n{describe.SAFETY_HEADING}: {safety}" if safety else text
-
-
 #: Most of the page's height the footer (caveat and sources) may take, and the title.
 FOOTER_SHARE = 0.4
 
@@ -280,7 +257,7 @@ def _footer(
     width = fw - 2 * MARGIN_IN
     cited = chart.cited_sources(zones) if sources is None else sources
     refs = describe.reference_list(cited, numbers)
-    caveat_text = _footer_caveats(chart)
+    caveat_text = caveat.footer_text(chart)
     budget = fh * share
     wide = fw > 9
     plans = [(scale, columns) for scale in (1.0, 0.9, 0.8, 0.7) for columns in
@@ -295,15 +272,15 @@ def _footer(
     for scale, columns in plans:
         cav_pt = max(CAVEAT_PT * scale, CAVEAT_MIN_PT)
         ref_pt = max(REF_PT * scale, REF_MIN_PT)
-        caveat = _Block(caveat_text, cav_pt, "bold", color="#5a3d00", gid=CAVEAT_GID)
+        box = _Block(caveat_text, cav_pt, "bold", color="#5a3d00", gid=CAVEAT_GID)
         gap = 0.15 if scale > 0.8 else 0.05
         ref_blocks = [_Block(r, ref_pt, space_after=gap, color="#333333") for r in refs]
         col_w = (width - 0.25 * (columns - 1)) / columns
         per_col = _balanced_height(ref_blocks, col_w, columns, ref_pt)
         head_h = ref_pt * LINE * 1.3 / 72
-        cav_h = caveat.height((width - 0.2) * 72) / 72
+        cav_h = box.height((width - 0.2) * 72) / 72
         total = cav_h + 0.22 + head_h + per_col + 0.1
-        plan = (columns, ref_pt, caveat, ref_blocks, per_col, head_h, cav_h, total)
+        plan = (columns, ref_pt, box, ref_blocks, per_col, head_h, cav_h, total)
         if portrait and scale >= 0.8 and total <= fh * FOOTER_TARGET:
             chosen = plan
             break
@@ -312,14 +289,14 @@ def _footer(
         if chosen is not None and (scale < 0.8 or not portrait):
             break
     if chosen is not None:
-        columns, ref_pt, caveat, ref_blocks, per_col, head_h, cav_h, total = chosen
+        columns, ref_pt, box, ref_blocks, per_col, head_h, cav_h, total = chosen
     else:
-        cav_h = caveat.height((width - 0.2) * 72) / 72
+        cav_h = box.height((width - 0.2) * 72) / 72
         if cav_h > budget / 2:
-            evidence, safety = _caveat_text(chart), _safety_text(chart)
-            kind, chars = ("evidence", len(evidence))
-            if len(safety) > len(evidence):
-                kind, chars = ("safety", len(safety))
+            texts = dict(caveat.page_caveats(chart))
+            longer = len(texts.get("safety", "")) > len(texts["evidence"])
+            kind = "safety" if longer else "evidence"
+            chars = len(texts[kind])
             raise FootmapError(
                 f"the {kind} caveat is {chars:,} characters, too long for a page footer "
                 f"(about {_capacity(budget / 2, width, CAVEAT_MIN_PT):,} fit): give the "
@@ -334,7 +311,7 @@ def _footer(
         )
     bottom = MARGIN_IN * 0.8
     y_top = bottom + total
-    cav = _draw_blocks(fig, [caveat], (MARGIN_IN + 0.1, y_top - 0.06, width - 0.2, cav_h + 0.1))
+    cav = _draw_blocks(fig, [box], (MARGIN_IN + 0.1, y_top - 0.06, width - 0.2, cav_h + 0.1))
     assert not cav, "the caveat must always fit"
     frame = FancyBboxPatch(
         (MARGIN_IN, y_top - cav_h - 0.14),
@@ -456,10 +433,10 @@ def check_caveat(fig: Figure, chart: Chart) -> None:
         for t in fig.findobj(Text)
         if t.get_gid() == CAVEAT_GID and t.get_visible()
     ]
-    for name, text in (("evidence", _caveat_text(chart)), ("safety", _safety_text(chart))):
+    for name, text in caveat.page_caveats(chart):
         want = "".join(display_text(text, multiline=True).split())
         if want and not any(want in s for s in shown):
-            raise FootmapError(f"refusing to export a figure without the {name} caveat")
+            raise FootmapError(caveat.refusal(name))
 
 
 def _column_width(width: float, columns: int) -> float:

@@ -1,36 +1,57 @@
 """Every word footmap says about a chart, as plain text and as escaped HTML.
 
 No matplotlib and no widgets here: the explorer, the HTML map, the exports and the command
-line all render what this wing writes.
+line all render what this wing writes. :mod:`~footmap.text.describe` builds the one
+description of a zone or a selection; :mod:`~footmap.text.caveat` frames the caveat for
+every surface; :mod:`~footmap.text.tour` and :mod:`~footmap.text.quiz` are the lessons;
+:mod:`~footmap.text.safe` makes text safe to draw, print or put in HTML.
 """
 
 from __future__ import annotations
 
+from footmap.text.caveat import (
+    CAVEAT_HEADING,
+    REMINDER,
+    SAFETY_HEADING,
+    caveat_html,
+    caveat_line,
+    safety_line,
+    safety_text,
+)
 from footmap.text.describe import (
+    ARTICLES_HEADING,
     CHARTS_HEADING,
     DISAGREE_HEADING,
     EVIDENCE_HEADING,
-    SAFETY_HEADING,
-    caveat_line,
+    SECTIONS,
+    SelectionDescription,
+    ZoneDescription,
     citation_numbers,
-    display_text,
-    escape_html,
+    describe_selection,
+    describe_zone,
     reference_list,
-    safety_line,
-    safety_text,
-    terminal_text,
     zone_html,
     zone_text,
     zones_html,
 )
+from footmap.text.safe import display_text, escape_html, terminal_text
 
 __all__ = [
+    "ARTICLES_HEADING",
+    "CAVEAT_HEADING",
     "CHARTS_HEADING",
     "DISAGREE_HEADING",
     "EVIDENCE_HEADING",
+    "REMINDER",
     "SAFETY_HEADING",
+    "SECTIONS",
+    "SelectionDescription",
+    "ZoneDescription",
+    "caveat_html",
     "caveat_line",
     "citation_numbers",
+    "describe_selection",
+    "describe_zone",
     "display_text",
     "escape_html",
     "reference_list",

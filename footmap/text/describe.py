@@ -1,53 +1,106 @@
-"""Words about zones: citation numbers, plain-text and HTML descriptions, the caveat.
+"""What footmap says about a zone or a selection of zones: one structured description.
 
-Shared by the figure export, the command line and the explorer so that all three number
-sources the same way and say the same thing. HTML output escapes every piece of chart text.
+:func:`describe_zone` and :func:`describe_selection` build it once (frozen dataclasses: the
+heading, then the sections in :data:`SECTIONS` order, the safety line and the numbered
+sources); every surface renders *that*: the explorer's panel (:func:`zone_html`), the tour and
+the quiz (:mod:`footmap.text.tour`, :mod:`footmap.text.quiz`), the HTML map's panel
+(:mod:`footmap.web.page`), the claims column of exported pages and handouts
+(:mod:`footmap.export.page`) and ``footmap find`` (:func:`zone_text`). A section added to
+:data:`SECTIONS` and filled in :func:`_describe` shows on all of them.
+
+What charts claim, what the articles say, where charts disagree and what the evidence says
+stay in sections of their own; a zone heading cites only its placement sources. HTML output
+escapes every piece of chart text.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
-from footmap.chart.model import Chart, Claim, Source, Zone
+from footmap.chart.model import Chart, Claim, Disagreement, Source, Zone
+from footmap.text.caveat import SAFETY_HEADING, caveat_or_reminder, caveat_sources, safety_line
+from footmap.text.safe import display_text, escape_html, terminal_text
 
 __all__ = [
+    "ARTICLES_HEADING",
     "CHARTS_HEADING",
     "DISAGREE_HEADING",
     "EVIDENCE_HEADING",
-    "SAFETY_HEADING",
-    "caveat_line",
+    "EXPLORER_HTML",
+    "LESSON_HTML",
+    "SECTIONS",
+    "VIEW_WORDS",
+    "Cited",
+    "Description",
+    "HtmlStyle",
+    "Section",
+    "SelectionDescription",
+    "ZoneDescription",
+    "article_claims",
     "charts_claims",
-    "evidence_claims",
-    "safety_line",
-    "safety_text",
-    "display_text",
-    "terminal_text",
-    "escape_html",
     "citation_numbers",
+    "claims_html",
+    "describe_selection",
+    "describe_zone",
+    "display_text",
+    "escape_html",
+    "evidence_claims",
+    "heading",
+    "heading_text",
+    "place",
+    "reference_lines",
     "reference_list",
+    "section_lines",
+    "sections_html",
+    "terminal_text",
     "zone_html",
     "zone_text",
     "zones_html",
 ]
 
+_e = escape_html
 
-#: Heading of what charts (and the seed articles) claim for a zone.
+#: Heading of where charts place a zone (placement claims, and any history claim).
 CHARTS_HEADING = "What charts claim"
-#: Heading of what published studies found.
-EVIDENCE_HEADING = "What the evidence says"
+#: Heading of what the seed articles say about a zone (article claims).
+ARTICLES_HEADING = "What the articles say"
 #: Heading of the documented disagreements between charts.
 DISAGREE_HEADING = "Charts disagree here"
-#: Heading of the safety caveat.
-SAFETY_HEADING = "Safety"
+#: Heading of what published studies found.
+EVIDENCE_HEADING = "What the evidence says"
+
+#: The sections of a description, in the order every surface shows them: the field of
+#: :class:`Description` that holds each, and its heading. Disagreements follow what charts
+#: claim, which they qualify; then the articles, then the evidence.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("charts", CHARTS_HEADING),
+    ("disagreements", DISAGREE_HEADING),
+    ("articles", ARTICLES_HEADING),
+    ("evidence", EVIDENCE_HEADING),
+)
+
+#: Short names of the views, for sentences ("left foot, sole").
+VIEW_WORDS = {"plantar": "sole", "dorsal": "top", "medial": "inner side", "lateral": "outer side"}
+
+#: Which section each claim kind goes to (placement and history claims: what charts claim).
+_SECTION_OF_KIND = {"article": "articles", "evidence": "evidence"}
 
 
+def heading(key: str) -> str:
+    """The heading of section ``key`` (a field name of :data:`SECTIONS`)."""
+    return dict(SECTIONS)[key]
+
+
+def place(zone: Zone) -> str:
+    """Where ``zone`` is, in words: ``"left foot, sole"``."""
+    return f"{zone.foot} foot, {VIEW_WORDS.get(zone.view, zone.view)}"
+
+
+# -- the claims of a zone, by section ------------------------------------------------------------
 def charts_claims(zone: Zone) -> tuple[Claim, ...]:
-    """What charts and articles claim for ``zone``: every claim that is not evidence.
-
-    These are the placement and article claims (and any history claim), in file order; they
-    go under :data:`CHARTS_HEADING`, never beside the evidence.
+    """What charts claim for ``zone``: its placement (and history) claims, in file order.
 
     Examples
     --------
@@ -56,7 +109,12 @@ def charts_claims(zone: Zone) -> tuple[Claim, ...]:
     >>> [c.kind for c in charts_claims(zone)]
     ['placement']
     """
-    return tuple(c for c in zone.claims if c.kind != "evidence")
+    return tuple(c for c in zone.claims if c.kind not in _SECTION_OF_KIND)
+
+
+def article_claims(zone: Zone) -> tuple[Claim, ...]:
+    """What the seed articles say about ``zone`` (article-kind claims), in file order."""
+    return tuple(c for c in zone.claims if c.kind == "article")
 
 
 def evidence_claims(zone: Zone) -> tuple[Claim, ...]:
@@ -64,25 +122,15 @@ def evidence_claims(zone: Zone) -> tuple[Claim, ...]:
     return tuple(c for c in zone.claims if c.kind == "evidence")
 
 
-def safety_text(chart: Chart) -> str:
-    """The full safety caveat (every safety caveat of the chart, in order)."""
-    return " ".join(c.text for c in chart.caveats_of("safety"))
+# -- numbers -------------------------------------------------------------------------------------
+def citation_numbers(
+    chart: Chart, zones: Iterable[Zone] = (), *, claims: Iterable[Claim] = ()
+) -> dict[str, int]:
+    """Number the sources cited by ``claims``, ``zones`` and the chart's caveats, from 1.
 
-
-def safety_line(chart: Chart) -> str:
-    """The safety caveat in short; it still names every condition the full text names."""
-    return " ".join(c.brief for c in chart.caveats_of("safety"))
-
-
-def _placement_ids(zone: Zone) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s for c in zone.claims if c.kind == "placement" for s in c.sources))
-
-
-def citation_numbers(chart: Chart, zones: Iterable[Zone] = ()) -> dict[str, int]:
-    """Number the sources cited by ``zones`` and the chart's caveats, from 1.
-
-    Sources are numbered in order of first citation: the zones' claims first, then the
-    caveats. Use the same mapping for a figure's callouts and its reference list.
+    Sources are numbered in order of first citation: ``claims`` (a tour's notes) first, then
+    the zones' claims, their disagreements, then the caveats. Use the same mapping for a
+    page's text and its reference list.
 
     Examples
     --------
@@ -92,34 +140,350 @@ def citation_numbers(chart: Chart, zones: Iterable[Zone] = ()) -> dict[str, int]
     >>> min(nums.values())
     1
     """
-    return {s.id: i for i, s in enumerate(chart.cited_sources(zones), start=1)}
+    ids = [s for c in claims for s in c.sources] + [s.id for s in chart.cited_sources(zones)]
+    return {s: i for i, s in enumerate(dict.fromkeys(ids), start=1)}
 
 
-def _cites(ids: Sequence[str], numbers: dict[str, int]) -> str:
-    return "[" + ", ".join(str(numbers[i]) for i in ids if i in numbers) + "]"
+def reference_list(sources: Iterable[Source], numbers: Mapping[str, int]) -> list[str]:
+    """Numbered reference lines ``"[n] citation"`` for ``sources``, in citation order."""
+    return [f"[{numbers[s.id]}] {s.citation}" for s in sources if s.id in numbers]
 
 
-def zone_text(
+# -- the description -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Cited:
+    """One statement of a description with the sources behind it.
+
+    Attributes
+    ----------
+    text : str
+    sources : tuple of Source
+    numbers : tuple of int
+        The sources' citation numbers (those numbered).
+    kind : str
+        The claim's kind; ``"caveat"`` for the evidence caveat standing in for evidence;
+        ``"disagreement"`` for a disagreement (its variants are placement claims).
+    topic : str
+        A disagreement's topic.
+    variants : tuple of Cited
+        A disagreement's variants.
+    zones : tuple of str
+        In a selection: the labels of the zones it is said of.
+    key : str
+        A disagreement's id.
+    """
+
+    text: str
+    sources: tuple[Source, ...]
+    numbers: tuple[int, ...]
+    kind: str
+    topic: str = ""
+    variants: tuple[Cited, ...] = ()
+    zones: tuple[str, ...] = ()
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a description: its field name, heading and statements."""
+
+    key: str
+    heading: str
+    items: tuple[Cited, ...]
+
+
+@dataclass(frozen=True)
+class Description:
+    """What footmap says: the sections of :data:`SECTIONS`, safety, the numbered sources.
+
+    Attributes
+    ----------
+    charts : tuple of Cited
+        What charts claim (placement and history claims).
+    disagreements : tuple of Cited
+        Where charts disagree, each with its variants.
+    articles : tuple of Cited
+        What the seed articles say.
+    evidence : tuple of Cited
+        What the evidence says: evidence claims; a zone without any has the evidence caveat
+        instead, a selection always ends with it.
+    safety : str
+        The safety caveat, short form.
+    sources : tuple of (int, Source)
+        The sources the sections cite, by number.
+    """
+
+    charts: tuple[Cited, ...]
+    disagreements: tuple[Cited, ...]
+    articles: tuple[Cited, ...]
+    evidence: tuple[Cited, ...]
+    safety: str
+    sources: tuple[tuple[int, Source], ...]
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The non-empty sections, in :data:`SECTIONS` order: what every surface shows."""
+        out = []
+        for key, head in SECTIONS:
+            items = getattr(self, key)
+            if items:
+                out.append(Section(key, head, items))
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class ZoneDescription(Description):
+    """One zone: its heading (label, foot, view, body area, system, placement citations).
+
+    ``also`` names the other panels that show the same zone (same label, area, system and
+    claims) when a selection describes them once.
+    """
+
+    zone_id: str
+    label: str
+    foot: str
+    view: str
+    body_area: str
+    system: str
+    placement: tuple[int, ...]
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SelectionDescription(Description):
+    """Several zones: each distinct zone, then the sections over all of them.
+
+    Each statement of a section is said once, with the labels of the zones it is said of.
+    """
+
+    zones: tuple[ZoneDescription, ...] = field(default=())
+
+
+def _numbers_of(ids: Iterable[str], numbers: Mapping[str, int]) -> tuple[int, ...]:
+    return tuple(numbers[i] for i in ids if i in numbers)
+
+
+def _cited(
+    chart: Chart, claim: Claim, numbers: Mapping[str, int], zones: Sequence[str] = ()
+) -> Cited:
+    return Cited(
+        claim.text,
+        tuple(chart.source(s) for s in claim.sources),
+        _numbers_of(claim.sources, numbers),
+        claim.kind,
+        zones=tuple(zones),
+    )
+
+
+def _caveat_item(chart: Chart, numbers: Mapping[str, int]) -> Cited:
+    ids = [s for c in chart.caveats_of("evidence") for s in c.sources]
+    sources = caveat_sources(chart)
+    return Cited(caveat_or_reminder(chart), sources, _numbers_of(ids, numbers), "caveat")
+
+
+def _sources_of(
+    chart: Chart, numbers: Mapping[str, int], sections: Iterable[Sequence[Cited]]
+) -> tuple[tuple[int, Source], ...]:
+    ids = {s.id for items in sections for i in items for v in (i, *i.variants) for s in v.sources}
+    return tuple(sorted((numbers[i], chart.source(i)) for i in ids if i in numbers))
+
+
+def _describe(
     chart: Chart,
-    zone: Zone,
-    numbers: dict[str, int] | None = None,
+    claims: Sequence[tuple[Claim, Sequence[str]]],
+    disagreements: Sequence[tuple[Disagreement, Sequence[str]]],
+    numbers: Mapping[str, int],
     *,
-    claims: bool = True,
-) -> str:
-    """One zone as plain text: a heading line, then its sections.
+    caveat: str,
+) -> dict[str, Any]:
+    """The fields of a :class:`Description` from claims and disagreements (with labels).
 
-    The heading names the zone, the body area charts assign it and its system, citing only
-    the placement sources. With ``claims`` the sections follow in this order:
-    :data:`CHARTS_HEADING` (placement and article claims), :data:`DISAGREE_HEADING` (only
-    when the chart documents a disagreement about the zone), :data:`EVIDENCE_HEADING` (the
-    zone's evidence claims, else the chart's evidence caveat) and the :data:`SAFETY_HEADING`
-    line.
+    The one place that sorts statements into sections. ``caveat`` says when the evidence
+    caveat joins the evidence: ``"instead"`` (only when there is no evidence claim) or
+    ``"always"``.
+    """
+    by_key: dict[str, list[Cited]] = {key: [] for key, _ in SECTIONS}
+    for claim, labels in claims:
+        key = _SECTION_OF_KIND.get(claim.kind, "charts")
+        by_key[key].append(_cited(chart, claim, numbers, labels))
+    for d, labels in disagreements:
+        variants = tuple(_cited(chart, v, numbers) for v in d.variants)
+        by_key["disagreements"].append(
+            Cited(d.text, (), (), "disagreement", d.topic, variants, tuple(labels), d.id)
+        )
+    if caveat == "always" or not by_key["evidence"]:
+        by_key["evidence"].append(_caveat_item(chart, numbers))
+    out: dict[str, Any] = {f.name: () for f in fields(Description)}
+    out.update({key: tuple(items) for key, items in by_key.items()})
+    out["safety"] = safety_line(chart)
+    out["sources"] = _sources_of(chart, numbers, by_key.values())
+    return out
+
+
+def describe_zone(
+    chart: Chart, zone: Zone, numbers: Mapping[str, int] | None = None
+) -> ZoneDescription:
+    """The description of one zone.
 
     Parameters
     ----------
     chart : Chart
     zone : Zone
-    numbers : dict, optional
+    numbers : mapping, optional
+        Source id -> citation number (:func:`citation_numbers`); by default the zone's own.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> d = describe_zone(chart, chart.zone("left.plantar.heart"))
+    >>> [s.heading for s in d.sections]  # doctest: +NORMALIZE_WHITESPACE
+    ['What charts claim', 'Charts disagree here', 'What the articles say',
+     'What the evidence says']
+    """
+    if numbers is None:
+        numbers = citation_numbers(chart, [zone])
+    claims = [(c, ()) for c in zone.claims]
+    disagreements = [(d, ()) for d in chart.disagreements_for(zone)]
+    fields = _describe(chart, claims, disagreements, numbers, caveat="instead")
+    placement = dict.fromkeys(s for c in zone.claims if c.kind == "placement" for s in c.sources)
+    return ZoneDescription(
+        **fields,
+        zone_id=zone.id,
+        label=zone.label,
+        foot=zone.foot,
+        view=zone.view,
+        body_area=zone.body_area,
+        system=zone.system_label,
+        placement=_numbers_of(placement, numbers),
+    )
+
+
+def describe_selection(
+    chart: Chart,
+    zones: Sequence[Zone],
+    numbers: Mapping[str, int] | None = None,
+    *,
+    notes: Sequence[Claim] | None = None,
+) -> SelectionDescription:
+    """The description of several zones (a page's highlight, a quiz answer, a tour step).
+
+    Each distinct zone is described once (the same label, area, system and claims on other
+    panels are named in its ``also``); the sections hold each statement once, with the labels
+    of its zones; the evidence section always ends with the evidence caveat.
+
+    Parameters
+    ----------
+    chart : Chart
+    zones : sequence of Zone
+    numbers : mapping, optional
+        Source id -> citation number. By default the sources are numbered in the order the
+        sections cite them.
+    notes : sequence of Claim, optional
+        Say these instead of the zones' charts and article claims (a tour's notes on a body
+        system); the zones' evidence claims still join the evidence.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> d = describe_selection(chart, chart.zones_for("kidneys"))
+    >>> [z.label for z in d.zones], d.zones[0].also
+    (['Kidney'], ('right foot, plantar',))
+    """
+    zones = tuple(zones)
+    labelled: dict[Claim, list[str]] = {note: [] for note in notes or ()}
+    for z in zones:
+        for c in z.claims:
+            if notes is None or c.kind == "evidence":
+                here = labelled.setdefault(c, [])
+                if z.label not in here:
+                    here.append(z.label)
+    disputed: dict[Disagreement, list[str]] = {}
+    for z in zones:
+        for d in chart.disagreements_for(z):
+            here = disputed.setdefault(d, [])
+            if z.label not in here:
+                here.append(z.label)
+    claims = list(labelled.items())
+    if numbers is None:  # number the sources in the order the sections cite them
+        draft = Description(**_describe(chart, claims, list(disputed.items()), {}, caveat="always"))
+        ids = [s.id for sec in draft.sections for i in sec.items for v in (i, *i.variants)
+               for s in v.sources]  # fmt: skip
+        numbers = {s: i for i, s in enumerate(dict.fromkeys(ids), start=1)}
+    fields_ = _describe(chart, claims, list(disputed.items()), numbers, caveat="always")
+    groups: dict[tuple[object, ...], list[Zone]] = {}
+    for z in zones:
+        groups.setdefault((z.label, z.body_area, z.system, z.claims), []).append(z)
+    described = tuple(
+        _also(describe_zone(chart, members[0], numbers), members[1:]) for members in groups.values()
+    )
+    return SelectionDescription(**fields_, zones=described)
+
+
+def _also(d: ZoneDescription, others: Sequence[Zone]) -> ZoneDescription:
+    return replace(d, also=tuple(f"{z.foot} foot, {z.view}" for z in others)) if others else d
+
+
+# -- plain text ------------------------------------------------------------------------------------
+def _cite_text(numbers: Sequence[int]) -> str:
+    return "[" + ", ".join(map(str, numbers)) + "]"
+
+
+def heading_text(d: ZoneDescription) -> str:
+    """A zone's heading line: ``"Kidney (left foot, plantar): charts assign it to ..."``."""
+    return (
+        f"{d.label} ({d.foot} foot, {d.view}): charts assign it to the "
+        f"{d.body_area} [{d.system}] {_cite_text(d.placement)}"
+    )
+
+
+def _item_text(item: Cited, cite_caveat: bool) -> str:
+    if item.kind == "disagreement":
+        return f"{item.topic}: {item.text}"
+    if item.kind == "caveat" and not (cite_caveat and item.numbers):
+        return item.text
+    return f"{item.text} {_cite_text(item.numbers)}"
+
+
+def section_lines(d: Description, *, cite_caveat: bool = False) -> list[str]:
+    """The sections of ``d`` and its safety line, as plain-text lines.
+
+    ``cite_caveat``: cite the evidence caveat where it stands in the evidence section (a
+    text that does not show the caveat with its sources elsewhere).
+    """
+    lines = []
+    for section in d.sections:
+        lines.append(f"{section.heading}:")
+        for item in section.items:
+            lines.append(f"  - {_item_text(item, cite_caveat)}")
+            lines += [f"    * {_item_text(v, cite_caveat)}" for v in item.variants]
+    lines.append(f"{SAFETY_HEADING}: {d.safety}")
+    return lines
+
+
+def reference_lines(d: Description) -> list[str]:
+    """The numbered sources of ``d`` as lines ``"[n] citation"``."""
+    return [f"[{n}] {s.citation}" for n, s in d.sources]
+
+
+def zone_text(
+    chart: Chart,
+    zone: Zone,
+    numbers: Mapping[str, int] | None = None,
+    *,
+    claims: bool = True,
+) -> str:
+    """One zone as plain text: a heading line, then its sections (:data:`SECTIONS`).
+
+    The heading names the zone, the body area charts assign it and its system, citing only
+    the placement sources. With ``claims`` the sections follow, then the safety line.
+
+    Parameters
+    ----------
+    chart : Chart
+    zone : Zone
+    numbers : mapping, optional
         Source id -> citation number, from :func:`citation_numbers`; by default the zone's own.
     claims : bool, optional
         Include the sections; otherwise only the heading line.
@@ -135,161 +499,109 @@ def zone_text(
     >>> print(zone_text(chart, chart.zone("left.plantar.kidney"), claims=False))
     Kidney (left foot, plantar): charts assign it to the kidneys [Urinary] [1, 2]
     """
-    if numbers is None:
-        numbers = citation_numbers(chart, [zone])
-    head = (
-        f"{zone.label} ({zone.foot} foot, {zone.view}): charts assign it to the "
-        f"{zone.body_area} [{zone.system_label}] {_cites(_placement_ids(zone), numbers)}"
-    )
+    d = describe_zone(chart, zone, numbers)
     if not claims:
-        return head
-    lines = [head, f"{CHARTS_HEADING}:"]
-    lines += [f"  - {c.text} {_cites(c.sources, numbers)}" for c in charts_claims(zone)]
-    disagreements = chart.disagreements_for(zone)
-    if disagreements:
-        lines.append(f"{DISAGREE_HEADING}:")
-        for d in disagreements:
-            lines.append(f"  - {d.topic}: {d.text}")
-            lines += [f"    * {v.text} {_cites(v.sources, numbers)}" for v in d.variants]
-    lines.append(f"{EVIDENCE_HEADING}:")
-    evidence = evidence_claims(zone)
-    if evidence:
-        lines += [f"  - {c.text} {_cites(c.sources, numbers)}" for c in evidence]
-    else:
-        lines.append(f"  - {caveat_line(chart)}")
-    lines.append(f"{SAFETY_HEADING}: {safety_line(chart)}")
-    return "\n".join(lines)
+        return heading_text(d)
+    return "\n".join([heading_text(d), *section_lines(d)])
 
 
-def caveat_line(chart: Chart) -> str:
-    """The evidence caveat as one line, for figure footers and status bars."""
-    caveats = chart.caveats_of("evidence")
-    return " ".join(c.brief for c in caveats)
+# -- HTML ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HtmlStyle:
+    """How a surface marks up the sections (the words and their order are the description's).
 
-
-def reference_list(sources: Iterable[Source], numbers: dict[str, int]) -> list[str]:
-    """Numbered reference lines ``"[n] citation"`` for ``sources``, in citation order."""
-    return [f"[{numbers[s.id]}] {s.citation}" for s in sources if s.id in numbers]
-
-
-# Characters never drawn as they are: C0/C1 controls (NUL, BEL, ...; XML 1.0 forbids most of
-# them), bidirectional overrides and isolates (which would reorder text in an SVG viewer),
-# lone surrogates (which no encoder accepts) and the byte-order mark.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ufeff\ud800-\udfff\ufffe\uffff]"
-)
-
-
-def display_text(text: str, *, multiline: bool = False) -> str:
-    r"""Chart text made safe to draw and to write into SVG, PDF and PNG files.
-
-    Control characters, bidirectional overrides and lone surrogates become U+FFFD (the
-    replacement character, so a reader sees that something was there); tabs become spaces;
-    line breaks are kept only when ``multiline``. Markup such as ``<script>`` is left as it
-    is: it is drawn as text, and the SVG writer escapes it.
-
-    Parameters
+    Attributes
     ----------
-    text : str
-    multiline : bool, optional
-        Keep line breaks (``\n``); otherwise they become spaces.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> display_text("bell\x07 rlo\u202eevil\nnext") == "bell\ufffd rlo\ufffdevil next"
-    True
+    heading : str
+        Tag of a section heading.
+    classes : tuple of (str, str)
+        Section key -> class of its heading; with ``key_classes`` each heading's class is its
+        key instead.
+    key_classes : bool
+    strong : str
+        Tag of a disagreement's topic and the safety label.
+    numbered : bool
+        Cite by number (``[1, 2]``, the page lists the sources) rather than by source title.
+    cite_class, safety_class : str
     """
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    if not multiline:
-        text = text.replace("\n", " ")
-    return _UNSAFE.sub("\ufffd", text)
+
+    heading: str = "h5"
+    classes: tuple[tuple[str, str], ...] = (("disagreements", "fm-disagree"),)
+    key_classes: bool = False
+    strong: str = "b"
+    numbered: bool = False
+    cite_class: str = "fm-cite"
+    safety_class: str = "fm-safety"
 
 
-# Characters a terminal must never receive raw: C0 and C1 controls (ESC starts the CSI/OSC
-# sequences that clear screens, retitle windows or hide links; 0x9b is a one-byte CSI),
-# DEL, bidirectional marks, overrides and isolates, line/paragraph separators, the BOM,
-# noncharacters and lone surrogates (which no encoder accepts).
-_TERMINAL_UNSAFE = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
-    "\ufeff\ud800-\udfff\ufffe\uffff]"
-)
-_TERMINAL_UNSAFE_LINE = re.compile(
-    _TERMINAL_UNSAFE.pattern[:1] + "\n" + _TERMINAL_UNSAFE.pattern[1:]
-)
+#: The explorer's side panel.
+EXPLORER_HTML = HtmlStyle()
+#: Tour steps and quiz answers.
+LESSON_HTML = HtmlStyle(heading="h4", classes=(("evidence", "fm-evidence-head"),))
 
 
-def _escape_char(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+def _cite_html(item: Cited, style: HtmlStyle) -> str:
+    if style.numbered:
+        nums = ", ".join(map(str, item.numbers))
+        return f' <span class="{style.cite_class}">[{nums}]</span>' if nums else ""
+    if item.kind == "caveat" or not item.sources:  # the caveat box beside cites the caveat
+        return ""
+    titles = "; ".join(_e(s.title) for s in dict.fromkeys(item.sources))
+    return f' <span class="{style.cite_class}">(source: {titles})</span>'
 
 
-def terminal_text(text: str, *, multiline: bool = False) -> str:
-    r"""Text made inert for a terminal: unsafe characters shown escaped, never raw.
+def _item_html(item: Cited, style: HtmlStyle) -> str:
+    b = style.strong
+    if item.kind == "disagreement":
+        variants = "".join(_item_html(v, style) for v in item.variants)
+        return f"<li><{b}>{_e(item.topic)}:</{b}> {_e(item.text)}<ul>{variants}</ul></li>"
+    return f"<li>{_e(item.text)}{_cite_html(item, style)}</li>"
 
-    The one rule for everything footmap prints (chart text, file names, echoed input):
-    control characters, bidirectional controls and lone surrogates become visible escapes
-    such as ``\x1b`` or ``\u202e``; line breaks are kept only when ``multiline``.
-    Encoding for a particular stream is the printer's job (see :mod:`footmap.cli`).
 
-    Parameters
-    ----------
-    text : str
-    multiline : bool, optional
-        Keep line breaks (a CR LF pair counts as one); otherwise they are escaped too.
+def sections_html(d: Description, style: HtmlStyle = EXPLORER_HTML) -> str:
+    """The sections of ``d`` and its safety line as HTML; every piece of chart text escaped.
 
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> print(terminal_text("title\x1b]0;owned\x07 rlo\u202e"))
-    title\x1b]0;owned\x07 rlo\u202e
-    >>> print(terminal_text("a\nb"))
-    a\x0ab
+    Statements are list items (a disagreement's variants a list inside); the evidence caveat
+    standing in for evidence is a paragraph.
     """
-    text = str(text)
-    if not multiline:
-        return _TERMINAL_UNSAFE_LINE.sub(_escape_char, text)
-    lines = text.replace("\r\n", "\n").split("\n")
-    return "\n".join(_TERMINAL_UNSAFE.sub(_escape_char, line) for line in lines)
+    classes = dict(style.classes)
+    h, b = style.heading, style.strong
+    parts = []
+    for section in d.sections:
+        cls = section.key if style.key_classes else classes.get(section.key)
+        attr = f' class="{cls}"' if cls else ""
+        parts.append(f"<{h}{attr}>{_e(section.heading)}</{h}>")
+        listed = False
+        for item in section.items:
+            if item.kind == "caveat":
+                parts.append(("</ul>" if listed else "") + f"<p>{_e(item.text)}")
+                parts.append(f"{_cite_html(item, style)}</p>")
+                listed = False
+                continue
+            if not listed:
+                parts.append("<ul>")
+                listed = True
+            parts.append(_item_html(item, style))
+        if listed:
+            parts.append("</ul>")
+    if d.safety.strip():
+        parts.append(
+            f'<p class="{style.safety_class}"><{b}>{_e(SAFETY_HEADING)}:</{b}> {_e(d.safety)}</p>'
+        )
+    return "".join(parts)
 
 
-def escape_html(text: str) -> str:
-    """Chart text made safe for HTML: unsafe characters replaced, then escaped.
-
-    Unsafe characters are those :func:`display_text` replaces; line breaks are kept.
-
-    Examples
-    --------
-    >>> escape_html("<img src=x onerror=alert(1)>\u202e")
-    '&lt;img src=x onerror=alert(1)&gt;\ufffd'
-    """
-    return html.escape(display_text(text, multiline=True), quote=True)
-
-
-_e = escape_html
-
-
-def _items_html(chart: Chart, claims: Iterable[Claim]) -> str:
-    items = []
-    for c in claims:
-        cited = "; ".join(_e(chart.source(s).title) for s in c.sources)
-        items.append(f'<li>{_e(c.text)} <span class="fm-cite">(source: {cited})</span></li>')
-    return f"<ul>{''.join(items)}</ul>"
+def claims_html(chart: Chart, claims: Iterable[Claim], style: HtmlStyle = EXPLORER_HTML) -> str:
+    """``claims`` as an HTML list, each with its sources as ``style`` cites them."""
+    items = "".join(_item_html(_cited(chart, c, {}), style) for c in claims)
+    return f"<ul>{items}</ul>"
 
 
 def zone_html(chart: Chart, zone: Zone) -> str:
-    """One zone as an HTML fragment: what it is, then its sections, as in :func:`zone_text`.
+    """One zone as an HTML fragment for the explorer: what it is, then its sections.
 
-    Sections, in order: :data:`CHARTS_HEADING`, :data:`DISAGREE_HEADING` (if any),
-    :data:`EVIDENCE_HEADING`, :data:`SAFETY_HEADING`. Every piece of chart text is escaped,
-    so hostile labels show as text.
+    The sections are :func:`zone_text`'s, in :data:`SECTIONS` order. Every piece of chart
+    text is escaped, so hostile labels show as text.
 
     Examples
     --------
@@ -298,33 +610,14 @@ def zone_html(chart: Chart, zone: Zone) -> str:
     >>> "kidneys" in zone_html(chart, chart.zone("left.plantar.kidney"))
     True
     """
-    parts = [
-        f'<div class="fm-zone" data-zone="{_e(zone.id)}">',
-        f"<h4>{_e(zone.label)}</h4>",
-        f"<p><b>Claimed to correspond to:</b> {_e(zone.body_area)}<br>"
-        f"<b>Body system:</b> {_e(zone.system_label)}<br>"
-        f"<b>Where:</b> {_e(zone.foot)} foot, {_e(zone.view)} view</p>",
-        f"<h5>{_e(CHARTS_HEADING)}</h5>",
-        _items_html(chart, charts_claims(zone)),
-    ]
-    disagreements = chart.disagreements_for(zone)
-    if disagreements:
-        parts.append(f'<h5 class="fm-disagree">{_e(DISAGREE_HEADING)}</h5><ul>')
-        for d in disagreements:
-            parts.append(
-                f"<li><b>{_e(d.topic)}:</b> {_e(d.text)}{_items_html(chart, d.variants)}</li>"
-            )
-        parts.append("</ul>")
-    parts.append(f"<h5>{_e(EVIDENCE_HEADING)}</h5>")
-    evidence = evidence_claims(zone)
-    if evidence:
-        parts.append(_items_html(chart, evidence))
-    else:
-        parts.append(f"<p>{_e(caveat_line(chart))}</p>")
-    parts.append(
-        f'<p class="fm-safety"><b>{_e(SAFETY_HEADING)}:</b> {_e(safety_line(chart))}</p></div>'
+    d = describe_zone(chart, zone)
+    return (
+        f'<div class="fm-zone" data-zone="{_e(d.zone_id)}"><h4>{_e(d.label)}</h4>'
+        f"<p><b>Claimed to correspond to:</b> {_e(d.body_area)}<br>"
+        f"<b>Body system:</b> {_e(d.system)}<br>"
+        f"<b>Where:</b> {_e(d.foot)} foot, {_e(d.view)} view</p>"
+        f"{sections_html(d, EXPLORER_HTML)}</div>"
     )
-    return "".join(parts)
 
 
 def zones_html(chart: Chart, zones: Sequence[Zone], *, limit: int = 12) -> str:

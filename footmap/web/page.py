@@ -28,14 +28,13 @@ from typing import Any
 
 from footmap import __version__
 from footmap import style as palette
-from footmap.chart.model import Chart, Claim, Zone
+from footmap.chart.model import Chart, Zone
 from footmap.chart.neighbours import DIRECTIONS, walk
 from footmap.chart.query import search_index
-from footmap.errors import FootmapError
 from footmap.render.house import house_style
 from footmap.render.layout import normalise_feet, normalise_views
-from footmap.text import describe
-from footmap.text.describe import escape_html as _e
+from footmap.text import caveat, describe
+from footmap.text.safe import escape_html as _e
 from footmap.vocab import SYSTEMS, VIEWS
 from footmap.web.svg import accessible_name, view_svg
 
@@ -54,57 +53,37 @@ def _cites(ids: Sequence[str], numbers: dict[str, int]) -> str:
     return f' <span class="cite">[{", ".join(map(str, nums))}]</span>' if nums else ""
 
 
-def _claim_list(claims: Sequence[Claim], numbers: dict[str, int]) -> str:
-    return (
-        "<ul>"
-        + "".join(f"<li>{_e(c.text)}{_cites(c.sources, numbers)}</li>" for c in claims)
-        + "</ul>"
-    )
+#: The panel's markup of a description: section headings classed by their key, numbered
+#: citations (the page lists the sources once).
+PANEL_HTML = describe.HtmlStyle(
+    heading="h4",
+    key_classes=True,
+    strong="strong",
+    numbered=True,
+    cite_class="cite",
+    safety_class="safety",
+)
 
 
 def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
     """The panel's content for one zone: a ``<template>`` (inert until shown).
 
-    The sections of :func:`footmap.text.describe.zone_html`, in its order: what charts claim,
-    where charts disagree (if they do), what the evidence says, safety; then the zone's
-    numbered sources. Chart text is escaped by :func:`footmap.text.describe.escape_html`.
+    The zone's description (:func:`footmap.text.describe.describe_zone`): its heading, its
+    sections and safety line, then its numbered sources. Chart text is escaped.
     """
-    where = f"{zone.foot.capitalize()} foot, {VIEWS[zone.view].lower()}"
-    claims = describe.charts_claims(zone)
-    parts = [
-        f'<h3 class="zname">{_e(zone.label)}</h3>',
-        f'<p class="where">{_e(where)} \u00b7 body system: {_e(zone.system_label)}</p>',
-        f'<p class="area">Charts claim this zone for the <strong>{_e(zone.body_area)}'
-        "</strong>.</p>",
-        f'<h4 class="charts">{_e(describe.CHARTS_HEADING)}</h4>',
-        _claim_list(claims, numbers),
-    ]
-    disagreements = chart.disagreements_for(zone)
-    cited_ids = [i for c in claims for i in c.sources]
-    if disagreements:
-        parts.append(f'<h4 class="disagree">{_e(describe.DISAGREE_HEADING)}</h4>')
-        for d in disagreements:
-            parts.append(f"<p><strong>{_e(d.topic)}:</strong> {_e(d.text)}</p>")
-            parts.append(_claim_list(d.variants, numbers))
-            cited_ids += list(d.source_ids)
-    evidence = describe.evidence_claims(zone)
-    parts.append(f'<h4 class="evidence">{_e(describe.EVIDENCE_HEADING)}</h4>')
-    if evidence:
-        parts.append(_claim_list(evidence, numbers))
-        cited_ids += [i for c in evidence for i in c.sources]
-    else:
-        caveat_ids = [i for c in chart.caveats_of("evidence") for i in c.sources]
-        parts.append(f"<p>{_e(describe.caveat_line(chart))}{_cites(caveat_ids, numbers)}</p>")
-        cited_ids += caveat_ids
-    safety = describe.safety_line(chart)
-    if safety.strip():
-        parts.append(
-            f'<p class="safety"><strong>{_e(describe.SAFETY_HEADING)}:</strong> {_e(safety)}</p>'
-        )
+    d = describe.describe_zone(chart, zone, numbers)
+    where = f"{d.foot.capitalize()} foot, {VIEWS[d.view].lower()}"
     # The citations themselves are in the page's source list once; the script copies them.
-    refs = " ".join(str(n) for n in sorted({numbers[i] for i in cited_ids if i in numbers}))
-    parts.append(f'<h4>Sources</h4><ul class="refs" data-refs="{refs}"></ul>')
-    return f'<template id="info-{_e(zone.id)}">{"".join(parts)}</template>'
+    refs = " ".join(str(n) for n, _ in d.sources)
+    return (
+        f'<template id="info-{_e(d.zone_id)}">'
+        f'<h3 class="zname">{_e(d.label)}</h3>'
+        f'<p class="where">{_e(where)} \u00b7 body system: {_e(d.system)}</p>'
+        f'<p class="area">Charts claim this zone for the <strong>{_e(d.body_area)}'
+        "</strong>.</p>"
+        f"{describe.sections_html(d, PANEL_HTML)}"
+        f'<h4>Sources</h4><ul class="refs" data-refs="{refs}"></ul></template>'
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -177,9 +156,7 @@ def html_document(
     >>> 'id="zone-left.plantar.kidney"' in page
     True
     """
-    caveat = describe.caveat_line(chart)
-    if not caveat.strip():
-        raise FootmapError("the chart has no evidence caveat; footmap will not export without one")
+    caveat.require_caveat(chart)
     first_feet = normalise_feet(chart, feet)
     start_foot = "both" if len(first_feet) > 1 else first_feet[0]
     first_view = normalise_views(chart, views)[0]
@@ -256,8 +233,9 @@ def html_document(
         for s, label in SYSTEMS.items()
         if s in present
     )
+    lead = f"<strong>{caveat.CAVEAT_HEADING}:</strong>"
     evidence = "".join(
-        f"<p><strong>Caveat:</strong> {_e(c.brief)}{_cites(c.sources, numbers)}</p>"
+        f"<p>{lead} {_e(c.brief)}{_cites(c.sources, numbers)}</p>"
         for c in chart.caveats_of("evidence")
     )
     evidence_full = "".join(
@@ -266,8 +244,10 @@ def html_document(
     chart_notes = "".join(
         f"<p>{_e(c.text)}{_cites(c.sources, numbers)}</p>" for c in chart.caveats_of("chart")
     )
-    safety = describe.safety_line(chart)
-    safety_html = f"<p><strong>Safety:</strong> {_e(safety)}</p>" if safety.strip() else ""
+    safety = caveat.safety_line(chart)
+    safety_html = (
+        f"<p><strong>{caveat.SAFETY_HEADING}:</strong> {_e(safety)}</p>" if safety.strip() else ""
+    )
     refs = "".join(
         f'<li id="src-{numbers[s.id]}" value="{numbers[s.id]}">{_e(s.citation)}</li>'
         for s in chart.cited_sources(zones)
@@ -319,7 +299,7 @@ what reflexology charts claim for it.</p></div>
 <footer>
 <h2>About this chart</h2>
 <p>{_e(chart.description)}</p>
-<h3>What the evidence says</h3>
+<h3>{_e(describe.EVIDENCE_HEADING)}</h3>
 {evidence_full}
 {chart_notes}
 <h2>Sources</h2>
