@@ -91,7 +91,10 @@ def test_export_svg_has_one_element_per_zone_with_title(synth, tmp_path):
     for z in synth.zones:
         el = zone_elements[f"zone-{z.id}"]
         title = el.find(f"{SVG}title")
-        assert title is not None and title.text == f"{z.label} \u2014 {z.body_area}"
+        assert (
+            title is not None
+            and title.text == f"{z.label} ({synth.numbers[z.id]}) \u2014 {z.body_area}"
+        )
         assert el.find(f"{SVG}path") is not None
     meta = out.read_text("utf-8")
     assert "TEST CAVEAT" in meta  # in the file's description metadata as well
@@ -253,7 +256,9 @@ def test_hostile_chart_svg_is_valid_xml_with_escaped_titles(hostile, tmp_path):
         el = zone_elements[f"zone-{z.id}"]
         assert re.fullmatch(r"zone-[A-Za-z0-9._-]+", el.get("id"))
         title = el.find(f"{SVG}title").text
-        assert title == footmap.text.display_text(f"{z.label} \u2014 {z.body_area}")
+        assert title == footmap.text.display_text(
+            f"{z.label} ({hostile.numbers[z.id]}) \u2014 {z.body_area}"
+        )
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]", title)
     raw = out.read_text("utf-8")
     assert "<script" not in raw and "&lt;script&gt;" in raw

@@ -236,7 +236,7 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
         # ElementTree escapes markup (<, &, quotes); display_text removes what XML 1.0
         # cannot hold at all (NUL, BEL, ...) and bidirectional overrides.
         title = ET.Element(f"{{{_SVG}}}title")
-        title.text = display_text(f"{zone.label} \u2014 {zone.body_area}")
+        title.text = display_text(describe.zone_title(artists.chart, zone))
         el.insert(0, title)
         el.set("class", f"fm-zone fm-{_svg_id(zone.system)}")
         el.set("data-body-area", display_text(zone.body_area))

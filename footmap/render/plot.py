@@ -300,8 +300,8 @@ def plot_map(
         _, small = inside_labels(zones, wanted, LABEL_PT, scale)
         # At most as many numbers as the callout columns can hold at their smallest.
         cap = int(2 * len(layout.panels) * height_pt / (CALLOUT_MIN_PT * 1.7)) + 1
-        names = list(dict.fromkeys(zones[i].label for i in small[:cap]))
-        spec = key_spec(names, LABEL_PT, width_pt, height_pt)
+        entries = {chart.numbers[zones[i].id]: zones[i].label for i in small[:cap]}
+        spec = key_spec(entries, LABEL_PT, width_pt, height_pt)
         need = spec[3] + 4.0 if spec is not None else 0.0
         if need <= key_pt + 1.0 and (need >= key_pt * 0.85 or _attempt == 3):
             break

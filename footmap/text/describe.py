@@ -24,6 +24,7 @@ __all__ = [
     "safety_text",
     "display_text",
     "terminal_text",
+    "zone_title",
     "escape_html",
     "citation_numbers",
     "reference_list",
@@ -159,6 +160,17 @@ def zone_text(
         lines.append(f"  - {caveat_line(chart)}")
     lines.append(f"{SAFETY_HEADING}: {safety_line(chart)}")
     return "\n".join(lines)
+
+
+def zone_title(chart: Chart, zone: Zone) -> str:
+    """A zone's hover title with its callout number: ``"Kidney (28) \u2014 kidneys"``.
+
+    The number is the chart's (:attr:`Chart.numbers`), the one the zone's callout and the
+    key show on every surface, also for zones whose name is written inside them.
+    """
+    n = chart.numbers.get(zone.id)
+    number = f" ({n})" if n is not None else ""
+    return f"{zone.label}{number} \u2014 {zone.body_area}"
 
 
 def caveat_line(chart: Chart) -> str:
