@@ -303,8 +303,12 @@ def test_hostile_handout(hostile, tmp_path, monkeypatch):
         assert caveat in page
         assert system in page
         assert f"<script>alert(1)</script>: the zones charts assign to {system.lower()}" in page
-    assert any(t.startswith(" 1  bell\ufffd rlo\ufffdevil nul\ufffd tab  new") for t in pages[2])
-    assert " 1  <img src=x onerror=alert(1)>\n 2  <script>alert(1)</script>" in pages[3]
+    key_line = re.compile(r" *\d+  bell\ufffd rlo\ufffdevil nul\ufffd tab  new")
+    assert any(key_line.match(t) for t in pages[2])
+    key_lines = re.compile(
+        r" *\d+  <img src=x onerror=alert\(1\)>\n *\d+  <script>alert\(1\)</script>"
+    )
+    assert any(key_lines.fullmatch(t) for t in pages[3])
     drawn = "".join(t for page in pages for t in page)
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202e]", drawn)
 
@@ -354,11 +358,11 @@ def test_source_columns_do_not_run_into_each_other(chart, dpi):
     renderer = fig.canvas.get_renderer()
     refs = [t for t in fig.texts if t.get_text().startswith("[") and t.get_fontsize() < 7]
     lefts = sorted({round(t.get_position()[0], 3) for t in refs})
-    assert len(lefts) == 2  # two columns
-    right_column_x = lefts[1] * dpi  # x in inches (dpi_scale_trans) -> pixels
-    for t in refs:
-        if round(t.get_position()[0], 3) == lefts[0]:
-            assert t.get_window_extent(renderer).x1 < right_column_x - 2
+    assert len(lefts) == 4  # four columns: the shortest footer, the map keeps the height
+    for left, right in zip(lefts, lefts[1:], strict=False):
+        for t in refs:
+            if round(t.get_position()[0], 3) == left:
+                assert t.get_window_extent(renderer).x1 < right * dpi - 2
 
 
 # -- page layout with hostile-but-valid charts (issue 14) ------------------------------------------
