@@ -291,6 +291,8 @@ def fit_layout(
                 want_side = need_col if v in with_columns else 4.0
                 want_gap = max(2 * want_side, heads_gap) if v in with_columns else heads_gap
                 n_feet = sum((f, v) in chart.panels for f in feet)
+                if stack and v in ("medial", "lateral"):
+                    n_feet = 1  # stacked: one foot above the other
                 group = n_feet * foot_w[v] + (n_feet - 1) * want_gap + 2 * want_side
                 if view_pt[v] / scale > group and len(views) > 1:
                     want_side += (view_pt[v] / scale - group) / 2
