@@ -291,24 +291,24 @@ def test_hostile_handout(hostile, tmp_path, monkeypatch):
 
     monkeypatch.setattr(PdfPages, "savefig", spy)
     out = handout(hostile, tmp_path / "h.pdf")
-    assert pdf_page_count(out) == 6  # cover, the chart's one disagreement, four systems
+    assert pdf_page_count(out) == 6  # cover, four systems, the chart's one disagreement
     assert len(pages) == 6
     caveat = "Caveat: ]]> & &amp; \"quoted\" 'single' `back`"
     assert pdf_info(out)["Subject"] == caveat.removeprefix("Caveat: ")
     systems = ["Nervous system", "Endocrine glands", "Urinary", "Muscles, bones and joints"]
     assert all(name in pages[0] for name in systems)  # the cover's legend
-    assert "Charts disagree" in pages[1] and caveat in pages[1]
-    assert "<script>alert(1)</script>" in pages[1]  # the disagreement's topic, as text
-    for page, system in zip(pages[2:], systems, strict=True):
+    assert "Charts disagree" in pages[5] and caveat in pages[5]
+    assert "<script>alert(1)</script>" in pages[5]  # the disagreement's topic, as text
+    for page, system in zip(pages[1:5], systems, strict=True):
         assert caveat in page
         assert system in page
         assert f"<script>alert(1)</script>: the zones charts assign to {system.lower()}" in page
     key_line = re.compile(r" *\d+  bell\ufffd rlo\ufffdevil nul\ufffd tab  new")
-    assert any(key_line.match(t) for t in pages[2])
+    assert any(key_line.match(t) for t in pages[1])
     key_lines = re.compile(
         r" *\d+  <img src=x onerror=alert\(1\)>\n *\d+  <script>alert\(1\)</script>"
     )
-    assert any(key_lines.fullmatch(t) for t in pages[3])
+    assert any(key_lines.fullmatch(t) for t in pages[2])
     drawn = "".join(t for page in pages for t in page)
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202e]", drawn)
 
