@@ -289,7 +289,7 @@ def fit_layout(
                 # feet headings apart; a view's heading no wider than its group
                 heads_gap = max(foot_pt / scale - foot_w[v], 4.0)
                 want_side = need_col if v in with_columns else 4.0
-                want_gap = max(2 * want_side, heads_gap) if v in with_columns else heads_gap
+                want_gap = max(gap, 2 * want_side, heads_gap) if v in with_columns else heads_gap
                 n_feet = sum((f, v) in chart.panels for f in feet)
                 if stack and v in ("medial", "lateral"):
                     n_feet = 1  # stacked: one foot above the other
