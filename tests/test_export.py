@@ -91,7 +91,10 @@ def test_export_svg_has_one_element_per_zone_with_title(synth, tmp_path):
     for z in synth.zones:
         el = zone_elements[f"zone-{z.id}"]
         title = el.find(f"{SVG}title")
-        assert title is not None and title.text == f"{z.label} \u2014 {z.body_area}"
+        assert (
+            title is not None
+            and title.text == f"{z.label} ({synth.numbers[z.id]}) \u2014 {z.body_area}"
+        )
         assert el.find(f"{SVG}path") is not None
     meta = out.read_text("utf-8")
     assert "TEST CAVEAT" in meta  # in the file's description metadata as well
@@ -253,7 +256,9 @@ def test_hostile_chart_svg_is_valid_xml_with_escaped_titles(hostile, tmp_path):
         el = zone_elements[f"zone-{z.id}"]
         assert re.fullmatch(r"zone-[A-Za-z0-9._-]+", el.get("id"))
         title = el.find(f"{SVG}title").text
-        assert title == footmap.text.display_text(f"{z.label} \u2014 {z.body_area}")
+        assert title == footmap.text.display_text(
+            f"{z.label} ({hostile.numbers[z.id]}) \u2014 {z.body_area}"
+        )
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]", title)
     raw = out.read_text("utf-8")
     assert "<script" not in raw and "&lt;script&gt;" in raw
@@ -286,20 +291,24 @@ def test_hostile_handout(hostile, tmp_path, monkeypatch):
 
     monkeypatch.setattr(PdfPages, "savefig", spy)
     out = handout(hostile, tmp_path / "h.pdf")
-    assert pdf_page_count(out) == 6  # cover, the chart's one disagreement, four systems
+    assert pdf_page_count(out) == 6  # cover, four systems, the chart's one disagreement
     assert len(pages) == 6
     caveat = "Caveat: ]]> & &amp; \"quoted\" 'single' `back`"
     assert pdf_info(out)["Subject"] == caveat.removeprefix("Caveat: ")
     systems = ["Nervous system", "Endocrine glands", "Urinary", "Muscles, bones and joints"]
     assert all(name in pages[0] for name in systems)  # the cover's legend
-    assert "Charts disagree" in pages[1] and caveat in pages[1]
-    assert "<script>alert(1)</script>" in pages[1]  # the disagreement's topic, as text
-    for page, system in zip(pages[2:], systems, strict=True):
+    assert "Charts disagree" in pages[5] and caveat in pages[5]
+    assert "<script>alert(1)</script>" in pages[5]  # the disagreement's topic, as text
+    for page, system in zip(pages[1:5], systems, strict=True):
         assert caveat in page
         assert system in page
         assert f"<script>alert(1)</script>: the zones charts assign to {system.lower()}" in page
-    assert any(t.startswith(" 1  bell\ufffd rlo\ufffdevil nul\ufffd tab  new") for t in pages[2])
-    assert " 1  <img src=x onerror=alert(1)>\n 2  <script>alert(1)</script>" in pages[3]
+    key_line = re.compile(r" *\d+  bell\ufffd rlo\ufffdevil nul\ufffd tab  new")
+    assert any(key_line.match(t) for t in pages[1])
+    key_lines = re.compile(
+        r" *\d+  <img src=x onerror=alert\(1\)>\n *\d+  <script>alert\(1\)</script>"
+    )
+    assert any(key_lines.fullmatch(t) for t in pages[2])
     drawn = "".join(t for page in pages for t in page)
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202e]", drawn)
 
@@ -349,11 +358,11 @@ def test_source_columns_do_not_run_into_each_other(chart, dpi):
     renderer = fig.canvas.get_renderer()
     refs = [t for t in fig.texts if t.get_text().startswith("[") and t.get_fontsize() < 7]
     lefts = sorted({round(t.get_position()[0], 3) for t in refs})
-    assert len(lefts) == 2  # two columns
-    right_column_x = lefts[1] * dpi  # x in inches (dpi_scale_trans) -> pixels
-    for t in refs:
-        if round(t.get_position()[0], 3) == lefts[0]:
-            assert t.get_window_extent(renderer).x1 < right_column_x - 2
+    assert len(lefts) == 4  # four columns: the shortest footer, the map keeps the height
+    for left, right in zip(lefts, lefts[1:], strict=False):
+        for t in refs:
+            if round(t.get_position()[0], 3) == left:
+                assert t.get_window_extent(renderer).x1 < right * dpi - 2
 
 
 # -- page layout with hostile-but-valid charts (issue 14) ------------------------------------------

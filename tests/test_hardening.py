@@ -428,10 +428,15 @@ def test_item13_handout_pages_wait_without_their_pixel_buffers(synth, tmp_path, 
     held = []
     original = backend_pdf.PdfPages.savefig
 
+    def renderers() -> set[int]:
+        gc.collect()
+        return {id(o) for o in gc.get_objects() if isinstance(o, backend_agg.RendererAgg)}
+
+    before = renderers()  # what other tests in this process left alive is not the handout's
+
     def counting(self, figure=None, **kw):  # noqa: ANN001
         if not held:  # at the first save every page is composed: count the live renderers
-            gc.collect()
-            held.append(sum(isinstance(o, backend_agg.RendererAgg) for o in gc.get_objects()))
+            held.append(len(renderers() - before))
         return original(self, figure, **kw)
 
     monkeypatch.setattr(backend_pdf.PdfPages, "savefig", counting)

@@ -304,10 +304,10 @@ def test_image_baseline(synth, tmp_path):
 
 # -- layout on small figures, key columns, profile views -----------------------------------
 @pytest.mark.parametrize(
-    ("size", "all_labelled"), [((9, 7), True), ((7, 5), True), ((6, 4.5), False), ((5, 4), False)]
+    ("size", "all_labelled"), [((9, 7), True), ((7, 5), True), ((6, 4.5), True), ((5, 4), False)]
 )
 def test_small_figures_still_label_every_zone(chart, size, all_labelled):
-    """Down to 7 x 5 in every zone has a label or a numbered callout; below, the key says
+    """Down to 6 x 4.5 in every zone has a label or a numbered callout; below, the key says
     exactly how many zones it left out."""
     fig = plt.figure(figsize=size, layout="constrained")
     m = plot_map(chart, ax=fig.add_subplot())

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
@@ -290,6 +291,45 @@ class Chart:
             zones = self.zones_on(*panel)
             trees[panel] = (shapely.STRtree([z.geometry for z in zones]), zones)
         return trees
+
+    # -- callout numbers ---------------------------------------------------------------------
+    @cached_property
+    def numbers(self) -> Mapping[str, int]:
+        """Zone id -> the zone's callout number: one number per zone on every surface.
+
+        Computed once per chart, so that a zone keeps its number in the explorer at any
+        size, in the HTML map, in every export and in the handout. Views in chart order
+        (sole, top, inner side, outer side); within a view, toe to heel (by the middle of
+        each zone's box: ``y`` down the sole and the top of the foot, ``x`` from the toe
+        tip along the profiles), then left foot before right, then by label. The zones of
+        one view with the same label on both feet (the left and the right kidney) share a
+        number; numbers continue from one view to the next, so none is used twice.
+
+        Examples
+        --------
+        >>> import footmap
+        >>> chart = footmap.load()
+        >>> chart.numbers["left.plantar.kidney"] == chart.numbers["right.plantar.kidney"]
+        True
+        """
+        if not self.zones:
+            return MappingProxyType({})
+        bounds = shapely.bounds(np.fromiter((z.geometry for z in self.zones), object))
+        mid_x = (bounds[:, 0] + bounds[:, 2]) / 2
+        mid_y = (bounds[:, 1] + bounds[:, 3]) / 2
+        first: dict[tuple[str, str], tuple[float, int, str]] = {}
+        for i, z in enumerate(self.zones):
+            toe = mid_y[i] if z.view in ("plantar", "dorsal") else mid_x[i]
+            key = (z.view, " ".join(z.label.split()))
+            rank = (-round(float(toe), 1), FEET.index(z.foot) if z.foot in FEET else 9, z.label)
+            if key not in first or rank < first[key]:
+                first[key] = rank
+        view_rank = {v: k for k, v in enumerate(VIEWS)}
+        order = sorted(first, key=lambda k: (view_rank.get(k[0], 99), first[k]))
+        number = {k: n for n, k in enumerate(order, start=1)}
+        return MappingProxyType(
+            {z.id: number[z.view, " ".join(z.label.split())] for z in self.zones}
+        )
 
     # -- panels -----------------------------------------------------------------------------
     @cached_property

@@ -27,13 +27,13 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from footmap.atomic import _writable, atomic_write
-from footmap.chart.model import Chart
+from footmap.chart.model import Chart, Zone
 from footmap.errors import FootmapError
 from footmap.export.files import _format_of, _metadata, _svg_bytes, _write_png, check_dpi
 from footmap.export.page import _compose, _new_figure
 from footmap.export.pagetext import check_caveat, page_size
 from footmap.render.house import house_style
-from footmap.render.plot import ColorBy, HighlightSpec
+from footmap.render.plot import ColorBy, HighlightSpec, resolve
 
 __all__ = ["export", "figure", "save_figure"]
 
@@ -162,12 +162,13 @@ def export(
     orientation = figure_kwargs.pop("orientation", "landscape")
     check_dpi(dpi, page_size(size, orientation), fmt)
     fig = _new_figure(size, orientation)
-    _compose(
+    highlight = figure_kwargs.pop("highlight", ())
+    artists, leftover = _compose(
         fig,
         chart,
         feet=figure_kwargs.pop("feet", ("left", "right")),
         views=figure_kwargs.pop("views", ("plantar",)),
-        highlight=figure_kwargs.pop("highlight", ()),
+        highlight=highlight,
         color_by=figure_kwargs.pop("color_by", "system"),
         labels=figure_kwargs.pop("labels", True),
         hatch=figure_kwargs.pop("hatch", False),
@@ -176,8 +177,43 @@ def export(
     )
     if figure_kwargs:
         raise FootmapError(f"unknown export option(s): {', '.join(sorted(figure_kwargs))}")
+    if fmt == "pdf" and leftover:
+        # A PDF has pages to spare: the claims that did not fit beside the map continue
+        # on the next page(s) rather than narrowing the map.
+        shown = set(artists.highlighted)
+        described = [z for z in resolve(chart, highlight) if z.id in shown]
+        _write_pdf_pages(fig, chart, target, described, leftover, size, orientation)
+        return target
     save_figure(fig, target, format=fmt, dpi=dpi, chart=chart)
     return target
+
+
+def _write_pdf_pages(
+    fig: Figure,
+    chart: Chart,
+    target: Path,
+    described: list[Zone],
+    leftover: list[Any],
+    size: str,
+    orientation: str,
+) -> None:
+    """Write ``fig`` and the pages its claims continue on as one PDF, atomically."""
+    from matplotlib.backends.backend_pdf import PdfPages  # with fontTools: only when needed
+
+    from footmap.export.handouts import _continuation, _remove_overflow_note
+
+    _remove_overflow_note(fig, True)
+    name = fig.footmap_title  # type: ignore[attr-defined]
+    figures = [fig]
+    while leftover:
+        more = _new_figure(size, orientation)
+        leftover = _continuation(more, chart, name, described, leftover)
+        figures.append(more)
+    for page in figures:
+        check_caveat(page, chart)
+    with atomic_write(target) as f, PdfPages(f, metadata=_metadata(chart, "pdf")) as pdf:
+        for page in figures:
+            pdf.savefig(page)
 
 
 #: Figure options an HTML map ignores only at their defaults (the map shows every zone,

@@ -26,7 +26,7 @@ from footmap import __version__
 from footmap.chart.model import Chart
 from footmap.errors import FootmapError
 from footmap.render.plot import MapArtists
-from footmap.text import caveat
+from footmap.text import caveat, describe
 from footmap.text.safe import display_text
 
 __all__ = ["check_dpi"]
@@ -235,7 +235,7 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
         # ElementTree escapes markup (<, &, quotes); display_text removes what XML 1.0
         # cannot hold at all (NUL, BEL, ...) and bidirectional overrides.
         title = ET.Element(f"{{{_SVG}}}title")
-        title.text = display_text(f"{zone.label} \u2014 {zone.body_area}")
+        title.text = display_text(describe.zone_title(artists.chart, zone))
         el.insert(0, title)
         el.set("class", f"fm-zone fm-{_svg_id(zone.system)}")
         el.set("data-body-area", display_text(zone.body_area))

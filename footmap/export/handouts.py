@@ -1,4 +1,4 @@
-"""The multi-page PDF handout: cover, "Charts disagree" page(s), one page per system.
+"""The multi-page PDF handout: cover, one page per system, then "Charts disagree".
 
 Claims that do not fit a page continue on text-only pages; every page carries the caveats
 and its sources, and the file is written atomically.
@@ -148,12 +148,12 @@ def handout(
     """Write a multi-page PDF handout, atomically.
 
     Page 1 is a cover: what the chart is, how to read it, how soles are shown, and the
-    evidence, safety and chart caveats with their sources. When the chart documents
-    disagreements between published charts, a page "Charts disagree" lists each (topic,
-    variants with their sources, the zones concerned). Then one page per body system
+    evidence, safety and chart caveats with their sources. Then one page per body system
     (``by="system"``) or per highlight spec (``by=[...]``), each with its zones highlighted,
     what is claimed for them with citation numbers, the caveat footer and the references.
-    Claims that do not fit a page continue on the next.
+    Claims that do not fit a page continue on the next. When the chart documents
+    disagreements between published charts, a page "Charts disagree" after the systems
+    lists each (topic, variants with their sources, the zones concerned).
 
     Parameters
     ----------
@@ -214,7 +214,6 @@ def handout(
         more = _new_figure(size, orientation)
         rest = _continuation(more, chart, "About this handout", (), rest)
         figures.append(_released(more))
-    figures += map(_released, _disagreement_pages(chart, size, orientation))
     for (name, spec), pviews in zip(specs, page_views, strict=True):
         fig = _new_figure(size, orientation)
         artists, leftover = _compose(
@@ -237,6 +236,8 @@ def handout(
             more = _new_figure(size, orientation)
             leftover = _continuation(more, chart, name, described, leftover)
             figures.append(_released(more))
+    # The disagreements come after the systems: a reader meets the zones first.
+    figures += map(_released, _disagreement_pages(chart, size, orientation))
     total = len(figures)
     for k, fig in enumerate(figures, start=1):
         fig.text(

@@ -29,6 +29,7 @@ from footmap.export.pagetext import (
     _draw_title,
     _fits_columns,
     _footer,
+    _wrap,
     check_caveat,
     page_size,
 )
@@ -43,6 +44,10 @@ MAP_SHARE = 0.6
 
 
 MAP_SHARE_MULTI = 0.68
+
+
+#: Room (inches) kept at the foot of the claims for the note on what did not fit: two lines.
+NOTE_H = TEXT_PT * LINE * 2.4 / 72
 
 
 def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
@@ -118,13 +123,16 @@ def _claims_layout(
     map's rectangle (x, y, width, height) and the number of text columns.
     """
     body_h = top - bottom
-    note_h = TEXT_PT * LINE * 1.4 / 72
+    note_h = NOTE_H
     # The map keeps at least MAP_SHARE of the page's width (landscape) or of the body's
     # height (portrait) whatever is highlighted: claims that do not fit continue elsewhere.
     # With several views the map holds a grid of panels and needs more of the page still.
     share = MAP_SHARE if len(normalise_views(chart, views)) == 1 else MAP_SHARE_MULTI
     if landscape:
-        tries = [(min(3.3, width * 0.32), 1, 1.0), (min(4.3, width * (1 - share)), 1, 0.9)]
+        # The column never widens into the map: claims that do not fit continue on the
+        # next page (PDF) or are named in the note at its foot.
+        col = min(3.3, width * 0.32, width * (1 - share))
+        tries = [(col, 1, 1.0), (col, 1, 0.9)]
     else:
         tries = [(min(0.36, 1 - share), 2, 1.0), (1 - share, 2, 0.9)]
     for k, (a, columns, scale) in enumerate(tries):
@@ -209,17 +217,17 @@ def _compose(
         blocks, box, map_rect, columns = _claims_layout(
             chart, chosen, numbers, landscape, width, top, body_bottom, views
         )
-        # Keep the last line of the box free for a note on what did not fit.
-        note_h = TEXT_PT * LINE * 1.4 / 72
+        # Keep the last lines of the box free for a note on what did not fit.
         leftover = _draw_blocks(
-            fig, blocks, (box[0], box[1], box[2], box[3] - note_h), columns=columns
+            fig, blocks, (box[0], box[1], box[2], box[3] - NOTE_H), columns=columns
         )
         if leftover:
+            note = "\n".join(_wrap(_overflow_note(leftover), box[2] * 72, TEXT_PT)[:2])
             fasttext.adopt(
                 fig.text(
                     box[0],
                     box[1] - box[3],
-                    _overflow_note(leftover),
+                    note,
                     transform=fig.dpi_scale_trans,
                     fontsize=TEXT_PT,
                     style="italic",
@@ -260,6 +268,7 @@ def _compose(
         disagreements=bool(chart.disagreements) if disagreements is None else disagreements,
     )
     fig.footmap_artists = artists  # type: ignore[attr-defined]
+    fig.footmap_title = head  # type: ignore[attr-defined]
     check_caveat(fig, chart)
     return artists, leftover
 

@@ -260,8 +260,10 @@ def _footer(
     caveat_text = caveat.footer_text(chart)
     budget = fh * share
     wide = fw > 9
+    # The most columns first: the shortest footer at each text size leaves the map the most
+    # of the page's height (a reference is a line or two in a column of any of these widths).
     plans = [(scale, columns) for scale in (1.0, 0.9, 0.8, 0.7) for columns in
-             ((2, 3, 4) if wide else (1, 2, 3))]  # fmt: skip
+             ((4, 3, 2) if wide else (3, 2, 1))]  # fmt: skip
     plans.append((0.7, 5 if wide else 4))  # the caveat box holds two caveats: room to spare
     # On a portrait page the map, the claims under it and the footer share the height: the
     # first plan (text down to 80 %, more columns) that keeps the footer within

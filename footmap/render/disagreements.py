@@ -40,6 +40,9 @@ DISAGREE_STYLE: tuple[float, tuple[float, float]] = (0.0, (2.4, 1.6))
 #: ``gid`` of the drawn collection (found again by tests and the SVG writer).
 DISAGREE_GID = "footmap-disagreements"
 _LW = 1.1
+#: The light mark (every disagreement on an unhighlighted map): thinner, sparser dashes.
+LIGHT_STYLE: tuple[float, tuple[float, float]] = (0.0, (1.2, 2.4))
+_LW_LIGHT = 0.6
 
 
 def disagreement_paths(chart: Chart, zones: Sequence[Zone], paths: Sequence[Path]) -> list[Path]:
@@ -49,7 +52,7 @@ def disagreement_paths(chart: Chart, zones: Sequence[Zone], paths: Sequence[Path
 
 
 def mark_disagreements(
-    ax: Axes, chart: Chart, zones: Sequence[Zone], paths: Sequence[Path]
+    ax: Axes, chart: Chart, zones: Sequence[Zone], paths: Sequence[Path], *, light: bool = False
 ) -> PatchCollection | None:
     """Draw a dashed outline on each zone with a documented disagreement.
 
@@ -60,6 +63,9 @@ def mark_disagreements(
     zones : sequence of Zone
         The drawn zones; ``paths[i]`` draws ``zones[i]`` (in the Axes' data coordinates).
     paths : sequence of matplotlib.path.Path
+    light : bool, optional
+        A thinner, shorter dash: for a map marking every zone with a disagreement (no
+        highlight), so that the marks do not cover most of the sole.
 
     Returns
     -------
@@ -73,8 +79,8 @@ def mark_disagreements(
         [],
         facecolors="none",
         edgecolors=DISAGREE_EDGE,
-        linewidths=_LW,
-        linestyles=[DISAGREE_STYLE],
+        linewidths=_LW_LIGHT if light else _LW,
+        linestyles=[LIGHT_STYLE if light else DISAGREE_STYLE],
         zorder=(HATCH_Z + LEADER_Z) / 2,  # over fills and hatches, under leaders and labels
     )
     Collection.set_paths(coll, marked)

@@ -9,7 +9,7 @@ the Axes' current size. The texts are footmap's fast texts (:mod:`footmap.render
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import shapely
@@ -38,7 +38,7 @@ from footmap.render.layout import (
 )
 from footmap.text.describe import display_text
 
-__all__ = ["NumberKey", "place_labels"]
+__all__ = ["NumberKey", "key_lines", "key_spec", "place_labels"]
 
 CALLOUT_MIN_PT = 4.8  #: smallest callout number tried when a column runs out of room
 KEY_MIN_PT = 5.5  #: smallest font of the numbered key
@@ -316,11 +316,14 @@ def _callouts(
                 assert x is not None
                 columns.append((x, side, [int(small[k]) for k in sides[side]], lo, hi))
 
-    # Number by label, top to bottom, so the same zone on both feet shares a number.
-    placed = [(i, zones[i].anchor[1] + offsets[i, 1]) for _, _, ids, _, _ in columns for i in ids]
-    numbers: dict[str, int] = {}
-    for i, _ in sorted(placed, key=lambda t: (-round(t[1], 1), t[0])):
-        numbers.setdefault(display_text(zones[i].label), len(numbers) + 1)
+    # The chart numbers its zones once (toe to heel, per view): the same zone has the same
+    # number on every surface and at every size, and both feet share it.
+    chart_numbers = artists.chart.numbers
+    entries: dict[int, str] = {}
+    for _, _, ids, _, _ in columns:
+        for i in ids:
+            entries[chart_numbers[zones[i].id]] = display_text(zones[i].label)
+    entries = dict(sorted(entries.items()))
 
     segments, dots, circles = [], [], []
     for x, side, ids, lo, hi in columns:
@@ -338,7 +341,7 @@ def _callouts(
                 ax.text(
                     x,
                     y,
-                    str(numbers[display_text(zones[i].label)]),
+                    str(chart_numbers[zones[i].id]),
                     ha="center",
                     va="center_baseline",
                     fontsize=size * 0.9,
@@ -383,7 +386,7 @@ def _callouts(
         a.set_in_layout(False)
     key_x = layout.extent[0] - artists.key_pt / scale
     key_room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
-    key = _key(ax, numbers, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)
+    key = _key(ax, entries, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)
     return [lines, ring_line, dot_line], key
 
 
@@ -391,23 +394,29 @@ def _callouts(
 KEY_MAX_SHARE = 0.5
 
 
+def key_lines(entries: Mapping[int, str]) -> list[str]:
+    """The key's lines, ``number  label``, numbers right-aligned, in number order."""
+    digits = len(str(max(entries, default=0)))
+    return [f"{n:>{digits}}  {label}" for n, label in sorted(entries.items())]
+
+
 def key_spec(
-    labels: Sequence[str],
+    entries: Mapping[int, str],
     size: float,
     width_pt: float,
     height_pt: float,
     max_width_pt: float | None = None,
 ) -> tuple[float, int, int, float] | None:
-    """Font size, rows, columns and width (points) of the key for ``labels``.
+    """Font size, rows, columns and width (points) of the key for ``entries``.
 
-    The key may take up to a quarter of the Axes' width, or ``max_width_pt`` when given
-    (the room already reserved beside the feet): its font shrinks (down to
-    :data:`KEY_MIN_PT`) before the feet have to. Columns are balanced (rows differ by at
-    most one between columns).
+    ``entries`` maps each callout number to its label. The key may take up to a quarter
+    of the Axes' width, or ``max_width_pt`` when given (the room already reserved beside
+    the feet): its font shrinks (down to :data:`KEY_MIN_PT`) before the feet have to.
+    Columns are balanced (rows differ by at most one between columns).
     """
     limit = width_pt * 0.25 if max_width_pt is None else min(max_width_pt, width_pt * 0.25)
-    names = list(dict.fromkeys(display_text(t) for t in labels))
-    n = len(names)
+    lines = key_lines(entries)
+    n = len(lines)
     if not n:
         return None
     fs = size * 1.05
@@ -416,7 +425,6 @@ def key_spec(
         rows_max = max(int((height_pt * 0.96 - fs * 2.2) // line_h), 4)
         ncols = -(-n // rows_max)
         rows = -(-n // ncols)
-        lines = [f"{k:>2}  {name}" for k, name in enumerate(names, start=1)]
         cols = [lines[i : i + rows] for i in range(0, n, rows)]
         width = sum(max(text_size(line, fs)[0] for line in c) for c in cols)
         width += fs * 1.0 * (len(cols) - 1) + fs * 0.8
@@ -428,7 +436,7 @@ def key_spec(
 
 def _key(
     ax: Axes,
-    numbers: dict[str, int],
+    entries: Mapping[int, str],
     size: float,
     at: tuple[float, float],
     unlabelled: int = 0,
@@ -439,17 +447,17 @@ def _key(
     ``unlabelled`` zones that got no number are counted in the key's title; the key keeps
     within ``max_width_pt`` (the room reserved for it) by shrinking its font.
     """
-    if not numbers and not unlabelled:
+    if not entries and not unlabelled:
         return None
     fig = root_figure(ax)
     pos = ax.get_position(original=True)
     fw, fh = fig.get_size_inches()
     spec = key_spec(
-        list(numbers) or [""], size, pos.width * fw * 72, pos.height * fh * 72, max_width_pt
+        entries or {0: ""}, size, pos.width * fw * 72, pos.height * fh * 72, max_width_pt
     )
     assert spec is not None
     fs, rows, _, _ = spec
-    lines = [f"{n:>2}  {label}" for label, n in numbers.items()]
+    lines = key_lines(entries)
     # the columns that fit the key's room (at most KEY_MAX_SHARE of the width); the others
     # are left out and the title says which numbers
     limit = pos.width * fw * 72 * KEY_MAX_SHARE

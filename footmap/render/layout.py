@@ -11,7 +11,7 @@ Nothing here draws.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,18 +134,25 @@ def arrange(
     views: tuple[str, ...],
     gap: float,
     aspect: float,
-    side: float = SIDE_MM,
+    side: float | Mapping[str, float] = SIDE_MM,
     head: float = HEADING_MM,
     stack: bool = False,
+    inner_gap: Mapping[str, float] | None = None,
 ) -> Layout:
     """Place panels: feet side by side within a view group, view groups in a grid.
 
     With ``stack``, the feet of a profile view (medial, lateral: long and low) are stacked
-    one above the other instead, so that the profiles use the width of a page.
+    one above the other instead, so that the profiles use the width of a page. ``side``
+    (the room beside a group's outer feet, for callout columns) and ``inner_gap`` (between
+    the feet of a view) may be given per view: a view without callouts needs little.
     """
     groups = []
     multi = len(views) > 1
+    sides = side if isinstance(side, Mapping) else dict.fromkeys(views, float(side))
+    inner = dict.fromkeys(views, gap) if inner_gap is None else dict(inner_gap)
     for view in views:
+        side = sides[view]
+        gap_in = inner.get(view, gap)
         members = [(f, view) for f in feet if (f, view) in chart.panels]
         if not members:
             raise FootmapError(f"this chart has no {'/'.join(feet)} foot in the {view} view")
@@ -156,9 +163,9 @@ def arrange(
             height = sum(b[3] - b[1] + head for b in bounds) + head * multi
             height += gap / 3 * (len(bounds) - 1)
         else:
-            width = sum(b[2] - b[0] for b in bounds) + gap * (len(bounds) - 1) + 2 * side
+            width = sum(b[2] - b[0] for b in bounds) + gap_in * (len(bounds) - 1) + 2 * side
             height = max(b[3] - b[1] for b in bounds) + head * (1 + multi)
-        groups.append((view, members, bounds, width, height, stacked))
+        groups.append((view, members, bounds, width, height, stacked, side, gap_in))
 
     def pack(limit: float) -> list[list[int]]:
         """Fill rows greedily, in view order, up to ``limit`` mm wide."""
@@ -198,7 +205,7 @@ def arrange(
         row_w = sum(groups[i][3] for i in row) + gap * (len(row) - 1)
         x = (total_w - row_w) / 2
         for i in row:
-            view, members, bounds, width, height, stacked = groups[i]
+            view, members, bounds, width, height, stacked, side, gap_in = groups[i]
             base = top - row_h  # bottoms aligned within a row
             if stacked:
                 y = base + height - head * multi  # top of the first foot's heading
@@ -222,13 +229,13 @@ def arrange(
                 dx, dy = cursor - b[0], base - b[1]
                 w = b[2] - b[0]
                 room = (
-                    side if k == 0 else gap / 2,
-                    side if k == len(members) - 1 else gap / 2,
+                    side if k == 0 else gap_in / 2,
+                    side if k == len(members) - 1 else gap_in / 2,
                 )
                 panels.append(Panel(foot, v, b, (dx, dy), room))
                 name = f"{foot.capitalize()} foot"
                 headings.append((name, cursor + w / 2, base + body_h + head * 0.5, "normal"))
-                cursor += w + gap
+                cursor += w + gap_in
             x += width + gap
         top -= row_h + gap
     return Layout(tuple(panels), (0.0, 0.0, total_w, total_h), tuple(headings), multi)
@@ -242,33 +249,69 @@ def fit_layout(
     width_pt: float,
     height_pt: float,
     labels: bool,
+    callout_views: Callable[[float], set[str]] | None = None,
 ) -> tuple[Layout, float]:
     """Layout whose callout room and headings suit the scale it will be drawn at.
 
     Profile views of both feet are tried side by side and stacked; the arrangement drawn
-    at the larger scale wins.
+    at the larger scale wins. ``callout_views(scale)`` names the views that get callout
+    columns at that scale (all views when omitted and ``labels`` is on): the others keep
+    only the room their headings need, so the feet there are not pushed apart for columns
+    that stay empty.
     """
     width_pt, height_pt = max(width_pt, 1.0), max(height_pt, 1.0)
     aspect = width_pt / height_pt
     stacks = (False, True) if len(feet) > 1 and {"medial", "lateral"} & set(views) else (False,)
+    foot_w = {v: min(_panel_width(chart, f, v) for f in feet if (f, v) in chart.panels)
+              for v in views}  # fmt: skip
+    foot_pt = text_size("Right foot", 8.5)[0] * 1.15 + 6.0  # a foot heading, with a space
+    view_pt = {v: text_size(VIEWS[v], 9, "bold")[0] * 1.1 + 8.0 for v in views}
     best: tuple[Layout, float] | None = None
     for stack in stacks:
         # The gap between feet widens too, so that both feet get callout columns on both sides.
-        side, head, g = SIDE_MM, HEADING_MM, gap
-        for _ in range(5):
-            layout = arrange(chart, feet, views, g, max(aspect, 0.2), side, head, stack)
+        side: dict[str, float] = dict.fromkeys(views, SIDE_MM if labels else 4.0)
+        inner: dict[str, float] = dict.fromkeys(views, gap if labels else 8.0)
+        head = HEADING_MM
+        scale = 1.0
+        for _ in range(6):
+            layout = arrange(chart, feet, views, gap, max(aspect, 0.2), side, head, stack, inner)
             x0, y0, x1, y1 = layout.extent
             scale = max(min(width_pt / (x1 - x0 + 4), height_pt / (y1 - y0 + 4)), 1e-3)
-            need = 3.6 * 0.8 * LABEL_PT / scale + 1.0 if labels else SIDE_MM
+            with_columns = (
+                set() if not labels else set(views) if callout_views is None else
+                callout_views(scale)
+            )  # fmt: skip
+            need_col = 3.6 * 0.8 * LABEL_PT / scale + 1.0
             need_head = max(HEADING_MM, 9.0 * 1.45 / scale)
-            if need <= side * 1.02 and need_head <= head * 1.02:
+            changed = need_head > head * 1.02
+            head = max(head, need_head)
+            for v in views:
+                # feet headings apart; a view's heading no wider than its group
+                heads_gap = max(foot_pt / scale - foot_w[v], 4.0)
+                want_side = need_col if v in with_columns else 4.0
+                want_gap = max(gap, 2 * want_side, heads_gap) if v in with_columns else heads_gap
+                n_feet = sum((f, v) in chart.panels for f in feet)
+                if stack and v in ("medial", "lateral"):
+                    n_feet = 1  # stacked: one foot above the other
+                group = n_feet * foot_w[v] + (n_feet - 1) * want_gap + 2 * want_side
+                if view_pt[v] / scale > group and len(views) > 1:
+                    want_side += (view_pt[v] / scale - group) / 2
+                for store, want in ((side, want_side), (inner, want_gap)):
+                    old = store[v]
+                    if want > old * 1.02 or want < old * 0.7:
+                        store[v] = want
+                        changed = True
+            if not changed:
                 break
-            side, head = max(side, need), max(head, need_head)
-            g = max(g, 2 * side if labels else g)
         if best is None or scale > best[1] * 1.02:
             best = (layout, scale)
     assert best is not None
     return best
+
+
+def _panel_width(chart: Chart, foot: str, view: str) -> float:
+    x0, _, x1, _ = chart.outline(foot, view).geometry.bounds
+    return float(x1 - x0)
 
 
 def with_key_room(

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import re
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -266,7 +265,13 @@ def plot_map(
         spine.set_visible(False)
     legend_artist = colorbar = None
     shrink = decoration_scale(ax)
-    marked = disagreements and marks.has_marks(chart, zones)
+    chosen = resolve(chart, highlight)
+    chosen_ids = {z.id for z in chosen}
+    # With a highlight, the legend names the highlighted systems and only the highlighted
+    # zones carry the "charts disagree" mark; without one, every drawn system and zone.
+    shown = [z for z in zones if z.id in chosen_ids] if chosen_ids else list(zones)
+    shown = shown or list(zones)
+    marked = disagreements and marks.has_marks(chart, shown)
     if marked and (not legend or mappable is not None):
         legend_artist = _marks_legend(ax, shrink)
     if legend:
@@ -278,31 +283,59 @@ def plot_map(
                 colorbar.locator = MaxNLocator(integer=True)
                 colorbar.update_ticks()
         else:
-            legend_artist = _system_legend(ax, zones, hatch, legend_loc, shrink, marked)
+            legend_artist = _system_legend(ax, shown, hatch, legend_loc, shrink, marked)
     if title:
-        _title(ax, chart, feet_t, views_t, title if isinstance(title, str) else None, shrink)
+        _title(
+            ax,
+            chart,
+            feet_t,
+            views_t,
+            title if isinstance(title, str) else None,
+            shrink,
+            beside=legend and mappable is None and legend_loc == "right",
+        )
 
     # The layout engine places the Axes once, around the legend and the title; everything
     # drawn afterwards (zones, labels, callouts, the key) stays out of the layout, so the
     # drawing scale is known from here on and no further layout pass is needed.
     width_pt, height_pt = axes_points(ax)
-    chosen = resolve(chart, highlight)
     label_only = None
     if labels == "highlighted" and chosen:
         label_only = {z.id for z in chosen}
+    wanted = np.array([label_only is None or z.id in label_only for z in zones], bool)
+    bounds = shapely.bounds(np.fromiter((z.geometry for z in zones), object, len(zones)))
+    views_of = np.array([z.view for z in zones], dtype=object)
+    smalls: dict[float, np.ndarray] = {}
+
+    def small_at(scale: float) -> np.ndarray:
+        """Indices of the wanted zones whose label does not fit inside at ``scale``."""
+        key = round(scale, 4)
+        if key not in smalls:
+            smalls[key] = inside_labels(zones, wanted, LABEL_PT, scale, bounds)[1]
+        return smalls[key]
+
+    def callout_views(scale: float) -> set[str]:
+        return {str(v) for v in views_of[small_at(scale)]} if len(zones) else set()
+
     key_pt = 0.0  # room for the numbered key, left of the feet
     for _attempt in range(4):
         layout, scale = fit_layout(
-            chart, feet_t, views_t, float(gap_mm), width_pt - key_pt, height_pt, bool(labels)
+            chart,
+            feet_t,
+            views_t,
+            float(gap_mm),
+            width_pt - key_pt,
+            height_pt,
+            bool(labels),
+            callout_views,
         )
         if not labels:
             break
-        wanted = np.array([label_only is None or z.id in label_only for z in zones], bool)
-        _, small = inside_labels(zones, wanted, LABEL_PT, scale)
+        small = small_at(scale)
         # At most as many numbers as the callout columns can hold at their smallest.
         cap = int(2 * len(layout.panels) * height_pt / (CALLOUT_MIN_PT * 1.7)) + 1
-        names = list(dict.fromkeys(zones[i].label for i in small[:cap]))
-        spec = key_spec(names, LABEL_PT, width_pt, height_pt)
+        entries = {chart.numbers[zones[i].id]: zones[i].label for i in small[:cap]}
+        spec = key_spec(entries, LABEL_PT, width_pt, height_pt)
         # never more than half the width: a key of many long labels at its smallest font
         # would otherwise leave the feet no room (the key then lists what fits)
         need = min(spec[3], width_pt * KEY_MAX_SHARE) + 4.0 if spec is not None else 0.0
@@ -312,8 +345,10 @@ def plot_map(
     artists = _draw_panels(ax, chart, zones, face, layout, hatch)
     artists.legend, artists.colorbar, artists.values = legend_artist, colorbar, values
     if marked:
+        paths = artists.collection.get_paths()
+        keep = [k for k, z in enumerate(zones) if not chosen_ids or z.id in chosen_ids]
         artists.disagreements = marks.mark_disagreements(
-            ax, chart, zones, artists.collection.get_paths()
+            ax, chart, [zones[k] for k in keep], [paths[k] for k in keep], light=not chosen_ids
         )
     artists.labels_on = bool(labels)
     artists.label_only = (
@@ -512,6 +547,32 @@ def _views_phrase(views: Sequence[str]) -> str:
     return f"{', '.join(names[:-1]).capitalize()} and {names[-1]} views"
 
 
+def _orientation_caption(chart: Chart, feet: Sequence[str]) -> str:
+    """How soles are drawn: the chart's first sentence, and only what the figure shows.
+
+    With one foot drawn, the part after the colon (where the other foot goes, its mirror
+    image) is left out: the caption speaks only of what is drawn.
+    """
+    sentence = _first_sentence(chart.orientation)
+    if len(feet) == 1 and ":" in sentence:
+        sentence = sentence.split(":", 1)[0].rstrip() + "."
+    return display_text(sentence)
+
+
+def _wrap_pt(text: str, width_pt: float, size: float) -> list[str]:
+    """Greedy word wrap of ``text`` to ``width_pt`` points at ``size`` points."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if line and text_size(trial, size)[0] * 1.08 > width_pt:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return [*lines, line] if line else lines
+
+
 def _title(
     ax: Axes,
     chart: Chart,
@@ -519,20 +580,23 @@ def _title(
     views: Sequence[str],
     head: str | None,
     shrink: float = 1.0,
+    beside: bool = False,
 ) -> None:
     feet_phrase = "left and right foot" if len(feet) == 2 else f"{feet[0]} foot"
     head = display_text(head or f"{_views_phrase(views)}, {feet_phrase}")
-    sub = display_text(_first_sentence(chart.orientation)) if "plantar" in views else ""
+    sub = _orientation_caption(chart, feet) if "plantar" in views else ""
     # Wrap to the width the Axes will roughly have: its default box, within the part of
-    # the figure the layout engine may use.
+    # the figure the layout engine may use (less the legend's column when it stands
+    # beside the map). The caption stays out of the layout (its height is the title's
+    # pad), so a long caption can never narrow the map.
     frac = ax.get_position(original=True).width
     engine = ax.figure.get_layout_engine()
     rect = engine.get().get("rect") if engine is not None else None
     if rect is not None and len(rect) == 4:
         frac = min(frac, rect[2] * 0.95)
-    width_pt = frac * root_figure(ax).get_size_inches()[0] * 72
+    width_pt = frac * root_figure(ax).get_size_inches()[0] * 72 * (0.72 if beside else 1.0)
     sub_pt, head_pt = 7.5 * shrink, 11 * shrink
-    sub_lines = textwrap.wrap(sub, max(int(width_pt * 1.1 / (sub_pt * 0.5)), 40)) if sub else []
+    sub_lines = _wrap_pt(sub, width_pt, sub_pt) if sub else []
     if sub_lines:
         t = ax.annotate(
             "\n".join(sub_lines),
@@ -548,9 +612,10 @@ def _title(
             parse_math=False,
         )
         t.set_gid("footmap-orientation")
+        t.set_in_layout(False)
         fasttext.adopt(t)
     pad = 6 + sub_pt * 1.25 * len(sub_lines)
-    head_lines = textwrap.wrap(head, max(int(width_pt * 1.1 / (head_pt * 0.6)), 30))
+    head_lines = _wrap_pt(head, width_pt, head_pt) or [head]
     title = ax.set_title("\n".join(head_lines), fontsize=head_pt, fontweight="bold", pad=pad)
     title.set_parse_math(False)
     fasttext.adopt(title)

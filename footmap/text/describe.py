@@ -40,6 +40,7 @@ __all__ = [
     "ZoneDescription",
     "article_claims",
     "charts_claims",
+    "zone_title",
     "citation_numbers",
     "claims_html",
     "describe_selection",
@@ -503,6 +504,17 @@ def zone_text(
     if not claims:
         return heading_text(d)
     return "\n".join([heading_text(d), *section_lines(d)])
+
+
+def zone_title(chart: Chart, zone: Zone) -> str:
+    """A zone's hover title with its callout number: ``"Kidney (28) \u2014 kidneys"``.
+
+    The number is the chart's (:attr:`Chart.numbers`), the one the zone's callout and the
+    key show on every surface, also for zones whose name is written inside them.
+    """
+    n = chart.numbers.get(zone.id)
+    number = f" ({n})" if n is not None else ""
+    return f"{zone.label}{number} \u2014 {zone.body_area}"
 
 
 # -- HTML ------------------------------------------------------------------------------------------

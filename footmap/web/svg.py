@@ -22,6 +22,7 @@ from footmap.chart.model import Chart, Zone
 from footmap.render.layout import points_per_mm
 from footmap.render.plot import MapArtists, plot_map
 from footmap.text.describe import escape_html as _e
+from footmap.text.describe import zone_title
 from footmap.vocab import VIEWS
 
 __all__ = ["FIGSIZE", "accessible_name", "view_svg"]
@@ -205,8 +206,7 @@ def view_svg(
         parts[z.foot].append(
             f'<path id="zone-{_e(z.id)}" class="zone s-{_e(z.system)}" data-z="{number[z.id]}" '
             f'tabindex="-1" role="button" aria-label="{_e(accessible_name(z))}" '
-            f'd="{_path_d(z.geometry, dx, dy)}"><title>{_e(z.label)} \u2014 '
-            f"{_e(z.body_area)}</title></path>"
+            f'd="{_path_d(z.geometry, dx, dy)}"><title>{_e(zone_title(chart, z))}</title></path>'
         )
 
     # callouts: leader, anchor dot, numbered circle (in the order place_once drew them)
@@ -225,7 +225,7 @@ def view_svg(
             n = t.get_text()
             dot = _r(max(0.9 * mm, 0.3))  # matplotlib's marker: 1.8 pt across
             parts[z.foot].append(
-                f'<g class="callout" data-z="{number[z.id]}">'
+                f'<g class="callout" id="callout-{_e(z.id)}" data-z="{number[z.id]}">'
                 f'<path class="leader" d="M{_r(ax_)} {_r(-ay_)}L{_r(ex)} {_r(-ey)}"/>'
                 f'<circle class="dot" cx="{_r(ax_)}" cy="{_r(-ay_)}" r="{dot}"/>'
                 f'<circle class="ring" cx="{_r(x)}" cy="{_r(y)}" r="{_r(radius)}"/>'
