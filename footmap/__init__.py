@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from footmap.chart._schema import schema
+from footmap.chart import schema
 from footmap.chart.loader import SCHEMA_VERSION, bundled_path, load, loads
 from footmap.chart.model import Caveat, Chart, Claim, Disagreement, Outline, Source, Zone
 from footmap.chart.neighbours import walk

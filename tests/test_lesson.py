@@ -13,7 +13,7 @@ import pytest
 
 import footmap
 from footmap.text import lesson
-from footmap.text.describe import caveat_line
+from footmap.text.describe import caveat_line, escape_html
 from footmap.text.lesson import REMINDER, Answer, Question
 
 HOSTILE = "<script>alert(1)</script>"
@@ -245,7 +245,7 @@ def _assert_caveat(c: footmap.Chart, answer: Answer) -> None:
     assert REMINDER in answer.explanation
     assert caveat_line(c) in answer.explanation
     assert 'class="fm-caveat"' in answer.html
-    assert lesson._e(REMINDER) in answer.html
+    assert escape_html(REMINDER) in answer.html
 
 
 def test_check_right_click(chart, kidneys):

@@ -19,8 +19,10 @@ from matplotlib.testing.compare import compare_images  # noqa: E402
 
 import footmap  # noqa: E402
 from footmap import style as palette  # noqa: E402
+from footmap.chart.query import resolve  # noqa: E402
 from footmap.errors import FootmapError  # noqa: E402
-from footmap.render.plot import MapArtists, plot_map, resolve  # noqa: E402
+from footmap.render.artists import MapArtists  # noqa: E402
+from footmap.render.plot import plot_map  # noqa: E402
 
 BASELINE = Path(__file__).resolve().parent / "baseline"
 SYNTHETIC = BASELINE / "synthetic_chart.geojson"

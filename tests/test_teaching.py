@@ -15,9 +15,9 @@ from _clicks import click, outside_point
 import footmap
 from footmap.explorer import classroom as fc
 from footmap.explorer import panel as panels
-from footmap.explorer import widget as fx
-from footmap.explorer.kit import descendants
+from footmap.explorer.kit import descendants, ipympl_active
 from footmap.text import lesson
+from footmap.text.describe import escape_html
 
 IPYMPL = "module://ipympl.backend_nbagg"
 DATA = Path(__file__).resolve().parent / "data"
@@ -295,7 +295,7 @@ def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
         assert any("<" in qq.prompt for qq in q.questions)  # the test really is hostile
         for i, question in enumerate(q.questions):
             _no_raw_markup(q.question.value)
-            assert fx._e(question.prompt) in q.question.value  # escaped, bidi marks replaced
+            assert escape_html(question.prompt) in q.question.value  # escaped, bidi marks replaced
             if i % 2:
                 q.show()
             else:
@@ -310,7 +310,7 @@ def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
 
 def test_static_fallback_tour_and_quiz(synth, agg_backend):
     """Without ipympl (nbconvert, static viewers) both still build and step, from buttons."""
-    assert not fx.ipympl_active()
+    assert not ipympl_active()
     t = fc.tour_widget(synth)
     q = fc.quiz_widget(synth, n=2, seed=1)
     try:

@@ -29,7 +29,7 @@ from footmap.chart._coords import flatten
 from footmap.chart._geometry import _check_panels, _geometries, _geometry
 from footmap.chart._problems import _feature_name, _Problems, _short
 from footmap.chart._read import _check_structure, _nul_free, _parse, _path_name, _read_capped
-from footmap.chart._schema import _check_schema, schema
+from footmap.chart._schema import _check_schema
 from footmap.chart.model import (
     CLAIM_KINDS,
     Caveat,
@@ -50,7 +50,6 @@ __all__ = [
     "bundled_path",
     "load",
     "loads",
-    "schema",
 ]
 
 #: The chart schema version this footmap reads (``footmap.schema_version`` in a chart file).
