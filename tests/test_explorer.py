@@ -653,7 +653,7 @@ def test_bidi_and_control_characters_are_neutralised(ipympl_backend):
         e.close()
 
 
-# -- keyboard, screen readers, search across views, static view (issue 12) -------------------
+# -- keyboard, screen readers, search across views, static view ------------------------------
 def key(ex, name):
     """A key pressed on the focused map, as ipympl delivers it."""
     from matplotlib.backend_bases import KeyEvent
@@ -809,7 +809,7 @@ def test_export_names_say_what_they_show(ex, chart):
 def test_html_export_choice_writes_a_web_page(ex, chart):
     import footmap.export as export_mod
 
-    assert "html" in export_mod.FORMATS  # helper html's .html export
+    assert "html" in export_mod.FORMATS  # the menu offers what export() writes, the map too
     ex.select("heart")
     ex.export_format.value = "html"
     ex.export_button.click()

@@ -356,7 +356,7 @@ def test_source_columns_do_not_run_into_each_other(chart, dpi):
             assert t.get_window_extent(renderer).x1 < right_column_x - 2
 
 
-# -- page layout with hostile-but-valid charts (issue 14) ------------------------------------------
+# -- page layout with hostile-but-valid charts ----------------------------------------------------
 def _chart_with(edit) -> footmap.Chart:  # noqa: ANN001
     import json
 
@@ -394,7 +394,7 @@ def _frame_top(fig) -> float:  # noqa: ANN001
 
 
 # 36 extra sources plus the bundled chart's own (about 53 in all) fit a landscape footer in
-# small print; 40 no longer do since the audited, longer evidence and safety caveats.
+# small print; 40 do not, beside the evidence and safety caveats as long as they are.
 @pytest.mark.parametrize("n", [25, 36])
 def test_many_sources_fit_the_footer_without_overprinting_the_map(n):
     chart = _chart_with(_many_sources(n))

@@ -336,7 +336,7 @@ def test_static_fallback_tour_and_quiz(synth, agg_backend):
         q.close()
 
 
-# -- issue 12: marks, keyboard, reshuffle, tour clicks ------------------------------------------
+# -- marks, keyboard, reshuffle, tour clicks ----------------------------------------------------
 def test_quiz_marks_answer_and_click_apart_and_keeps_them_until_next(quiz, chart):
     q = quiz.current
     wrong = next(z for z in chart.zones_on(view="plantar") if z.body_area != q.body_area)
