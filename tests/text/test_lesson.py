@@ -18,7 +18,7 @@ from footmap.text.lesson import REMINDER, Answer, Question
 
 HOSTILE = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _assert_no_markup(fragment: str) -> None:

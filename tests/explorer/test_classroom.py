@@ -1,6 +1,6 @@
 """Headless tests of the teaching widgets (tour and quiz): synthetic clicks, no browser.
 
-Like tests/test_explorer.py: a real ipympl canvas (DummyComm outside a kernel), real matplotlib
+Like test_widget.py: a real ipympl canvas (DummyComm outside a kernel), real matplotlib
 ``MouseEvent`` objects at zones' anchors, assertions on the panels' HTML and the highlight.
 """
 
@@ -20,7 +20,7 @@ from footmap.text import lesson
 from footmap.text.describe import escape_html
 
 IPYMPL = "module://ipympl.backend_nbagg"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture
