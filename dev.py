@@ -168,9 +168,9 @@ def fast(args: list[str]) -> int:
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode
 
 
-#: The core modules (the loader is io and the checks it calls).
-CORE_MODULES = ("chart", "io", "jsonread", "schemaerrors", "geomcheck", "problems", "describe",
-                "cli", "errors")  # fmt: skip
+#: The core modules (the model, the loader and the checks it calls, the words, the CLI).
+CORE_MODULES = ("chart.model", "chart.loader", "chart._read", "chart._schema", "chart._geometry",
+                "chart._problems", "text.describe", "cli", "errors")  # fmt: skip
 #: The mutants ``mutate`` runs by default: the core modules and the atomic write.
 CORE_MUTANTS = [
     *(f"footmap.{m}.*" for m in CORE_MODULES),

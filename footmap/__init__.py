@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from footmap.chart._schema import schema
+from footmap.chart import schema
 from footmap.chart.loader import (
     SCHEMA_VERSION,
     bundled_path,

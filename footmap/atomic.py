@@ -16,10 +16,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
-from footmap.chart.model import Chart
 from footmap.errors import FootmapError, OutputError
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "writable"]
 
 
 @contextmanager
@@ -65,7 +64,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
 
 def _write_atomically(path: str | os.PathLike[str], mode: str) -> Iterator[IO[Any]]:
     """The body of :func:`atomic_write`: yield the temporary file, then move it over ``path``."""
-    target = _writable(path)
+    target = writable(path)
     if target.is_symlink():  # write through the link to its file; the link stays a link
         target = Path(os.path.realpath(target))
     directory = target.parent  # Path("name").parent is Path("."), never empty
@@ -167,12 +166,23 @@ def _remove_stale_temporaries(directory: Path) -> None:
                         os.unlink(entry.path)
 
 
-def _writable(path: str | os.PathLike[str], chart: Chart | None = None) -> Path:
+def writable(path: str | os.PathLike[str], source: str | os.PathLike[str] | None = None) -> Path:
     """``path`` as an output file, or a FootmapError saying why it cannot be one.
 
     Refuses a path that is not str or path-like, holds a NUL, names a directory or a
     non-regular file (a device such as ``/dev/full``: replacing it would be wrong), has no
-    directory, or is the chart file being drawn.
+    directory, or is ``source``, the chart file being drawn.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output file.
+    source : str or os.PathLike, optional
+        The file the drawn chart was read from (``Chart.path``), which must not be replaced.
+
+    Returns
+    -------
+    pathlib.Path
     """
     if not isinstance(path, str | os.PathLike):
         raise FootmapError(f"an output path is a str or path, not {type(path).__name__}")
@@ -195,7 +205,6 @@ def _writable(path: str | os.PathLike[str], chart: Chart | None = None) -> Path:
             raise OutputError(
                 f"cannot write {target}: it is read-only; make it writable or choose another file"
             )
-        source = getattr(chart, "path", None)
         if source is not None:
             with suppress(OSError):
                 if os.path.samefile(source, target):

@@ -72,7 +72,7 @@ DIM_ALPHA = 0.18
 TEXT_DARK = "#1a1a1a"
 TEXT_LIGHT = "#ffffff"
 #: Labels of dimmed zones while others are highlighted: visibly quieter than TEXT_DARK, yet
-#: at least 4.5:1 (WCAG AA) on every dimmed fill (tests/test_a11y.py checks each one).
+#: at least 4.5:1 (WCAG AA) on every dimmed fill (tests/explorer/test_overlay.py checks each).
 TEXT_DIM = "#474747"
 
 assert set(SYSTEM_COLORS) == set(SYSTEMS) == set(SYSTEM_HATCHES), "palette out of date"

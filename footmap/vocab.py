@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["FEET", "SYSTEMS", "VIEWS", "system_label"]
+__all__ = ["FEET", "SYSTEMS", "VIEWS"]
 
 #: The two feet, in drawing order (left foot drawn on the left).
 FEET: tuple[str, ...] = ("left", "right")
@@ -28,24 +28,3 @@ SYSTEMS: dict[str, str] = {
     "musculoskeletal": "Muscles, bones and joints",
     "reproductive": "Reproductive",
 }
-
-
-def system_label(system: str) -> str:
-    """Return the display label of a body system id.
-
-    Parameters
-    ----------
-    system : str
-        A key of :data:`SYSTEMS`.
-
-    Returns
-    -------
-    str
-        Its human-readable label.
-
-    Examples
-    --------
-    >>> system_label("urinary")
-    'Urinary'
-    """
-    return SYSTEMS[system]

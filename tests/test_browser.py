@@ -326,7 +326,7 @@ def _check_teaching(page, url):
         "() => [...document.querySelectorAll('h1, h2, h3, h4')].filter((h) =>"
         " !h.closest('.footmap-root') && h.innerText.trim() === 'What the evidence says').length"
     )
-    assert headings == 1  # the section's own heading; the notebook no longer repeats it
+    assert headings == 1  # the section's own heading; the notebook does not repeat it
     assert page.locator(".cm-editor:visible, .CodeMirror:visible").count() == 0
     assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
 
@@ -422,7 +422,7 @@ def _check_teaching(page, url):
     _shot(page, "voila-4-quiz")
 
 
-# -- keyboard, layout and screen sizes (issue 12) ---------------------------------------------
+# -- keyboard, layout and screen sizes ----------------------------------------------------------
 _ACTIVE = """() => { const e = document.activeElement; if (!e) return '';
   return (e.className || '') + '|' + (e.getAttribute('placeholder') || '') + '|'
     + (e.getAttribute('title') || '') + '|' + (e.innerText || '').slice(0, 30); }"""

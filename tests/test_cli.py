@@ -387,7 +387,7 @@ def test_validate_limits_are_configurable(capsys):
     assert "must be at least 1" in capsys.readouterr().err
 
 
-# -- terminal safety and misuse (issue 14) ---------------------------------------------------------
+# -- terminal safety and misuse --------------------------------------------------------------------
 #: Bytes a terminal acts on: C0 controls but LF, DEL, and C1 controls / bidi controls in UTF-8.
 RAW_CONTROL = re.compile(
     rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]"

@@ -355,7 +355,7 @@ def test_translated_chart_stays_valid(dx, dy):
     assert math.isclose(kidney.area, 40 * 40 - 16 * 16, rel_tol=1e-9)
 
 
-# -- text-level hostility (issue 14): BOMs, duplicate keys, surrogates, controls ----------------
+# -- text-level hostility: BOMs, duplicate keys, surrogates, controls -----------------------------
 def _texts_of(chart: Chart) -> list[str]:
     out = [chart.title, chart.description, chart.frame, chart.orientation]
     out += [t for s in chart.sources for t in (s.title, s.citation, s.note or "", s.file or "")]

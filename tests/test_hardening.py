@@ -1,7 +1,8 @@
-"""Issue 27 (hardening, round three): the user's environment, threads and the quiet failures.
+"""The user's environment, threads and the quiet failures: a user's matplotlibrc, exports from
+threads, long addresses and names, a closed stdout, invisible texts, bad arguments, the umask,
+read-only and symlinked targets, signals and fonts.
 
-Each test failed before its fix; the item numbers are the issue's. The browser checks of the
-HTML map are in tests/test_hardening_browser.py.
+The browser checks of the HTML map's labels and scripts are in test_hardening_browser.py.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _run(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.Comp
     )
 
 
-# ---- item 2: the user's matplotlibrc does not change the exports --------------------------
+# ---- the user's matplotlibrc does not change the exports --------------------------
 HOSTILE_RC = {
     "savefig.bbox": "tight",
     "figure.facecolor": "black",
@@ -52,7 +53,7 @@ HOSTILE_RC = {
 }
 
 
-def test_item2_a_users_rc_does_not_change_a_png(synth, tmp_path):
+def test_a_users_rc_does_not_change_a_png(synth, tmp_path):
     plain = export(synth, tmp_path / "plain.png", dpi=50)
     with matplotlib.rc_context(HOSTILE_RC):
         odd = export(synth, tmp_path / "odd.png", dpi=50)
@@ -63,7 +64,7 @@ def test_item2_a_users_rc_does_not_change_a_png(synth, tmp_path):
     assert b.getpixel((1, 1)) == (255, 255, 255)
 
 
-def test_item2_a_users_rc_does_not_change_a_pdf_or_svg(synth, tmp_path):
+def test_a_users_rc_does_not_change_a_pdf_or_svg(synth, tmp_path):
     with matplotlib.rc_context(HOSTILE_RC):
         export(synth, tmp_path / "odd.pdf")
         svg = export(synth, tmp_path / "odd.svg").read_text("utf-8")
@@ -73,7 +74,7 @@ def test_item2_a_users_rc_does_not_change_a_pdf_or_svg(synth, tmp_path):
     assert "<text" in svg
 
 
-def test_item2_a_missing_backend_is_not_a_traceback(tmp_path):
+def test_a_missing_backend_is_not_a_traceback(tmp_path):
     out = tmp_path / "x.png"
     res = _run("export", str(out), "--dpi", "30", env={"MPLBACKEND": "nosuchbackend"})
     assert "Traceback" not in res.stderr
@@ -81,8 +82,8 @@ def test_item2_a_missing_backend_is_not_a_traceback(tmp_path):
     assert out.stat().st_size > 1000
 
 
-# ---- item 5: exports from threads are the files written one after another -----------------
-def test_item5_svg_exports_from_threads_keep_their_text(synth, tmp_path, monkeypatch):
+# ---- exports from threads are the files written one after another -----------------
+def test_svg_exports_from_threads_keep_their_text(synth, tmp_path, monkeypatch):
     from matplotlib.backends import backend_svg
 
     original = backend_svg.FigureCanvasSVG.print_svg
@@ -114,7 +115,7 @@ def test_item5_svg_exports_from_threads_keep_their_text(synth, tmp_path, monkeyp
     assert texts == [texts[0]] * 2
 
 
-# ---- item 4: a long address in a caveat is wrapped, not a false "no caveat" refusal --------
+# ---- a long address in a caveat is wrapped, not a false "no caveat" refusal --------
 def _chart_with(mutate) -> footmap.Chart:  # noqa: ANN001 - a function of the chart's dict
     doc = synthetic.synthetic_chart(6)
     mutate(doc)
@@ -129,13 +130,13 @@ def _long_caveat(doc) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-def test_item4_a_long_address_in_the_caveat_is_wrapped(tmp_path, orientation):
+def test_a_long_address_in_the_caveat_is_wrapped(tmp_path, orientation):
     chart = _chart_with(_long_caveat)
     out = export(chart, tmp_path / "c.png", dpi=40, orientation=orientation)
     assert out.stat().st_size > 1000
 
 
-def test_item4_a_long_address_in_the_caveat_of_a_handout(tmp_path):
+def test_a_long_address_in_the_caveat_of_a_handout(tmp_path):
     from footmap.export import handout
 
     chart = _chart_with(_long_caveat)
@@ -143,7 +144,7 @@ def test_item4_a_long_address_in_the_caveat_of_a_handout(tmp_path):
     assert out.read_bytes()[:5] == b"%PDF-"
 
 
-def test_item4_a_figure_without_the_caveat_is_still_refused(tmp_path):
+def test_a_figure_without_the_caveat_is_still_refused(tmp_path):
     from footmap.export.pagetext import CAVEAT_GID, check_caveat
 
     chart = _chart_with(_long_caveat)
@@ -155,8 +156,8 @@ def test_item4_a_figure_without_the_caveat_is_still_refused(tmp_path):
         check_caveat(fig, chart)
 
 
-# ---- item 17: a closed stdout is not a traceback --------------------------------------------
-def test_item17_export_with_stdout_closed_is_quiet(tmp_path):
+# ---- a closed stdout is not a traceback --------------------------------------------
+def test_export_with_stdout_closed_is_quiet(tmp_path):
     out = tmp_path / "x.png"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     res = subprocess.run(
@@ -171,7 +172,7 @@ def test_item17_export_with_stdout_closed_is_quiet(tmp_path):
     assert out.stat().st_size > 1000
 
 
-# ---- item 18: texts must hold a visible character -------------------------------------------
+# ---- texts must hold a visible character -------------------------------------------
 def _problems(doc) -> list[str]:  # noqa: ANN001
     with pytest.raises(footmap.ChartError) as info:
         footmap.loads(json.dumps(doc))
@@ -179,7 +180,7 @@ def _problems(doc) -> list[str]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("short", ["\u0000", "\u200b", " \u00a0\u2060"])
-def test_item18_an_invisible_caveat_short_text_is_refused(short):
+def test_an_invisible_caveat_short_text_is_refused(short):
     doc = synthetic.synthetic_chart(2)
     doc["footmap"]["caveats"][0]["short"] = short
     assert _problems(doc) == [
@@ -187,7 +188,7 @@ def test_item18_an_invisible_caveat_short_text_is_refused(short):
     ]
 
 
-def test_item18_an_invisible_label_or_body_area_is_refused():
+def test_an_invisible_label_or_body_area_is_refused():
     doc = synthetic.synthetic_chart(2)
     doc["features"][1]["properties"]["label"] = "   "
     doc["features"][2]["properties"]["body_area"] = "\u200b\u200c"
@@ -197,7 +198,7 @@ def test_item18_an_invisible_label_or_body_area_is_refused():
     ]
 
 
-# ---- item 20: the Python API names the argument it refuses ----------------------------------
+# ---- the Python API names the argument it refuses ----------------------------------
 @pytest.mark.parametrize(
     ("options", "message"),
     [
@@ -210,26 +211,26 @@ def test_item18_an_invisible_label_or_body_area_is_refused():
         ),
     ],
 )
-def test_item20_bad_arguments_are_footmap_errors_naming_them(synth, tmp_path, options, message):
+def test_bad_arguments_are_footmap_errors_naming_them(synth, tmp_path, options, message):
     with pytest.raises(FootmapError, match=message):
         export(synth, tmp_path / "x.png", **options)
 
 
-def test_item20_a_numpy_integer_dpi_is_accepted(synth, tmp_path):
+def test_a_numpy_integer_dpi_is_accepted(synth, tmp_path):
     out = export(synth, tmp_path / "x.png", dpi=np.int64(40))
     assert Image.open(out).size == (467, 330)
 
 
 @pytest.mark.parametrize("figsize", [(0, 0), (-3, 4), (float("nan"), 4), (5,), "big"])
-def test_item20_explore_refuses_a_bad_figsize_by_name(synth, figsize):
+def test_explore_refuses_a_bad_figsize_by_name(synth, figsize):
     from footmap.explorer import explore
 
     with pytest.raises(FootmapError, match=r"^figsize must be \(width, height\) in inches"):
         explore(synth, figsize=figsize)
 
 
-# ---- item 23: the CLI's find takes the queries the explorer and the HTML map take -----------
-def test_item23_find_takes_a_system_query(capsys):
+# ---- the CLI's find takes the queries the explorer and the HTML map take -----------
+def test_find_takes_a_system_query(capsys):
     from footmap.cli import main
 
     assert main(["find", "system: urinary"]) == 0
@@ -238,7 +239,7 @@ def test_item23_find_takes_a_system_query(capsys):
     assert "Bladder" in out
 
 
-def test_item23_find_takes_every_search_option(chart, capsys):
+def test_find_takes_every_search_option(chart, capsys):
     from footmap.chart.query import search_options
     from footmap.cli import main
 
@@ -250,9 +251,9 @@ def test_item23_find_takes_every_search_option(chart, capsys):
     assert refused == []
 
 
-# ---- item 19: the refusal of a long title does not contradict itself -------------------------
+# ---- the refusal of a long title does not contradict itself -------------------------
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-def test_item19_a_long_title_without_spaces_is_refused_consistently(chart, tmp_path, orientation):
+def test_a_long_title_without_spaces_is_refused_consistently(chart, tmp_path, orientation):
     with pytest.raises(FootmapError) as info:
         export(chart, tmp_path / "t.png", title="W" * 2000, orientation=orientation, dpi=30)
     assert str(info.value) == (
@@ -261,9 +262,9 @@ def test_item19_a_long_title_without_spaces_is_refused_consistently(chart, tmp_p
     )
 
 
-# ---- item 21: an empty title in the HTML map is the chart's title ----------------------------
+# ---- an empty title in the HTML map is the chart's title ----------------------------
 @pytest.mark.parametrize("title", ["", "   "])
-def test_item21_an_empty_title_gives_the_charts_title_in_the_html_map(tmp_path, title, capsys):
+def test_an_empty_title_gives_the_charts_title_in_the_html_map(tmp_path, title, capsys):
     from footmap.cli import main
 
     out = tmp_path / "m.html"
@@ -273,9 +274,9 @@ def test_item21_an_empty_title_gives_the_charts_title_in_the_html_map(tmp_path, 
     assert "<h1>Reflexology foot map (schematic)</h1>" in page
 
 
-# ---- item 7: the umask is honoured -----------------------------------------------------------
+# ---- the umask is honoured -----------------------------------------------------------
 @pytest.mark.parametrize(("umask", "mode"), [(0o077, 0o600), (0o022, 0o644), (0o027, 0o640)])
-def test_item7_a_new_file_follows_the_umask(tmp_path, umask, mode):
+def test_a_new_file_follows_the_umask(tmp_path, umask, mode):
     from footmap.atomic import atomic_write
 
     old = os.umask(umask)
@@ -287,9 +288,9 @@ def test_item7_a_new_file_follows_the_umask(tmp_path, umask, mode):
     assert (tmp_path / "n.txt").stat().st_mode & 0o777 == mode
 
 
-# ---- item 12: a chart with only a lateral view exports without --view -------------------------
+# ---- a chart with only a lateral view exports without --view -------------------------
 @pytest.mark.parametrize("name", ["m.html", "m.png"])
-def test_item12_a_chart_without_a_plantar_view_exports_by_default(tmp_path, name, capsys):
+def test_a_chart_without_a_plantar_view_exports_by_default(tmp_path, name, capsys):
     from footmap.cli import main
 
     text = json.dumps(synthetic.synthetic_chart(4)).replace("plantar", "lateral")
@@ -300,17 +301,17 @@ def test_item12_a_chart_without_a_plantar_view_exports_by_default(tmp_path, name
     assert out.stat().st_size > 1000
 
 
-# ---- item 15: long output names -------------------------------------------------------------
+# ---- long output names -------------------------------------------------------------
 @pytest.mark.parametrize("length", [234, 250, 255])
-def test_item15_an_output_name_of_up_to_255_bytes_is_written(synth, tmp_path, length):
+def test_an_output_name_of_up_to_255_bytes_is_written(synth, tmp_path, length):
     name = "a" * (length - 4) + ".svg"
     out = export(synth, tmp_path / name)
     assert out.name == name
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
 
 
-# ---- item 16: read-only and symlinked targets --------------------------------------------------
-def test_item16_a_read_only_target_is_refused_and_kept(synth, tmp_path):
+# ---- read-only and symlinked targets --------------------------------------------------
+def test_a_read_only_target_is_refused_and_kept(synth, tmp_path):
     from footmap.errors import OutputError
 
     out = tmp_path / "ro.png"
@@ -322,7 +323,7 @@ def test_item16_a_read_only_target_is_refused_and_kept(synth, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ro.png"]
 
 
-def test_item16_a_symlinked_target_is_written_through_the_link(synth, tmp_path):
+def test_a_symlinked_target_is_written_through_the_link(synth, tmp_path):
     real = tmp_path / "real" / "map.png"
     real.parent.mkdir()
     real.write_bytes(b"old")
@@ -335,7 +336,7 @@ def test_item16_a_symlinked_target_is_written_through_the_link(synth, tmp_path):
     assert sorted(p.name for p in real.parent.iterdir()) == ["map.png"]
 
 
-def test_item16_the_export_help_says_what_happens(capsys):
+def test_the_export_help_says_what_happens(capsys):
     from footmap.cli import main
 
     assert main(["export", "--help"]) == 0
@@ -344,8 +345,8 @@ def test_item16_the_export_help_says_what_happens(capsys):
     assert "if OUT is a symbolic link, the link is kept and the file it points to is" in text
 
 
-# ---- item 14: SIGTERM during a handout leaves no temporary file -------------------------------
-def test_item14_sigterm_while_writing_a_handout_leaves_no_temporary(tmp_path):
+# ---- SIGTERM during a handout leaves no temporary file -------------------------------
+def test_sigterm_while_writing_a_handout_leaves_no_temporary(tmp_path):
     import signal
 
     out = tmp_path / "h.pdf"
@@ -370,7 +371,7 @@ def test_item14_sigterm_while_writing_a_handout_leaves_no_temporary(tmp_path):
     assert err == "footmap: terminated\n"
 
 
-def test_item14_main_gives_the_sigterm_handler_back(synth, tmp_path, capsys):
+def test_main_gives_the_sigterm_handler_back(synth, tmp_path, capsys):
     import signal
 
     from footmap.cli import main
@@ -380,8 +381,8 @@ def test_item14_main_gives_the_sigterm_handler_back(synth, tmp_path, capsys):
     assert signal.getsignal(signal.SIGTERM) is before
 
 
-# ---- item 22: characters no font has: a fallback font where installed, else one warning -------
-def test_item22_missing_glyphs_give_one_warning_naming_them(synth, tmp_path):
+# ---- characters no font has: a fallback font where installed, else one warning -------
+def test_missing_glyphs_give_one_warning_naming_them(synth, tmp_path):
     import warnings
 
     with warnings.catch_warnings(record=True) as caught:
@@ -395,7 +396,7 @@ def test_item22_missing_glyphs_give_one_warning_naming_them(synth, tmp_path):
     ]
 
 
-def test_item22_a_mathematical_letter_is_drawn_with_an_installed_fallback_font(synth, tmp_path):
+def test_a_mathematical_letter_is_drawn_with_an_installed_fallback_font(synth, tmp_path):
     import warnings
 
     with warnings.catch_warnings(record=True) as caught:
@@ -404,8 +405,8 @@ def test_item22_a_mathematical_letter_is_drawn_with_an_installed_fallback_font(s
     assert [str(w.message) for w in caught] == []
 
 
-# ---- item 6: the HTML export's cost grows with the zones as the PNG's does -------------------
-def test_item6_search_options_are_one_pass_over_the_zones():
+# ---- the HTML export's cost grows with the zones as the PNG's does -------------------
+def test_search_options_are_one_pass_over_the_zones():
     from footmap.chart.query import search_options
 
     doc = synthetic.synthetic_chart(20_000)

@@ -1,6 +1,6 @@
-"""Issue 27 (hardening, round three) in a real Chromium: the HTML map's labels and scripts.
+"""The HTML map's labels and scripts under hostile text, in a real Chromium.
 
-Each test failed before its fix. Run with ``pytest -m browser tests/test_hardening_browser.py``.
+Run with ``pytest -m browser tests/test_hardening_browser.py``.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ _OFF_CENTRE = """() => {
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_item1_labels_headings_and_numbers_are_centred_in_chromium(browser, map_file, width):
+def test_labels_headings_and_numbers_are_centred_in_chromium(browser, map_file, width):
     ctx, page, errors = _open(browser, map_file, width=width)
     try:
         checked = 0
@@ -109,7 +109,7 @@ def test_item1_labels_headings_and_numbers_are_centred_in_chromium(browser, map_
         ctx.close()
 
 
-def test_item8_long_words_do_not_widen_the_page_or_the_panel(browser, tmp_path):
+def test_long_words_do_not_widen_the_page_or_the_panel(browser, tmp_path):
     doc = synthetic.synthetic_chart(4)
     url = "https://example.org/" + "a" * 300
     doc["footmap"]["sources"][0]["citation"] = "A source at " + url
@@ -137,7 +137,7 @@ def _visible_headings(page) -> list[str]:
 
 
 @pytest.mark.parametrize("view", ["medial", "lateral"])
-def test_item9_side_views_show_the_heading_of_the_chosen_foot(browser, map_file, view):
+def test_side_views_show_the_heading_of_the_chosen_foot(browser, map_file, view):
     ctx, page, errors = _open(browser, map_file)
     try:
         page.check(f'input[name="view"][value="{view}"]')
@@ -152,7 +152,7 @@ def test_item9_side_views_show_the_heading_of_the_chosen_foot(browser, map_file,
 
 
 @pytest.mark.parametrize("fragment", ["#%", "#%E0%A4%A", "#left.plantar.kidney%"])
-def test_item10_a_malformed_fragment_does_not_stop_the_page(browser, map_file, fragment):
+def test_a_malformed_fragment_does_not_stop_the_page(browser, map_file, fragment):
     ctx, page, errors = _open(browser, map_file, fragment)
     try:
         assert errors == []
@@ -161,7 +161,7 @@ def test_item10_a_malformed_fragment_does_not_stop_the_page(browser, map_file, f
         ctx.close()
 
 
-def test_item11_skip_link_keeps_the_selection_in_the_address(browser, map_file):
+def test_skip_link_keeps_the_selection_in_the_address(browser, map_file):
     ctx, page, errors = _open(browser, map_file, "#left.plantar.kidney")
     try:
         page.keyboard.press("Tab")
@@ -177,7 +177,7 @@ def test_item11_skip_link_keeps_the_selection_in_the_address(browser, map_file):
         ctx.close()
 
 
-def test_item24_cutting_a_search_back_clears_the_old_highlight(browser, map_file):
+def test_cutting_a_search_back_clears_the_old_highlight(browser, map_file):
     ctx, page, errors = _open(browser, map_file)
     try:
         page.fill("#fm-search", "kidneys")

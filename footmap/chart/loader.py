@@ -35,7 +35,7 @@ from footmap.chart._geometry import (
 )
 from footmap.chart._problems import _feature_name, _Problems, _short
 from footmap.chart._read import _check_structure, _nul_free, _parse, _path_name, _read_capped
-from footmap.chart._schema import CHART_KINDS, _check_schema, chart_kind, schema
+from footmap.chart._schema import CHART_KINDS, _check_schema, chart_kind
 from footmap.chart.model import (
     CLAIM_KINDS,
     AnatomyChart,
@@ -65,7 +65,6 @@ __all__ = [
     "load_body",
     "load_chart",
     "loads",
-    "schema",
 ]
 
 #: The chart schema version this footmap reads (``footmap.schema_version`` in a chart file).

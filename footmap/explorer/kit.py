@@ -27,6 +27,16 @@ __all__ = [
     "png",
     "page_script",
     "style_html",
+    "b64",
+    "body",
+    "button",
+    "controls",
+    "export_formats",
+    "focus",
+    "hidden_html",
+    "map_column",
+    "root",
+    "wrap",
 ]
 
 #: matplotlib backend names under which ipympl draws into a widget canvas.

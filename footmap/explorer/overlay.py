@@ -38,8 +38,8 @@ from matplotlib.colors import to_rgba
 from matplotlib.transforms import Bbox
 
 from footmap import style as palette
+from footmap.render.artists import MapArtists
 from footmap.render.layout import ZONE_Z
-from footmap.render.plot import MapArtists
 
 __all__ = ["OVERLAY_Z", "STYLES", "Highlighter", "dimmed_label_color"]
 

@@ -43,7 +43,6 @@ from footmap.chart.query import find, match_search, search_options
 from footmap.errors import FootmapError
 from footmap.explorer import panel as panels
 from footmap.explorer.kit import (
-    IPYMPL_BACKENDS,
     Shown,
     b64,
     body,
@@ -74,18 +73,7 @@ from footmap.text.caveat import caveat_html
 from footmap.text.safe import escape_html as _e
 from footmap.vocab import VIEWS
 
-__all__ = [
-    "COLOR_BY",
-    "IPYMPL_BACKENDS",
-    "Explorer",
-    "explore",
-    "ipympl_active",
-    "legend_html",
-    "match_search",
-    "search_options",
-    "selection_html",
-    "status_text",
-]
+__all__ = ["COLOR_BY", "Explorer", "explore"]
 
 #: Colourings offered by the explorer: ``color_by`` value of ``plot_map`` -> button label.
 COLOR_BY: dict[str, str] = {"system": "Body system", "sources": "Number of sources"}

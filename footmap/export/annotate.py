@@ -26,14 +26,15 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from footmap.atomic import _writable, atomic_write
+from footmap.atomic import atomic_write, writable
 from footmap.chart.model import Chart, Zone
+from footmap.chart.query import HighlightSpec, resolve
 from footmap.errors import FootmapError
 from footmap.export.files import _format_of, _metadata, _svg_bytes, _write_png, check_dpi
 from footmap.export.page import _compose, _new_figure
 from footmap.export.pagetext import check_caveat, page_size
 from footmap.render.house import house_style
-from footmap.render.plot import ColorBy, HighlightSpec, resolve
+from footmap.render.plot import ColorBy
 
 __all__ = ["export", "figure", "save_figure"]
 
@@ -154,7 +155,7 @@ def export(
     >>> export(footmap.load(), out, highlight="kidneys").name
     'kidneys.svg'
     """
-    target = _writable(path, chart)
+    target = writable(path, chart.path)
     fmt = _format_of(target, format)
     if fmt == "html":
         return _export_html(chart, target, figure_kwargs)
@@ -265,7 +266,7 @@ def save_figure(
     -------
     pathlib.Path
     """
-    target = _writable(path, chart)
+    target = writable(path, chart.path)
     fmt = _format_of(target, format)
     if fmt == "html":
         raise FootmapError("an HTML map is written by export(chart, path), not from a figure")

@@ -25,11 +25,11 @@ from PIL.PngImagePlugin import PngInfo
 from footmap import __version__
 from footmap.chart.model import Chart
 from footmap.errors import FootmapError
-from footmap.render.plot import MapArtists
+from footmap.render.artists import MapArtists
 from footmap.text import caveat, describe
 from footmap.text.safe import display_text
 
-__all__ = ["check_dpi"]
+__all__ = ["FORMATS", "check_dpi"]
 
 
 #: File formats :func:`export` writes, by suffix (``html``: :mod:`footmap.web`).

@@ -15,8 +15,9 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from footmap import __version__
-from footmap.atomic import _writable, atomic_write
+from footmap.atomic import atomic_write, writable
 from footmap.chart.model import Chart, Source, Zone
+from footmap.chart.query import HighlightSpec, resolve
 from footmap.errors import FootmapError
 from footmap.export.files import _format_of, _metadata
 from footmap.export.page import _compose, _new_figure
@@ -33,7 +34,7 @@ from footmap.export.pagetext import (
     check_caveat,
 )
 from footmap.render.house import house_style
-from footmap.render.plot import HighlightSpec, plot_map, resolve
+from footmap.render.plot import plot_map
 from footmap.text import describe
 from footmap.vocab import SYSTEMS
 
@@ -182,7 +183,7 @@ def handout(
     >>> handout(footmap.load(), out, by=["kidneys", "heart"]).suffix
     '.pdf'
     """
-    target = _writable(path, chart)
+    target = writable(path, chart.path)
     if _format_of(target, "pdf" if not target.suffix else None) != "pdf":
         raise FootmapError(f"a handout is a PDF: name it .pdf, not {target.suffix}")
     if by == "system":

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from footmap.chart.model import Chart, Zone
+from footmap.chart.query import HighlightSpec, resolve
 from footmap.export.pagetext import (
     LINE,
     MARGIN_IN,
@@ -34,8 +35,9 @@ from footmap.export.pagetext import (
     page_size,
 )
 from footmap.render import fasttext
+from footmap.render.artists import MapArtists
 from footmap.render.layout import normalise_feet, normalise_views
-from footmap.render.plot import ColorBy, HighlightSpec, MapArtists, plot_map, resolve
+from footmap.render.plot import ColorBy, plot_map
 from footmap.text import describe
 from footmap.text.safe import display_text
 

@@ -21,7 +21,16 @@ from footmap.render.layout import text_size
 from footmap.text import caveat, describe
 from footmap.text.safe import display_text
 
-__all__ = ["page_size", "check_caveat"]
+__all__ = [
+    "LINE",
+    "MARGIN_IN",
+    "OVERFLOW_GID",
+    "SIZES",
+    "TEXT_PT",
+    "TITLE_SHARE",
+    "check_caveat",
+    "page_size",
+]
 
 
 #: Page sizes in inches, portrait (width, height). ``screen`` is a 16:10 display.

@@ -24,7 +24,14 @@ from footmap.chart.model import Chart, Zone
 from footmap.chart.query import HighlightSpec, resolve
 from footmap.render.layout import LABEL_PT, Layout
 
-__all__ = ["MapArtists", "NumberKey", "locate", "recolor_labels", "set_highlight"]
+__all__ = [
+    "ZONE_LW",
+    "MapArtists",
+    "NumberKey",
+    "locate",
+    "recolor_labels",
+    "set_highlight",
+]
 
 
 ZONE_LW = 0.45

@@ -38,7 +38,15 @@ from footmap.render.layout import (
 )
 from footmap.text.describe import display_text
 
-__all__ = ["NumberKey", "key_lines", "key_spec", "place_labels"]
+__all__ = [
+    "CALLOUT_MIN_PT",
+    "KEY_MAX_SHARE",
+    "inside_labels",
+    "key_lines",
+    "key_spec",
+    "place_labels",
+    "place_once",
+]
 
 CALLOUT_MIN_PT = 4.8  #: smallest callout number tried when a column runs out of room
 KEY_MIN_PT = 5.5  #: smallest font of the numbered key
@@ -174,6 +182,18 @@ def _bounds(zones: Sequence[Zone]) -> np.ndarray:
 
 
 def place_once(artists: MapArtists, scale: float) -> None:
+    """Label the drawn zones once, at ``scale`` points per millimetre.
+
+    Zones whose name fits inside get an inside label; the others a numbered callout with a
+    leader line and a key (all stored on ``artists``, replacing any from before).
+
+    Parameters
+    ----------
+    artists : MapArtists
+        The map drawn by :func:`~footmap.render.plot_map`.
+    scale : float
+        Points per millimetre of the chart on the page; nothing is placed at zero or less.
+    """
     clear_labels(artists)
     ax, zones, layout = artists.ax, artists.zones, artists.layout
     if not zones or layout is None or scale <= 0:

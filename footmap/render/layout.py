@@ -26,11 +26,15 @@ from footmap.vocab import FEET, VIEWS
 
 __all__ = [
     "COLUMN_MM",
+    "HATCH_Z",
     "HEADING_MM",
     "LABEL_MIN_PT",
     "LABEL_PAD_MM",
     "LABEL_PT",
+    "LABEL_Z",
+    "LEADER_Z",
     "SIDE_MM",
+    "ZONE_Z",
     "Layout",
     "Panel",
     "arrange",

@@ -19,8 +19,9 @@ from matplotlib.lines import Line2D
 from shapely.geometry.base import BaseGeometry
 
 from footmap.chart.model import Chart, Zone
+from footmap.render.artists import MapArtists
 from footmap.render.layout import points_per_mm
-from footmap.render.plot import MapArtists, plot_map
+from footmap.render.plot import plot_map
 from footmap.text.describe import escape_html as _e
 from footmap.text.describe import zone_title
 from footmap.vocab import VIEWS

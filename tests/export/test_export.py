@@ -20,7 +20,7 @@ from footmap.errors import FootmapError  # noqa: E402
 from footmap.export import export, figure, handout, page_size  # noqa: E402
 from footmap.export.pagetext import CAVEAT_GID, check_caveat  # noqa: E402
 
-SYNTHETIC = Path(__file__).resolve().parent / "baseline" / "synthetic_chart.geojson"
+SYNTHETIC = Path(__file__).resolve().parents[1] / "baseline" / "synthetic_chart.geojson"
 SVG = "{http://www.w3.org/2000/svg}"
 SYNTH_CAVEAT = (
     "TEST CAVEAT: claims of reflexology, not established facts. "
@@ -235,7 +235,7 @@ def test_atomic_write_handout_failure_after_some_pages_keeps_old_file(synth, tmp
 
 
 # -- hostile text -------------------------------------------------------------------------
-HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.geojson"
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile.geojson"
 
 
 @pytest.fixture(scope="module")
@@ -365,13 +365,11 @@ def test_source_columns_do_not_run_into_each_other(chart, dpi):
                 assert t.get_window_extent(renderer).x1 < right * dpi - 2
 
 
-# -- page layout with hostile-but-valid charts (issue 14) ------------------------------------------
+# -- page layout with hostile-but-valid charts ----------------------------------------------------
 def _chart_with(edit) -> footmap.Chart:  # noqa: ANN001
     import json
 
-    doc = json.loads(
-        (Path(__file__).resolve().parent.parent / "data" / "zones.geojson").read_text()
-    )
+    doc = json.loads((Path(__file__).resolve().parents[2] / "data" / "zones.geojson").read_text())
     edit(doc)
     return footmap.loads(json.dumps(doc))
 
@@ -403,7 +401,7 @@ def _frame_top(fig) -> float:  # noqa: ANN001
 
 
 # 36 extra sources plus the bundled chart's own (about 53 in all) fit a landscape footer in
-# small print; 40 no longer do since the audited, longer evidence and safety caveats.
+# small print; 40 do not, beside the evidence and safety caveats as long as they are.
 @pytest.mark.parametrize("n", [25, 36])
 def test_many_sources_fit_the_footer_without_overprinting_the_map(n):
     chart = _chart_with(_many_sources(n))

@@ -18,7 +18,7 @@ import footmap
 from footmap.text import caveat
 from footmap.text import describe as d
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(scope="module")

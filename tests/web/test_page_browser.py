@@ -23,7 +23,7 @@ from footmap.web.page import write_html
 
 pytestmark = [pytest.mark.browser]
 
-HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.geojson"
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile.geojson"
 SHOTS = Path("/tmp")
 
 

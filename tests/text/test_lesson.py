@@ -20,7 +20,7 @@ from footmap.text.safe import escape_html
 
 HOSTILE = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _assert_no_markup(fragment: str) -> None:

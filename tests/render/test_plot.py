@@ -19,10 +19,12 @@ from matplotlib.testing.compare import compare_images  # noqa: E402
 
 import footmap  # noqa: E402
 from footmap import style as palette  # noqa: E402
+from footmap.chart.query import resolve  # noqa: E402
 from footmap.errors import FootmapError  # noqa: E402
-from footmap.render.plot import MapArtists, plot_map, resolve  # noqa: E402
+from footmap.render.artists import MapArtists  # noqa: E402
+from footmap.render.plot import plot_map  # noqa: E402
 
-BASELINE = Path(__file__).resolve().parent / "baseline"
+BASELINE = Path(__file__).resolve().parents[1] / "baseline"
 SYNTHETIC = BASELINE / "synthetic_chart.geojson"
 
 
@@ -288,7 +290,7 @@ def test_image_baseline(synth, tmp_path):
     """Compare with tests/baseline/synthetic_map.png.
 
     The baseline is never written by the test run itself; regenerate it on purpose with
-    ``FOOTMAP_WRITE_BASELINE=1 pytest tests/test_render.py -k baseline`` and look at it.
+    ``FOOTMAP_WRITE_BASELINE=1 pytest tests/render/test_plot.py -k baseline`` and look at it.
     """
     baseline = BASELINE / "synthetic_map.png"
     fig, ax = plt.subplots(figsize=(8, 6), layout="constrained")

@@ -19,8 +19,11 @@ from matplotlib.backend_bases import MouseEvent
 
 import footmap
 import footmap.export
+from footmap.chart.query import search_options
 from footmap.explorer import widget as fx  # noqa: E402
-from footmap.explorer.kit import descendants
+from footmap.explorer.kit import descendants, ipympl_active
+from footmap.explorer.panel import status_text
+from footmap.text.describe import escape_html
 
 IPYMPL = "module://ipympl.backend_nbagg"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -301,7 +304,7 @@ def test_search_typing_and_clearing(ex, chart):
 
 def test_search_options_cover_areas_labels_and_systems(synth):
     """Body areas, then labels that differ from their area, then systems; zones in file order."""
-    opts = {k: [z.id for z in zs] for k, zs in fx.search_options(synth).items()}
+    opts = {k: [z.id for z in zs] for k, zs in search_options(synth).items()}
     assert opts == {
         "adrenal glands": ["left.plantar.adrenal", "right.plantar.adrenal"],
         "head and brain": ["left.plantar.head", "right.plantar.head"],
@@ -500,7 +503,7 @@ def test_hostile_label_is_escaped_everywhere(ipympl_backend):
 
 # -- static fallback ----------------------------------------------------------------------------
 def test_static_fallback_when_backend_is_not_ipympl(chart, agg_backend):
-    assert not fx.ipympl_active()
+    assert not ipympl_active()
     e = fx.explore(chart)
     try:
         assert not e.interactive
@@ -531,7 +534,7 @@ def test_static_fallback_when_ipympl_missing(chart, ipympl_backend, monkeypatch)
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_ipympl)
-    assert not fx.ipympl_active()
+    assert not ipympl_active()
     e = fx.explore(chart)
     try:
         assert not e.interactive and e._image is not None
@@ -643,14 +646,14 @@ def test_bidi_and_control_characters_are_neutralised(ipympl_backend):
     e = fx.explore(chart)
     try:
         click(e, chart.zone("left.plantar.z"))
-        for text in (e.panel.value, fx._e(fx.status_text(e.selected[0]))):
+        for text in (e.panel.value, escape_html(status_text(e.selected[0]))):
             assert "\u202e" not in text and "\x00" not in text and "\u2066" not in text
         assert "a\ufffdb\ufffdc" in e.panel.value
     finally:
         e.close()
 
 
-# -- keyboard, screen readers, search across views, static view (issue 12) -------------------
+# -- keyboard, screen readers, search across views, static view ------------------------------
 def key(ex, name):
     """A key pressed on the focused map, as ipympl delivers it."""
     from matplotlib.backend_bases import KeyEvent
@@ -806,7 +809,7 @@ def test_export_names_say_what_they_show(ex, chart):
 def test_html_export_choice_writes_a_web_page(ex, chart):
     import footmap.export as export_mod
 
-    assert "html" in export_mod.FORMATS  # helper html's .html export
+    assert "html" in export_mod.FORMATS  # the menu offers what export() writes, the map too
     ex.select("heart")
     ex.export_format.value = "html"
     ex.export_button.click()

@@ -13,7 +13,7 @@ from footmap import style as palette
 from footmap.chart.neighbours import DIRECTIONS, adjacency, walk
 from footmap.explorer.overlay import STYLES, Highlighter
 from footmap.render import plot as render
-from footmap.render.labels import recolor_labels
+from footmap.render.artists import recolor_labels
 
 
 # -- blitting: the same pixels as a full redraw ------------------------------------------------

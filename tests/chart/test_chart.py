@@ -174,7 +174,7 @@ def test_no_text_copies_the_source_documents(chart, root):
     texts += [d.text for d in chart.disagreements]
     texts += [c.text for notes in chart.system_notes.values() for c in notes]
     texts += [c.text for c in chart.history]
-    # the rule is no run of 8+ words; the chart holds itself to 6
+    # a run of 8 or more words shared with a seed text would be copying; the chart keeps under 6
     copied = {t: runs for t in set(texts) if (runs := shared_runs(t, seeds, n=6))}
     assert not copied
 

@@ -1,6 +1,6 @@
 """The standalone HTML map (footmap.web.page) as a file: structure, CSP, escaping, atomic write.
 
-What it does in a browser is tests/test_webmap_browser.py.
+What it does in a browser is tests/web/test_page_browser.py.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from footmap.errors import FootmapError
 from footmap.export.annotate import export
 from footmap.web import page as webmap
 
-HOSTILE = Path(__file__).resolve().parent / "data" / "hostile.geojson"
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile.geojson"
 
 
 @pytest.fixture(scope="module")

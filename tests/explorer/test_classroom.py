@@ -1,6 +1,6 @@
 """Headless tests of the teaching widgets (tour and quiz): synthetic clicks, no browser.
 
-Like tests/test_explorer.py: a real ipympl canvas (DummyComm outside a kernel), real matplotlib
+Like test_widget.py: a real ipympl canvas (DummyComm outside a kernel), real matplotlib
 ``MouseEvent`` objects at zones' anchors, assertions on the panels' HTML and the highlight.
 """
 
@@ -15,14 +15,14 @@ from _clicks import click, outside_point
 import footmap
 from footmap.explorer import classroom as fc
 from footmap.explorer import panel as panels
-from footmap.explorer import widget as fx
-from footmap.explorer.kit import descendants
+from footmap.explorer.kit import descendants, ipympl_active
 from footmap.text import quiz as text_quiz
 from footmap.text import tour as text_tour
 from footmap.text.caveat import caveat_or_reminder
+from footmap.text.safe import escape_html
 
 IPYMPL = "module://ipympl.backend_nbagg"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture
@@ -298,7 +298,7 @@ def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
         assert any("<" in qq.prompt for qq in q.questions)  # the test really is hostile
         for i, question in enumerate(q.questions):
             _no_raw_markup(q.question.value)
-            assert fx._e(question.prompt) in q.question.value  # escaped, bidi marks replaced
+            assert escape_html(question.prompt) in q.question.value  # escaped, bidi marks replaced
             if i % 2:
                 q.show()
             else:
@@ -313,7 +313,7 @@ def test_quiz_escapes_hostile_chart(hostile, ipympl_backend):
 
 def test_static_fallback_tour_and_quiz(synth, agg_backend):
     """Without ipympl (nbconvert, static viewers) both still build and step, from buttons."""
-    assert not fx.ipympl_active()
+    assert not ipympl_active()
     t = fc.tour_widget(synth)
     q = fc.quiz_widget(synth, n=2, seed=1)
     try:
@@ -339,7 +339,7 @@ def test_static_fallback_tour_and_quiz(synth, agg_backend):
         q.close()
 
 
-# -- issue 12: marks, keyboard, reshuffle, tour clicks ------------------------------------------
+# -- marks, keyboard, reshuffle, tour clicks ----------------------------------------------------
 def test_quiz_marks_answer_and_click_apart_and_keeps_them_until_next(quiz, chart):
     q = quiz.current
     wrong = next(z for z in chart.zones_on(view="plantar") if z.body_area != q.body_area)

@@ -11,7 +11,7 @@ import footmap
 
 pytestmark = pytest.mark.slow
 
-EXPLORE = Path(__file__).resolve().parent.parent / "notebooks" / "explore.ipynb"
+EXPLORE = Path(__file__).resolve().parents[2] / "notebooks" / "explore.ipynb"
 
 
 def _execute(store_widget_state: bool):
