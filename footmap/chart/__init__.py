@@ -3,12 +3,14 @@
 A chart file is read and validated once (:func:`load`, :func:`loads`), with every problem
 reported together in one :class:`~footmap.ChartError`; the result is a frozen
 :class:`Chart`. :mod:`~footmap.chart.query` turns names and search text into zones and
-:mod:`~footmap.chart.neighbours` gives the arrow keys' moves. Imports nothing of matplotlib.
+:mod:`~footmap.chart.neighbours` gives the arrow keys' moves; :func:`anatomy_under` says
+what of the foot's own anatomy lies under a zone. Imports nothing of matplotlib.
 """
 
 from __future__ import annotations
 
 from footmap.chart._schema import schema
+from footmap.chart.anatomy import UnderItem, anatomy_under
 from footmap.chart.loader import (
     CAVEAT_SOURCE_KINDS,
     DEFAULT_MAX_BYTES,
@@ -59,7 +61,9 @@ __all__ = [
     "SOURCE_KINDS",
     "Source",
     "Structure",
+    "UnderItem",
     "Zone",
+    "anatomy_under",
     "bundled_path",
     "load",
     "load_anatomy",

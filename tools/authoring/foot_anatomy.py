@@ -55,6 +55,7 @@ from shapely.ops import unary_union
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(ROOT))  # this checkout's footmap (check_under uses its anatomy_under)
 
 import anatomy_sources_foot as srcs  # noqa: E402
 import plantar  # noqa: E402
@@ -1474,40 +1475,42 @@ FACTS: tuple[tuple[str, str, str, bool], ...] = (
 
 
 def check_under(chart: dict[str, Any], zones: dict[str, Any]) -> list[str]:
-    """Return the problems of :func:`under.anatomy_under` over every sole and top zone.
+    """Return the problems of :func:`footmap.anatomy_under` over every sole and top zone.
 
-    Every zone of a sole or top must have at least one nerve territory and one bone under it,
-    and the textbook facts of :data:`FACTS` must hold on both feet.
+    The chart is loaded by the package's own loader (a problem it finds is returned here), and
+    the zones are ``zones`` loaded the same way. Every zone of a sole or top must have at least
+    one nerve territory and one bone under it, and the textbook facts of :data:`FACTS` must hold
+    on both feet.
     """
-    from under import anatomy_under  # noqa: PLC0415 (a sibling module of this script)
+    import tempfile  # noqa: PLC0415
 
-    panels: dict[tuple[str, str], list[tuple[str, str, str | None, BaseGeometry]]] = {}
-    for f in chart["features"]:
-        p = f["properties"]
-        if p.get("role") == "structure":
-            panels.setdefault((p["foot"], p["view"]), []).append(
-                (p["kind"], p["name"], p.get("roots"), shape(f["geometry"]))
-            )
+    import footmap  # noqa: PLC0415 (the package of this repository, on PYTHONPATH)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        anatomy_path = Path(tmp) / "foot-anatomy.geojson"
+        zones_path = Path(tmp) / "zones.geojson"
+        anatomy_path.write_text(json.dumps(chart), encoding="utf-8")
+        zones_path.write_text(json.dumps(zones), encoding="utf-8")
+        try:
+            anatomy = footmap.load_anatomy(anatomy_path)
+            reflexology = footmap.load(zones_path)
+        except footmap.ChartError as exc:
+            return [f"loader: {p.zone or ''}: {p.message}" for p in exc.problems]
     problems: list[str] = []
-    found: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for f in zones["features"]:
-        p = f["properties"]
-        if p["role"] != "zone":
-            continue
-        items = anatomy_under(
-            shape(f["geometry"]), p["foot"], p["view"], panels.get((p["foot"], p["view"]), [])
-        )
-        kinds = {it["kind"] for it in items}
+    found: dict[tuple[str, str, str], list[Any]] = {}
+    for zone in reflexology.zones:
+        items = footmap.anatomy_under(reflexology, zone.id, anatomy)
+        kinds = {it.kind for it in items}
         for kind in ("nerve", "bone"):
             if kind not in kinds:
-                problems.append(f"{f['id']}: no {kind} under it")
-        found[(p["foot"], p["view"], f["id"].split(".")[-1])] = items
+                problems.append(f"{zone.id}: no {kind} under it")
+        found[(zone.foot, zone.view, zone.id.split(".")[-1])] = items
     for slug, view, nerve, largest in FACTS:
         feet = [foot for foot in FEET if (foot, view, slug) in found]  # some zones are one-sided
         if not feet:
             problems.append(f"{view}.{slug}: no such zone on either foot")
         for foot in feet:
-            nerves = [it["name"] for it in found[(foot, view, slug)] if it["kind"] == "nerve"]
+            nerves = [it.name for it in found[(foot, view, slug)] if it.kind == "nerve"]
             ok = bool(nerves) and (nerves[0] == nerve if largest else nerve in nerves)
             if not ok:
                 problems.append(
