@@ -147,10 +147,17 @@ def _cmd_find(args: argparse.Namespace) -> int:
     numbers = describe.citation_numbers(chart, zones)
     inert = _inert_chart(chart)
     lines = [describe.terminal_text(found.message()), ""] if found.plain else []
-    lines += [describe.zone_text(inert, _inert_zone(z), numbers) for z in zones]
+    from footmap.text.anatomy import find_sections
+
+    anatomy = find_sections(chart, zones, first_number=len(numbers) + 1)  # apart from the claims
+    for z in zones:
+        lines.append(describe.zone_text(inert, _inert_zone(z), numbers))
+        lines += [describe.terminal_text(t) for t in anatomy.under.get(z.id, [])]
+    lines += [describe.terminal_text(t) for t in anatomy.where]
     lines += ["", "Caveat: " + describe.terminal_text(describe.caveat_line(chart)), "Sources:"]
     for line in describe.reference_list(chart.cited_sources(zones), numbers):
         lines.append("  " + describe.terminal_text(line))
+    lines += [describe.terminal_text(t) for t in anatomy.references]
     _emit("\n".join(lines))
     return 0
 

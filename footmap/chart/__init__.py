@@ -10,7 +10,7 @@ what of the foot's own anatomy lies under a zone. Imports nothing of matplotlib.
 from __future__ import annotations
 
 from footmap.chart._schema import schema
-from footmap.chart.anatomy import UnderItem, anatomy_under
+from footmap.chart.anatomy import UnderItem, anatomy_under, drawn_on
 from footmap.chart.loader import (
     CAVEAT_SOURCE_KINDS,
     DEFAULT_MAX_BYTES,
@@ -65,6 +65,7 @@ __all__ = [
     "Zone",
     "anatomy_under",
     "bundled_path",
+    "drawn_on",
     "load",
     "load_anatomy",
     "load_body",

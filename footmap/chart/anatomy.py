@@ -18,7 +18,14 @@ from shapely.geometry.base import BaseGeometry
 from footmap.chart.loader import load_anatomy
 from footmap.chart.model import AnatomyChart, Chart, Structure
 
-__all__ = ["BONE_MIN_SHARE", "MIN_SHARE", "STRUCTURE_KINDS", "UnderItem", "anatomy_under"]
+__all__ = [
+    "BONE_MIN_SHARE",
+    "MIN_SHARE",
+    "STRUCTURE_KINDS",
+    "UnderItem",
+    "anatomy_under",
+    "drawn_on",
+]
 
 #: The kinds of structure, in the order :func:`anatomy_under` lists them.
 STRUCTURE_KINDS = ("nerve", "bone", "dermatome")
@@ -102,6 +109,30 @@ def anatomy_under(
     if anatomy is None:
         anatomy = load_anatomy()
     return _under(zone.geometry, anatomy.structures_on(zone.foot, zone.view))
+
+
+def drawn_on(chart: Chart, anatomy: AnatomyChart | None = None) -> bool:
+    """Whether ``anatomy`` is drawn on ``chart``'s panels: the same frame and the same outlines.
+
+    :func:`anatomy_under` means something only then: the bundled foot-anatomy chart is drawn
+    on the bundled reflexology chart's outlines, not on another chart's. ``None`` uses the
+    bundled anatomy chart.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> drawn_on(footmap.load())
+    True
+    """
+    if anatomy is None:
+        anatomy = load_anatomy()
+    if chart.frame != anatomy.frame:
+        return False
+    mine = {(o.foot, o.view): o.geometry for o in anatomy.outlines}
+    theirs = {(o.foot, o.view): o.geometry for o in chart.outlines}
+    return bool(theirs) and all(
+        panel in mine and mine[panel].equals(geom) for panel, geom in theirs.items()
+    )
 
 
 def _under(zone_geom: BaseGeometry, structures: Iterable[Structure]) -> list[UnderItem]:

@@ -6,6 +6,14 @@ line all render what this wing writes.
 
 from __future__ import annotations
 
+from footmap.text.anatomy import (
+    UNDER_HEADING,
+    WHERE_HEADING,
+    under_html,
+    under_text,
+    where_it_really_is,
+    where_it_really_is_html,
+)
 from footmap.text.describe import (
     CHARTS_HEADING,
     DISAGREE_HEADING,
@@ -29,6 +37,8 @@ __all__ = [
     "DISAGREE_HEADING",
     "EVIDENCE_HEADING",
     "SAFETY_HEADING",
+    "UNDER_HEADING",
+    "WHERE_HEADING",
     "caveat_line",
     "citation_numbers",
     "display_text",
@@ -37,6 +47,10 @@ __all__ = [
     "safety_line",
     "safety_text",
     "terminal_text",
+    "under_html",
+    "under_text",
+    "where_it_really_is",
+    "where_it_really_is_html",
     "zone_html",
     "zone_text",
     "zones_html",
