@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 from footmap.chart import schema
+from footmap.chart.anatomy import UnderItem, anatomy_under
 from footmap.chart.loader import (
     SCHEMA_VERSION,
     bundled_path,
@@ -54,7 +55,9 @@ __all__ = [
     "Outline",
     "Problem",
     "Source",
+    "UnderItem",
     "Zone",
+    "anatomy_under",
     "bundled_path",
     "load",
     "load_anatomy",

@@ -15,7 +15,7 @@ from contextlib import suppress
 from footmap import __version__
 from footmap.chart.loader import DEFAULT_MAX_BYTES, DEFAULT_MAX_ZONES
 from footmap.errors import ChartError, FootmapError
-from footmap.text import caveat, describe
+from footmap.text import caveat, describe, safe
 from footmap.vocab import FEET, SYSTEMS, VIEWS
 
 __all__ = ["build_parser", "main"]
@@ -42,20 +42,20 @@ ECHO_LIMIT = 200
 def _emit(text: str, stream=None) -> None:  # noqa: ANN001 - any text stream
     """Print ``text`` inert and encodable: the one way the command writes to a terminal.
 
-    Control and bidirectional characters are shown escaped (:func:`describe.terminal_text`);
+    Control and bidirectional characters are shown escaped (``terminal_text``);
     characters the stream's encoding lacks (an emoji on a cp1252 console) are written as
     backslash escapes instead of failing.
     """
     stream = sys.stdout if stream is None else stream
     if stream is None:  # the stream was closed (`footmap export x.png >&-`): nothing to show
         return
-    safe = describe.terminal_text(text, multiline=True)
+    inert = safe.terminal_text(text, multiline=True)
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        safe = safe.encode(encoding, "backslashreplace").decode(encoding)
+        inert = inert.encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:  # an unknown codec name: keep ASCII
-        safe = safe.encode("ascii", "backslashreplace").decode("ascii")
-    print(safe, file=stream)
+        inert = inert.encode("ascii", "backslashreplace").decode("ascii")
+    print(inert, file=stream)
 
 
 def _error(text: str) -> None:
@@ -111,7 +111,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except ChartError as exc:
             failed = True
             for problem in exc.problems:  # as every other command reports them
-                _error(f"footmap: {describe.terminal_text(str(problem))}")
+                _error(f"footmap: {safe.terminal_text(str(problem))}")
             continue
         if isinstance(chart, BodyChart):
             what = f"body chart, {len(chart.regions)} regions in {len(chart.views)} views"
@@ -122,7 +122,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             )
         else:
             what = f"{len(chart.zones)} zones in {len(chart.panels)} panels"
-        _emit(f"ok: {describe.terminal_text(path)}: {what}, {len(chart.sources)} sources")
+        _emit(f"ok: {safe.terminal_text(path)}: {what}, {len(chart.sources)} sources")
     return 1 if failed else 0
 
 
@@ -142,16 +142,23 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
     found = find(chart, args.area)  # the search every surface uses
     if not found.zones:
-        raise FootmapError(describe.terminal_text(found.message()))
+        raise FootmapError(safe.terminal_text(found.message()))
     zones = found.zones
     numbers = describe.citation_numbers(chart, zones)
     inert = _inert_chart(chart)
-    lines = [describe.terminal_text(found.message()), ""] if found.plain else []
-    lines += [describe.zone_text(inert, _inert_zone(z), numbers) for z in zones]
-    said = describe.terminal_text(caveat.caveat_line(chart))
+    lines = [safe.terminal_text(found.message()), ""] if found.plain else []
+    from footmap.text.anatomy import find_sections
+
+    anatomy = find_sections(chart, zones, first_number=len(numbers) + 1)  # apart from the claims
+    for z in zones:
+        lines.append(describe.zone_text(inert, _inert_zone(z), numbers))
+        lines += [safe.terminal_text(t) for t in anatomy.under.get(z.id, [])]
+    lines += [safe.terminal_text(t) for t in anatomy.where]
+    said = safe.terminal_text(caveat.caveat_line(chart))
     lines += ["", f"{caveat.CAVEAT_HEADING}: {said}", "Sources:"]
     for line in describe.reference_list(chart.cited_sources(zones), numbers):
-        lines.append("  " + describe.terminal_text(line))
+        lines.append("  " + safe.terminal_text(line))
+    lines += [safe.terminal_text(t) for t in anatomy.references]
     _emit("\n".join(lines))
     return 0
 
@@ -164,7 +171,7 @@ def _inert_zone(zone):  # noqa: ANN001, ANN202 - Zone -> Zone
     """
     from dataclasses import replace
 
-    t = describe.terminal_text
+    t = safe.terminal_text
     claims = tuple(replace(c, text=t(c.text)) for c in zone.claims)
     return replace(zone, label=t(zone.label), body_area=t(zone.body_area), claims=claims)
 
@@ -173,7 +180,7 @@ def _inert_chart(chart):  # noqa: ANN001, ANN202 - Chart -> Chart
     """``chart`` with its disagreements' texts escaped for the terminal (as :func:`_inert_zone`)."""
     from dataclasses import replace
 
-    t = describe.terminal_text
+    t = safe.terminal_text
     disagreements = tuple(
         replace(
             d,
@@ -217,7 +224,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         hatch=args.hatch,
         title=args.title,
     )
-    _emit(f"wrote {describe.terminal_text(str(out))}")
+    _emit(f"wrote {safe.terminal_text(str(out))}")
     return 0
 
 
@@ -237,7 +244,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
         orientation=args.orientation,
         hatch=args.hatch,
     )
-    _emit(f"wrote {describe.terminal_text(str(out))}")
+    _emit(f"wrote {safe.terminal_text(str(out))}")
     return 0
 
 
@@ -453,7 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except ChartError as exc:
         for problem in exc.problems:
-            _error(f"footmap: {describe.terminal_text(str(problem))}")
+            _error(f"footmap: {safe.terminal_text(str(problem))}")
         return 1
     except FootmapError as exc:
         _error(f"footmap: {exc}")

@@ -402,7 +402,7 @@ def test_text_level_edits(data):
 @FUZZ
 @given(st.text(max_size=64), st.booleans())
 def test_terminal_text_leaves_nothing_a_terminal_acts_on(text, multiline):
-    from footmap.text.describe import terminal_text
+    from footmap.text.safe import terminal_text
 
     out = terminal_text(text, multiline=multiline)
     bad = [c for c in out if unicodedata.category(c) in ("Cc", "Cs") and c != "\n"]

@@ -404,13 +404,13 @@ def test_the_safety_caveat_says_never_to_diagnose_on_every_surface(tmp_path, cap
     assert re.search(r"<text[^>]*>[^<]*\bdiagnose\b", svg)
     # every page of a handout: its caveat box, as the page is checked before it is written
     boxes = []
-    check = handouts.check_caveat
+    check = pagetext.check_caveat
 
     def record(fig, chart_):
         boxes.append(_caveat_box(fig))
         check(fig, chart_)
 
-    monkeypatch.setattr(handouts, "check_caveat", record)
+    monkeypatch.setattr(handouts, "check_caveat", record)  # where the handout looks it up
     export.handout(chart, tmp_path / "h.pdf", by=["kidneys", "urinary"])
     assert len(boxes) >= 3 and all("diagnose" in box for box in boxes)
     # footmap find

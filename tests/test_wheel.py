@@ -23,6 +23,7 @@ def test_wheel_ships_the_chart_and_loads_it_in_a_fresh_venv(root, tmp_path):
     (wheel,) = dist.glob("footmap-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "footmap/data/zones.geojson" in names
+    assert "footmap/data/foot-anatomy.geojson" in names
     assert "footmap/schema.json" in names
     assert "footmap/web/map.js" in names and "footmap/web/map.css" in names  # the HTML map
     assert "footmap/explorer/page.js" in names and "footmap/explorer/page.css" in names

@@ -3,12 +3,14 @@
 A chart file is read and validated once (:func:`load`, :func:`loads`), with every problem
 reported together in one :class:`~footmap.ChartError`; the result is a frozen
 :class:`Chart`. :mod:`~footmap.chart.query` turns names and search text into zones and
-:mod:`~footmap.chart.neighbours` gives the arrow keys' moves. Imports nothing of matplotlib.
+:mod:`~footmap.chart.neighbours` gives the arrow keys' moves; :func:`anatomy_under` says
+what of the foot's own anatomy lies under a zone. Imports nothing of matplotlib.
 """
 
 from __future__ import annotations
 
 from footmap.chart._schema import schema
+from footmap.chart.anatomy import UnderItem, anatomy_under, drawn_on
 from footmap.chart.loader import (
     CAVEAT_SOURCE_KINDS,
     DEFAULT_MAX_BYTES,
@@ -38,7 +40,7 @@ from footmap.chart.model import (
     Zone,
 )
 from footmap.chart.neighbours import walk
-from footmap.chart.query import HighlightSpec, match_search, resolve, search_options
+from footmap.chart.query import HighlightSpec, find, match_search, resolve, search_options
 
 __all__ = [
     "AnatomyChart",
@@ -59,8 +61,12 @@ __all__ = [
     "SOURCE_KINDS",
     "Source",
     "Structure",
+    "UnderItem",
     "Zone",
+    "anatomy_under",
     "bundled_path",
+    "drawn_on",
+    "find",
     "load",
     "load_anatomy",
     "load_body",

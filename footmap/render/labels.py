@@ -36,7 +36,7 @@ from footmap.render.layout import (
     text_size,
     with_key_room,
 )
-from footmap.text.describe import display_text
+from footmap.text.safe import display_text
 
 __all__ = [
     "CALLOUT_MIN_PT",

@@ -68,7 +68,7 @@ from footmap.render.layout import (
     text_size,
     with_key_room,
 )
-from footmap.text.describe import display_text
+from footmap.text.safe import display_text
 from footmap.vocab import SYSTEMS, VIEWS
 
 __all__ = ["ColorBy", "plot_map"]

@@ -9,6 +9,14 @@ every surface; :mod:`~footmap.text.tour` and :mod:`~footmap.text.quiz` are the l
 
 from __future__ import annotations
 
+from footmap.text.anatomy import (
+    UNDER_HEADING,
+    WHERE_HEADING,
+    under_html,
+    under_text,
+    where_it_really_is,
+    where_it_really_is_html,
+)
 from footmap.text.caveat import (
     CAVEAT_HEADING,
     REMINDER,
@@ -45,6 +53,8 @@ __all__ = [
     "REMINDER",
     "SAFETY_HEADING",
     "SECTIONS",
+    "UNDER_HEADING",
+    "WHERE_HEADING",
     "SelectionDescription",
     "ZoneDescription",
     "caveat_html",
@@ -58,6 +68,10 @@ __all__ = [
     "safety_line",
     "safety_text",
     "terminal_text",
+    "under_html",
+    "under_text",
+    "where_it_really_is",
+    "where_it_really_is_html",
     "zone_html",
     "zone_text",
     "zones_html",

@@ -21,7 +21,7 @@ from typing import Any
 
 from footmap.chart.model import Chart, Claim, Disagreement, Source, Zone
 from footmap.text.caveat import SAFETY_HEADING, caveat_or_reminder, caveat_sources, safety_line
-from footmap.text.safe import display_text, escape_html, terminal_text
+from footmap.text.safe import escape_html
 
 __all__ = [
     "ARTICLES_HEADING",
@@ -45,8 +45,6 @@ __all__ = [
     "claims_html",
     "describe_selection",
     "describe_zone",
-    "display_text",
-    "escape_html",
     "evidence_claims",
     "heading",
     "heading_text",
@@ -55,7 +53,6 @@ __all__ = [
     "reference_list",
     "section_lines",
     "sections_html",
-    "terminal_text",
     "zone_html",
     "zone_text",
     "zones_html",

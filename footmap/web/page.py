@@ -12,7 +12,7 @@ the explorer's does (:mod:`footmap.chart.query`), and the selection lives in the
 
 The map is laid out by :func:`footmap.render.plot_map` (labels, callouts and numbers exactly
 as the figures have them) and written as SVG elements by :mod:`footmap.web.svg`; chart text
-goes through :func:`footmap.text.describe.escape_html`, the project's one escaping rule.
+goes through :func:`footmap.text.safe.escape_html`, the project's one escaping rule.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 their numbers are those of the figures) and writes what it drew as SVG elements in the page
 frame (millimetres, y down): foot outlines, one ``<path id="zone-<zone id>" role="button">``
 per zone, callouts and labels as real ``<text>``, one ``<g class="panel">`` per foot. Chart
-text goes through :func:`footmap.text.describe.escape_html`.
+text goes through :func:`footmap.text.safe.escape_html`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from footmap.chart.model import Chart, Zone
 from footmap.render.artists import MapArtists
 from footmap.render.layout import points_per_mm
 from footmap.render.plot import plot_map
-from footmap.text.describe import escape_html as _e
 from footmap.text.describe import zone_title
+from footmap.text.safe import escape_html as _e
 from footmap.vocab import VIEWS
 
 __all__ = ["FIGSIZE", "accessible_name", "view_svg"]

@@ -23,7 +23,7 @@ from footmap.chart.query import search_options
 from footmap.explorer import widget as fx  # noqa: E402
 from footmap.explorer.kit import descendants, ipympl_active
 from footmap.explorer.panel import status_text
-from footmap.text.describe import escape_html
+from footmap.text.safe import escape_html
 
 IPYMPL = "module://ipympl.backend_nbagg"
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -15,7 +15,7 @@ import pytest
 import synthetic
 
 import footmap
-from footmap.text import caveat
+from footmap.text import caveat, safe
 from footmap.text import describe as d
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -214,12 +214,12 @@ def test_zone_html_escapes_every_piece_of_chart_text(hostile):
     ],
 )
 def test_display_text(text, shown):
-    assert d.display_text(text) == shown
+    assert safe.display_text(text) == shown
 
 
 def test_display_text_keeps_line_breaks_when_multiline():
-    assert d.display_text("a\r\nb\rc\nd", multiline=True) == "a\nb\nc\nd"
-    assert d.display_text(5) == "5"  # not a str: shown as its text
+    assert safe.display_text("a\r\nb\rc\nd", multiline=True) == "a\nb\nc\nd"
+    assert safe.display_text(5) == "5"  # not a str: shown as its text
 
 
 @pytest.mark.parametrize(
@@ -234,7 +234,7 @@ def test_display_text_keeps_line_breaks_when_multiline():
     ],
 )
 def test_escape_html(text, html):
-    assert d.escape_html(text) == html
+    assert safe.escape_html(text) == html
 
 
 def test_zones_html_shows_12_zones_by_default(synth):
@@ -304,4 +304,4 @@ def test_two_sources_are_cited_as_a_list_and_two_evidence_caveats_are_joined():
     ],
 )
 def test_terminal_text(text, multiline, shown):
-    assert d.terminal_text(text, multiline=multiline) == shown
+    assert safe.terminal_text(text, multiline=multiline) == shown
