@@ -26,7 +26,7 @@
 //
 // Everything is scoped to .footmap-root; it runs once per page (window._footmapFront).
 (() => { if (window._footmapFront) return; window._footmapFront = true;
-const SHARE = 0.85, PRESENT = 0.92;  // share of the visible height the map may take
+const SHARE = 0.9, PRESENT = 0.92;  // share of the visible height the map may take
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), '
   + 'textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
 const leave = (from, back) => {
@@ -68,7 +68,7 @@ const fit = (el) => {
   const beside = pin && col.getBoundingClientRect().right < pin.getBoundingClientRect().left;
   const below = pin && !beside ? pin.offsetHeight + 28 : 0;
   const vh = viewHeight(el);
-  const cap = Math.max(present ? vh * PRESENT : Math.min(vh * SHARE, vh - below - 40), minh);
+  const cap = Math.max(present ? vh * PRESENT : Math.min(vh * SHARE, vh - below - 12), minh);
   let W = Math.max(avail, 240), H = Math.min(W * a, cap);
   if (Math.abs(r.width - W) < 4 && Math.abs(r.height - H) < 4) return;
   top.dispatchEvent(new MouseEvent('mousedown', {clientX: r.right - 2, clientY: r.bottom - 2,
