@@ -398,7 +398,11 @@ def _check_teaching(page, url):
     page.keyboard.press("Enter")
     quiz.locator(".fm-answer").wait_for(timeout=30_000)
     answer = quiz.locator(".fm-answer").inner_text()
-    assert ("Right:" in answer or "Not quite:" in answer) and caveat in answer
+    assert "Right:" in answer or "Not quite:" in answer
+    # the caveat once: pinned beside the answer, not repeated inside it
+    pinned = quiz.locator(".fm-pin .fm-caveat")
+    assert pinned.is_visible() and caveat in pinned.inner_text()
+    assert caveat not in answer
     assert "Score: " in quiz.inner_text() and " of 1 answered" in quiz.inner_text()
     assert "thick solid outline" in quiz.inner_text()  # the marks are told apart in words
     page.wait_for_timeout(500)
@@ -416,7 +420,8 @@ def _check_teaching(page, url):
     page.get_by_title("Highlight where the chart places it").click()
     quiz.locator(".fm-answer").wait_for(timeout=30_000)
     answer = quiz.locator(".fm-answer").inner_text()
-    assert "Shown: where the chart places the" in answer and caveat in answer
+    assert "Shown: where the chart places the" in answer and caveat not in answer
+    assert caveat in quiz.locator(".fm-pin .fm-caveat").inner_text()
     assert " of 2 answered" in quiz.inner_text()
     page.wait_for_timeout(500)
     _shot(page, "voila-4-quiz")

@@ -163,8 +163,14 @@ def _tour_layout(t: Tour) -> widgets.Widget:
     ex.focus_before, ex.focus_after = t.next_button, None
     t.clicked.add_class("fm-clicked")
     t.step_panel.add_class("fm-scroll")
-    side = [t.clicked, t.step_panel]  # the step's own caveat box is hidden: ex.caveat is pinned
-    rows = [nav, ex.controls["view"], body(map_column(ex), side, ex.caveat)]
+    side = [
+        t.clicked,
+        t.step_panel,
+        ex.key,
+    ]  # the step's own caveat box is hidden: ex.caveat is pinned
+    foot = ex.controls["foot"]
+    foot.layout.display = "none"  # shown when the window is too narrow for both feet
+    rows = [nav, ex.controls["view"], foot, body(map_column(ex), side, ex.caveat)]
     return root(ex, rows, "footmap-tour")
 
 
@@ -379,8 +385,11 @@ def _quiz_layout(q: Quiz) -> widgets.Widget:
         "answers with the zone, Tab leaves the map."
     )
     side = [q.answer, buttons, q.score]
+    foot = ex.controls["foot"]
+    foot.layout.display = "none"  # shown when the window is too narrow for both feet
     rows = [
         q.question,
+        foot,
         body(map_column(ex, status=False), side, ex.caveat),
     ]  # hover names would answer
     return root(ex, rows, "footmap-quiz")

@@ -296,7 +296,7 @@ def hidden_html(cls: str) -> widgets.HTML:
 
 def map_column(ex: Any, *below: widgets.Widget, status: bool = True) -> widgets.VBox:
     """An explorer's map with its status line, text alternative, live region and ``below``."""
-    extra = [ex.geometry] if hasattr(ex, "geometry") else []
+    extra = [getattr(ex, name) for name in ("geometry", "fit_info") if hasattr(ex, name)]
     col = widgets.VBox([ex.map, *([ex.status] if status else []), ex.alt, ex.live, *extra, *below])
     col.add_class("fm-mapcol")
     return col

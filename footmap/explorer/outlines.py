@@ -55,7 +55,9 @@ def outlines_json(artists: Any, *, preview: bool = True) -> str:
     str
         ``{"w", "h"}``: the figure's size in pixels (the canvas buffer's); ``"lw"``: the line
         width in pixels; ``"edge"``; ``"preview"``; ``"zones"``: ``[id, [ring, ...]]`` in the
-        map's hit order, each ring a flat list ``[x0, y0, x1, y1, ...]`` rounded to 0.1 px.
+        map's hit order, each ring a flat list ``[x0, y0, x1, y1, ...]`` rounded to 0.1 px;
+        ``"panels"``: ``[foot, view, left, top, right, bottom]``, each foot's outline box;
+        ``"text_px"``: the smallest label or callout number drawn, in pixels.
     """
     fig = artists.ax.figure
     width, height = fig.bbox.size
@@ -69,7 +71,17 @@ def outlines_json(artists: Any, *, preview: bool = True) -> str:
             keep[1:] = (np.diff(pts, axis=0) != 0).any(axis=1)  # repeated points add nothing
             rings.append(pts[keep].ravel().tolist())
         zones.append([zone.id, rings])
+    panels = []
+    for p in artists.layout.panels if artists.layout is not None else ():
+        x0, y0, x1, y1 = p.box
+        (a, b), (c, d) = trans.transform([(x0, y0), (x1, y1)])
+        panels.append(
+            [p.foot, p.view, *(round(float(v), 1) for v in (a, height - d, c, height - b))]
+        )
+    sizes = [t.get_fontsize() for t in artists.labels if t.get_visible()]
     doc = {
+        "panels": panels,
+        "text_px": round(min(sizes) * fig.dpi / 72.0, 1) if sizes else None,
         "w": round(width),
         "h": round(height),
         "lw": round(LINE_POINTS * fig.dpi / 72.0, 2),

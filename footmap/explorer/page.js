@@ -26,7 +26,7 @@
 //
 // Everything is scoped to .footmap-root; it runs once per page (window._footmapFront).
 (() => { if (window._footmapFront) return; window._footmapFront = true;
-const SHARE = 0.6, PRESENT = 0.78;  // share of the window height the map may take
+const SHARE = 0.9, PRESENT = 0.92;  // share of the visible height the map may take
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), '
   + 'textarea, summary, a[href], [tabindex]:not([tabindex="-1"])';
 const leave = (from, back) => {
@@ -45,20 +45,32 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'Escape') {
     e.stopPropagation(); e.preventDefault(); leave(t, e.shiftKey); }
 }, true);
+const viewHeight = (el) => {  // the height the page scrolls in: JupyterLab's notebook, else
+  const s = el.closest('.jp-WindowedPanel-outer, .jp-Notebook');  // the window
+  return s && s.clientHeight ? Math.min(s.clientHeight, innerHeight) : innerHeight;
+};
 const fit = (el) => {
+  // The map's shape comes from the kernel (.fm-fit-data: the layout's height / width, and the
+  // least height that keeps a sole wide enough to read); the width from the column; the height
+  // is capped so that the caveat under the map stays in view, never below that least height.
   const div = el.querySelector('.jupyter-matplotlib-canvas-div'); if (!div) return;
   const top = div.querySelectorAll('canvas')[1]; if (!top) return;
   const r = top.getBoundingClientRect(); if (!r.width) return;
   const fig = el.querySelector('.jupyter-matplotlib-figure');
   const col = el.closest('.fm-mapcol') || el.parentElement;
-  const wide = col.closest('.footmap-root')?.clientWidth >= 840;
+  const root = col.closest('.footmap-root');
+  const info = root ? root.querySelector('.fm-fit-data') : null;
   const avail = col.clientWidth - (fig.offsetWidth - div.offsetWidth) - 6;
   const present = el.closest('.fm-present') !== null;
-  const a = r.height / r.width; let W = avail, H = W * a;
-  const cap = innerHeight * (present ? PRESENT : SHARE) * (wide ? 1 : 0.85);
-  if (H > cap) { H = cap; W = H / a; }
-  W = Math.max(W, 240); H = W * a;
-  if (Math.abs(r.width - W) < 4) return;
+  const a = info ? parseFloat(info.dataset.aspect) || 0.75 : r.height / r.width;
+  const minh = info ? parseFloat(info.dataset.minh) || 0 : 0;
+  const pin = root ? root.querySelector('.fm-body > .fm-pin') : null;
+  const beside = pin && col.getBoundingClientRect().right < pin.getBoundingClientRect().left;
+  const below = pin && !beside ? pin.offsetHeight + 28 : 0;
+  const vh = viewHeight(el);
+  const cap = Math.max(present ? vh * PRESENT : Math.min(vh * SHARE, vh - below - 12), minh);
+  let W = Math.max(avail, 240), H = Math.min(W * a, cap);
+  if (Math.abs(r.width - W) < 4 && Math.abs(r.height - H) < 4) return;
   top.dispatchEvent(new MouseEvent('mousedown', {clientX: r.right - 2, clientY: r.bottom - 2,
     bubbles: true}));
   window.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + W, clientY: r.top + H}));
@@ -165,8 +177,10 @@ const watch = () => {
     const col = root.querySelector('.fm-mapcol');
     if (col && !col.hasAttribute('data-fm-fit')) {
       col.setAttribute('data-fm-fit', '1'); ro.observe(col); }
+    const info = root.querySelector('.fm-fit-data');
+    const want = info ? info.dataset.aspect + '/' + info.dataset.minh : '';
     root.querySelectorAll('.jupyter-matplotlib.fm-fit').forEach((el) => {
-      if (!el.hasAttribute('data-fm-seen')) { el.setAttribute('data-fm-seen', '1'); fit(el); }
+      if (el.getAttribute('data-fm-seen') !== want) { el.setAttribute('data-fm-seen', want); fit(el); }
     });
   });
 };

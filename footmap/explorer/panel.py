@@ -24,6 +24,7 @@ __all__ = [
     "announce_text",
     "best_view",
     "export_name",
+    "key_html",
     "legend_html",
     "map_alt_text",
     "search_hint",
@@ -61,6 +62,26 @@ def selection_html(chart: Chart, zones: Sequence[Zone]) -> str:
     """
     body = zones_html(chart, zones) if zones else _PROMPT
     return f'<div class="fm-selection" style="line-height:1.4">{body}</div>'
+
+
+def key_html(numbers: Sequence[tuple[int, str]]) -> str:
+    """The key to the map's callout numbers, folded, for beside the map ("" when none).
+
+    Examples
+    --------
+    >>> '<li value="3">Liver</li>' in key_html([(3, "Liver")])
+    True
+    >>> key_html([])
+    ''
+    """
+    if not numbers:
+        return ""
+    items = "".join(f'<li value="{n}">{_e(label)}</li>' for n, label in numbers)
+    return (
+        f'<details class="fm-key"><summary>Key to the {len(numbers)} numbers on the map '
+        "(or point at a zone)</summary>"
+        f'<ol class="fm-key-list">{items}</ol></details>'
+    )
 
 
 def status_text(zone: Zone | None) -> str:

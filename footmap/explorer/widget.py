@@ -90,8 +90,17 @@ TEXT_DELAY = 0.02
 #: Figure size (inches) before the page fits it to its column: 640 x 480 px at 100 dpi.
 FIGSIZE = (6.4, 4.8)
 
-#: Dots per inch of the map: normal, and in presentation mode (larger text for a projector).
-DPI = (100.0, 140.0)
+#: Dots per inch of the map: normal, and in presentation mode (larger text for a projector:
+#: the smallest label, 5.5 pt, is then 18 px on screen).
+DPI = (100.0, 240.0)
+
+#: Width (CSS px) a sole should get at least: normal, presentation. Where both feet side by side
+#: would be narrower, the explorer shows one foot at a time; the page lets the map grow taller
+#: than its usual share of the window rather than draw the sole smaller.
+SOLE_PX = (165.0, 270.0)
+
+#: Chart millimetres of a sole's width that :data:`SOLE_PX` refers to (the bundled chart's).
+SOLE_MM = 100.0
 
 #: Export formats' menu labels.
 _FORMAT_LABELS = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "html": "HTML"}
@@ -242,7 +251,16 @@ class Explorer(Shown):
         self.focus_after: Any = self.export_button
 
         dpi = DPI[1] if self.presentation else DPI[0]
-        self.figure = new_figure(figsize, interactive=self.interactive, toolbar=toolbar, dpi=dpi)
+        inches = (figsize[0] * DPI[0] / dpi, figsize[1] * DPI[0] / dpi)  # same pixels
+        #: How the page should size the canvas (``data-aspect``, ``data-minh``): kit.fit_data.
+        self.fit_info = widgets.HTML("", layout=widgets.Layout(display="none"))
+        self.fit_info.add_class("fm-fit-info")
+        #: The key to the callout numbers, in HTML beside the map (not inside the canvas).
+        self.key = widgets.HTML("", layout=widgets.Layout(width="100%"))
+        self.key.add_class("fm-key-box")
+        self._narrowed: str | None = None  # the foot shown while the window is too narrow
+        self._auto = False
+        self.figure = new_figure(inches, interactive=self.interactive, toolbar=toolbar, dpi=dpi)
         self._draw_map()
         self.map = self._map_widget()
         self.widget = _layout(self)
@@ -464,6 +482,63 @@ class Explorer(Shown):
         foot = self.controls["foot"].value
         return self.chart.feet if foot == "both" else (foot,)
 
+    def _min_scale(self) -> float:
+        """Pixels per chart millimetre the map should get at least (see :data:`SOLE_PX`)."""
+        return SOLE_PX[1 if self.presentation else 0] / SOLE_MM
+
+    def _scale_for(self, feet: tuple[str, ...]) -> tuple[float, float]:
+        """Pixels per mm for ``feet`` at the figure's width, and the layout's height / width."""
+        from footmap.render.layout import fit_layout
+
+        fig = self.figure
+        width_px = float(fig.bbox.width)
+        layout, _ = fit_layout(
+            self.chart,
+            feet,
+            (self.controls["view"].value,),
+            30.0,
+            width_px * 72.0 / fig.dpi,
+            1e6,
+            bool(self.controls["labels"].value),
+        )
+        x0, y0, x1, y1 = layout.extent
+        return width_px / (x1 - x0 + 4), (y1 - y0 + 4) / (x1 - x0 + 4)
+
+    def _fit_feet(self) -> bool:
+        """One foot at a time where both would be drawn too small; both when there is room.
+
+        Returns whether the foot changed (the map is then redrawn).
+        """
+        if len(self.chart.feet) < 2 or not self.interactive:
+            return False
+        foot = self.controls["foot"]
+        both = self._scale_for(self.chart.feet)[0] >= self._min_scale()
+        if foot.value == "both" and not both:
+            chosen = {z.foot for z in self._selected}
+            self._narrowed = next(iter(chosen)) if len(chosen) == 1 else self.chart.feet[0]
+            new = self._narrowed
+        elif self._narrowed is not None and both and foot.value == self._narrowed:
+            self._narrowed, new = None, "both"
+        else:
+            return False
+        foot.layout.display = None  # the reader can switch feet (the tour and quiz hide it)
+        self._auto = True
+        try:
+            foot.value = new
+        finally:
+            self._auto = False
+        return True
+
+    def _set_fit_info(self) -> None:
+        """Tell the page the canvas shape this layout wants and the least height it needs."""
+        scale, aspect = self._scale_for(self._feet())
+        height_mm = aspect * float(self.figure.bbox.width) / max(scale, 1e-6)
+        min_h = self._min_scale() * height_mm * 1.03
+        self.fit_info.value = (
+            f'<div class="fm-fit-data" data-aspect="{aspect:.4f}" data-minh="{min_h:.0f}" '
+            f'data-feet="{len(self._feet())}"></div>'
+        )
+
     def _draw_map(self) -> None:
         """(Re)draw the whole map for the current controls and size; marks carried over."""
         fig = self.figure
@@ -479,7 +554,10 @@ class Explorer(Shown):
             labels=self.controls["labels"].value,
             legend=color_by != "system",  # the system legend is HTML in the side panel
             title=False,
+            key=False,  # the key is HTML beside the map (self.key): the feet keep the room
         )
+        self.key.value = panels.key_html(_numbers(self.artists))
+        self._set_fit_info()
         self.highlighter = Highlighter(self.artists)
         self._set_geometry(None)  # until this layout is drawn, the page outlines nothing
         self._plotted_size = tuple(fig.get_size_inches())
@@ -595,6 +673,8 @@ class Explorer(Shown):
 
     def _on_resize(self, event: Any) -> None:
         """The page fitted the canvas to its column: lay the map out again for that size."""
+        if self._fit_feet():
+            return
         old = self._plotted_size
         new = tuple(self.figure.get_size_inches())
         if max(abs(a - b) / b for a, b in zip(new, old, strict=True)) > 0.02:
@@ -702,6 +782,8 @@ class Explorer(Shown):
         self.status.value = _e(message)
 
     def _on_redraw(self, change: dict) -> None:
+        if change.get("owner") is self.controls["foot"] and not self._auto:
+            self._narrowed = None  # the reader chose the feet
         self._draw_map()
         self._refresh_map(full=True)
 
@@ -729,10 +811,22 @@ def _cursor_text(zone: Zone) -> str:
     return f"{zone.label}, {zone.foot} foot. Press Enter to choose it."
 
 
+def _numbers(artists: Any) -> list[tuple[int, str]]:
+    """The callout numbers drawn on the map and the zone label each stands for, in order."""
+    by_id = {z.id: z for z in artists.zones}
+    found: dict[int, str] = {}
+    for t in artists.labels:
+        gid = t.get_gid() or ""
+        zone = by_id.get(gid[len("callout-") :]) if gid.startswith("callout-") else None
+        if zone is not None and t.get_text().isdigit():
+            found.setdefault(int(t.get_text()), zone.label)
+    return sorted(found.items())
+
+
 def _layout(ex: Explorer) -> widgets.Widget:
     c = ex.controls
     top = widgets.HBox([c["foot"], c["color_by"], c["labels"]], layout=wrap("24px"))
-    side = [ex.panel, ex.legend]
+    side = [ex.panel, ex.legend, ex.key]
     export = widgets.HBox([ex.export_button, ex.export_format, ex.download], layout=wrap())
     rows = [top, c["view"], ex.search, body(map_column(ex), side, ex.caveat), export]
     return root(ex, rows, "footmap-explorer")

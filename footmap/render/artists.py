@@ -105,6 +105,7 @@ class MapArtists:
     label_only: frozenset[int] | None = field(default=None, repr=False)
     label_pt: float = field(default=LABEL_PT, repr=False)
     key_pt: float = field(default=0.0, repr=False)
+    draw_key: bool = field(default=True, repr=False)
 
     def locate(self, x: float, y: float) -> tuple[str, str, float, float] | None:
         """Map a point in Axes data coordinates to ``(foot, view, local x, local y)``.

@@ -404,6 +404,8 @@ def _callouts(
     )
     for a in (ring_line, dot_line):
         a.set_in_layout(False)
+    if not artists.draw_key:  # the caller shows the key itself (the explorer: HTML beside)
+        return [lines, ring_line, dot_line], None
     key_x = layout.extent[0] - artists.key_pt / scale
     key_room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
     key = _key(ax, entries, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)

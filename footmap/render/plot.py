@@ -189,6 +189,7 @@ def plot_map(
     gap_mm: float = 30.0,
     legend_loc: str = "right",
     disagreements: bool = False,
+    key: bool = True,
 ) -> MapArtists:
     """Draw a reflexology chart: zones, foot outlines, labels, legend and title.
 
@@ -231,6 +232,10 @@ def plot_map(
         dashed outline, and add "charts disagree" to the legend (a legend of its own, under
         the map, when ``legend`` is off). Off by default; the exports turn it on when the
         chart has disagreements.
+    key : bool, optional
+        Draw the key to the callout numbers left of the feet (with room kept for it). With
+        ``False`` the numbers stay and the caller shows the key elsewhere (the explorer puts
+        it in HTML beside the canvas): the feet get that room.
 
     Returns
     -------
@@ -329,7 +334,7 @@ def plot_map(
             bool(labels),
             callout_views,
         )
-        if not labels:
+        if not labels or not key:
             break
         small = small_at(scale)
         # At most as many numbers as the callout columns can hold at their smallest.
@@ -355,6 +360,7 @@ def plot_map(
         frozenset(artists.index[i] for i in label_only) if label_only is not None else None
     )
     artists.key_pt = key_pt
+    artists.draw_key = bool(key)
     set_highlight(artists, chosen)
     fill_box(ax, with_key_room(layout.extent, key_pt / scale))
     if labels:
