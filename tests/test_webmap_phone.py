@@ -71,13 +71,17 @@ def phone(browser, map_file):
 # Per shown zone of the view on screen: its largest tap target (the zone itself, or the round
 # target the page adds to a small zone) and the zone's own box, in CSS px.
 MEASURE = """() => {
-    const svg = [...document.querySelectorAll('svg.fm-map')].find(s => !s.classList.contains('off'));
+    const svg = [...document.querySelectorAll('svg.fm-map')]
+        .find(s => !s.classList.contains('off'));
     const win = svg.getBoundingClientRect();
+    const inWin = b => b.right > win.left && b.left < win.right && b.bottom > win.top
+        && b.top < win.bottom;
+    const hidden = e => e.closest('g.panel')
+        && e.closest('g.panel').getAttribute('display') === 'none';
     const out = [];
     svg.querySelectorAll('path.zone').forEach(z => {
-        if (z.closest('g.panel').getAttribute('display') === 'none') return;
         const b = z.getBoundingClientRect();
-        if (b.right <= win.left || b.left >= win.right || b.bottom <= win.top || b.top >= win.bottom) return;
+        if (hidden(z) || !inWin(b)) return;
         let w = b.width, h = b.height;
         svg.querySelectorAll('.hit[data-z="' + z.dataset.z + '"]').forEach(c => {
             const r = c.getBoundingClientRect();
@@ -87,9 +91,8 @@ MEASURE = """() => {
     });
     const ctm = svg.getScreenCTM().a;
     const fonts = [...svg.querySelectorAll('text.lbl, text.name')].filter(t => {
-        if (t.closest('g.panel') && t.closest('g.panel').getAttribute('display') === 'none') return false;
         const b = t.getBoundingClientRect();
-        return b.width > 0 && b.right > win.left && b.left < win.right && b.bottom > win.top && b.top < win.bottom;
+        return !hidden(t) && b.width > 0 && inWin(b);
     }).map(t => parseFloat(getComputedStyle(t).fontSize) * ctm);
     return {top: win.top, width: win.width, height: win.height, zones: out, fonts: fonts};
 }"""
@@ -140,10 +143,14 @@ def test_pinch_zooms_the_map(phone):
     cdp = phone.context.new_cdp_session(phone)
 
     def touch(kind: str, d: float) -> None:
-        points = [] if kind == "touchEnd" else [
-            {"x": cx - d, "y": cy, "id": 1},
-            {"x": cx + d, "y": cy, "id": 2},
-        ]
+        points = (
+            []
+            if kind == "touchEnd"
+            else [
+                {"x": cx - d, "y": cy, "id": 1},
+                {"x": cx + d, "y": cy, "id": 2},
+            ]
+        )
         cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
 
     touch("touchStart", 40)
@@ -241,9 +248,10 @@ def test_search_offers_to_switch_to_the_other_views(phone, chart):
     _search(phone, "system: urinary")
     buttons = phone.locator("#fm-found button.switch")
     assert buttons.all_inner_texts() == ["Show Inner side (medial) (4)"]
-    assert "On the map: 6 on Sole (plantar), 4 on Inner side (medial)." in phone.locator(
-        "#fm-more"
-    ).inner_text()
+    assert (
+        "On the map: 6 on Sole (plantar), 4 on Inner side (medial)."
+        in phone.locator("#fm-more").inner_text()
+    )
     buttons.first.tap()
     assert phone.locator("#view-medial").is_visible()
 

@@ -190,8 +190,7 @@ def search_index(chart: Chart, zones: tuple[Zone, ...] | None = None) -> dict[st
         "min": MIN_CHARS,
         # for a port of find(): system ids, plain words, the names suggest() compares with
         "systems": {
-            s: [number[z.id] for z in chart.zones_in_system(s) if z.id in number]
-            for s in SYSTEMS
+            s: [number[z.id] for z in chart.zones_in_system(s) if z.id in number] for s in SYSTEMS
         },
         "plain": {
             word: found
