@@ -64,9 +64,12 @@ def test_the_key_is_html_beside_the_map_not_in_the_canvas(chart, ipympl_backend)
     try:
         assert ex.artists.key is None  # nothing of the key drawn on the canvas
         numbers = fx._numbers(ex.artists)
-        assert numbers and [n for n, _ in numbers] == list(range(1, len(numbers) + 1))
+        # the chart's own numbers (a zone named inside itself keeps its number off the key)
+        assert numbers and [n for n, _ in numbers] == sorted({n for n, _ in numbers})
+        labels = {z.label: chart.numbers[z.id] for z in ex.artists.zones}
+        assert all(labels[label] == n for n, label in numbers)
         assert ex.key.value.startswith('<details class="fm-key">')
-        assert f'<li value="1">{numbers[0][1]}</li>' in ex.key.value
+        assert f'<li value="{numbers[0][0]}">{numbers[0][1]}</li>' in ex.key.value
         assert ex.key in ex.widget.children[-2].children[1].children  # in the side column
     finally:
         ex.close()

@@ -164,7 +164,10 @@ def search_index(chart: Chart, zones: tuple[Zone, ...] | None = None) -> dict[st
         ``zones``: per zone ``[label, body area, system label]`` normalised as
         :meth:`Chart.search` normalises them, then its id; ``spaces``: the characters
         Python's ``str.split`` splits on; ``fold``: casefold exceptions (see above);
-        ``min``: :data:`MIN_CHARS`.
+        ``min``: :data:`MIN_CHARS`; for a port of :func:`find`: ``systems`` (system id ->
+        zone numbers), ``plain`` (:data:`PLAIN_WORDS` -> zone numbers of the body areas the
+        chart has), ``names`` (``[casefolded name, name offered]``, as :func:`suggest`
+        compares) and ``cutoff`` (:data:`SUGGEST_CUTOFF`).
 
     Examples
     --------
@@ -185,6 +188,17 @@ def search_index(chart: Chart, zones: tuple[Zone, ...] | None = None) -> dict[st
         "spaces": spaces,
         "fold": fold,
         "min": MIN_CHARS,
+        # for a port of find(): system ids, plain words, the names suggest() compares with
+        "systems": {
+            s: [number[z.id] for z in chart.zones_in_system(s) if z.id in number] for s in SYSTEMS
+        },
+        "plain": {
+            word: found
+            for word, areas in PLAIN_WORDS.items()
+            if (found := [i for i, z in enumerate(zones) if z.body_area in areas])
+        },
+        "names": list(_suggest_names(chart).items()),
+        "cutoff": SUGGEST_CUTOFF,
     }
 
 
@@ -395,12 +409,18 @@ def suggest(chart: Chart, text: str, n: int = 3) -> tuple[str, ...]:
     ()
     """
     q = " ".join(text.split()).casefold()
+    folded = _suggest_names(chart)
+    close = difflib.get_close_matches(q, list(folded), n=n * 3, cutoff=SUGGEST_CUTOFF)
+    return tuple(dict.fromkeys(folded[c] for c in close))[:n]
+
+
+def _suggest_names(chart: Chart) -> dict[str, str]:
+    """The names :func:`suggest` compares with, casefolded -> the name it offers."""
     names = list(chart.body_areas) + list(SYSTEMS)
     folded = {name.casefold(): name for name in names}
     for z in chart.zones:  # a zone label stands for its body area
         folded.setdefault(z.label.casefold(), z.body_area)
-    close = difflib.get_close_matches(q, list(folded), n=n * 3, cutoff=SUGGEST_CUTOFF)
-    return tuple(dict.fromkeys(folded[c] for c in close))[:n]
+    return folded
 
 
 def find(chart: Chart, text: str) -> Found:

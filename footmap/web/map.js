@@ -1,4 +1,5 @@
-// footmap standalone map: selection, search, foot and view switches, keyboard, URL fragment.
+// footmap standalone map: selection, search, foot and view switches, zoom and pan, keyboard,
+// URL fragment.
 // No network, no eval, no innerHTML of data: panel content comes from inert <template>s
 // written (and escaped) by footmap.web.page; everything else is textContent.
 (function () {
@@ -26,6 +27,9 @@
   var box = document.getElementById("fm-search");
   var status = document.getElementById("fm-search-status");
   var results = document.getElementById("fm-results");
+  var found = document.getElementById("fm-found");
+  var more = document.getElementById("fm-more");
+  var back = document.querySelector("aside.panel .back");
   var state = { foot: D.start.foot, view: D.start.view, sel: -1, hits: [], tab: -1 };
   var NS = "http://www.w3.org/2000/svg";
   var narrow = window.matchMedia("(max-width: 760px)");
@@ -71,6 +75,128 @@
     return r === null ? null : r.map(function (i) { return D.zones[i][0]; });
   };
 
+  // ---- a port of footmap.chart.query.find: plain words, system ids, "did you mean" ----
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  function zonesFor(q) { // Chart.zones_for: a body area, with or without a plural "s"
+    var n = norm(q);
+    if (!n) return [];
+    var stems = [n, n.replace(/s$/, ""), n + "s"];
+    var out = [];
+    S.zones.forEach(function (z, i) { if (stems.indexOf(z[1]) >= 0) out.push(i); });
+    return out;
+  }
+  // difflib.SequenceMatcher(None, a, b).ratio() and get_close_matches, code point for point
+  function ratio(a, b, b2j) {
+    var la = a.length, lb = b.length;
+    if (!la && !lb) return 1;
+    function longest(alo, ahi, blo, bhi) {
+      var bi = alo, bj = blo, bs = 0, j2len = {};
+      for (var i = alo; i < ahi; i++) {
+        var next = {}, js = b2j[a[i]] || [];
+        for (var t = 0; t < js.length; t++) {
+          var j = js[t];
+          if (j < blo) continue;
+          if (j >= bhi) break;
+          var k = next[j] = (j2len[j - 1] || 0) + 1;
+          if (k > bs) { bi = i - k + 1; bj = j - k + 1; bs = k; }
+        }
+        j2len = next;
+      }
+      while (bi > alo && bj > blo && a[bi - 1] === b[bj - 1]) { bi--; bj--; bs++; }
+      while (bi + bs < ahi && bj + bs < bhi && a[bi + bs] === b[bj + bs]) bs++;
+      return [bi, bj, bs];
+    }
+    var queue = [[0, la, 0, lb]], matched = 0;
+    while (queue.length) {
+      var q = queue.pop(), x = longest(q[0], q[1], q[2], q[3]);
+      if (!x[2]) continue;
+      matched += x[2];
+      if (q[0] < x[0] && q[2] < x[1]) queue.push([q[0], x[0], q[2], x[1]]);
+      if (x[0] + x[2] < q[1] && x[1] + x[2] < q[3]) queue.push([x[0] + x[2], q[1], x[1] + x[2], q[3]]);
+    }
+    return 2 * matched / (la + lb);
+  }
+  function closeMatches(word, names, n, cutoff) {
+    var b = Array.from(word), b2j = {}, counts = {};
+    b.forEach(function (c, j) { (b2j[c] = b2j[c] || []).push(j); });
+    if (b.length >= 200) { // difflib's autojunk: drop characters more common than 1 %
+      var ntest = Math.floor(b.length / 100) + 1;
+      Object.keys(b2j).forEach(function (c) { if (b2j[c].length > ntest) delete b2j[c]; });
+    }
+    b.forEach(function (c) { counts[c] = (counts[c] || 0) + 1; });
+    var scored = [];
+    names.forEach(function (name) {
+      var a = Array.from(name), la = a.length, lb = b.length;
+      if (la + lb && 2 * Math.min(la, lb) / (la + lb) < cutoff) return; // real_quick_ratio
+      var avail = {}, m = 0;
+      a.forEach(function (c) {
+        var left = has(avail, c) ? avail[c] : (counts[c] || 0);
+        avail[c] = left - 1;
+        if (left > 0) m++;
+      });
+      if (la + lb && 2 * m / (la + lb) < cutoff) return; // quick_ratio
+      var r = ratio(a, b, b2j);
+      if (r >= cutoff) scored.push([r, name]);
+    });
+    scored.sort(function (p, q) { // heapq.nlargest on (score, name)
+      return q[0] - p[0] || (q[1] > p[1] ? 1 : q[1] < p[1] ? -1 : 0);
+    });
+    return scored.slice(0, n).map(function (p) { return p[1]; });
+  }
+  var namesFolded = S.names.map(function (p) { return p[0]; });
+  var nameOf = Object.create(null);
+  S.names.forEach(function (p) { nameOf[p[0]] = p[1]; });
+  function suggest(text) {
+    var close = closeMatches(casefold(pySplitJoin(text)), namesFolded, 9, S.cutoff);
+    var out = [];
+    close.forEach(function (c) { if (out.indexOf(nameOf[c]) < 0) out.push(nameOf[c]); });
+    return out.slice(0, 3);
+  }
+  function find(text) { // -> {query, zones, areas, plain, suggestions}
+    var q = pySplitJoin(text), folded = casefold(q), zones = [], plain = false;
+    if (folded) {
+      var hit = match(q);
+      if (hit && hit.length) zones = hit;
+      else if ((hit = zonesFor(q)).length) zones = hit;
+      else if (has(S.systems, folded)) zones = S.systems[folded].slice();
+      else if (q in byId) zones = [byId[q]];
+      else if (has(S.plain, folded)) { zones = S.plain[folded].slice(); plain = zones.length > 0; }
+    }
+    var areas = [];
+    zones.forEach(function (i) { if (areas.indexOf(D.areas[i]) < 0) areas.push(D.areas[i]); });
+    return { query: q, zones: zones, areas: areas, plain: plain,
+             suggestions: zones.length || !folded ? [] : suggest(q) };
+  }
+  function pyRepr(text) {
+    var quote = text.indexOf("'") >= 0 && text.indexOf('"') < 0 ? '"' : "'";
+    var body = text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+      .replace(/\t/g, "\\t");
+    if (quote === "'") body = body.replace(/'/g, "\\'");
+    return quote + body + quote;
+  }
+  function joined(items, word) {
+    return items.length === 1 ? items[0]
+      : items.slice(0, -1).join(", ") + " " + word + " " + items[items.length - 1];
+  }
+  function message(f) { // Found.message()
+    if (f.zones.length && f.plain) {
+      return "footmap maps body areas, not symptoms: charts claim " + joined(f.areas, "and") +
+        " for " + pyRepr(f.query);
+    }
+    if (f.zones.length) {
+      var n = f.zones.length;
+      return n + " zone" + (n !== 1 ? "s" : "") + " for " + pyRepr(f.query) + ": " +
+        joined(f.areas, "and");
+    }
+    var hint = f.suggestions.length ? "; did you mean " + joined(f.suggestions, "or") + "?" : "";
+    return "No zone matches " + pyRepr(f.query) + hint;
+  }
+  window.footmapFind = function (text) {
+    var f = find(text);
+    return { zones: f.zones.map(function (i) { return D.zones[i][0]; }), areas: f.areas,
+             plain: f.plain, suggestions: f.suggestions, message: message(f) };
+  };
+
   // ---- visibility: foot and view ----
   function visible(i) {
     var z = D.zones[i];
@@ -84,14 +210,13 @@
         var show = foot === "both" || g.getAttribute("data-foot") === foot;
         if (show) g.removeAttribute("display"); else g.setAttribute("display", "none");
       });
-      var vb = s.getAttribute("data-vb-" + foot) || s.getAttribute("data-vb-both");
-      if (vb) s.setAttribute("viewBox", vb);
     });
     document.querySelectorAll(".key li").forEach(function (li) {
       li.hidden = !(foot === "both" || li.getAttribute("data-feet").split(" ").indexOf(foot) >= 0);
     });
     var r = document.querySelector('input[name="foot"][value="' + foot + '"]');
     if (r) r.checked = true;
+    zoomHome();
     refresh();
   }
   function setView(view) {
@@ -102,7 +227,254 @@
     });
     var r = document.querySelector('input[name="view"][value="' + view + '"]');
     if (r) r.checked = true;
+    zoomHome();
     refresh();
+  }
+
+  // ---- zoom and pan: the current view's viewBox, inside the box of the feet shown ----
+  // On a narrow screen the map is a window of fixed height and opens zoomed to the toes of
+  // one foot (targets of 24 px and more, labels of 10 px and more); elsewhere it opens whole.
+  var KMAX = 8;
+  var zoom = { k: 1, cx: null, cy: null, region: "whole" };
+  var zoomBtns = document.querySelectorAll(".zoombar button");
+  function cur() { return svgs[state.view]; }
+  function baseBox() {
+    var s = cur();
+    var vb = s.getAttribute("data-vb-" + state.foot) || s.getAttribute("data-vb-both");
+    return vb.split(" ").map(Number);
+  }
+  function footBox() { // the outlines of the feet shown, in the SVG's frame
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    cur().querySelectorAll("g.panel").forEach(function (g) {
+      if (g.getAttribute("display") === "none") return;
+      g.querySelectorAll("path.outline").forEach(function (o) {
+        var b = o.getBBox();
+        x0 = Math.min(x0, b.x); y0 = Math.min(y0, b.y);
+        x1 = Math.max(x1, b.x + b.width); y1 = Math.max(y1, b.y + b.height);
+      });
+    });
+    if (!isFinite(x0)) { var b = baseBox(); return { x: b[0], y: b[1], w: b[2], h: b[3] }; }
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  }
+  function screenSize() { // the SVG's size in CSS px; off a narrow screen, the box's own shape
+    var s = cur(), b = baseBox();
+    if (narrow.matches && s.clientWidth && s.clientHeight) return [s.clientWidth, s.clientHeight];
+    return [b[2], b[3]];
+  }
+  function minLabel() { // the smallest label font shown (mm)
+    var m = Infinity;
+    cur().querySelectorAll("g.panel").forEach(function (g) {
+      if (g.getAttribute("display") === "none") return;
+      g.querySelectorAll("text.lbl").forEach(function (t) {
+        m = Math.min(m, +t.getAttribute("font-size"));
+      });
+    });
+    return isFinite(m) ? m : 3;
+  }
+  function fitScale() { var b = baseBox(), c = screenSize(); return Math.min(c[0] / b[2], c[1] / b[3]); }
+  function applyZoom() {
+    var s = cur(), b = baseBox(), c = screenSize();
+    zoom.k = Math.max(1, Math.min(KMAX, zoom.k));
+    var sc = fitScale() * zoom.k, w = c[0] / sc, h = c[1] / sc;
+    var cx = zoom.cx === null ? b[0] + b[2] / 2 : zoom.cx;
+    var cy = zoom.cy === null ? b[1] + b[3] / 2 : zoom.cy;
+    cx = w >= b[2] ? b[0] + b[2] / 2 : Math.max(b[0] + w / 2, Math.min(b[0] + b[2] - w / 2, cx));
+    // search results over the bottom of a phone's map: the foot may move up above them
+    var slack = narrow.matches && !found.hidden ? h * 0.45 : 0;
+    cy = h >= b[3] && !slack ? b[1] + b[3] / 2
+      : Math.max(b[1] + h / 2, Math.min(b[1] + b[3] - h / 2 + slack, cy));
+    zoom.cx = cx; zoom.cy = cy;
+    s.setAttribute("viewBox", [cx - w / 2, cy - h / 2, w, h].map(function (v) {
+      return Math.round(v * 100) / 100;
+    }).join(" "));
+    s.classList.toggle("zoomed", zoom.k > 1.01);
+    decorate();
+    var upright = footBox().h > footBox().w && state.foot !== "both";
+    zoomBtns.forEach(function (btn) {
+      var z = btn.getAttribute("data-zoom"), r = btn.getAttribute("data-region");
+      if (z === "out") btn.disabled = zoom.k <= 1.001;
+      if (z === "in") btn.disabled = zoom.k >= KMAX - 0.001;
+      if (r) btn.setAttribute("aria-pressed", String(zoom.region === r));
+      if (r && r !== "whole") btn.hidden = !upright; // toe to heel: feet drawn toe up
+    });
+  }
+  var BANDS = { toes: [0, 0.3], ball: [0.24, 0.5], arch: [0.45, 0.75], heel: [0.68, 1] };
+  function phoneScale() { // CSS px per mm: the foot as wide as the window, labels >= 10.5 px
+    var f = footBox(), c = screenSize();
+    return Math.max(c[0] / (f.w * 1.04), 10.5 / minLabel());
+  }
+  function region(name) {
+    var f = footBox(), c = screenSize();
+    zoom.region = name;
+    if (name === "whole" || !BANDS[name]) {
+      zoom.k = 1; zoom.cx = zoom.cy = null;
+    } else {
+      var band = BANDS[name], y0 = f.y + band[0] * f.h, y1 = f.y + band[1] * f.h;
+      var sc = narrow.matches ? phoneScale()
+        : Math.min(c[0] / (f.w * 1.15), c[1] / ((y1 - y0) * 1.15));
+      zoom.k = sc / fitScale();
+      var h = c[1] / sc;
+      zoom.cx = f.x + f.w / 2;
+      // the band's top edge near the window's top (the band's bottom for the heel)
+      zoom.cy = name === "heel" ? y1 - h / 2 + 4 : Math.max(y0 + h / 2 - 4, (y0 + y1) / 2);
+    }
+    applyZoom();
+  }
+  // Zoomed in, the numbered callouts leave the window: names go to the zones instead, where
+  // they fit (a white halo, 11 px on screen), and every zone smaller than 24 px gets a round
+  // tap target of 24 px at its label point.
+  var hasLabel = [];
+  document.querySelectorAll("text.lbl[data-z]").forEach(function (t) { hasLabel[+t.getAttribute("data-z")] = true; });
+  var TARGET = 24, NAME_PX = 11;
+  function group(s, cls) {
+    var g = s.querySelector("g." + cls);
+    if (!g) {
+      g = document.createElementNS(NS, "g");
+      g.setAttribute("class", cls);
+      s.insertBefore(g, s.querySelector("g.overlay"));
+    }
+    g.textContent = "";
+    return g;
+  }
+  function decorate() {
+    var s = cur(), hits = group(s, "hits"), names = group(s, "names");
+    if (!s.classList.contains("zoomed")) return;
+    var sc = s.getScreenCTM() ? s.getScreenCTM().a : 0;
+    if (!sc) return;
+    var vb = s.getAttribute("viewBox").split(" ").map(Number), r = TARGET / 2 / sc;
+    var fs = NAME_PX / sc, taken = [];
+    function inWin(p) {
+      return p[0] > vb[0] && p[0] < vb[0] + vb[2] && p[1] > vb[1] && p[1] < vb[1] + vb[3];
+    }
+    s.querySelectorAll("text.lbl").forEach(function (t) {
+      if (!visible(+t.getAttribute("data-z"))) return;
+      var b = t.getBBox();
+      taken.push([b.x, b.y, b.x + b.width, b.y + b.height]);
+    });
+    var todo = [];
+    for (var i = 0; i < N; i++) {
+      if (!visible(i) || !D.at[i] || !inWin(D.at[i])) continue;
+      var b = els[i].getBBox();
+      if (Math.min(b.width, b.height) * sc < TARGET) {
+        var c = document.createElementNS(NS, "circle");
+        c.setAttribute("class", "hit");
+        c.setAttribute("data-z", i);
+        c.setAttribute("cx", D.at[i][0]); c.setAttribute("cy", D.at[i][1]);
+        c.setAttribute("r", r);
+        hits.appendChild(c);
+      }
+      if (!hasLabel[i]) todo.push([b.width * b.height, i]);
+    }
+    todo.sort(function (p, q) { return q[0] - p[0]; });
+    todo.forEach(function (p) {
+      var i = p[1], x = D.at[i][0], y = D.at[i][1], text = D.labels[i];
+      var w = text.length * fs * 0.58 + fs * 0.4, h = fs * 1.25;
+      var box = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
+      var clash = taken.some(function (o) {
+        return box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1];
+      });
+      if (clash) return;
+      taken.push(box);
+      var t = document.createElementNS(NS, "text");
+      t.setAttribute("class", "name");
+      t.setAttribute("data-z", i);
+      t.setAttribute("x", x); t.setAttribute("y", y);
+      t.setAttribute("font-size", fs.toFixed(2));
+      t.textContent = text;
+      names.appendChild(t);
+    });
+  }
+  function zoomHome() { // what a view or foot opens with
+    if (!cur()) return;
+    if (!narrow.matches) { region("whole"); return; }
+    var f = footBox();
+    if (f.h > f.w && state.foot !== "both") { region("toes"); return; }
+    zoom.region = "";
+    zoom.k = phoneScale() / fitScale();
+    zoom.cx = f.x + f.w / 2;
+    zoom.cy = f.h > f.w ? f.y : f.y + f.h / 2;
+    applyZoom();
+  }
+  function zoomBy(factor, px, py) { // keep the point (px, py) of the SVG where it is
+    var k0 = zoom.k, k1 = Math.max(1, Math.min(KMAX, k0 * factor));
+    if (px !== undefined) {
+      zoom.cx = px + (zoom.cx - px) * k0 / k1;
+      zoom.cy = py + (zoom.cy - py) * k0 / k1;
+    }
+    zoom.k = k1; zoom.region = k1 <= 1.001 ? "whole" : "";
+    applyZoom();
+  }
+  function showZone(i, top) { // pan so the zone's label point is in the window (zoom kept)
+    if (!D.at[i]) return;
+    var vb = cur().getAttribute("viewBox").split(" ").map(Number), p = D.at[i];
+    if (top) { // in the window's upper part, above search results on a phone
+      var above = p[1] > vb[1] + vb[3] * 0.08 && p[1] < vb[1] + vb[3] * 0.5;
+      if (above && p[0] > vb[0] && p[0] < vb[0] + vb[2]) return;
+      zoom.cx = p[0]; zoom.cy = p[1] + vb[3] * 0.25; zoom.region = "";
+      applyZoom();
+      return;
+    }
+    if (zoom.k <= 1.001) return;
+    if (p[0] > vb[0] && p[0] < vb[0] + vb[2] && p[1] > vb[1] && p[1] < vb[1] + vb[3]) return;
+    zoom.cx = p[0]; zoom.cy = p[1]; zoom.region = "";
+    applyZoom();
+  }
+  zoomBtns.forEach(function (btn) {
+    btn.addEventListener("click", function () {
+      var z = btn.getAttribute("data-zoom");
+      if (z) zoomBy(z === "in" ? 1.5 : 1 / 1.5);
+      else region(btn.getAttribute("data-region"));
+    });
+  });
+  window.addEventListener("resize", function () { applyZoom(); });
+  narrow.addEventListener("change", function () { placeFound(); zoomHome(); });
+
+  // pinch with two fingers, drag with one (or the mouse) when zoomed in
+  var ptrs = {}, gest = null, dragged = false;
+  function svgPoint(x, y) {
+    var s = cur(), pt = s.createSVGPoint();
+    pt.x = x; pt.y = y;
+    return pt.matrixTransform(s.getScreenCTM().inverse());
+  }
+  function gesture() {
+    var ids = Object.keys(ptrs), a = ptrs[ids[0]], b = ptrs[ids[1]] || a;
+    var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+    return { n: ids.length, mx: mx, my: my, d: Math.hypot(a.x - b.x, a.y - b.y) || 1,
+             k: zoom.k, p: svgPoint(mx, my), cx: zoom.cx, cy: zoom.cy, moved: false };
+  }
+  function onDown(ev) {
+    if (ev.pointerType === "mouse" && ev.button !== 0) return;
+    if (!Object.keys(ptrs).length) dragged = false;
+    ptrs[ev.pointerId] = { x: ev.clientX, y: ev.clientY };
+    gest = gesture();
+  }
+  function onMove(ev) {
+    if (!(ev.pointerId in ptrs) || !gest) return;
+    ptrs[ev.pointerId] = { x: ev.clientX, y: ev.clientY };
+    var g = gesture();
+    if (gest.n >= 2 && g.n >= 2) {
+      zoom.k = Math.max(1, Math.min(KMAX, gest.k * g.d / gest.d));
+      zoom.region = "";
+      applyZoom();
+      var p = svgPoint(g.mx, g.my); // the point under the fingers stays under them
+      zoom.cx += gest.p.x - p.x; zoom.cy += gest.p.y - p.y;
+      applyZoom();
+      dragged = true;
+    } else if (gest.n === 1 && zoom.k > 1.001) {
+      if (!dragged && Math.hypot(g.mx - gest.mx, g.my - gest.my) < 8) return;
+      if (!dragged) { try { cur().setPointerCapture(ev.pointerId); } catch (e) { /* gone */ } }
+      dragged = true;
+      var sc = cur().getScreenCTM().a; // CSS px per mm as drawn
+      zoom.cx = gest.cx - (g.mx - gest.mx) / sc;
+      zoom.cy = gest.cy - (g.my - gest.my) / sc;
+      zoom.region = "";
+      applyZoom();
+    }
+  }
+  function onUp(ev) {
+    if (!(ev.pointerId in ptrs)) return;
+    delete ptrs[ev.pointerId];
+    gest = Object.keys(ptrs).length ? gesture() : null;
   }
   function refresh() {
     // one tab stop in the map: the selected zone when visible, else the first visible zone
@@ -141,7 +513,10 @@
     state.sel = i;
     var z = D.zones[i];
     if (state.view !== z[1]) setView(z[1]);
-    if (state.foot !== "both" && state.foot !== z[2]) setFoot(D.feet.length > 1 ? "both" : z[2]);
+    if (state.foot !== "both" && state.foot !== z[2]) {
+      setFoot(D.feet.length > 1 && !narrow.matches ? "both" : z[2]);
+    }
+    showZone(i);
     els[i].setAttribute("aria-current", "true");
     var tpl = document.getElementById("info-" + z[0]);
     panel.textContent = "";
@@ -187,42 +562,137 @@
     });
     Object.keys(svgs).forEach(function (v) { svgs[v].classList.toggle("dim", hits.length > 0); });
   }
+  function button(text, onClick, cls) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    if (cls) b.className = cls;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  function placeFound() { // beside the map (the panel's column), or over the map on a phone
+    var host = narrow.matches ? document.querySelector(".mapbox") : document.querySelector("aside.panel");
+    if (found.parentNode !== host) host.insertBefore(found, host.firstChild);
+  }
+  function claimsFor(i) { // what charts claim for zone i, with the caveat beside it
+    var box = document.createElement("div");
+    box.className = "claims";
+    var tpl = document.getElementById("info-" + D.zones[i][0]);
+    var h = document.createElement("p");
+    var strong = document.createElement("strong");
+    strong.textContent = "What charts claim for the " + D.areas[i] + ":";
+    h.appendChild(strong);
+    box.appendChild(h);
+    var list = tpl ? tpl.content.querySelector("h4.charts + ul") : null;
+    if (list) box.appendChild(list.cloneNode(true));
+    var cav = document.createElement("p");
+    cav.className = "cav";
+    var cs = document.createElement("strong");
+    cs.textContent = "Caveat: ";
+    cav.appendChild(cs);
+    cav.appendChild(document.createTextNode(D.caveat));
+    box.appendChild(cav);
+    return box;
+  }
   function onSearch() {
     var text = box.value;
-    var hits = match(text);
+    var f = find(text);
     results.textContent = "";
-    if (hits === null) {
+    more.textContent = "";
+    if (!pySplitJoin(text)) {
+      highlight([]); status.textContent = ""; found.hidden = true; applyZoom();
+      return;
+    }
+    found.hidden = false;
+    if (!f.zones.length && match(text) === null) {
       highlight([]); // too short to decide: the old matches no longer hold
       status.textContent = "Type at least " + S.min + " letters, or pick a suggestion.";
       return;
     }
+    var hits = f.zones;
     highlight(hits);
-    if (!pySplitJoin(text)) { status.textContent = ""; return; }
-    if (!hits.length) { status.textContent = "No zone matches \u201c" + text + "\u201d."; return; }
+    status.textContent = message(f) + (message(f).slice(-1) === "?" ? "" : ".");
+    if (f.suggestions.length) {
+      var p = document.createElement("p");
+      p.textContent = "Did you mean ";
+      f.suggestions.forEach(function (name, k) {
+        if (k) p.appendChild(document.createTextNode(k === f.suggestions.length - 1 ? " or " : ", "));
+        p.appendChild(button(name, function () { box.value = name; onSearch(); box.focus(); },
+                             "suggest"));
+      });
+      p.appendChild(document.createTextNode("?"));
+      more.appendChild(p);
+    }
+    if (!hits.length) return;
     var per = {};
     hits.forEach(function (i) { var v = D.zones[i][1]; per[v] = (per[v] || 0) + 1; });
-    var where = Object.keys(D.views).filter(function (v) { return per[v]; }).map(function (v) {
+    var where = Object.keys(D.views).filter(function (v) { return per[v]; });
+    if (!per[state.view]) setView(where[0]);
+    // on one foot, hits only on the other: show that foot
+    var shown = hits.filter(visible);
+    if (!shown.length && state.foot !== "both") {
+      var other = hits.filter(function (i) { return D.zones[i][1] === state.view; });
+      if (other.length) setFoot(D.zones[other[0]][2]);
+      shown = hits.filter(visible);
+    }
+    if (shown.length) showZone(shown[0], narrow.matches && zoom.k > 1.001);
+    var wp = document.createElement("p");
+    wp.className = "where-hits";
+    wp.textContent = "On the map: " + where.map(function (v) {
       return per[v] + " on " + D.views[v];
+    }).join(", ") + ".";
+    more.appendChild(wp);
+    where.forEach(function (v) {
+      if (v === state.view) return;
+      more.appendChild(button("Show " + D.views[v] + " (" + per[v] + ")", function () {
+        setView(v);
+        var vis = hits.filter(visible);
+        if (!vis.length && state.foot !== "both") {
+          var on = hits.filter(function (i) { return D.zones[i][1] === v; });
+          if (on.length) setFoot(D.zones[on[0]][2]);
+        }
+        vis = hits.filter(visible);
+        if (vis.length) showZone(vis[0]);
+      }, "switch"));
     });
-    status.textContent = hits.length + (hits.length === 1 ? " zone matches" : " zones match") +
-      " \u201c" + text + "\u201d: " + where.join(", ") + ".";
+    if (f.areas.length === 1) more.appendChild(claimsFor(hits[0]));
     hits.slice(0, 12).forEach(function (i) {
       var li = document.createElement("li");
-      var b = document.createElement("button");
-      b.type = "button";
-      b.textContent = D.labels[i] + " \u00b7 " + D.where[i];
+      var b = button(D.labels[i] + " \u00b7 " + D.where[i], function () {
+        select(i, { focus: !narrow.matches });
+        if (narrow.matches) toPanel(i);
+      });
       b.setAttribute("aria-label", D.names[i] + " (" + D.where[i] + ")");
-      b.addEventListener("click", function () { select(i, { focus: true }); });
       li.appendChild(b);
       results.appendChild(li);
     });
     if (hits.length > 12) {
-      var more = document.createElement("li");
-      more.textContent = "\u2026 and " + (hits.length - 12) + " more, highlighted on the map";
-      results.appendChild(more);
+      var li = document.createElement("li");
+      li.textContent = "\u2026 and " + (hits.length - 12) + " more, highlighted on the map";
+      results.appendChild(li);
     }
-    if (!per[state.view]) setView(Object.keys(D.views).filter(function (v) { return per[v]; })[0]);
   }
+  found.querySelector(".close").addEventListener("click", function () {
+    found.hidden = true;
+    applyZoom();
+    box.focus();
+  });
+
+  // ---- a phone: the panel under the map, and back ----
+  var backTo = null;
+  function toPanel(i) {
+    backTo = { y: window.scrollY, zone: i };
+    back.hidden = false;
+    document.querySelector("aside.panel").scrollIntoView({ block: "start" });
+  }
+  back.addEventListener("click", function () {
+    var to = backTo;
+    back.hidden = true;
+    backTo = null;
+    if (!to) return;
+    window.scrollTo(0, to.y);
+    if (to.zone >= 0 && visible(to.zone)) els[to.zone].focus({ preventScroll: true });
+  });
 
   // ---- events ----
   function zoneOf(target) {
@@ -231,13 +701,16 @@
   }
   Object.keys(svgs).forEach(function (v) {
     svgs[v].addEventListener("click", function (ev) {
+      if (dragged) { dragged = false; return; } // the end of a pan or pinch, not a tap
       var i = zoneOf(ev.target);
       if (i < 0) return;
       select(i);
-      if (narrow.matches) { // one column: the panel is below the map; bring it into view
-        document.getElementById("fm-panel-h").scrollIntoView({ block: "start" });
-      }
+      if (narrow.matches) toPanel(i); // one column: the panel is below the map
     });
+    svgs[v].addEventListener("pointerdown", onDown);
+    svgs[v].addEventListener("pointermove", onMove);
+    svgs[v].addEventListener("pointerup", onUp);
+    svgs[v].addEventListener("pointercancel", onUp);
     svgs[v].addEventListener("keydown", function (ev) {
       var i = zoneOf(ev.target);
       if (i < 0) return;
@@ -291,6 +764,10 @@
   }
   window.addEventListener("hashchange", fromHash);
 
+  placeFound();
+  // a phone shows one foot at a time (its zones large enough to tap); "Both" stays offered
+  if (narrow.matches && state.foot === "both" && D.feet.length > 1) setFoot(D.feet[0]);
+  else zoomHome();
   refresh(); // the view and foot to start with are already drawn as chosen
   fromHash();
   window.footmapReadyAt = performance.now();

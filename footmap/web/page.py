@@ -41,6 +41,16 @@ from footmap.web.svg import accessible_name, view_svg
 __all__ = ["arrow_targets", "html_document", "write_html"]
 
 
+#: The parts of a foot the zoom bar offers on views drawn toe up (sole, top), toe to heel.
+REGIONS = ("toes", "ball", "arch", "heel")
+
+
+def _view_label(label: str) -> str:
+    """A view's name with its technical word in a span a narrow screen hides."""
+    plain, _, tech = label.partition(" (")
+    return _e(plain) + (f' <span class="tech">({_e(tech)}</span>' if tech else "")
+
+
 def _asset(name: str) -> str:
     return (resources.files("footmap") / "web" / name).read_text(encoding="utf-8")
 
@@ -178,6 +188,8 @@ def html_document(
         "zones": [[z.id, z.view, z.foot] for z in zones],
         "names": [accessible_name(z) for z in zones],
         "labels": [z.label for z in zones],
+        "areas": [z.body_area for z in zones],
+        "caveat": caveat.caveat_line(chart),
         "where": [f"{z.foot} foot, {VIEWS[z.view].lower()}" for z in zones],
         "nav": arrow_targets(chart, number),
         "at": [at.get(i) for i in range(len(zones))],
@@ -209,8 +221,11 @@ def html_document(
     )
     view_opts = "".join(
         f'<label><input type="radio" name="view" value="{v}"'
-        f"{' checked' if v == first_view else ''}> {_e(VIEWS[v])}</label>"
+        f"{' checked' if v == first_view else ''}> {_view_label(VIEWS[v])}</label>"
         for v in chart.views
+    )
+    regions = "".join(
+        f'<button type="button" data-region="{r}">{r.capitalize()}</button>' for r in REGIONS
     )
     options = "".join(f'<option value="{_e(o[1])}"></option>' for o in data["search"]["options"])
     key_html = "".join(
@@ -269,24 +284,35 @@ def html_document(
 <header>
 <h1>{_e(page_title)}</h1>
 </header>
+<main class="layout">
 <section class="caveat" aria-label="Caveats">{evidence}{safety_html}</section>
 <div class="controls">
 <fieldset><legend>Foot</legend>{foot_opts}</fieldset>
 <fieldset><legend>View</legend>{view_opts}</fieldset>
 <div class="search"><label for="fm-search">Search a body area, zone or system</label>
 <input id="fm-search" type="search" list="fm-options" autocomplete="off" spellcheck="false"
- placeholder="e.g. kidneys, system: urinary">
-<datalist id="fm-options">{options}</datalist>
-<p id="fm-search-status" role="status"></p></div>
+ placeholder="e.g. kidneys, back pain, system: urinary">
+<datalist id="fm-options">{options}</datalist></div>
 </div>
-<main class="layout">
 <section class="map" aria-label="Foot map">
-{"".join(svgs)}
-<p class="hint">Click or tap a zone, or press Tab to reach the map, arrow keys to move between
-neighbouring zones, Enter to select and Esc to clear.</p>
+<div class="zoombar" role="toolbar" aria-label="Zoom the map">
+<button type="button" data-zoom="out" aria-label="Zoom out">\u2212</button>
+<button type="button" data-zoom="in" aria-label="Zoom in">+</button>
+<button type="button" data-region="whole">Whole foot</button>
+<span class="regions">{regions}</span>
+</div>
+<div class="mapbox">{"".join(svgs)}</div>
+<p class="hint">Click or tap a zone. Pinch, drag or use + and \u2212 to zoom and move; Tab
+reaches the map, arrow keys move between neighbouring zones, Enter selects, Esc clears.</p>
 </section>
-<aside class="panel" aria-labelledby="fm-panel-h">
+<div id="fm-found" class="found" hidden>
+<button type="button" class="close" aria-label="Close the search results">\u00d7</button>
+<p id="fm-search-status" role="status"></p>
+<div id="fm-more"></div>
 <ul id="fm-results" aria-label="Search results"></ul>
+</div>
+<aside class="panel" aria-labelledby="fm-panel-h">
+<button type="button" class="back" hidden>\u2191 Back to the map</button>
 <h2 id="fm-panel-h" tabindex="-1">Selected zone</h2>
 <div id="fm-panel"><p class="prompt">No zone selected yet. Click, tap or tab to a zone to see
 what reflexology charts claim for it.</p></div>
