@@ -64,7 +64,7 @@ const fit = (el) => {
   const present = el.closest('.fm-present') !== null;
   const a = info ? parseFloat(info.dataset.aspect) || 0.75 : r.height / r.width;
   const minh = info ? parseFloat(info.dataset.minh) || 0 : 0;
-  const pin = root ? root.querySelector('.fm-body > .fm-pin') : null;
+  const pin = root ? root.querySelector('.fm-pin') : null;
   const beside = pin && col.getBoundingClientRect().right < pin.getBoundingClientRect().left;
   const below = pin && !beside ? pin.offsetHeight + 28 : 0;
   const vh = viewHeight(el);
