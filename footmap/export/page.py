@@ -130,8 +130,9 @@ def _claims_layout(
     text, so that a page continues onto another only when the claims fill the most room
     the map can spare. ``blocks_of`` builds the blocks (default: :func:`_claims_blocks`),
     ``scales`` are the text sizes tried (relative to the claims' own); ``wide`` (a share of
-    the width) allows two columns that wide on a landscape page before giving up. Returns the blocks, their box (x, y top, width, height; inches), the
-    map's rectangle (x, y, width, height) and the number of text columns.
+    the width) allows two columns that wide on a landscape page before giving up. Returns
+    the blocks, their box (x, y top, width, height; inches), the map's rectangle (x, y,
+    width, height) and the number of text columns.
     """
     body_h = top - bottom
     note_h = NOTE_H
