@@ -287,6 +287,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
         size=args.size,
         orientation=args.orientation,
         hatch=args.hatch,
+        brief=args.brief,
     )
     _emit(f"wrote {safe.terminal_text(str(out))}")
     return 0
@@ -486,11 +487,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a multi-page PDF handout",
         description=(
             "Write a PDF: a cover page (how to read it, the evidence and safety caveats "
-            "with sources), then one page per body system or per --highlight."
+            "with sources), then one page per body system or per --highlight, then one page "
+            "on where charts disagree (at most 12 pages for the bundled chart); --brief for "
+            "one lesson."
         ),
         epilog=(
             "examples:\n"
             "  footmap handout handout.pdf\n"
+            "  footmap handout lesson.pdf --brief\n"
             "  footmap handout digestion.pdf --highlight digestive --highlight liver\n"
             "  footmap handout grey.pdf --hatch --size letter"
         ),
@@ -498,6 +502,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("out", metavar="OUT", help="output .pdf file")
     _figure_options(p, handout=True)
+    p.add_argument(
+        "--brief",
+        action="store_true",
+        help="for one lesson: the cover, every zone on two pages, and where charts disagree "
+        "(at most 5 pages)",
+    )
     p.set_defaults(func=_cmd_handout)
     return parser
 

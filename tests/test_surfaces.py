@@ -232,7 +232,7 @@ def test_handout_disagreements_page(chart, tmp_path):
     assert (
         "Head on which side Charts differ on which foot holds the head. "
         "\u2013 Same side. [1] \u2013 Crossed. [2] "
-        "Zones: Head (left foot, plantar), Head (right foot, plantar)"
+        "Zones: Head (left sole, right sole)"
     ) in page
     assert "[1] footmap test fixture; not a real publication." in page
     assert "[2] Second test chart; not a real publication." in page

@@ -812,12 +812,13 @@ def _cursor_text(zone: Zone) -> str:
 
 
 def _numbers(artists: Any) -> list[tuple[int, str]]:
-    """The callout numbers drawn on the map and the zone label each stands for, in order."""
+    """The numbers drawn on the map (callouts and in zones) and the label each stands for."""
     by_id = {z.id: z for z in artists.zones}
     found: dict[int, str] = {}
     for t in artists.labels:
         gid = t.get_gid() or ""
-        zone = by_id.get(gid[len("callout-") :]) if gid.startswith("callout-") else None
+        inside = gid.startswith(("callout-", "number-"))  # a callout or a number in its zone
+        zone = by_id.get(gid.split("-", 1)[1]) if inside else None
         if zone is not None and t.get_text().isdigit():
             found.setdefault(int(t.get_text()), zone.label)
     return sorted(found.items())
