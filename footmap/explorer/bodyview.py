@@ -122,8 +122,10 @@ class BodyView:
         )
         self._cursor_patch.set_in_layout(False)
         ax.add_artist(self._cursor_patch)
-        x0, x1 = ax.get_xlim()
         y0, y1 = ax.get_ylim()
+        y0 = -30.0  # the side notes under the figure are HTML here: no room kept for them
+        ax.set_ylim(y0, y1)
+        x0, x1 = ax.get_xlim()
         self.aspect = (y1 - y0) / (x1 - x0)
         self.alt = hidden_html("fm-body-alt")
         self.alt.value = _e(body_alt_text(body, ()))
@@ -133,7 +135,15 @@ class BodyView:
         )
         heading = widgets.HTML(f'<div class="fm-body-head"><b>{_e(BODY_HEADING)}</b></div>')
         notes = " ".join(f"{_e(SIDE_NOTES[v])}." for v in self.artists.panels)
-        credit = f'<div class="fm-credit">{_e(body.attribution)}</div>' if body.attribution else ""
+        credit = ""
+        if body.attribution:  # the licence's attribution, folded under a short line
+            short = body.attribution.split(",")[0] + (
+                " (CC BY 4.0)" if "CC BY 4.0" in body.attribution else ""
+            )
+            credit = (
+                f'<details class="fm-credit"><summary>{_e(short)}</summary>'
+                f"{_e(body.attribution)}</details>"
+            )
         self.notes = widgets.HTML(f'<div class="fm-body-notes">{notes}</div>{credit}')
         self._image: widgets.Image | None = None
         if interactive:

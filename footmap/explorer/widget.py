@@ -33,7 +33,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Union, cast
 
 import ipywidgets as widgets
 import numpy as np
@@ -709,7 +709,7 @@ class Explorer(Shown):
             if not inside(*t.get_position()):
                 t.set_visible(False)
         if len(art.leaders) >= 3:  # their leader lines, circles and dots neither
-            lines, rings, dots = art.leaders[:3]
+            lines, rings, dots = cast("list[Any]", art.leaders[:3])
             segs = lines.get_segments()
             keep = [k for k, seg in enumerate(segs) if inside(*seg[-1])]
             lines.set_segments([segs[k] for k in keep])
@@ -974,7 +974,9 @@ class Explorer(Shown):
         self.layer_legend.value = ""
         if change["new"] != "none" and self.anatomy_chart is not None:
             self._layer = self._draw_layer(change["new"])
-        self.highlighter = Highlighter(self.artists)  # the zones' colours changed
+        # the zones' colours changed: the highlighter dims and marks from the new ones
+        self.highlighter.face = np.asarray(self.artists.face, float).reshape(-1, 4)
+        self.highlighter.invalidate()
         self.highlighter.set(self._mark_ids())
         self._drawn = None
         self._refresh_map(full=True)
