@@ -32,11 +32,12 @@ from footmap.chart.anatomy import anatomy_under, drawn_on
 from footmap.chart.loader import load_anatomy, load_body
 from footmap.chart.model import AnatomyChart, BodyChart, Chart, Source, Zone
 from footmap.errors import FootmapError
-from footmap.export.pagetext import MARGIN_IN, TEXT_PT, _Block
+from footmap.export.pagetext import MARGIN_IN, TEXT_PT, _Block, _draw_blocks, _draw_title, _footer
 from footmap.render import fasttext
 from footmap.render.anatomy import LAYER_KINDS, AnatomyLayer, plot_anatomy_layer
 from footmap.render.artists import HIGHLIGHT_EDGE, HIGHLIGHT_LW, MapArtists
 from footmap.render.body import BODY_HIGHLIGHT_EDGE, BODY_HIGHLIGHT_FACE, BodyArtists, plot_body
+from footmap.render.plot import plot_map
 from footmap.text.anatomy import UNDER_HEADING, WHERE_HEADING, under_sources, under_text
 from footmap.text.anatomy import where_claims as body_claims
 from footmap.text.safe import display_text
@@ -58,6 +59,8 @@ __all__ = [
     "footer_sources",
     "plan",
     "texts_of",
+    "UNDER_PAGE_TITLE",
+    "under_page",
 ]
 
 #: The layers ``export(..., layer=)`` and ``footmap export --layer`` take.
@@ -325,11 +328,14 @@ def _drop_crowded_labels(
         return
     drawn.ax.apply_aspect()
     x, y, w, h = (v * fig.dpi for v in strip)
+    views = {(o.get_gid() or "").removeprefix("body-outline-"): o for o in drawn.outlines}
     kept: list = []
     for t in list(drawn.labels):
         box = t.get_window_extent(renderer)
         outside = box.x0 < x - 1 or box.x1 > x + w + 1 or box.y0 < y - 1 or box.y1 > y + h + 1
-        if outside or any(box.overlaps(k) for k in kept):
+        own = (t.get_gid() or "").removeprefix("body-label-").split(".")[0]
+        others = [o.get_window_extent(renderer) for v, o in views.items() if v != own]
+        if outside or any(box.overlaps(k) for k in [*kept, *others]):
             t.remove()
             drawn.labels.remove(t)
             continue
@@ -391,3 +397,104 @@ def draw_layer(artists: MapArtists, anatomy: AnatomyChart, kind: str) -> Anatomy
 def texts_of(fig: Figure, gid: str) -> list[str]:
     """The visible texts of ``fig`` whose gid is ``gid`` (for tests and checks)."""
     return [t.get_text() for t in fig.findobj(Text) if t.get_gid() == gid and t.get_visible()]
+
+
+# -- the handout's page: what is really under the zones ---------------------------------------
+#: Title of the handout's anatomy page.
+UNDER_PAGE_TITLE = "What is really under the zones"
+#: The panels of that page: (heading, layer kind or None for the reflexology chart).
+UNDER_PANELS = (
+    ("What charts claim: the zones", None),
+    ("What is there: the skin each nerve supplies", "nerve"),
+    ("What is there: the bones", "bone"),
+)
+
+
+def under_page_sources(chart: Chart, anatomy: AnatomyChart, foot: str) -> list[Source]:
+    """The anatomy sources of the structures the page draws (nerves and bones of one sole)."""
+    ids: dict[str, None] = {}
+    for _, kind in UNDER_PANELS:
+        if kind is not None:
+            for s in anatomy.structures_on(foot, "plantar", kind):
+                ids.update(dict.fromkeys(s.source_ids))
+    return [anatomy.source(i) for i in ids]
+
+
+def under_page(fig: Figure, chart: Chart, anatomy: AnatomyChart, foot: str = "left") -> None:
+    """Draw the handout's page "What is really under the zones" into ``fig``.
+
+    One sole three times, side by side: the zones as reflexology charts draw them, the skin
+    each nerve supplies and the bones, each anatomy panel with its own legend; a paragraph
+    on how to read it, citing the anatomy sources, which the footer lists after the sources
+    of the caveats it always carries.
+    """
+    # The panels are placed by hand (fig.add_axes): no layout engine runs on this page.
+    fig.set_layout_engine(None)
+    fw, fh = fig.get_size_inches()
+    width = fw - 2 * MARGIN_IN
+    top = fh - MARGIN_IN
+    top -= _draw_title(fig, UNDER_PAGE_TITLE, 15, top, width, fh * 0.15) + 0.1
+    numbers = {s.id: k for k, s in enumerate(chart.cited_sources(()), start=1)}
+    plan_ = Anatomy(anatomy=anatomy, words=False)
+    found = under_page_sources(chart, anatomy, foot)
+    for s in found:
+        plan_.numbers.setdefault(s.id, len(numbers) + len(plan_.numbers) + 1)
+        plan_.sources.append(s)
+    nerves = [i for s in anatomy.structures_on(foot, "plantar", "nerve") for i in s.source_ids]
+    bones = [i for s in anatomy.structures_on(foot, "plantar", "bone") for i in s.source_ids]
+    intro = (
+        f"The {foot} sole three times, drawn as charts draw it (a footprint seen from above). "
+        "Left: the zones reflexology charts assign to parts of the body. Middle: the skin "
+        f"each nerve supplies {_cite(nerves, plan_.numbers)}. Right: the bones under the skin "
+        f"{_cite(bones, plan_.numbers)}. A zone is pressed on this skin, over these bones. "
+        "The anatomy is schematic: boundaries vary between people and between textbooks."
+    )
+    intro_block = _Block(intro, 8.5, color="#1a1a1a")
+    intro_h = intro_block.height(width * 72) / 72
+    _draw_blocks(fig, [intro_block], (MARGIN_IN, top, width, intro_h + 0.02))
+    top -= intro_h + 0.15
+    cited, cite_numbers = footer_sources(plan_, chart.cited_sources(()), numbers)
+    foot_h = _footer(fig, chart, (), cite_numbers, cited, share=0.45)
+    bottom = MARGIN_IN * 0.8 + foot_h + 0.2
+    head_h = 0.3
+    gap = 0.25
+    # the zones' panel holds the key and callouts; each anatomy panel its legend beside it
+    shares = (0.36, 0.33, 0.31)
+    x = MARGIN_IN
+    for (heading, kind), share in zip(UNDER_PANELS, shares, strict=True):
+        w = (width - 2 * gap) * share
+        axes_w = w if kind is None else w * 0.42
+        ax = fig.add_axes(
+            (x / fw, bottom / fh, axes_w / fw, (top - head_h - bottom) / fh),
+            label=f"under-{kind or 'zones'}",
+        )
+        ax.set_in_layout(False)
+        t = fig.text(
+            x,
+            top,
+            heading,
+            transform=fig.dpi_scale_trans,
+            ha="left",
+            va="top",
+            fontsize=9.5,
+            fontweight="bold",
+            color="#1a1a1a",
+            gid=f"footmap-under-heading-{kind or 'zones'}",
+        )
+        t.set_in_layout(False)
+        fasttext.adopt(t)
+        artists = plot_map(
+            chart,
+            feet=foot,
+            views="plantar",
+            ax=ax,
+            labels=kind is None,
+            legend=False,
+            title=False,
+            disagreements=False,
+        )
+        if kind is not None:
+            layer = draw_layer(artists, anatomy, kind)
+            if layer.legend is not None:
+                layer.legend.set_bbox_to_anchor((1.02, 0.0), transform=ax.transAxes)
+        x += w + gap
