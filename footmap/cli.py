@@ -229,6 +229,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         labels=not args.no_labels,
         hatch=args.hatch,
         title=args.title,
+        body=args.body,
+        layer=args.layer,
     )
     _emit(f"wrote {safe.terminal_text(str(out))}")
     return 0
@@ -413,6 +415,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  footmap export map.svg --view all --size screen\n"
             "  footmap export print.pdf --hatch --size letter --orientation portrait\n"
             "  footmap export map.html --foot left\n"
+            "  footmap export real.pdf --highlight kidneys --body\n"
+            "  footmap export under.png --highlight kidneys --layer nerves\n"
             f"\nbody systems: {', '.join(SYSTEMS)}"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -446,6 +450,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["qti", "moodle"], help="quiz format (default: by suffix)")
     p.add_argument("--seed", type=int, help="quiz: picks the questions reproducibly")
     p.add_argument("--system", choices=list(SYSTEMS), help="quiz: ask about one body system")
+    p.add_argument(
+        "--body",
+        action="store_true",
+        help=(
+            "draw the body figure (front and back) beside the feet with the same highlight: "
+            "where charts put it (foot) and where it really is (body), side by side, with "
+            '"Where it really is" in the claims (PNG, SVG, PDF)'
+        ),
+    )
+    p.add_argument(
+        "--layer",
+        choices=["nerves", "bones", "dermatomes"],
+        help=(
+            "draw the foot's own anatomy faintly over the zones, with its own legend, and "
+            '"What is under this zone" in the claims (bundled chart only)'
+        ),
+    )
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser(

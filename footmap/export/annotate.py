@@ -30,6 +30,7 @@ from footmap.atomic import atomic_write, writable
 from footmap.chart.model import Chart, Zone
 from footmap.chart.query import HighlightSpec, resolve
 from footmap.errors import FootmapError
+from footmap.export.anatomy import plan
 from footmap.export.files import _format_of, _metadata, _svg_bytes, _write_png, check_dpi
 from footmap.export.page import _compose, _new_figure
 from footmap.export.pagetext import check_caveat, page_size
@@ -53,6 +54,8 @@ def figure(
     hatch: bool = False,
     title: str | None = None,
     disagreements: bool | None = None,
+    body: bool = False,
+    layer: str | None = None,
 ) -> Figure:
     """An annotated, print-ready figure: map, claims of highlighted zones, caveats, sources.
 
@@ -71,12 +74,22 @@ def figure(
         Mark the zones where charts disagree (a dashed outline, see
         :mod:`footmap.render.disagreements`);
         by default when the chart documents any disagreement.
+    body : bool, optional
+        Draw the body figure beside the feet (``footmap.load_body()``, front and back) with
+        the body regions of the highlighted zones' body areas highlighted, a legend telling
+        "where charts put it (foot)" from "where it is (body)", the artwork's attribution,
+        and "Where it really is" in the claims.
+    layer : {"nerves", "bones", "dermatomes"}, optional
+        Draw the foot's own anatomy over the zones (:func:`footmap.render.plot_anatomy_layer`)
+        with its own legend, and "What is under this zone" in the claims. Only on the
+        bundled chart's feet, which the foot-anatomy chart is drawn on.
 
     Returns
     -------
     matplotlib.figure.Figure
         A pyplot-managed figure (shown by Jupyter); its map artists are
-        ``fig.footmap_artists``.
+        ``fig.footmap_artists`` (the body figure's ``fig.footmap_body``, the layer's
+        ``fig.footmap_layer``).
 
     Examples
     --------
@@ -86,6 +99,7 @@ def figure(
     >>> fig.footmap_artists.highlighted[:1]
     ('left.plantar.kidney',)
     """
+    anatomy = plan(chart, body, layer)
     fig = _new_figure(size, orientation, pyplot=True)
     try:
         _compose(
@@ -99,6 +113,7 @@ def figure(
             hatch=hatch,
             title=title,
             disagreements=disagreements,
+            anatomy=anatomy,
         )
     except BaseException:
         plt.close(fig)
@@ -119,7 +134,9 @@ def export(
 
     SVG output keeps its text as text and gives every zone its own element,
     ``id="zone-<zone id>"``, with a ``<title>`` tooltip ("label - body area"), so the file
-    works on the web. An ``.html`` file is the standalone interactive map of
+    works on the web; with ``body=True`` every body region too, ``id="body-<region id>"``
+    with ``data-body-area``, and every highlighted shape, foot or body, has the class
+    ``fm-highlight``. An ``.html`` file is the standalone interactive map of
     :func:`footmap.web.page.write_html` (every foot and view; ``feet``, ``views`` and
     ``title`` choose what shows first; page options such as ``size`` and ``dpi`` do not
     apply to it).
@@ -135,7 +152,7 @@ def export(
     **figure_kwargs
         Passed to :func:`figure` (``feet``, ``views``, ``highlight``, ``size``,
         ``orientation``, ``color_by``, ``labels``, ``hatch``, ``title``,
-        ``disagreements``).
+        ``disagreements``, ``body``, ``layer``).
 
     Returns
     -------
@@ -162,6 +179,7 @@ def export(
     size = figure_kwargs.pop("size", "a4")
     orientation = figure_kwargs.pop("orientation", "landscape")
     check_dpi(dpi, page_size(size, orientation), fmt)
+    anatomy = plan(chart, figure_kwargs.pop("body", False), figure_kwargs.pop("layer", None))
     fig = _new_figure(size, orientation)
     highlight = figure_kwargs.pop("highlight", ())
     artists, leftover = _compose(
@@ -175,6 +193,7 @@ def export(
         hatch=figure_kwargs.pop("hatch", False),
         title=figure_kwargs.pop("title", None),
         disagreements=figure_kwargs.pop("disagreements", None),
+        anatomy=anatomy,
     )
     if figure_kwargs:
         raise FootmapError(f"unknown export option(s): {', '.join(sorted(figure_kwargs))}")
@@ -219,7 +238,14 @@ def _write_pdf_pages(
 
 #: Figure options an HTML map ignores only at their defaults (the map shows every zone,
 #: labelled, coloured by system; it has no page, no hatching and no highlight).
-_HTML_FIXED = {"highlight": (), "color_by": "system", "labels": True, "hatch": False}
+_HTML_FIXED = {
+    "highlight": (),
+    "color_by": "system",
+    "labels": True,
+    "hatch": False,
+    "body": False,
+    "layer": None,
+}
 
 
 _HTML_PAGE = ("size", "orientation")
@@ -272,7 +298,7 @@ def save_figure(
         raise FootmapError("an HTML map is written by export(chart, path), not from a figure")
     check_dpi(dpi, tuple(fig.get_size_inches()), fmt)
     check_caveat(fig, chart)
-    meta = _metadata(chart, fmt)
+    meta = _metadata(chart, fmt, getattr(fig, "footmap_attribution", None))
     if fmt == "svg":
         data = _svg_bytes(fig, dpi, meta)
         with atomic_write(target) as f:

@@ -26,6 +26,7 @@ from footmap import __version__
 from footmap.chart.model import Chart
 from footmap.errors import FootmapError
 from footmap.render.artists import MapArtists
+from footmap.render.body import BodyArtists
 from footmap.text import caveat, describe
 from footmap.text.safe import display_text
 
@@ -153,8 +154,18 @@ def check_dpi(dpi: Any, size_in: tuple[float, float], fmt: str = "png") -> None:
         )
 
 
-def _metadata(chart: Chart, fmt: str) -> dict[str, str]:
-    return {k: display_text(v) for k, v in _raw_metadata(chart, fmt).items()}
+def _metadata(chart: Chart, fmt: str, attribution: str | None = None) -> dict[str, str]:
+    """File metadata (:func:`_raw_metadata`); ``attribution``: the body artwork's, when drawn.
+
+    A PNG carries the attribution as its ``Copyright`` text, an SVG as its ``dc:rights``; a
+    PDF shows it on the page only (its information dictionary has no such key).
+    """
+    meta = _raw_metadata(chart, fmt)
+    if attribution and fmt == "png":
+        meta["Copyright"] = attribution
+    elif attribution and fmt == "svg":
+        meta["Rights"] = attribution
+    return {k: display_text(v) for k, v in meta.items()}
 
 
 def _raw_metadata(chart: Chart, fmt: str) -> dict[str, str]:
@@ -187,7 +198,12 @@ def _svg_id(text: str) -> str:
 
 
 def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
-    """Render ``fig`` to SVG with one ``<g id="zone-...">`` per zone, each with a ``<title>``."""
+    """Render ``fig`` to SVG with one ``<g id="zone-...">`` per zone, each with a ``<title>``.
+
+    A body figure drawn on the page (``fig.footmap_body``) keeps its regions' ids,
+    ``id="body-<region id>"``, each given ``data-body-area`` and a ``<title>``; every
+    highlighted shape, foot zone or body region, has the class ``fm-highlight``.
+    """
     artists: MapArtists | None = getattr(fig, "footmap_artists", None)
     extra: list[PathPatch] = []
     if artists is not None:
@@ -228,7 +244,11 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
     if artists is None:
         return _svg_serialise(root)
     by_id = {_svg_id(f"zone-{z.id}"): z for z in artists.zones}
+    lit = {_svg_id(f"zone-{zid}") for zid in artists.highlighted}
+    body = getattr(fig, "footmap_body", None)
     for el in root.iter(f"{{{_SVG}}}g"):
+        if body is not None and _svg_body_region(el, body):
+            continue
         zone = by_id.get(el.get("id", ""))
         if zone is None:
             continue
@@ -237,9 +257,26 @@ def _svg_bytes(fig: Figure, dpi: int, meta: dict[str, str]) -> bytes:
         title = ET.Element(f"{{{_SVG}}}title")
         title.text = display_text(describe.zone_title(artists.chart, zone))
         el.insert(0, title)
-        el.set("class", f"fm-zone fm-{_svg_id(zone.system)}")
+        on = " fm-highlight" if el.get("id") in lit else ""
+        el.set("class", f"fm-zone fm-{_svg_id(zone.system)}{on}")
         el.set("data-body-area", display_text(zone.body_area))
     return _svg_serialise(root)
+
+
+def _svg_body_region(el: ET.Element, body: BodyArtists) -> bool:
+    """Mark up ``el`` if it is a body region's group (its title, area, classes); say if so."""
+    gid = el.get("id", "")
+    area = body.body_area_of(gid)
+    if area is None:
+        return False
+    region = body.regions[body.index[gid.removeprefix("body-")]]
+    title = ET.Element(f"{{{_SVG}}}title")
+    title.text = display_text(f"{region.label} \u2014 where it really is (anatomy)")
+    el.insert(0, title)
+    on = " fm-highlight" if region.id in body.highlighted else ""
+    el.set("class", f"fm-body fm-{_svg_id(region.system)}{on}")
+    el.set("data-body-area", display_text(area))
+    return True
 
 
 def _svg_title_desc(root: ET.Element, meta: dict[str, str]) -> None:

@@ -1,4 +1,7 @@
-"""The multi-page PDF handout: cover, one page per system, then "Charts disagree".
+"""The multi-page PDF handout: cover, one page per system, "Charts disagree", real anatomy.
+
+Each system page shows the body figure beside the feet with that system's organs; the last
+page, "What is really under the zones", draws the sole beside its nerve territories and bones.
 
 Claims that do not fit a page continue on text-only pages; every page carries the caveats
 and its sources, and the file is written atomically.
@@ -16,9 +19,12 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from footmap import __version__
 from footmap.atomic import atomic_write, writable
+from footmap.chart.anatomy import drawn_on
+from footmap.chart.loader import load_anatomy, load_body
 from footmap.chart.model import Chart, Source, Zone
 from footmap.chart.query import HighlightSpec, resolve
 from footmap.errors import FootmapError
+from footmap.export.anatomy import Anatomy, body_regions, under_page
 from footmap.export.files import _format_of, _metadata
 from footmap.export.page import _compose, _new_figure
 from footmap.export.pagetext import (
@@ -305,8 +311,12 @@ def handout(
             )
             figures.append(_released(fig))
     else:
+        body = load_body()
         for (name, spec), pviews in zip(specs, page_views, strict=True):
             fig = _new_figure(size, orientation)
+            # the body figure beside the feet, with this page's organs (where the body has them)
+            organs = body_regions(body, resolve(chart, spec))
+            beside = Anatomy(body, words=False) if organs else None
             artists, leftover = _compose(
                 fig,
                 chart,
@@ -322,6 +332,7 @@ def handout(
                 blocks_of=_short_blocks,
                 scales=(1.0, 0.9, 0.8, 0.72),
                 wide=0.42,
+                anatomy=beside,
             )
             _remove_overflow_note(fig, bool(leftover))
             figures.append(_released(fig))
@@ -332,6 +343,13 @@ def handout(
                 figures.append(_released(more))
     # The disagreements come after the systems: a reader meets the zones first.
     figures += map(_released, _disagreement_pages(chart, size, orientation))
+    # Then what is really under the zones, on the chart the foot's anatomy is drawn on.
+    anatomy = load_anatomy()
+    if drawn_on(chart, anatomy) and "plantar" in chart.views:
+        fig = _new_figure(size, orientation)
+        under_page(fig, chart, anatomy, "left" if "left" in chart.feet else chart.feet[0])
+        check_caveat(fig, chart)
+        figures.append(_released(fig))
     total = len(figures)
     for k, fig in enumerate(figures, start=1):
         fig.text(

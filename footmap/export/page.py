@@ -8,6 +8,7 @@ rest, and claims that do not fit are returned (with a note on the page) to conti
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -16,6 +17,8 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from footmap.chart.model import Chart, Zone
 from footmap.chart.query import HighlightSpec, resolve
+from footmap.export import anatomy as real
+from footmap.export.anatomy import Anatomy
 from footmap.export.pagetext import (
     LINE,
     MARGIN_IN,
@@ -52,11 +55,22 @@ MAP_SHARE = 0.6
 MAP_SHARE_MULTI = 0.68
 
 
+#: Share of the map's room the body figure takes beside the feet (with the system legend
+#: moved under the feet), and on pages without a system legend (the handout's).
+BODY_SHARE = 0.3
+BODY_SHARE_SMALL = 0.24
+
+
 #: Room (inches) kept at the foot of the claims for the note on what did not fit: two lines.
 NOTE_H = TEXT_PT * LINE * 2.4 / 72
 
 
-def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
+def _zone_blocks(
+    chart: Chart,
+    zones: Sequence[Zone],
+    numbers: dict[str, int],
+    after_charts: Sequence[_Block] = (),
+) -> list[_Block]:
     """The description of ``zones`` (:func:`footmap.text.describe.describe_selection`) as blocks.
 
     Its sections in order, each under its heading. What charts claim: one paragraph per
@@ -64,6 +78,8 @@ def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -
     placement sources, then its claims and, where the chart documents one, a line per
     disagreement with each variant and its sources (spelled out once a page). Every other
     section: each statement once, naming its zones; the evidence ends with the caveat.
+    ``after_charts`` (real anatomy, :mod:`footmap.export.anatomy`) follows what charts claim,
+    under headings of its own.
     """
     d = describe.describe_selection(chart, zones, numbers)
 
@@ -104,11 +120,17 @@ def _zone_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) -
                 variants = "; ".join(said)
                 body.append(f"{disagree} ({topic}): {variants}")
             blocks += [item(text, i == len(body) - 1) for i, text in enumerate(body)]
+        blocks += [replace(b) for b in after_charts]  # copies: the layout scales their sizes
     return blocks
 
 
-def _claims_blocks(chart: Chart, chosen: Sequence[Zone], numbers: dict[str, int]) -> list[_Block]:
-    return _zone_blocks(chart, chosen, numbers)
+def _claims_blocks(
+    chart: Chart,
+    chosen: Sequence[Zone],
+    numbers: dict[str, int],
+    after_charts: Sequence[_Block] = (),
+) -> list[_Block]:
+    return _zone_blocks(chart, chosen, numbers, after_charts)
 
 
 def _claims_layout(
@@ -123,6 +145,7 @@ def _claims_layout(
     blocks_of: BlocksOf | None = None,
     scales: Sequence[float] = (1.0, 0.9),
     wide: float = 0.0,
+    after_charts: Sequence[_Block] = (),
 ) -> tuple[list[_Block], tuple[float, float, float, float], tuple[float, ...], int]:
     """Where the claims go: the smallest box (and text size) that holds them all.
 
@@ -150,9 +173,12 @@ def _claims_layout(
     else:
         tries = [(min(0.36, 1 - share), 2, scales[0])]
         tries += [(1 - share, 2, scale) for scale in scales[1:]]
-    build = _claims_blocks if blocks_of is None else blocks_of
     for k, (a, columns, scale) in enumerate(tries):
-        blocks = build(chart, chosen, numbers)
+        blocks = (
+            blocks_of(chart, chosen, numbers)
+            if blocks_of is not None
+            else _claims_blocks(chart, chosen, numbers, after_charts)
+        )
         for b in blocks:
             b.size *= scale
         if landscape:
@@ -201,8 +227,14 @@ def _compose(
     blocks_of: BlocksOf | None = None,
     scales: Sequence[float] = (1.0, 0.9),
     wide: float = 0.0,
+    anatomy: Anatomy | None = None,
 ) -> tuple[MapArtists, list[_Block]]:
-    """Draw one annotated page into ``fig``; return the map and any claims that did not fit."""
+    """Draw one annotated page into ``fig``; return the map and any claims that did not fit.
+
+    ``anatomy`` (:func:`footmap.export.anatomy.plan`) adds real anatomy: the body figure in a
+    strip beside the feet, the anatomy layer over them, and their sections in the claims.
+    """
+    anatomy = anatomy if anatomy is not None else Anatomy()
     feet_t = normalise_feet(chart, feet)
     views_t = normalise_views(chart, views)
     # Only zones on the drawn panels are described: a page never names a foot or a view
@@ -224,9 +256,17 @@ def _compose(
         top -= _draw_subtitle(fig, subtitle, top, width, fh * 0.08)
     top -= 0.1
 
+    # Real anatomy's words: numbered after the chart's sources, listed after them.
+    first = max(numbers.values(), default=0) + 1
+    after_charts = real.blocks(anatomy, chart, chosen, first) if claims else []
+    cited, cite_numbers = real.footer_sources(anatomy, chart.cited_sources(chosen), numbers)
+
     # Footer.
-    foot_h = _footer(fig, chart, chosen, numbers)
+    foot_h = _footer(fig, chart, chosen, cite_numbers, cited)
     body_bottom = MARGIN_IN * 0.8 + foot_h + 0.15
+    if anatomy.body is not None and anatomy.body.attribution:
+        # the body artwork's licence asks for its attribution wherever it is drawn
+        body_bottom += real.draw_attribution(fig, anatomy.body.attribution, body_bottom - 0.1)
     body_h = top - body_bottom
 
     # Claims of the highlighted zones: a column beside the map (landscape) or below it.
@@ -245,6 +285,7 @@ def _compose(
             blocks_of,
             scales,
             wide,
+            after_charts,
         )
         # Keep the last lines of the box free for a note on what did not fit.
         leftover = _draw_blocks(
@@ -267,6 +308,14 @@ def _compose(
                 )
             ).set_in_layout(False)
 
+    strip = None
+    if anatomy.body is not None:
+        # The body stands in a strip of its own at the right of the map's room; the feet
+        # keep the rest (and the most of it: BODY_SHARE).
+        x, y, w, h = map_rect
+        share = BODY_SHARE if legend else BODY_SHARE_SMALL
+        strip = (x + w * (1 - share) + 0.1, y, w * share - 0.1, h)
+        map_rect = (x, y, w * (1 - share), h)
     engine = fig.get_layout_engine()
     assert isinstance(engine, ConstrainedLayoutEngine)  # as _new_figure made it
     w_fig, h_fig = fw, fh
@@ -292,12 +341,16 @@ def _compose(
         legend=legend,
         title=True,
         # Feet are taller than wide: on a landscape page the legend fits beside them and
-        # the map gets the page's height.
-        legend_loc="right" if landscape else "below",
+        # the map gets the page's height (unless the body figure takes that side).
+        legend_loc="right" if landscape and strip is None else "below",
         disagreements=bool(chart.disagreements) if disagreements is None else disagreements,
     )
     fig.footmap_artists = artists  # type: ignore[attr-defined]
     fig.footmap_title = head  # type: ignore[attr-defined]
+    if anatomy.anatomy is not None and anatomy.layer is not None:
+        fig.footmap_layer = real.draw_layer(artists, anatomy.anatomy, anatomy.layer)  # type: ignore[attr-defined]
+    if strip is not None and anatomy.body is not None:
+        real.draw_body(fig, anatomy.body, strip, chosen)
     check_caveat(fig, chart)
     return artists, leftover
 

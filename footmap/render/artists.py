@@ -25,6 +25,8 @@ from footmap.chart.query import HighlightSpec, resolve
 from footmap.render.layout import LABEL_PT, Layout
 
 __all__ = [
+    "HIGHLIGHT_EDGE",
+    "HIGHLIGHT_LW",
     "ZONE_LW",
     "MapArtists",
     "NumberKey",
