@@ -31,6 +31,7 @@ __all__ = [
     "BODY_HIGHLIGHT_EDGE",
     "BODY_HIGHLIGHT_FACE",
     "BODY_REGION_ALPHA",
+    "SIDE_NOTES",
     "BodyArtists",
     "body_gid",
     "plot_body",
