@@ -163,9 +163,7 @@ def _cite(ids: Iterable[str], numbers: dict[str, int] | None, titles: dict[str, 
     return "(sources: " + "; ".join(titles[i] for i in ids) + ")"
 
 
-def _cite_html(
-    ids: Iterable[str], numbers: dict[str, int] | None, titles: dict[str, str]
-) -> str:
+def _cite_html(ids: Iterable[str], numbers: dict[str, int] | None, titles: dict[str, str]) -> str:
     """:func:`_cite` escaped, in ``<span class="fm-cite">``."""
     return f'<span class="fm-cite">{_e(_cite(ids, numbers, titles))}</span>'
 

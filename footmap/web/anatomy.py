@@ -165,10 +165,10 @@ def body_data(body: BodyChart, chart: Chart) -> dict[str, Any]:
         ``regions``: ``[id, view, body area, label]`` per region (in :func:`body_svg`'s
         order); ``nav``: per region the region the arrow keys up, down, left and right go to
         (``-1``: none), within its view; ``at``: per region a point (page frame, y down) that
-        no region drawn over it covers, where a tap reaches it; ``start``: view -> the region Tab reaches first (the
-        topmost); ``zr``: per zone (chart order) the regions of its body area; ``rz``: per
-        region the zones claimed for its body area; ``views``: the views, front first;
-        ``notes``: view -> which side of the page the body's right is on.
+        no region drawn over it covers, where a tap reaches it; ``start``: view -> the region
+        Tab reaches first (the topmost); ``zr``: per zone (chart order) the regions of its
+        body area; ``rz``: per region the zones claimed for its body area; ``views``: the
+        views, front first; ``notes``: view -> which side of the page the body's right is on.
     """
     order = _ordered(body)
     index = {r.id: n for n, r in enumerate(order)}
@@ -308,7 +308,9 @@ def layer_legend(anatomy: AnatomyChart, views: tuple[str, ...]) -> str:
 
 def layer_css() -> str:
     """The layers' CSS: strokes of nerves, bones and dermatomes, and the legend's swatches."""
-    swatches = "".join(f".asw-{slug}{{background:{fill}}}" for slug, (fill, _) in NERVE_STYLES.items())
+    swatches = "".join(
+        f".asw-{slug}{{background:{fill}}}" for slug, (fill, _) in NERVE_STYLES.items()
+    )
     return (
         f".a-nerve{{stroke:{NERVE_EDGE};stroke-width:.35;fill-opacity:{LAYER_ALPHA['nerve']}}}"
         f".a-bone{{stroke:{BONE_EDGE};stroke-width:.3;fill-opacity:{LAYER_ALPHA['bone']}}}"

@@ -524,30 +524,33 @@
     var box = document.createElement("section");
     box.className = "anat-box";
     box.setAttribute("aria-label", "Real anatomy");
-    var refs = [];
+    var refs = [[], []];
     [document.getElementById("where-" + area),
-     zone && D.under ? document.getElementById("under-" + zone) : null].forEach(function (t) {
+     zone && D.under ? document.getElementById("under-" + zone) : null].forEach(function (t, k) {
       if (!t) return;
       var part = t.content.cloneNode(true);
       part.querySelectorAll("[data-refs]").forEach(function (d) {
         d.getAttribute("data-refs").split(" ").forEach(function (n) {
-          if (n && refs.indexOf(n) < 0) refs.push(n);
+          if (n && refs[k].indexOf(n) < 0) refs[k].push(n);
         });
       });
       box.appendChild(part);
     });
     return { box: box, refs: refs };
   }
-  function sourcesList(heading, refs) {
+  function sourcesList(heading, refs) { // where it is, then what is under: two lists, one heading
     var frag = document.createDocumentFragment();
-    if (!refs.length) return frag;
+    if (!refs[0].length && !refs[1].length) return frag;
     var h = document.createElement("h4");
     h.textContent = heading;
-    var ul = document.createElement("ul");
-    ul.className = "refs";
-    ul.setAttribute("data-refs", refs.sort(function (a, b) { return a - b; }).join(" "));
     frag.appendChild(h);
-    frag.appendChild(ul);
+    refs.forEach(function (nums, k) {
+      if (!nums.length) return;
+      var ul = document.createElement("ul");
+      ul.className = k ? "refs under-refs" : "refs";
+      ul.setAttribute("data-refs", nums.sort(function (a, b) { return a - b; }).join(" "));
+      frag.appendChild(ul);
+    });
     return frag;
   }
   function groupList(group, i) { // every zone charts claim for the area, each a button

@@ -141,7 +141,9 @@ def _anatomy_templates(
         The templates (HTML) and the numbered sources: ``(number, Source)`` in order.
     """
     under = {z.id: anatomy_under(chart, z.id, anatomy) for z in chart.zones} if anatomy else {}
-    sources = [s for items in under.values() for s in under_sources(items, anatomy)] if anatomy else []
+    sources = (
+        [s for items in under.values() for s in under_sources(items, anatomy)] if anatomy else []
+    )
     sources += [s for area in areas for s in where_sources(body, area)]
     numbers = anatomy_numbers(sources, start)
     unique = list({s.id: s for s in sources}.values())
@@ -150,7 +152,7 @@ def _anatomy_templates(
         ids = [s.id for s in where_sources(body, area)]
         out.append(
             f'<template id="where-{k}"><div class="real" data-refs="{_refs(ids, numbers)}">'
-            f'{where_it_really_is_html(body, area, numbers, heading="h4")}</div></template>'
+            f"{where_it_really_is_html(body, area, numbers, heading='h4')}</div></template>"
         )
     if anatomy is not None:
         for zid, items in under.items():
@@ -158,7 +160,7 @@ def _anatomy_templates(
             out.append(
                 f'<template id="under-{_e(zid)}"><div class="real" '
                 f'data-refs="{_refs(ids, numbers)}">'
-                f'{under_html(items, anatomy, numbers, heading="h4")}</div></template>'
+                f"{under_html(items, anatomy, numbers, heading='h4')}</div></template>"
             )
     return "".join(out), [(numbers[s.id], s) for s in unique]
 
@@ -288,8 +290,7 @@ def html_document(
     css = (
         _asset("map.css")
         + "".join(
-            f".s-{s}{{fill:{c}}}.sw-{s}{{background:{c}}}"
-            for s, c in palette.SYSTEM_COLORS.items()
+            f".s-{s}{{fill:{c}}}.sw-{s}{{background:{c}}}" for s, c in palette.SYSTEM_COLORS.items()
         )
         + layer_css()
     )
@@ -400,10 +401,8 @@ def html_document(
         "for the zone, not a connection. Click an organ to find the zones claimed for it.</p>"
         f"{attribution}</section>"
     )
-    real_footer = (
-        f"<h2>{_e(ANATOMY_SOURCES_HEADING)}</h2>"
-        f'<ol class="sources">{real_refs}</ol>'
-        + (f'<p class="small">{_e(body.attribution)}</p>' if body.attribution else "")
+    real_footer = f'<h2>{_e(ANATOMY_SOURCES_HEADING)}</h2><ol class="sources">{real_refs}</ol>' + (
+        f'<p class="small">{_e(body.attribution)}</p>' if body.attribution else ""
     )
     return f"""<!DOCTYPE html>
 <html lang="en">
