@@ -1,7 +1,7 @@
 """Real anatomy in the HTML map: the body panel and the anatomy layers, as inline SVG.
 
-* :func:`body_svg` draws the body figure (``footmap.load_body()``, laid out by
-  :func:`footmap.render.plot_body`: its regions, largest first so small organs lie on top) as
+* :func:`body_svg` draws the body figure (``footmap.load_body()``: its regions in
+  :func:`footmap.render.plot_body`'s order, largest first so small organs lie on top) as
   one ``<svg>`` with a group per view. Each region is a focusable
   ``<path id="body-<region id>" data-body-area=... role="button">``; the page's script marks
   the regions of a selected zone's body area and selects the zones claimed for a region.
@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from matplotlib.figure import Figure
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -35,13 +34,14 @@ from footmap.render.anatomy import (
     NERVE_EDGE,
     NERVE_STYLES,
 )
-from footmap.render.body import SIDE_NOTES, plot_body
+from footmap.render.body import SIDE_NOTES
 from footmap.text.safe import escape_html as _e
 from footmap.web.svg import path_d
 
 __all__ = [
     "LAYERS",
     "body_data",
+    "body_order",
     "body_name",
     "body_svg",
     "layer_css",
@@ -74,11 +74,17 @@ def _simple(geom: BaseGeometry, tolerance: float) -> BaseGeometry:
     return geom if out.is_empty else out
 
 
-def _ordered(body: BodyChart) -> tuple[Region, ...]:
-    """The regions in :func:`footmap.render.plot_body`'s drawing order (large ones first)."""
-    fig = Figure(figsize=(4.0, 4.0), dpi=72)
-    drawn = plot_body(body, ax=fig.add_subplot(), views=body.views)
-    return drawn.regions
+def body_order(body: BodyChart) -> tuple[Region, ...]:
+    """The regions in :func:`footmap.render.plot_body`'s drawing order.
+
+    View by view, the largest first, so that small organs lie on top of the areas around
+    them (``plot_body(body).regions``, without drawing a figure).
+    """
+    return tuple(
+        r
+        for view in body.views
+        for r in sorted(body.regions_on(view), key=lambda r: -r.geometry.area)
+    )
 
 
 def nearest_in_direction(points: list[tuple[float, float]]) -> list[list[int]]:
@@ -121,7 +127,7 @@ def body_svg(body: BodyChart) -> str:
     is the region's index in :func:`body_data`'s ``regions``. Diffuse regions (nerves, node
     groups) are classed ``diffuse``.
     """
-    order = _ordered(body)
+    order = body_order(body)
     index = {r.id: n for n, r in enumerate(order)}
     groups = []
     for k, view in enumerate(body.views):
@@ -170,7 +176,7 @@ def body_data(body: BodyChart, chart: Chart) -> dict[str, Any]:
         body area; ``rz``: per region the zones claimed for its body area; ``views``: the
         views, front first; ``notes``: view -> which side of the page the body's right is on.
     """
-    order = _ordered(body)
+    order = body_order(body)
     index = {r.id: n for n, r in enumerate(order)}
     screen = [(r.geometry.centroid.x, -r.geometry.centroid.y) for r in order]
     nav = [[-1] * 4 for _ in order]
@@ -182,13 +188,17 @@ def body_data(body: BodyChart, chart: Chart) -> dict[str, Any]:
             nav[n] = [members[t] if t >= 0 else -1 for t in near[k]]
         if members:
             start[view] = min(members, key=lambda n: (screen[n][1], screen[n][0]))
-    at = []
-    for n, r in enumerate(order):  # a point of the region no later (smaller) region covers
-        above = [q.geometry for q in order[n + 1 :] if q.view == r.view]
-        free = r.geometry.difference(unary_union(above)) if above else r.geometry
-        parts = list(getattr(free, "geoms", [free])) if not free.is_empty else [r.geometry]
+    at: list[list[float]] = [[]] * len(order)
+    above: dict[str, BaseGeometry] = {}  # per view, the regions drawn over the one at hand
+    for n in range(len(order) - 1, -1, -1):  # a point of each region no later region covers
+        r = order[n]
+        geom = _simple(r.geometry, _SIMPLIFY["body"])
+        over = above.get(r.view)
+        free = geom.difference(over) if over is not None else geom
+        parts = list(getattr(free, "geoms", [free])) if not free.is_empty else [geom]
         p = max(parts, key=lambda g: g.area).representative_point()
-        at.append([round(p.x, 1), round(-p.y, 1)])
+        at[n] = [round(p.x, 1), round(-p.y, 1)]
+        above[r.view] = geom if over is None else over.union(geom)
     by_area: dict[str, list[int]] = {}
     zr = []
     for z in chart.zones:

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 import footmap
+from footmap.render.body import plot_body
 from footmap.text.anatomy import under_sources, under_text, where_claims, where_sources
-from footmap.web.anatomy import body_data, body_name, nearest_in_direction
+from footmap.web.anatomy import body_data, body_name, body_order, nearest_in_direction
 from footmap.web.page import html_document
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile.geojson"
@@ -229,3 +230,7 @@ def test_a_chart_on_other_outlines_gets_the_body_but_no_foot_anatomy():
     assert '<input type="radio" name="layer"' not in hostile and 'class="anat ' not in hostile
     assert '<template id="under-' not in hostile
     assert _data(hostile)["under"] is False
+
+
+def test_the_figure_is_drawn_in_plot_bodys_order(body):
+    assert body_order(body) == plot_body(body).regions
