@@ -29,6 +29,8 @@ examples:
   footmap export map.svg --foot left --view all --size screen
   footmap export map.html                      one interactive HTML file (no Python to view)
   footmap handout handout.pdf                  a cover page and one page per body system
+  footmap worksheet sheet.pdf --key key.pdf    numbered zones to name, and the answer key
+  footmap export quiz.qti.zip --quiz 10        10 hotspot questions (IMS QTI 2.1)
 
 Every figure carries the caveat that these links are claims of reflexology, not
 established facts, and lists its sources.
@@ -204,6 +206,10 @@ def _views(values: list[str] | None) -> tuple[str, ...] | None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.quiz is not None:
+        return _cmd_quiz(args)
+    if args.format or args.seed is not None or args.system:
+        raise FootmapError("--format, --seed and --system go with --quiz N")
     from footmap.export import export
 
     chart = _load(args.chart)
@@ -228,6 +234,44 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_quiz(args: argparse.Namespace) -> int:
+    from footmap.assess import write_moodle, write_qti
+
+    chart = _load(args.chart)
+    fmt = args.format or ("moodle" if args.out.lower().endswith(".xml") else "qti")
+    views = _views(args.view) or chart.views
+    write = write_moodle if fmt == "moodle" else write_qti
+    out, items = write(
+        chart, args.out, args.quiz, seed=args.seed, system=args.system, views=views,
+        feet=_feet(args.foot),
+    )  # fmt: skip
+    _emit(f"wrote {safe.terminal_text(str(out))}: {len(items)} questions ({fmt})")
+    return 0
+
+
+def _cmd_worksheet(args: argparse.Namespace) -> int:
+    from footmap.assess import worksheet
+
+    chart = _load(args.chart)
+    chosen = worksheet(
+        chart,
+        args.out,
+        system=args.system,
+        view=args.view,
+        foot=args.foot,
+        count=args.count,
+        seed=args.seed,
+        key=args.key,
+        word_bank=args.word_bank,
+        students=args.students,
+        size=args.size.lower(),
+    )
+    ids = ", ".join(v.id for v in chosen[:3]) + (", ..." if len(chosen) > 3 else "")
+    extra = f" and the key {safe.terminal_text(args.key)}" if args.key else ""
+    _emit(f"wrote {safe.terminal_text(args.out)}{extra}: {len(chosen)} variant(s) ({ids})")
+    return 0
+
+
 def _cmd_handout(args: argparse.Namespace) -> int:
     from footmap.export import handout
 
@@ -243,6 +287,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
         size=args.size,
         orientation=args.orientation,
         hatch=args.hatch,
+        brief=args.brief,
     )
     _emit(f"wrote {safe.terminal_text(str(out))}")
     return 0
@@ -388,18 +433,68 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour zones by body system (default) or by the number of sources cited",
     )
     p.add_argument("--title", help="page title (default: the chart's title)")
+    p.add_argument(
+        "--quiz",
+        type=_positive_int,
+        metavar="N",
+        help=(
+            "write N hotspot questions for a learning platform instead of a figure: an IMS "
+            "QTI 2.1 package (OUT.zip, e.g. quiz.qti.zip) or Moodle XML (OUT.xml, --format "
+            "moodle)"
+        ),
+    )
+    p.add_argument("--format", choices=["qti", "moodle"], help="quiz format (default: by suffix)")
+    p.add_argument("--seed", type=int, help="quiz: picks the questions reproducibly")
+    p.add_argument("--system", choices=list(SYSTEMS), help="quiz: ask about one body system")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "worksheet",
+        help="write a worksheet (numbered zones to name) and its answer key",
+        description=(
+            "Write a worksheet: the feet as outlines with some zones numbered, a line per "
+            "number to write the body area charts claim, a name/date header and the caveats. "
+            "--seed picks and numbers the zones reproducibly; --students N writes one variant "
+            "per page (a PDF); --key writes the answer key (.pdf, .svg or .json)."
+        ),
+        epilog=(
+            "examples:\n"
+            "  footmap worksheet sheet.pdf --seed 7 --key key.pdf\n"
+            "  footmap worksheet class.pdf --students 30 --key class-key.pdf --word-bank\n"
+            "  footmap worksheet digestion.png --system digestive --count 6 --key key.json"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("out", metavar="OUT", help="output file: .pdf, .svg or .png")
+    p.add_argument("--chart", metavar="PATH", help="chart file (default: the bundled chart)")
+    p.add_argument("--system", choices=list(SYSTEMS), help="ask only about one body system")
+    p.add_argument("--view", choices=list(VIEWS), default="plantar", help="view (default plantar)")
+    p.add_argument(
+        "--foot", choices=[*FEET, "both"], default="both", help="which foot (default: both)"
+    )
+    p.add_argument("--count", type=_positive_int, default=10, help="zones to number (default 10)")
+    p.add_argument("--seed", type=int, help="picks and numbers the zones reproducibly")
+    p.add_argument("--key", metavar="KEY", help="also write the answer key: .pdf, .svg or .json")
+    p.add_argument("--word-bank", action="store_true", help="list the answers, shuffled")
+    p.add_argument("--students", type=_positive_int, default=1, help="one variant per page (PDF)")
+    p.add_argument(
+        "--size", choices=["a4", "letter", "A4"], default="a4", help="paper size (default a4)"
+    )
+    p.set_defaults(func=_cmd_worksheet)
 
     p = sub.add_parser(
         "handout",
         help="write a multi-page PDF handout",
         description=(
             "Write a PDF: a cover page (how to read it, the evidence and safety caveats "
-            "with sources), then one page per body system or per --highlight."
+            "with sources), then one page per body system or per --highlight, then one page "
+            "on where charts disagree (at most 12 pages for the bundled chart); --brief for "
+            "one lesson."
         ),
         epilog=(
             "examples:\n"
             "  footmap handout handout.pdf\n"
+            "  footmap handout lesson.pdf --brief\n"
             "  footmap handout digestion.pdf --highlight digestive --highlight liver\n"
             "  footmap handout grey.pdf --hatch --size letter"
         ),
@@ -407,6 +502,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("out", metavar="OUT", help="output .pdf file")
     _figure_options(p, handout=True)
+    p.add_argument(
+        "--brief",
+        action="store_true",
+        help="for one lesson: the cover, every zone on two pages, and where charts disagree "
+        "(at most 5 pages)",
+    )
     p.set_defaults(func=_cmd_handout)
     return parser
 
@@ -443,7 +544,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 141
     old_term = None
-    if getattr(args, "command", None) in ("export", "handout"):
+    if getattr(args, "command", None) in ("export", "handout", "worksheet"):
         import signal
 
         # SIGTERM unwinds like Ctrl-C: an output half written is removed, not left behind

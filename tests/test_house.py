@@ -35,13 +35,14 @@ RANK = {
     "render": 3,
     "web": 4,
     "export": 5,
-    "explorer": 6,
-    "cli": 6,
-    "__main__": 7,
+    "assess": 6,
+    "explorer": 7,
+    "cli": 7,
+    "__main__": 8,
 }
 #: The package's face re-exports the chart wing (footmap.load, footmap.Chart, ...).
 ROOT_MAY_IMPORT = {"chart", *BASE}
-WINGS = ("chart", "text", "render", "web", "export", "explorer")
+WINGS = ("chart", "text", "render", "web", "export", "assess", "explorer")
 
 
 def _module_name(path: Path, base: Path, prefix: str) -> str:
@@ -496,6 +497,20 @@ EXPECTED_ALL = {
         "handout",
         "page_size",
         "save_figure",
+        "save_pages",
+    ],
+    "footmap.assess": [
+        "QuizItem",
+        "Target",
+        "Variant",
+        "answer_key",
+        "key_data",
+        "quiz_items",
+        "variant",
+        "variants",
+        "worksheet",
+        "write_moodle",
+        "write_qti",
     ],
     "footmap.explorer": ["Explorer", "Quiz", "Tour", "explore", "quiz_widget", "tour_widget"],
 }

@@ -155,6 +155,10 @@ EXPORTED = {  # file -> what it must start with
     "handout-systems.pdf": b"%PDF-",
     "handout-organs.pdf": b"%PDF-",
     "cli-kidneys.png": b"\x89PNG\r\n\x1a\n",
+    "worksheets.pdf": b"%PDF-",
+    "worksheets-key.pdf": b"%PDF-",
+    "quiz.qti.zip": b"PK\x03\x04",
+    "quiz.xml": b"<?xml",
 }
 
 

@@ -14,11 +14,11 @@ from footmap.web import page as webmap
 
 
 def _callouts(artists) -> dict[str, str]:
-    """Zone id -> the number its callout shows."""
+    """Zone id -> the number its callout (or the zone itself) shows."""
     return {
-        (t.get_gid() or "")[len("callout-") :]: t.get_text()
+        (t.get_gid() or "").split("-", 1)[1]: t.get_text()
         for t in artists.labels
-        if (t.get_gid() or "").startswith("callout-")
+        if (t.get_gid() or "").startswith(("callout-", "number-"))
     }
 
 

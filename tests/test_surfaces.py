@@ -232,7 +232,7 @@ def test_handout_disagreements_page(chart, tmp_path):
     assert (
         "Head on which side Charts differ on which foot holds the head. "
         "\u2013 Same side. [1] \u2013 Crossed. [2] "
-        "Zones: Head (left foot, plantar), Head (right foot, plantar)"
+        "Zones: Head (left sole, right sole)"
     ) in page
     assert "[1] footmap test fixture; not a real publication." in page
     assert "[2] Second test chart; not a real publication." in page
@@ -386,7 +386,8 @@ def test_the_safety_caveat_says_never_to_diagnose_on_every_surface(tmp_path, cap
     chart = footmap.load()
     kidney = chart.zone("left.plantar.kidney")
     # the explorer's side panel: the selected zone, and the caveat box pinned beside the map
-    assert "diagnose" in panel.selection_html(chart, [kidney])
+    # (the panel points to the caveat box instead of repeating it)
+    assert "diagnose" not in panel.selection_html(chart, [kidney])
     assert "diagnose" in caveat_html(chart)
     # the HTML map: the caveat bar at the top, and the panel of a zone
     page = html_document(chart)

@@ -212,6 +212,7 @@ def tour_widget(
     """
     chart = _chart(chart)
     options.setdefault("foot", "both")
+    options.setdefault("body", False)  # the tour's side column holds the talking points
     return Tour(
         Explorer(chart, **options), lesson_tour.tour(chart, systems), follow_view=follow_view
     )
@@ -445,4 +446,5 @@ def quiz_widget(
     def draw(k: int) -> tuple[lesson_quiz.Question, ...]:
         return lesson_quiz.quiz(chart, n=n, seed=base + k, views=(view,), feet=chart.feet)
 
+    options.setdefault("body", False)  # the quiz asks where charts put an organ: no answer
     return Quiz(Explorer(chart, view=view, **options), draw(0), redraw=draw)

@@ -303,15 +303,15 @@ def map_column(ex: Any, *below: widgets.Widget, status: bool = True) -> widgets.
 
 
 def body(left: widgets.Widget, side: Iterable[widgets.Widget], pin: widgets.Widget) -> widgets.Box:
-    """Map column, side panel and the pinned caveat ``pin``, laid out by the stylesheet.
+    """Map column and side column (the caveat ``pin`` first, then ``side``), by the stylesheet.
 
-    Side by side where there is room (the caveat under the panel), else stacked with the
-    caveat right under the map; either way the caveat sticks to the bottom of the window
-    while the map is in view.
+    Side by side where there is room: the side column stays beside the map while the reader
+    scrolls through it, so the caveat is in view with the map and covers nothing. Stacked
+    where the room is narrow, the caveat right under the map.
     """
-    side_box = widgets.VBox(list(side))
+    side_box = widgets.VBox([pin, *side])
     side_box.add_class("fm-side")
-    row = widgets.Box([left, side_box, pin])
+    row = widgets.Box([left, side_box])
     row.add_class("fm-body")
     return row
 

@@ -20,6 +20,10 @@
 //   canvas at once; the kernel's frame replaces it a moment later (if none comes, the last
 //   frame is put back). Only where the canvas has that layout's size, the toolbar is not
 //   panning or zooming, and a click selects.
+// * The body figure (.fm-bodycol): fitted to the side column's width with its own shape;
+//   on where the panel stands beside the map, turned off (its "Body" box unticked) where the
+//   explorer is narrow; its canvas is labelled from .fm-body-alt, reachable by Tab, and its
+//   arrow keys and Enter reach Python as the map's do.
 // * Screen readers. The map gets role="application" and a label naming the zones shown (kept
 //   in sync with the hidden .fm-map-alt text); .fm-live becomes a polite live region
 //   announcing each selection with its claim and the caveat.
@@ -64,7 +68,7 @@ const fit = (el) => {
   const present = el.closest('.fm-present') !== null;
   const a = info ? parseFloat(info.dataset.aspect) || 0.75 : r.height / r.width;
   const minh = info ? parseFloat(info.dataset.minh) || 0 : 0;
-  const pin = root ? root.querySelector('.fm-body > .fm-pin') : null;
+  const pin = root ? root.querySelector('.fm-pin') : null;
   const beside = pin && col.getBoundingClientRect().right < pin.getBoundingClientRect().left;
   const below = pin && !beside ? pin.offsetHeight + 28 : 0;
   const vh = viewHeight(el);
@@ -75,6 +79,38 @@ const fit = (el) => {
     bubbles: true}));
   window.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + W, clientY: r.top + H}));
   window.dispatchEvent(new MouseEvent('mouseup', {}));
+};
+const fitBody = (el) => {
+  // The body figure: as wide as the side column, its shape from the kernel (.fm-body-data),
+  // at most a third of the visible height so the panel keeps room under it.
+  const div = el.querySelector('.jupyter-matplotlib-canvas-div'); if (!div) return;
+  const top = div.querySelectorAll('canvas')[1]; if (!top) return;
+  const r = top.getBoundingClientRect(); if (!r.width) return;
+  const col = el.closest('.fm-bodycol'); if (!col || !col.clientWidth) return;
+  const fig = el.querySelector('.jupyter-matplotlib-figure');
+  const info = col.querySelector('.fm-body-data');
+  const a = info ? parseFloat(info.dataset.aspect) || 0.7 : 0.7;
+  let W = col.clientWidth - (fig.offsetWidth - div.offsetWidth) - 4;
+  W = Math.max(Math.min(W, viewHeight(el) * 0.34 / a), 160);
+  const H = W * a;
+  if (Math.abs(r.width - W) < 4 && Math.abs(r.height - H) < 4) return;
+  top.dispatchEvent(new MouseEvent('mousedown', {clientX: r.right - 2, clientY: r.bottom - 2,
+    bubbles: true}));
+  window.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + W, clientY: r.top + H}));
+  window.dispatchEvent(new MouseEvent('mouseup', {}));
+};
+const bodyWhenRoom = (root) => {
+  // The body figure is on where the panel stands beside the map (the stylesheet's 840 px),
+  // off where the explorer is narrow; only when the width crosses that line, so a reader's
+  // own choice stays.
+  const box = root.querySelector('.fm-body-toggle input[type="checkbox"]'); if (!box) return;
+  const w = root.getBoundingClientRect().width; if (!w) return;
+  const narrow = w < 840;
+  if (root._fmNarrow === narrow) return;
+  const first = root._fmNarrow === undefined; root._fmNarrow = narrow;
+  if (narrow && box.checked) { box.click(); root._fmBodyAuto = true; }
+  else if (!narrow && !box.checked && root._fmBodyAuto && !first) {
+    box.click(); root._fmBodyAuto = false; }
 };
 const lazySnapshot = (off) => {
   if (off._fmLazy) return; off._fmLazy = true;
@@ -127,7 +163,7 @@ const sprite = (div, g, k) => {  // the zone's outline, rendered once per layout
 document.addEventListener('pointerdown', (e) => {  // the clicked zone's outline, at once
   if (e.button !== 0 || !(e.target instanceof HTMLCanvasElement)) return;
   const div = e.target.closest('.jupyter-matplotlib-canvas-div');
-  if (!div || !div.closest('.footmap-root')) return;
+  if (!div || !div.closest('.footmap-root') || !div.closest('.fm-mapcol')) return;
   const fig = div.closest('.jupyter-matplotlib') || div.parentElement;
   if (fig && fig.querySelector('.jupyter-matplotlib-toolbar .mod-active')) return;  // pan/zoom
   const c = div.querySelector('canvas'); const g = geometry(div);
@@ -150,19 +186,26 @@ document.addEventListener('pointerdown', (e) => {  // the clicked zone's outline
 const label = (root) => {
   const alt = root.querySelector('.fm-map-alt');
   const text = alt ? alt.textContent.replace(/\s+/g, ' ').trim() : '';
+  const bodyAlt = root.querySelector('.fm-body-alt');
+  const bodyText = bodyAlt ? bodyAlt.textContent.replace(/\s+/g, ' ').trim() : '';
   root.querySelectorAll('.jupyter-matplotlib-canvas-div').forEach((div) => {
-    frames(div);
-    if (div.getAttribute('role') !== 'application') {
-      div.setAttribute('role', 'application');
-      div.setAttribute('aria-roledescription', 'foot map'); }
-    if (div.getAttribute('aria-label') !== text) div.setAttribute('aria-label', text);
+    const isBody = div.closest('.fm-bodycol') !== null;
+    if (!isBody) frames(div);
+    const what = isBody ? 'body figure' : 'foot map', said = isBody ? bodyText : text;
+    if (div.getAttribute('role') !== 'application') div.setAttribute('role', 'application');
+    if (div.getAttribute('aria-roledescription') !== what)
+      div.setAttribute('aria-roledescription', what);
+    if (div.getAttribute('aria-label') !== said) div.setAttribute('aria-label', said);
+    if (!div.hasAttribute('tabindex')) div.setAttribute('tabindex', '0');
   });
   root.querySelectorAll('.fm-live').forEach((el) => {
     el.setAttribute('aria-live', 'polite'); el.setAttribute('role', 'status');
     el.setAttribute('aria-atomic', 'true'); });
 };
 const ro = new ResizeObserver((es) => es.forEach((e) => {
-  e.target.querySelectorAll('.jupyter-matplotlib.fm-fit').forEach(fit); }));
+  e.target.querySelectorAll('.jupyter-matplotlib.fm-fit').forEach(fit);
+  e.target.querySelectorAll('.jupyter-matplotlib.fm-body-fit').forEach(fitBody);
+  const root = e.target.closest('.footmap-root'); if (root) bodyWhenRoom(root); }));
 const hideStatic = () => {  // the live widget shows: its static stand-in is not needed
   document.querySelectorAll('.footmap-static').forEach((st) => {
     const child = st.closest('.jp-OutputArea-child, .output_area');
@@ -174,9 +217,13 @@ const watch = () => {
   hideStatic();
   document.querySelectorAll('.footmap-root').forEach((root) => {
     label(root);
-    const col = root.querySelector('.fm-mapcol');
-    if (col && !col.hasAttribute('data-fm-fit')) {
-      col.setAttribute('data-fm-fit', '1'); ro.observe(col); }
+    bodyWhenRoom(root);
+    root.querySelectorAll('.fm-mapcol, .fm-bodycol').forEach((col) => {
+      if (!col.hasAttribute('data-fm-fit')) { col.setAttribute('data-fm-fit', '1'); ro.observe(col); }
+    });
+    root.querySelectorAll('.jupyter-matplotlib.fm-body-fit').forEach((el) => {
+      if (!el.hasAttribute('data-fm-seen')) { el.setAttribute('data-fm-seen', '1'); fitBody(el); }
+    });
     const info = root.querySelector('.fm-fit-data');
     const want = info ? info.dataset.aspect + '/' + info.dataset.minh : '';
     root.querySelectorAll('.jupyter-matplotlib.fm-fit').forEach((el) => {
@@ -187,6 +234,8 @@ const watch = () => {
 new MutationObserver(watch).observe(document.body, {childList: true, subtree: true,
   characterData: true});
 watch();
-addEventListener('resize', () => document.querySelectorAll(
-  '.footmap-root .jupyter-matplotlib.fm-fit').forEach(fit));
+addEventListener('resize', () => {
+  document.querySelectorAll('.footmap-root .jupyter-matplotlib.fm-fit').forEach(fit);
+  document.querySelectorAll('.footmap-root .jupyter-matplotlib.fm-body-fit').forEach(fitBody);
+});
 })();

@@ -14,23 +14,35 @@ import base64
 from collections.abc import Iterable, Sequence
 
 from footmap import style as palette
-from footmap.chart.model import Chart, Zone
+from footmap.chart.anatomy import anatomy_under
+from footmap.chart.model import AnatomyChart, BodyChart, Chart, Zone
+from footmap.text.anatomy import (
+    UNDER_HEADING,
+    under_html,
+    under_sources,
+    under_text,
+    where_it_really_is_html,
+)
 from footmap.text.caveat import CAVEAT_HEADING, caveat_html, caveat_or_reminder
 from footmap.text.describe import VIEW_WORDS, place, zones_html
 from footmap.text.safe import escape_html as _e
 from footmap.vocab import SYSTEMS, VIEWS
 
 __all__ = [
+    "ANATOMY_NOTE",
+    "anatomy_html",
     "announce_text",
     "best_view",
     "export_name",
     "key_html",
+    "layer_legend_html",
     "legend_html",
     "map_alt_text",
     "search_hint",
     "selection_html",
     "static_html",
     "status_text",
+    "with_anatomy",
 ]
 
 _PROMPT = (
@@ -62,6 +74,159 @@ def selection_html(chart: Chart, zones: Sequence[Zone]) -> str:
     """
     body = zones_html(chart, zones) if zones else _PROMPT
     return f'<div class="fm-selection" style="line-height:1.4">{body}</div>'
+
+
+#: Over the anatomy beside a claim: what follows is anatomy, not what charts claim.
+ANATOMY_NOTE = "Real anatomy, not a reflexology claim"
+
+#: At most this many zones get their own "What is under" line in a selection of several.
+_MAX_UNDER = 6
+
+
+def anatomy_html(
+    chart: Chart,
+    zones: Sequence[Zone],
+    body: BodyChart | None,
+    anatomy: AnatomyChart | None,
+) -> str:
+    """Real anatomy for a selection: where its body areas really are, what is under each zone.
+
+    "Where it really is" (:func:`footmap.text.anatomy.where_it_really_is_html`) for each body
+    area of ``zones`` the body chart draws, then "What is under this zone"
+    (:func:`footmap.text.anatomy.under_html`, or one line per zone for several), each cited,
+    in a box of its own headed :data:`ANATOMY_NOTE`. ``""`` for no zones, or when neither
+    chart is given.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> html = anatomy_html(chart, [chart.zone("left.plantar.kidney")], footmap.load_body(),
+    ...                     footmap.load_anatomy())
+    >>> [h in html for h in ("Where it really is (the kidneys)", "What is under this zone")]
+    [True, True]
+    """
+    if not zones or (body is None and anatomy is None):
+        return ""
+    parts: list[str] = []
+    if body is not None:
+        areas = [a for a in dict.fromkeys(z.body_area for z in zones) if body.regions_for(a)]
+        parts += [where_it_really_is_html(body, a) for a in areas[:3]]
+    if anatomy is not None:
+        if len(zones) == 1:
+            parts.append(under_html(anatomy_under(chart, zones[0].id, anatomy), anatomy))
+        else:
+            lines = []
+            for z in zones[:_MAX_UNDER]:
+                items = anatomy_under(chart, z.id, anatomy)
+                if not items:
+                    continue
+                cited = "; ".join(_e(s.title) for s in under_sources(items, anatomy))
+                lines.append(
+                    f"<li><b>{_e(z.label)}, {_e(place(z))}:</b> {_e(under_text(items))} "
+                    f'<span class="fm-cite">(sources: {cited})</span></li>'
+                )
+            more = len(zones) - _MAX_UNDER
+            if more > 0:
+                lines.append(f"<li>and {more} more zones (select one to see it)</li>")
+            if lines:
+                head = _e(UNDER_HEADING.replace("this zone", "these zones"))
+                parts.append(
+                    f'<div class="fm-under"><h5>{head}</h5><ul>{"".join(lines)}</ul></div>'
+                )
+    if not parts:
+        return ""
+    return (
+        '<div class="fm-anatomy" style="border-left:4px solid #5C2000;padding:2px 0 2px 8px;'
+        f'margin:6px 0;background:#fbf7f2"><p style="margin:0"><i>{_e(ANATOMY_NOTE)}:</i></p>'
+        f"{''.join(parts)}</div>"
+    )
+
+
+def with_anatomy(selection: str, anatomy: str) -> str:
+    """The selection's HTML with the anatomy box right after the first "What charts claim".
+
+    Kept apart from the claims (its own box), but in view beside them rather than after the
+    evidence and safety sections; at the end when there is no such section.
+
+    Examples
+    --------
+    >>> with_anatomy("<h5>What charts claim</h5><ul><li>x</li></ul><h5>E</h5>", "<div>A</div>")
+    '<h5>What charts claim</h5><ul><li>x</li></ul><div>A</div><h5>E</h5>'
+    >>> with_anatomy("<p>x</p>", "<div>A</div>")
+    '<p>x</p><div>A</div>'
+    """
+    if not anatomy:
+        return selection
+    head = selection.find("<h5>What charts claim</h5>")
+    end = selection.find("</ul>", head) if head >= 0 else -1
+    if end < 0:
+        return selection + anatomy
+    end += len("</ul>")
+    return selection[:end] + anatomy + selection[end:]
+
+
+#: CSS backgrounds imitating matplotlib's hatches, for the anatomy layer's HTML legend.
+_HATCH_CSS = {
+    "/": "repeating-linear-gradient(135deg, {h} 0 1px, transparent 1px 4px)",
+    "\\": "repeating-linear-gradient(45deg, {h} 0 1px, transparent 1px 4px)",
+    "|": "repeating-linear-gradient(90deg, {h} 0 1px, transparent 1px 4px)",
+    "-": "repeating-linear-gradient(0deg, {h} 0 1px, transparent 1px 4px)",
+    ".": "radial-gradient({h} 0.8px, transparent 1.2px) 0 0 / 4px 4px",
+    "x": "repeating-linear-gradient(45deg, {h} 0 1px, transparent 1px 5px), "
+    "repeating-linear-gradient(135deg, {h} 0 1px, transparent 1px 5px)",
+    "o": "radial-gradient(circle, transparent 1.2px, {h} 1.3px 1.9px, transparent 2px) "
+    "0 0 / 6px 6px",
+}
+
+
+def layer_legend_html(
+    title: str,
+    entries: Sequence[tuple[str, str, str, str]],
+    note: str,
+    *,
+    hatch_color: str = "#8fa6ba",
+    dashed: bool = False,
+) -> str:
+    """The anatomy layer's own legend, in HTML for the side column.
+
+    Parameters
+    ----------
+    title : str
+        Its heading (e.g. "Anatomy (schematic): skin supplied by each nerve").
+    entries : sequence of (label, fill, hatch, edge)
+        One swatch each: a fill colour, a matplotlib hatch (``"////"``, ``"...."``, ``""``)
+        imitated in CSS, and the edge colour.
+    note : str
+        What a reader must know (boundaries vary, maps disagree).
+    dashed : bool
+        Draw the swatches as a dashed line (dermatome boundaries).
+
+    Examples
+    --------
+    >>> html = layer_legend_html("Bones", [("Bone", "#fbf6e4", "", "#6b5a3a")], "26 per foot.")
+    >>> "Bone</span>" in html and "26 per foot." in html
+    True
+    """
+    items = []
+    for label, fill, hatch, edge in entries:
+        if dashed:
+            swatch = f"width:22px;height:0;border-top:2px dashed {edge};vertical-align:3px"
+        else:
+            key = hatch[:1]
+            pattern = _HATCH_CSS.get(key, "")
+            bg = (pattern.format(h=hatch_color) + ", " if pattern else "") + fill
+            swatch = f"width:14px;height:12px;border:1px solid {edge};background:{bg}"
+        items.append(
+            f'<li style="list-style:none;margin:2px 0"><span aria-hidden="true" '
+            f'style="display:inline-block;{swatch};margin-right:6px"></span>'
+            f"<span>{_e(label)}</span></li>"
+        )
+    return (
+        '<div class="fm-layer-legend" style="font-size:85%;line-height:1.35;margin:4px 0">'
+        f'<b>{_e(title)}</b><ul style="margin:2px 0;padding-left:0">{"".join(items)}</ul>'
+        f'<p style="margin:2px 0;color:#444">{_e(note)}</p></div>'
+    )
 
 
 def key_html(numbers: Sequence[tuple[int, str]]) -> str:

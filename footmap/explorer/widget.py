@@ -33,15 +33,18 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Union, cast
 
 import ipywidgets as widgets
+import numpy as np
 
-from footmap.chart.model import Chart, Zone
+from footmap.chart.anatomy import drawn_on
+from footmap.chart.model import AnatomyChart, BodyChart, Chart, Region, Zone
 from footmap.chart.neighbours import DIRECTIONS, walk
 from footmap.chart.query import find, match_search, search_options
 from footmap.errors import FootmapError
 from footmap.explorer import panel as panels
+from footmap.explorer.bodyview import BodyView
 from footmap.explorer.kit import (
     Shown,
     b64,
@@ -68,7 +71,22 @@ from footmap.explorer.panel import (
     selection_html,
     status_text,
 )
+from footmap.explorer.zoom import ZOOM_LABELS, fit_box, zoom_box
 from footmap.render import plot as render
+from footmap.render.anatomy import (
+    BONE_EDGE,
+    BONE_FACE,
+    DERMATOME_COLOR,
+    LEGEND_NOTES,
+    LEGEND_TITLES,
+    NERVE_EDGE,
+    NERVE_HATCH,
+    NERVE_STYLES,
+    AnatomyLayer,
+    plot_anatomy_layer,
+)
+from footmap.render.labels import place_once
+from footmap.render.layout import fill_box, points_per_mm
 from footmap.text.caveat import caveat_html
 from footmap.text.safe import escape_html as _e
 from footmap.vocab import VIEWS
@@ -191,6 +209,8 @@ class Explorer(Shown):
         figsize: tuple[float, float] = FIGSIZE,
         presentation: bool = False,
         selects: bool = True,
+        body: bool | None = None,
+        anatomy: bool = True,
     ) -> None:
         _check_figsize(figsize)
         self.chart = chart
@@ -260,10 +280,61 @@ class Explorer(Shown):
         self.key.add_class("fm-key-box")
         self._narrowed: str | None = None  # the foot shown while the window is too narrow
         self._auto = False
+        #: Real anatomy: the body chart (the body figure, "Where it really is") and the
+        #: foot-anatomy chart ("What is under this zone", the anatomy layer), where they
+        #: apply to ``chart`` (the bundled chart's body areas and outlines); else None.
+        self.body_chart: BodyChart | None = _body_for(chart) if body is not False else None
+        self.anatomy_chart: AnatomyChart | None = _anatomy_for(chart) if anatomy else None
+        self._zoom = "whole"
+        self._zoom_feet: tuple[str, ...] = ()
+        self._layer: AnatomyLayer | None = None
+        self.zoom_buttons = widgets.ToggleButtons(
+            options=[(label, key) for key, label in ZOOM_LABELS.items()],
+            value="whole",
+            description="Zoom",
+            tooltips=[
+                f"Show the {k} larger" if k != "whole" else "The whole map" for k in ZOOM_LABELS
+            ],
+            style={"button_width": "auto", "description_width": "initial"},
+        )
+        self.zoom_buttons.add_class("fm-zoom")
+        self.layer_switch = widgets.ToggleButtons(
+            options=[("None", "none"), ("Nerves", "nerves"), ("Bones", "bones"),
+                     ("Dermatomes", "dermatomes")],
+            value="none",
+            description="Anatomy layer",
+            style={"button_width": "auto", "description_width": "initial"},
+        )  # fmt: skip
+        self.layer_switch.add_class("fm-layer-switch")
+        if self.anatomy_chart is None:
+            self.layer_switch.layout.display = "none"
+        self.layer_legend = widgets.HTML("", layout=widgets.Layout(width="100%"))
+        self.body_toggle = widgets.Checkbox(
+            value=self.body_chart is not None,
+            description="Body",
+            indent=False,
+            tooltip="Show where the organs really are",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.body_toggle.add_class("fm-body-toggle")
+        self.body_view: BodyView | None = None
+        if self.body_chart is not None:
+            self.body_view = BodyView(
+                self.body_chart,
+                interactive=self.interactive,
+                dpi=dpi,
+                on_choose=self._on_body_choose,
+                announce=self._announce,
+            )
+        else:
+            self.body_toggle.layout.display = "none"
         self.figure = new_figure(inches, interactive=self.interactive, toolbar=toolbar, dpi=dpi)
         self._draw_map()
         self.map = self._map_widget()
         self.widget = _layout(self)
+        if self.body_view is not None:
+            self.body_view.focus_before = self.map
+            self.body_view.focus_after = self.export_button
         self._connect()
 
     # -- display ---------------------------------------------------------------------------
@@ -364,6 +435,22 @@ class Explorer(Shown):
         >>> ex.close()
         """
         self._click_handlers.register_callback(callback, remove=remove)
+
+    def zoom(self, part: str) -> None:
+        """Show one part of the shown sole(s) larger, as the Zoom buttons do.
+
+        ``part`` is ``"toes"``, ``"ball"``, ``"arch"``, ``"heel"``, or ``"whole"`` for the
+        whole map. The labels are placed again for the larger scale, so zones too small to
+        hold their name on the whole map get it inside. Where both feet would not be drawn
+        larger, the zoom shows the part of one foot (the selection's, else the first).
+        """
+        if part not in ZOOM_LABELS:
+            raise ValueError(f"part must be one of {list(ZOOM_LABELS)}, not {part!r}")
+        self.zoom_buttons.value = part  # observed: _on_zoom
+
+    def set_layer(self, kind: str) -> None:
+        """Draw ``"nerves"``, ``"bones"`` or ``"dermatomes"`` over the map, or ``"none"``."""
+        self.layer_switch.value = kind  # observed: _on_layer
 
     def move(self, direction: str) -> Zone | None:
         """Move the keyboard cursor to the neighbouring zone (``"left"``, ``"up"``...).
@@ -471,6 +558,8 @@ class Explorer(Shown):
                 timer.cancel()
         self._hover_timer = self._capture_timer = self._text_timer = None
         plt.close(self.figure)
+        if self.body_view is not None:
+            self.body_view.close()
         for w in list(descendants(self.widget)):
             w.close()
         if self._tmpdir is not None:
@@ -556,8 +645,13 @@ class Explorer(Shown):
             title=False,
             key=False,  # the key is HTML beside the map (self.key): the feet keep the room
         )
-        self.key.value = panels.key_html(_numbers(self.artists))
+        self._layer = None
+        kind = self.layer_switch.value
+        if kind != "none" and self.anatomy_chart is not None:
+            self._layer = self._draw_layer(kind)
         self._set_fit_info()
+        self._apply_zoom()
+        self.key.value = panels.key_html(_numbers(self.artists))
         self.highlighter = Highlighter(self.artists)
         self._set_geometry(None)  # until this layout is drawn, the page outlines nothing
         self._plotted_size = tuple(fig.get_size_inches())
@@ -565,6 +659,71 @@ class Explorer(Shown):
         self.highlighter.set(self._mark_ids())
         self.legend.value = legend_html(self.artists.zones, color_by)
         self.alt.value = _e(self.alt_text())
+
+    def _draw_layer(self, kind: str) -> AnatomyLayer:
+        """The anatomy layer over the map; its legend goes to the side column, in HTML."""
+        assert self.anatomy_chart is not None
+        layer = plot_anatomy_layer(self.artists, self.anatomy_chart, kind)
+        if layer.legend is not None:
+            layer.legend.remove()
+            layer.legend = None
+        self.layer_legend.value = _layer_legend(layer)
+        return layer
+
+    def _apply_zoom(self) -> None:
+        """Set the Axes' limits to the zoomed part and label the zones in view for that scale."""
+        art = self.artists
+        if self._zoom == "whole" or art.layout is None or not art.zones:
+            self._zoom_feet = ()
+            return
+        ax = art.ax
+        pos = ax.get_position(original=True)
+        fw, fh = self.figure.get_size_inches()
+        aspect = (pos.width * fw) / max(pos.height * fh, 1e-6)
+        chosen = {z.foot for z in self._selected} or ({self.cursor.foot} if self.cursor else set())
+        foot = next(iter(chosen)) if len(chosen) == 1 else None
+        box, self._zoom_feet = zoom_box(
+            [(p.foot, p.view, p.box) for p in art.layout.panels],
+            art.layout.extent,
+            self._zoom,
+            aspect,
+            foot,
+        )
+        fill_box(ax, fit_box(box, aspect, art.layout.extent))
+        x0, x1 = ax.get_xlim()
+        y0, y1 = ax.get_ylim()
+        if art.labels_on:
+            seen = []
+            for i, z in enumerate(art.zones):
+                dx, dy = art.panels[z.foot, z.view]
+                bx0, by0, bx1, by1 = z.geometry.bounds
+                if bx1 + dx > x0 and bx0 + dx < x1 and by1 + dy > y0 and by0 + dy < y1:
+                    seen.append(i)
+            art.label_only = frozenset(seen)
+            place_once(art, points_per_mm(ax, layout_done=True))
+
+        def inside(x: float, y: float) -> bool:
+            return bool(x0 <= x <= x1 and y0 <= y <= y1)
+
+        for t in art.labels:  # numbers of zones in view whose column lies outside: not drawn
+            if not inside(*t.get_position()):
+                t.set_visible(False)
+        if len(art.leaders) >= 3:  # their leader lines, circles and dots neither
+            lines, rings, dots = cast("list[Any]", art.leaders[:3])
+            segs = lines.get_segments()
+            keep = [k for k, seg in enumerate(segs) if inside(*seg[-1])]
+            lines.set_segments([segs[k] for k in keep])
+            for marker in (rings, dots):
+                xs, ys = marker.get_data()
+                marker.set_data(np.asarray(xs)[keep], np.asarray(ys)[keep])
+
+    def _zoom_text(self) -> str:
+        if self._zoom == "whole":
+            return ""
+        feet = self._zoom_feet
+        who = "both feet" if len(feet) > 1 else f"the {feet[0]} foot" if feet else "the map"
+        other = " (Foot switches feet; Whole foot shows everything)" if len(feet) == 1 else ""
+        return f"Zoomed to the {self._zoom} of {who}{other}."
 
     def _mark_ids(self) -> dict[str, tuple[str, ...]]:
         return {"selected": tuple(z.id for z in self._selected), **self._marks}
@@ -585,6 +744,9 @@ class Explorer(Shown):
             c[name].observe(self._on_redraw, names="value")
         c["labels"].observe(self._on_labels, names="value")
         self.search.observe(self._on_search, names="value")
+        self.zoom_buttons.observe(self._on_zoom, names="value")
+        self.layer_switch.observe(self._on_layer, names="value")
+        self.body_toggle.observe(self._on_body_toggle, names="value")
         self.export_button.on_click(self._on_export)
         if self.interactive:
             canvas = self.figure.canvas
@@ -643,8 +805,11 @@ class Explorer(Shown):
         """The panel and the live region for the current selection."""
         self._text_timer = None
         zones = self._selected
-        self.panel.value = selection_html(self.chart, zones)
+        anatomy = panels.anatomy_html(self.chart, zones, self.body_chart, self.anatomy_chart)
+        self.panel.value = panels.with_anatomy(selection_html(self.chart, zones), anatomy)
         self.live.value = _e(panels.announce_text(self.chart, zones))
+        if self.body_view is not None:
+            self.body_view.show(z.body_area for z in zones)
 
     # -- event handlers ----------------------------------------------------------------------
     def _on_draw(self, event: Any) -> None:
@@ -663,7 +828,7 @@ class Explorer(Shown):
 
     def _set_geometry(self, drawn: Any) -> None:
         """Send the page the outlines of the layout ``drawn`` (None: of no layout)."""
-        key = None if drawn is None else (*drawn, self.selects)
+        key = None if drawn is None else (*drawn, self.selects, self._zoom, self._zoom_feet)
         if key == self._geometry_key:
             return
         self._geometry_key = key
@@ -796,6 +961,50 @@ class Explorer(Shown):
         self._drawn = None
         self._refresh_map(full=True)
 
+    def _on_zoom(self, change: dict) -> None:
+        self._zoom = change["new"]
+        self._draw_map()
+        self._refresh_map(full=True)
+        self.status.value = _e(self._zoom_text())
+
+    def _on_layer(self, change: dict) -> None:
+        if self._layer is not None:
+            self._layer.remove()
+            self._layer = None
+        self.layer_legend.value = ""
+        if change["new"] != "none" and self.anatomy_chart is not None:
+            self._layer = self._draw_layer(change["new"])
+        # the zones' colours changed: the highlighter dims and marks from the new ones
+        self.highlighter.face = np.asarray(self.artists.face, float).reshape(-1, 4)
+        self.highlighter.invalidate()
+        self.highlighter.set(self._mark_ids())
+        self._drawn = None
+        self._refresh_map(full=True)
+
+    def _on_body_toggle(self, change: dict) -> None:
+        if self.body_view is None:
+            return
+        self.body_view.widget.layout.display = None if change["new"] else "none"
+        if change["new"]:
+            self.body_view.refresh()
+
+    def _on_body_choose(self, region: Region) -> None:
+        """An organ clicked (or Enter) on the body: every foot zone claimed for it, as search."""
+        if not self.chart.zones_for(region.body_area):
+            self.status.value = _e(f"No zone of this chart is claimed for the {region.body_area}.")
+            if self.body_view is not None:
+                self.body_view.show([region.body_area])
+            return
+        self._syncing = True
+        try:
+            self.search.value = ""
+        finally:
+            self._syncing = False
+        self.search.value = region.body_area  # _on_search: the zones, the view holding them
+
+    def _announce(self, text: str) -> None:
+        self.live.value = _e(text)
+
     def _on_export(self, button: Any) -> None:
         self.download.value = "Writing..."
         try:
@@ -812,24 +1021,62 @@ def _cursor_text(zone: Zone) -> str:
 
 
 def _numbers(artists: Any) -> list[tuple[int, str]]:
-    """The callout numbers drawn on the map and the zone label each stands for, in order."""
+    """The numbers drawn on the map (callouts and in zones) and the label each stands for."""
     by_id = {z.id: z for z in artists.zones}
     found: dict[int, str] = {}
     for t in artists.labels:
         gid = t.get_gid() or ""
-        zone = by_id.get(gid[len("callout-") :]) if gid.startswith("callout-") else None
-        if zone is not None and t.get_text().isdigit():
+        inside = gid.startswith(("callout-", "number-"))  # a callout or a number in its zone
+        zone = by_id.get(gid.split("-", 1)[1]) if inside else None
+        if zone is not None and t.get_visible() and t.get_text().isdigit():
             found.setdefault(int(t.get_text()), zone.label)
     return sorted(found.items())
 
 
 def _layout(ex: Explorer) -> widgets.Widget:
     c = ex.controls
-    top = widgets.HBox([c["foot"], c["color_by"], c["labels"]], layout=wrap("24px"))
-    side = [ex.panel, ex.legend, ex.key]
+    top = widgets.HBox([c["foot"], c["color_by"], c["labels"], ex.body_toggle], layout=wrap("24px"))
+    views = widgets.HBox([c["view"], ex.zoom_buttons], layout=wrap("24px"))
+    side = [ex.panel, ex.layer_switch, ex.layer_legend, ex.legend, ex.key]
+    if ex.body_view is not None:
+        side.insert(0, ex.body_view.widget)
     export = widgets.HBox([ex.export_button, ex.export_format, ex.download], layout=wrap())
-    rows = [top, c["view"], ex.search, body(map_column(ex), side, ex.caveat), export]
+    rows = [top, views, ex.search, body(map_column(ex), side, ex.caveat), export]
     return root(ex, rows, "footmap-explorer")
+
+
+def _layer_legend(layer: AnatomyLayer) -> str:
+    """The anatomy layer's legend as HTML (the figure's own legend is not drawn)."""
+    kind = layer.kind
+    title = LEGEND_TITLES[kind].replace("\n", " ")
+    note = LEGEND_NOTES[kind].replace("\n", " ")
+    if kind == "nerve":
+        seen: dict[str, tuple[str, str, str, str]] = {}
+        for s in layer.structures:
+            fill, hatch = NERVE_STYLES.get(s.id.rsplit(".", 1)[-1], ("#e6e6e6", "++"))
+            name = s.name + (f" ({s.roots})" if s.roots else "")
+            seen.setdefault(name, (name, fill, hatch, NERVE_EDGE))
+        return panels.layer_legend_html(title, list(seen.values()), note, hatch_color=NERVE_HATCH)
+    if kind == "bone":
+        return panels.layer_legend_html(title, [("Bone", BONE_FACE, "", BONE_EDGE)], note)
+    entry = ("Dermatome boundary (labelled with its root)", "none", "", DERMATOME_COLOR)
+    return panels.layer_legend_html(title, [entry], note, dashed=True)
+
+
+def _body_for(chart: Chart) -> BodyChart | None:
+    """The bundled body chart, when it draws the body areas of ``chart``'s zones."""
+    from footmap.chart.loader import load_body
+
+    body = load_body()
+    return body if any(body.regions_for(z.body_area) for z in chart.zones) else None
+
+
+def _anatomy_for(chart: Chart) -> AnatomyChart | None:
+    """The bundled foot-anatomy chart, when it is drawn on ``chart``'s outlines."""
+    from footmap.chart.loader import load_anatomy
+
+    anatomy = load_anatomy()
+    return anatomy if drawn_on(chart, anatomy) else None
 
 
 def _check_figsize(figsize: Any) -> None:

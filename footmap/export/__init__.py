@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footmap.export.annotate import export, figure, save_figure
+from footmap.export.annotate import export, figure, save_figure, save_pages
 from footmap.export.files import FORMATS, check_dpi
 from footmap.export.handouts import handout
 from footmap.export.pagetext import SIZES, page_size
@@ -16,4 +16,5 @@ __all__ = [
     "handout",
     "page_size",
     "save_figure",
+    "save_pages",
 ]

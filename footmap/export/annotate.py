@@ -36,7 +36,7 @@ from footmap.export.pagetext import check_caveat, page_size
 from footmap.render.house import house_style
 from footmap.render.plot import ColorBy
 
-__all__ = ["export", "figure", "save_figure"]
+__all__ = ["export", "figure", "save_figure", "save_pages"]
 
 
 @house_style()
@@ -283,4 +283,37 @@ def save_figure(
     else:
         with atomic_write(target) as f:
             fig.savefig(f, format=fmt, dpi=dpi, metadata=meta)
+    return target
+
+
+@house_style()
+def save_pages(figures: Sequence[Figure], path: str | os.PathLike[str], *, chart: Chart) -> Path:
+    """Save ``figures`` as the pages of one PDF, atomically, each checked for the caveats.
+
+    As :func:`save_figure` does for one page.
+
+    Parameters
+    ----------
+    figures : sequence of Figure
+    path : str or path-like
+        The ``.pdf`` file to write.
+    chart : Chart
+        The chart drawn, whose caveat must be visible on every page.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    target = writable(path, chart.path)
+    if _format_of(target, "pdf" if not target.suffix else None) != "pdf":
+        raise FootmapError(f"several pages make a PDF: name it .pdf, not {target.suffix}")
+    if not figures:
+        raise FootmapError("no pages to write")
+    for page in figures:
+        check_caveat(page, chart)
+    from matplotlib.backends.backend_pdf import PdfPages  # with fontTools: only when needed
+
+    with atomic_write(target) as f, PdfPages(f, metadata=_metadata(chart, "pdf")) as pdf:
+        for page in figures:
+            pdf.savefig(page)
     return target

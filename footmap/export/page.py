@@ -7,7 +7,7 @@ rest, and claims that do not fit are returned (with a note on the page) to conti
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -40,6 +40,10 @@ from footmap.render.layout import normalise_feet, normalise_views
 from footmap.render.plot import ColorBy, plot_map
 from footmap.text import describe
 from footmap.text.safe import display_text
+
+#: Builds a page's claim blocks from the chart, the zones and their citation numbers.
+BlocksOf = Callable[[Chart, Sequence[Zone], dict[str, int]], list[_Block]]
+
 
 #: Share of the page's width (landscape) or body height (portrait) the map always keeps.
 MAP_SHARE = 0.6
@@ -116,13 +120,19 @@ def _claims_layout(
     top: float,
     bottom: float,
     views: str | Sequence[str] | None = ("plantar",),
+    blocks_of: BlocksOf | None = None,
+    scales: Sequence[float] = (1.0, 0.9),
+    wide: float = 0.0,
 ) -> tuple[list[_Block], tuple[float, float, float, float], tuple[float, ...], int]:
     """Where the claims go: the smallest box (and text size) that holds them all.
 
     Tries a narrow column first, then a wider one, then two columns and a slightly smaller
     text, so that a page continues onto another only when the claims fill the most room
-    the map can spare. Returns the blocks, their box (x, y top, width, height; inches), the
-    map's rectangle (x, y, width, height) and the number of text columns.
+    the map can spare. ``blocks_of`` builds the blocks (default: :func:`_claims_blocks`),
+    ``scales`` are the text sizes tried (relative to the claims' own); ``wide`` (a share of
+    the width) allows two columns that wide on a landscape page before giving up. Returns
+    the blocks, their box (x, y top, width, height; inches), the map's rectangle (x, y,
+    width, height) and the number of text columns.
     """
     body_h = top - bottom
     note_h = NOTE_H
@@ -134,11 +144,15 @@ def _claims_layout(
         # The column never widens into the map: claims that do not fit continue on the
         # next page (PDF) or are named in the note at its foot.
         col = min(3.3, width * 0.32, width * (1 - share))
-        tries = [(col, 1, 1.0), (col, 1, 0.9)]
+        tries = [(col, 1, scale) for scale in scales]
+        if wide:  # then two columns, the map keeping 1 - wide of the width
+            tries += [(width * wide, 2, scale) for scale in scales]
     else:
-        tries = [(min(0.36, 1 - share), 2, 1.0), (1 - share, 2, 0.9)]
+        tries = [(min(0.36, 1 - share), 2, scales[0])]
+        tries += [(1 - share, 2, scale) for scale in scales[1:]]
+    build = _claims_blocks if blocks_of is None else blocks_of
     for k, (a, columns, scale) in enumerate(tries):
-        blocks = _claims_blocks(chart, chosen, numbers)
+        blocks = build(chart, chosen, numbers)
         for b in blocks:
             b.size *= scale
         if landscape:
@@ -184,6 +198,9 @@ def _compose(
     claims: bool = True,
     legend: bool = True,
     disagreements: bool | None = None,
+    blocks_of: BlocksOf | None = None,
+    scales: Sequence[float] = (1.0, 0.9),
+    wide: float = 0.0,
 ) -> tuple[MapArtists, list[_Block]]:
     """Draw one annotated page into ``fig``; return the map and any claims that did not fit."""
     feet_t = normalise_feet(chart, feet)
@@ -217,7 +234,17 @@ def _compose(
     map_rect: tuple[float, ...] = (MARGIN_IN, body_bottom, width, body_h)
     if chosen and claims:
         blocks, box, map_rect, columns = _claims_layout(
-            chart, chosen, numbers, landscape, width, top, body_bottom, views
+            chart,
+            chosen,
+            numbers,
+            landscape,
+            width,
+            top,
+            body_bottom,
+            views,
+            blocks_of,
+            scales,
+            wide,
         )
         # Keep the last lines of the box free for a note on what did not fit.
         leftover = _draw_blocks(

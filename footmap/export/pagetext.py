@@ -28,7 +28,11 @@ __all__ = [
     "SIZES",
     "TEXT_PT",
     "TITLE_SHARE",
+    "Paragraph",
     "check_caveat",
+    "draw_footer",
+    "draw_paragraphs",
+    "draw_title",
     "page_size",
 ]
 
@@ -452,3 +456,40 @@ def check_caveat(fig: Figure, chart: Chart) -> None:
 
 def _column_width(width: float, columns: int) -> float:
     return (width - 0.25 * (columns - 1)) / columns
+
+
+# -- for other wings: the page machinery under public names ------------------------------------
+#: A paragraph of a text column (wrapped the same at every dpi; see :func:`draw_paragraphs`).
+Paragraph = _Block
+
+
+def draw_paragraphs(
+    fig: Figure,
+    paragraphs: Sequence[_Block],
+    box: tuple[float, float, float, float],
+    columns: int = 1,
+) -> list[_Block]:
+    """Flow ``paragraphs`` top-down into ``box`` (inches: x, y top, width, height).
+
+    Returns the paragraphs that did not fit (to continue on another page).
+    """
+    return _draw_blocks(fig, paragraphs, box, columns)
+
+
+def draw_title(fig: Figure, text: str, size: float, top: float, max_h: float) -> float:
+    """Draw a page title (wrapped, shrunk to fit ``max_h`` inches) below ``top``; its height."""
+    fw, _ = fig.get_size_inches()
+    return _draw_title(fig, text, size, top, fw - 2 * MARGIN_IN, max_h)
+
+
+def draw_footer(fig: Figure, chart: Chart, sources: Sequence[Source] | None = None) -> float:
+    """Draw the caveat box and the numbered ``sources`` at the bottom; return its height (in).
+
+    The box holds the evidence and safety caveats.
+
+    ``sources`` defaults to those the caveats cite. The page then passes
+    :func:`check_caveat`. Raises :class:`FootmapError` when they cannot fit.
+    """
+    cited = chart.cited_sources(()) if sources is None else tuple(sources)
+    numbers = {s.id: k for k, s in enumerate(cited, start=1)}
+    return _footer(fig, chart, (), numbers, cited)

@@ -46,6 +46,7 @@ __all__ = [
     "LEGEND_NOTES",
     "LEGEND_TITLES",
     "NERVE_EDGE",
+    "NERVE_HATCH",
     "NERVE_STYLES",
     "AnatomyLayer",
     "plot_anatomy_layer",

@@ -183,14 +183,14 @@ def set_highlight(artists: MapArtists, spec: HighlightSpec) -> None:
 
 
 def recolor_labels(artists: MapArtists) -> None:
-    """Keep in-zone labels readable on their zone's current (possibly dimmed) fill."""
+    """Keep in-zone labels and numbers readable on their zone's current (possibly dimmed) fill."""
     face = np.asarray(artists.collection.get_facecolor())  # an (N, 4) array: RGBA per zone
     paper = np.array(to_rgba(palette.OUTLINE_FACE)[:3])
     for t in artists.labels:
         gid = t.get_gid() or ""
-        if not gid.startswith("label-"):
+        if not gid.startswith(("label-", "number-")):
             continue
-        i = artists.index.get(gid[6:])
+        i = artists.index.get(gid.split("-", 1)[1])
         if i is None:
             continue
         r, g, b, a = face[i] if len(face) > 1 else face[0]

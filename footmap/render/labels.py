@@ -42,6 +42,7 @@ __all__ = [
     "CALLOUT_MIN_PT",
     "KEY_MAX_SHARE",
     "inside_labels",
+    "inside_numbers",
     "key_lines",
     "key_spec",
     "place_labels",
@@ -171,6 +172,53 @@ def inside_labels(
     return inside, small
 
 
+#: Clearance (mm of the chart) kept around a number written inside its zone.
+NUMBER_PAD_MM = 0.3
+
+
+def inside_numbers(
+    zones: Sequence[Zone],
+    small: np.ndarray,
+    numbers: Mapping[str, int],
+    label_pt: float,
+    scale: float,
+) -> dict[int, float]:
+    """Which of the ``small`` zones (no room for their name) hold their number inside.
+
+    A zone's number (the chart's, :attr:`Chart.numbers`) is written at its anchor when its
+    box, at the callout numbers' size or down to their smallest, lies inside the zone; the
+    key names it as it names a callout. The rest get a callout with a leader line.
+
+    Returns
+    -------
+    dict
+        Zone index -> font size in points.
+    """
+    found: dict[int, float] = {}
+    if scale <= 0 or not len(small):
+        return found
+    sizes = sorted({label_pt * 0.9, max(label_pt * 0.9 * 0.85, CALLOUT_MIN_PT * 0.9),
+                    CALLOUT_MIN_PT * 0.9}, reverse=True)  # fmt: skip
+    todo = [int(i) for i in small]
+    for size in sizes:
+        boxes, keep = [], []
+        for i in todo:
+            w, h = text_size(str(numbers[zones[i].id]), size, "bold")
+            w, h = w / scale / 2 + NUMBER_PAD_MM, h / scale / 2 + NUMBER_PAD_MM
+            x, y = zones[i].anchor
+            boxes.append(shapely.box(x - w, y - h, x + w, y + h))
+            keep.append(i)
+        if not keep:
+            break
+        geoms = np.array([zones[i].geometry for i in keep], dtype=object)
+        ok = shapely.contains(geoms, np.array(boxes, dtype=object))
+        for i, good in zip(keep, ok, strict=True):
+            if good:
+                found[i] = size
+        todo = [i for i in todo if i not in found]
+    return found
+
+
 def _bounds(zones: Sequence[Zone]) -> np.ndarray:
     """Bounds ``(xmin, ymin, xmax, ymax)`` of the zones' geometries, one row per zone.
 
@@ -204,6 +252,9 @@ def place_once(artists: MapArtists, scale: float) -> None:
         wanted[list(artists.label_only)] = True
     bounds = _bounds(zones)
     inside, small = inside_labels(zones, wanted, artists.label_pt, scale, bounds)
+    chart_numbers = artists.chart.numbers
+    numbered = inside_numbers(zones, small, chart_numbers, artists.label_pt, scale)
+    small = np.setdiff1d(small, np.fromiter(numbered, int, len(numbered)))
 
     offsets = np.array([artists.panels[z.foot, z.view] for z in zones]).reshape(-1, 2)
     labels: list[Text] = []
@@ -231,7 +282,28 @@ def place_once(artists: MapArtists, scale: float) -> None:
         t.set_in_layout(False)
         labels.append(t)
 
-    leaders, key = _callouts(artists, small, bounds, offsets, scale, labels)
+    for i, size in numbered.items():
+        z = zones[i]
+        x, y = z.anchor
+        t = fasttext.adopt(
+            ax.text(
+                x + offsets[i, 0],
+                y + offsets[i, 1],
+                str(chart_numbers[z.id]),
+                ha="center",
+                va="center_baseline",
+                fontsize=size,
+                fontweight="bold",
+                color=palette.text_color(tuple(face[i])),
+                zorder=LABEL_Z,
+                gid=f"number-{z.id}",
+                parse_math=False,
+            )
+        )
+        t.set_in_layout(False)
+        labels.append(t)
+    named = {chart_numbers[zones[i].id]: display_text(zones[i].label) for i in numbered}
+    leaders, key = _callouts(artists, small, bounds, offsets, scale, labels, named)
     artists.labels, artists.leaders, artists.key = labels, leaders, key
     recolor_labels(artists)
     if not artists.labels_on:
@@ -257,19 +329,26 @@ def _callouts(
     offsets: np.ndarray,
     scale: float,
     labels: list[Text],
+    named: Mapping[int, str] | None = None,
 ) -> tuple[list[Artist], NumberKey | None]:
     """Numbered callouts in columns beside each panel, leader lines and the key.
 
     Every zone in ``small`` gets a number: when the columns beside a panel have too few
     rows, the numbers get smaller (down to :data:`CALLOUT_MIN_PT`). Only when even that
     is not enough (thousands of tiny zones) do the smallest zones go without a number,
-    and the key then says how many.
+    and the key then says how many. ``named`` (number -> label) are the zones whose
+    number is written inside them: the key names them too.
+
+    No two leader lines cross: the zones of a panel go to its left or right column by
+    where their anchors lie (every anchor of the left column left of every anchor of the
+    right one), and within a column two crossing leaders swap their numbers' places
+    (each swap shortens the leaders, so it ends).
     """
     ax, zones, layout = artists.ax, artists.zones, artists.layout
     assert layout is not None
-    if small.size == 0:
+    if small.size == 0 and not named:
         return [], None
-    cx = (bounds[small, 0] + bounds[small, 2]) / 2 + offsets[small, 0]
+    cx = np.array([zones[i].anchor[0] for i in small], float).reshape(-1) + offsets[small, 0]
     area = (bounds[small, 2] - bounds[small, 0]) * (bounds[small, 3] - bounds[small, 1])
     panel_of = artists.panel_of[small]
     per_panel = np.bincount(panel_of, minlength=len(layout.panels))
@@ -318,17 +397,14 @@ def _callouts(
             keep = np.argsort(-area[ks], kind="stable")[: sum(caps)]
             unlabelled += ks.size - keep.size
             ks = np.sort(ks[keep])
-        # Each zone goes to the nearer column; larger zones first when a column is full,
-        # the overflow to the other column while it has room.
-        ks = ks[np.argsort(-area[ks], kind="stable")]
+        # Each zone goes to the nearer column, split at one line across the panel (so
+        # that no leader to the left column crosses one to the right); when a column is
+        # full, the zones nearest the split go to the other.
+        ks = ks[np.argsort(cx[ks], kind="stable")]
         dl = np.abs(cx[ks] - xs[0]) if xs[0] is not None else np.full(ks.size, np.inf)
         dr = np.abs(cx[ks] - xs[1]) if xs[1] is not None else np.full(ks.size, np.inf)
-        near = [ks[dl <= dr], ks[dl > dr]]
-        sides = [list(near[0][: caps[0]]), list(near[1][: caps[1]])]
-        for side in (0, 1):
-            room_left = caps[side] - len(sides[side])
-            if room_left > 0:
-                sides[side] += list(near[1 - side][caps[1 - side] :][:room_left])
+        n_left = min(max(int(np.sum(dl <= dr)), ks.size - caps[1]), caps[0])
+        sides = [list(ks[:n_left]), list(ks[n_left:])]
         assert sum(map(len, sides)) == ks.size, "a callout was dropped"
         for side in (0, 1):
             if sides[side]:
@@ -339,7 +415,7 @@ def _callouts(
     # The chart numbers its zones once (toe to heel, per view): the same zone has the same
     # number on every surface and at every size, and both feet share it.
     chart_numbers = artists.chart.numbers
-    entries: dict[int, str] = {}
+    entries: dict[int, str] = dict(named or {})
     for _, _, ids, _, _ in columns:
         for i in ids:
             entries[chart_numbers[zones[i].id]] = display_text(zones[i].label)
@@ -352,8 +428,9 @@ def _callouts(
             (zones[i].anchor[0] + offsets[i, 0], zones[i].anchor[1] + offsets[i, 1]) for i in ids
         ]
         ys = _spread([a[1] for a in anchors], lo, hi, step)
+        end = x + radius if side == 0 else x - radius
+        ys = _uncross(anchors, ys, end)
         for i, (axx, ayy), y in zip(ids, anchors, ys, strict=True):
-            end = x + radius if side == 0 else x - radius
             segments.append([(axx, ayy), (end, y)])
             dots.append((axx, ayy))
             circles.append((x, y))
@@ -410,6 +487,39 @@ def _callouts(
     key_room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
     key = _key(ax, entries, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)
     return [lines, ring_line, dot_line], key
+
+
+def _crosses(p: tuple[float, float], q: tuple[float, float],
+             r: tuple[float, float], s: tuple[float, float]) -> bool:  # fmt: skip
+    """Whether segments ``pq`` and ``rs`` cross (touching at an end point does not count)."""
+
+    def side(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float]) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = side(r, s, p), side(r, s, q)
+    d3, d4 = side(p, q, r), side(p, q, s)
+    return d1 * d2 < 0 and d3 * d4 < 0
+
+
+def _uncross(anchors: list[tuple[float, float]], ys: list[float], x: float) -> list[float]:
+    """``ys`` (the numbers' heights in one column at ``x``) reassigned so no leaders cross.
+
+    The leader of zone ``k`` runs from ``anchors[k]`` to ``(x, ys[k])``. Two crossing
+    leaders swap their heights; a swap always shortens the two leaders together (the
+    triangle inequality), so the loop ends, with no two leaders crossing.
+    """
+    ys = list(ys)
+    n = len(ys)
+    for _ in range(4 * n * n + 1):
+        swapped = False
+        for a in range(n):
+            for b in range(a + 1, n):
+                if _crosses(anchors[a], (x, ys[a]), anchors[b], (x, ys[b])):
+                    ys[a], ys[b] = ys[b], ys[a]
+                    swapped = True
+        if not swapped:
+            break
+    return ys
 
 
 #: The most of the map's width the numbered key takes; columns beyond it are not listed.

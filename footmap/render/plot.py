@@ -49,6 +49,7 @@ from footmap.render.labels import (
     CALLOUT_MIN_PT,
     KEY_MAX_SHARE,
     inside_labels,
+    inside_numbers,
     key_spec,
     place_once,
 )
@@ -310,17 +311,23 @@ def plot_map(
     wanted = np.array([label_only is None or z.id in label_only for z in zones], bool)
     bounds = shapely.bounds(np.fromiter((z.geometry for z in zones), object, len(zones)))
     views_of = np.array([z.view for z in zones], dtype=object)
-    smalls: dict[float, np.ndarray] = {}
+    smalls: dict[float, tuple[np.ndarray, np.ndarray]] = {}
 
-    def small_at(scale: float) -> np.ndarray:
-        """Indices of the wanted zones whose label does not fit inside at ``scale``."""
+    def small_at(scale: float, called_out: bool = False) -> np.ndarray:
+        """Indices of the wanted zones whose label does not fit inside at ``scale``.
+
+        With ``called_out``, only those whose number does not fit inside either.
+        """
         key = round(scale, 4)
         if key not in smalls:
-            smalls[key] = inside_labels(zones, wanted, LABEL_PT, scale, bounds)[1]
-        return smalls[key]
+            small = inside_labels(zones, wanted, LABEL_PT, scale, bounds)[1]
+            numbered = inside_numbers(zones, small, chart.numbers, LABEL_PT, scale)
+            rest = np.setdiff1d(small, np.fromiter(numbered, int, len(numbered)))
+            smalls[key] = (small, rest)
+        return smalls[key][1 if called_out else 0]
 
     def callout_views(scale: float) -> set[str]:
-        return {str(v) for v in views_of[small_at(scale)]} if len(zones) else set()
+        return {str(v) for v in views_of[small_at(scale, True)]} if len(zones) else set()
 
     key_pt = 0.0  # room for the numbered key, left of the feet
     for _attempt in range(4):

@@ -30,6 +30,7 @@ __all__ = [
     "EVIDENCE_HEADING",
     "EXPLORER_HTML",
     "LESSON_HTML",
+    "SEE_CAVEAT",
     "SECTIONS",
     "VIEW_WORDS",
     "Cited",
@@ -532,6 +533,10 @@ class HtmlStyle:
     numbered : bool
         Cite by number (``[1, 2]``, the page lists the sources) rather than by source title.
     cite_class, safety_class : str
+    pinned : bool
+        The surface shows the caveat box beside the text (the explorer, tour and quiz): the
+        evidence caveat standing in for evidence becomes a pointer to it and the safety line
+        is left to it, so the caveat is shown once.
     """
 
     heading: str = "h5"
@@ -541,12 +546,16 @@ class HtmlStyle:
     numbered: bool = False
     cite_class: str = "fm-cite"
     safety_class: str = "fm-safety"
+    pinned: bool = False
 
 
-#: The explorer's side panel.
-EXPLORER_HTML = HtmlStyle()
-#: Tour steps and quiz answers.
-LESSON_HTML = HtmlStyle(heading="h4", classes=(("evidence", "fm-evidence-head"),))
+#: Where the evidence caveat stands in for evidence on a surface that shows the caveat box.
+SEE_CAVEAT = "See the caveat beside the map."
+
+#: The explorer's side panel (the caveat box is beside it).
+EXPLORER_HTML = HtmlStyle(pinned=True)
+#: Tour steps and quiz answers (the caveat box is beside them).
+LESSON_HTML = HtmlStyle(heading="h4", classes=(("evidence", "fm-evidence-head"),), pinned=True)
 
 
 def _cite_html(item: Cited, style: HtmlStyle) -> str:
@@ -583,8 +592,8 @@ def sections_html(d: Description, style: HtmlStyle = EXPLORER_HTML) -> str:
         listed = False
         for item in section.items:
             if item.kind == "caveat":
-                parts.append(("</ul>" if listed else "") + f"<p>{_e(item.text)}")
-                parts.append(f"{_cite_html(item, style)}</p>")
+                said = SEE_CAVEAT if style.pinned else f"{_e(item.text)}{_cite_html(item, style)}"
+                parts.append(("</ul>" if listed else "") + f'<p class="fm-see-caveat">{said}</p>')
                 listed = False
                 continue
             if not listed:
@@ -593,7 +602,7 @@ def sections_html(d: Description, style: HtmlStyle = EXPLORER_HTML) -> str:
             parts.append(_item_html(item, style))
         if listed:
             parts.append("</ul>")
-    if d.safety.strip():
+    if d.safety.strip() and not style.pinned:
         parts.append(
             f'<p class="{style.safety_class}"><{b}>{_e(SAFETY_HEADING)}:</{b}> {_e(d.safety)}</p>'
         )

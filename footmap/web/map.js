@@ -16,7 +16,7 @@
     labels.push([]);
   }
   document.querySelectorAll("[data-z]").forEach(function (el) {
-    if (el.classList.contains("lbl") || el.classList.contains("callout")) {
+    if (el.classList.contains("lbl") || el.classList.contains("znum") || el.classList.contains("callout")) {
       labels[+el.getAttribute("data-z")].push(el);
     }
   });

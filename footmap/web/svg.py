@@ -267,6 +267,29 @@ def view_svg(
             )
         )
 
+    # numbers written inside zones too small for their name (named in the key)
+    for t in arts.labels:
+        gid = t.get_gid() or ""
+        if not gid.startswith("number-"):
+            continue
+        z = chart.zone(gid[len("number-") :])
+        x, y = t.get_position()
+        n = t.get_text()
+        parts[z.foot].append(
+            _text(
+                float(x),
+                -float(y),
+                n,
+                float(t.get_fontsize()) * mm,
+                cls="znum",
+                fill=str(t.get_color()),
+                weight="bold",
+                extra=f' data-z="{number[z.id]}"',
+            )
+        )
+        entry = key.setdefault(n, {"n": int(n), "label": z.label, "feet": set()})
+        entry["feet"].add(z.foot)
+
     total = _Box()
     for b in boxes.values():
         total = total.union(b)

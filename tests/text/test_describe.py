@@ -156,11 +156,12 @@ def test_zone_html_sections_in_order(rich):
         "<h5>What the articles say</h5>"
         '<ul><li>An article says so. <span class="fm-cite">(source: An article)</span></li></ul>'
         '<h5>What the evidence says</h5><ul><li>A trial found nothing. <span class="fm-cite">'
-        "(source: A trial)</span></li></ul>"
-        '<p class="fm-safety"><b>Safety:</b> Diabetes: ask first.</p></div>'
+        "(source: A trial)</span></li></ul></div>"
     )
     z0 = d.zone_html(rich, rich.zones[0])
-    assert "<h5>What the evidence says</h5><p>Synthetic chart: the zones are claims about " in z0
+    # the caveat box beside the panel says it: the evidence section points to it, once
+    assert '<h5>What the evidence says</h5><p class="fm-see-caveat">See the caveat beside' in z0
+    assert "Synthetic chart: the zones are claims" not in z0
     assert "fm-disagree" not in z0
 
 
@@ -260,7 +261,8 @@ def test_several_safety_caveats_and_sources_are_joined():
     assert caveat.safety_line(chart) == "1st. Second."
     html = d.zone_html(chart, chart.zones[0])
     assert '<span class="fm-cite">(source: Synthetic source; Other chart)</span>' in html
-    assert html.endswith('<p class="fm-safety"><b>Safety:</b> 1st. Second.</p></div>')
+    assert "fm-safety" not in html  # shown once, in the caveat box beside the panel
+    assert "1st. Second." in caveat.caveat_html(chart)
 
 
 def test_two_sources_are_cited_as_a_list_and_two_evidence_caveats_are_joined():

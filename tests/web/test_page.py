@@ -92,7 +92,8 @@ def test_every_zone_is_one_focusable_button_with_its_claim_as_name(page):
 def test_labels_are_real_text_in_the_svg(page):
     # a label that fits inside its zone on the plantar view, and a callout number
     assert re.search(r'<text class="lbl"[^>]*>Lungs / chest</text>', page)
-    assert re.search(r'<text class="num"[^>]*>1</text>', page)
+    assert re.search(r'<text class="num"[^>]*>\d+</text>', page)  # a callout
+    assert re.search(r'<text class="znum"[^>]*>1</text>', page)  # a number in its zone
     assert "<image" not in page
 
 

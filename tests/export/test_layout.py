@@ -57,8 +57,8 @@ def crossing_feet(m) -> list[str]:
     """Texts, other than a zone's own label, whose box crosses a drawn foot."""
     bad = []
     for t, box in m["texts"]:
-        if (t.get_gid() or "").startswith("label-"):
-            continue  # a zone's label lies inside its zone, on its foot
+        if (t.get_gid() or "").startswith(("label-", "number-")):
+            continue  # a zone's label or number lies inside its zone, on its foot
         rect = shapely.box(box.x0 + 1, box.y0 + 1, box.x1 - 1, box.y1 - 1)
         if any(rect.intersects(o) for o in m["outlines"].values()):
             bad.append(t.get_text()[:30])

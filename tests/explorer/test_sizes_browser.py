@@ -17,7 +17,7 @@ from pathlib import Path
 import _lab
 import pytest
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]
 ROOT = HERE.parent
 NOTEBOOKS = ROOT / "notebooks"
 

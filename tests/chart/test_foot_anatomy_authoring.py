@@ -16,7 +16,7 @@ import pytest
 from shapely.geometry import shape
 from shapely.ops import unary_union
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ALL_PANELS = [(f, v) for f in ("left", "right") for v in ("plantar", "dorsal", "medial", "lateral")]
 TOL = 0.5  # mm^2
 

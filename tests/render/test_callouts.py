@@ -1,0 +1,61 @@
+"""Numbers in the zones where they fit, callouts for the rest, and leader lines that never cross."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib.pyplot as plt
+import pytest
+import shapely
+
+from footmap.export import figure
+
+
+def _leaders(artists) -> list[shapely.LineString]:
+    (lines,) = [a for a in artists.leaders if a.get_gid() == "footmap-leaders"]
+    return [shapely.LineString(seg) for seg in lines.get_segments()]
+
+
+def crossings(artists) -> list[tuple[int, int]]:
+    """Pairs of leader segments that cross (sharing no end point)."""
+    segs = _leaders(artists)
+    return [
+        (a, b) for (a, sa), (b, sb) in itertools.combinations(enumerate(segs), 2) if sa.crosses(sb)
+    ]
+
+
+@pytest.mark.parametrize("views", ["plantar", "all"])
+def test_no_two_leader_lines_cross(chart, views):
+    fig = figure(chart, views=views, size="a4", orientation="landscape")
+    try:
+        artists = fig.footmap_artists
+        assert len(_leaders(artists)) > 10  # the test has leaders to look at
+        assert crossings(artists) == []
+    finally:
+        plt.close(fig)
+
+
+def test_a_zone_too_small_for_its_name_shows_its_number_inside(chart):
+    fig = figure(chart, views="plantar")
+    try:
+        artists = fig.footmap_artists
+        inside = {
+            t.get_gid()[len("number-") :]: t
+            for t in artists.labels
+            if (t.get_gid() or "").startswith("number-")
+        }
+        # the pituitary (in the big toe) is number 2, written in the zone
+        assert inside["left.plantar.pituitary"].get_text() == "2"
+        renderer = fig.canvas.get_renderer()
+        inv = artists.ax.transData.inverted()
+        for zid, t in inside.items():
+            z = chart.zone(zid)
+            assert t.get_text() == str(chart.numbers[zid])
+            dx, dy = artists.panels[z.foot, z.view]
+            (x0, y0), (x1, y1) = inv.transform(t.get_window_extent(renderer).get_points())
+            assert z.geometry.contains(shapely.box(x0 - dx, y0 - dy, x1 - dx, y1 - dy)), zid
+        # and the key names it
+        key = "\n".join(t.get_text() for t in artists.key.get_texts()).splitlines()
+        assert " 2  Pituitary" in key
+    finally:
+        plt.close(fig)
