@@ -41,6 +41,7 @@ __all__ = [
     "BONE_EDGE",
     "BONE_FACE",
     "DERMATOME_COLOR",
+    "LAYER_ALPHA",
     "LAYER_KINDS",
     "LEGEND_NOTES",
     "LEGEND_TITLES",

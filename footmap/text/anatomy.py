@@ -163,6 +163,11 @@ def _cite(ids: Iterable[str], numbers: dict[str, int] | None, titles: dict[str, 
     return "(sources: " + "; ".join(titles[i] for i in ids) + ")"
 
 
+def _cite_html(ids: Iterable[str], numbers: dict[str, int] | None, titles: dict[str, str]) -> str:
+    """:func:`_cite` escaped, in ``<span class="fm-cite">``."""
+    return f'<span class="fm-cite">{_e(_cite(ids, numbers, titles))}</span>'
+
+
 def under_line(
     items: Sequence[UnderItem], anatomy: AnatomyChart, numbers: dict[str, int] | None = None
 ) -> str:
@@ -178,14 +183,27 @@ def under_line(
     return f"{UNDER_HEADING}: {under_text(items)} {cite}"
 
 
-def under_html(items: Sequence[UnderItem], anatomy: AnatomyChart) -> str:
-    """:data:`UNDER_HEADING` and :func:`under_text` as an escaped HTML fragment, sources named."""
+def under_html(
+    items: Sequence[UnderItem],
+    anatomy: AnatomyChart,
+    numbers: dict[str, int] | None = None,
+    *,
+    heading: str = "h5",
+) -> str:
+    """:data:`UNDER_HEADING` and :func:`under_text` as an escaped HTML fragment.
+
+    The sources are named by title, or cited by number when ``numbers`` (source id ->
+    number, e.g. from :func:`anatomy_numbers`) is given. ``heading`` is the heading's tag.
+    """
     if not items:
         body = "<p>Nothing in the foot-anatomy chart.</p>"
     else:
-        cited = "; ".join(_e(s.title) for s in under_sources(items, anatomy))
-        body = f'<p>{_e(under_text(items))} <span class="fm-cite">(sources: {cited})</span></p>'
-    return f'<div class="fm-under"><h5>{_e(UNDER_HEADING)}</h5>{body}</div>'
+        sources = under_sources(items, anatomy)
+        body = (
+            f"<p>{_e(under_text(items))} "
+            f"{_cite_html([s.id for s in sources], numbers, {s.id: s.title for s in sources})}</p>"
+        )
+    return f'<div class="fm-under"><{heading}>{_e(UNDER_HEADING)}</{heading}>{body}</div>'
 
 
 def where_it_really_is(
@@ -214,16 +232,24 @@ def where_it_really_is(
     return "\n".join(lines)
 
 
-def where_it_really_is_html(body: BodyChart, body_area: str) -> str:
-    """:func:`where_it_really_is` as an escaped HTML fragment, each claim with its sources."""
+def where_it_really_is_html(
+    body: BodyChart,
+    body_area: str,
+    numbers: dict[str, int] | None = None,
+    *,
+    heading: str = "h5",
+) -> str:
+    """:func:`where_it_really_is` as an escaped HTML fragment, each claim with its sources.
+
+    The sources are named by title, or cited by number when ``numbers`` is given (as
+    :func:`where_it_really_is` does). ``heading`` is the heading's tag.
+    """
     claims = where_claims(body, body_area)
-    head = f"<h5>{_e(WHERE_HEADING)} (the {_e(body_area)})</h5>"
+    head = f"<{heading}>{_e(WHERE_HEADING)} (the {_e(body_area)})</{heading}>"
     if not claims:
         return f'<div class="fm-where">{head}<p>The body chart does not draw it.</p></div>'
-    items = []
-    for c in claims:
-        cited = "; ".join(_e(body.source(s).title) for s in c.sources)
-        items.append(f'<li>{_e(c.text)} <span class="fm-cite">(sources: {cited})</span></li>')
+    titles = {s.id: s.title for s in where_sources(body, body_area)}
+    items = [f"<li>{_e(c.text)} {_cite_html(c.sources, numbers, titles)}</li>" for c in claims]
     return f'<div class="fm-where">{head}<ul>{"".join(items)}</ul></div>'
 
 

@@ -30,7 +30,8 @@
   var found = document.getElementById("fm-found");
   var more = document.getElementById("fm-more");
   var back = document.querySelector("aside.panel .back");
-  var state = { foot: D.start.foot, view: D.start.view, sel: -1, hits: [], tab: -1 };
+  var state = { foot: D.start.foot, view: D.start.view, sel: -1, group: [], hits: [], tab: -1 };
+  var layout = document.querySelector("main.layout");
   var NS = "http://www.w3.org/2000/svg";
   var narrow = window.matchMedia("(max-width: 760px)");
 
@@ -227,6 +228,7 @@
     });
     var r = document.querySelector('input[name="view"][value="' + view + '"]');
     if (r) r.checked = true;
+    layerKey();
     zoomHome();
     refresh();
   }
@@ -488,17 +490,17 @@
   }
 
   // ---- selection ----
-  function ring(cls, i) {
+  function ring(cls, which, from, svgOf) { // outline each element of `which` over its SVG
     var old = document.querySelectorAll("path." + cls);
     old.forEach(function (p) { p.parentNode.removeChild(p); });
-    if (i < 0) return;
-    var svg = svgs[D.zones[i][1]];
-    var p = document.createElementNS(NS, "path");
-    p.setAttribute("d", els[i].getAttribute("d"));
-    p.setAttribute("class", cls);
-    svg.querySelector("g.overlay").appendChild(p);
+    (typeof which === "number" ? (which < 0 ? [] : [which]) : which).forEach(function (i) {
+      var p = document.createElementNS(NS, "path");
+      p.setAttribute("d", (from || els)[i].getAttribute("d"));
+      p.setAttribute("class", cls);
+      (svgOf ? svgOf(i) : svgs[D.zones[i][1]]).querySelector("g.overlay").appendChild(p);
+    });
   }
-  function drawRing() { ring("ring-sel", state.sel >= 0 && visible(state.sel) ? state.sel : -1); }
+  function drawRing() { ring("ring-sel", state.group.filter(visible)); }
   function announce(text) {
     live.textContent = "";
     window.setTimeout(function () { live.textContent = text; }, 30);
@@ -507,20 +509,7 @@
     var url = id ? "#" + id : location.pathname + location.search;
     try { history.replaceState(null, "", url); } catch (e) { if (id) location.hash = id; }
   }
-  function select(i, opts) {
-    opts = opts || {};
-    if (state.sel >= 0) els[state.sel].removeAttribute("aria-current");
-    state.sel = i;
-    var z = D.zones[i];
-    if (state.view !== z[1]) setView(z[1]);
-    if (state.foot !== "both" && state.foot !== z[2]) {
-      setFoot(D.feet.length > 1 && !narrow.matches ? "both" : z[2]);
-    }
-    showZone(i);
-    els[i].setAttribute("aria-current", "true");
-    var tpl = document.getElementById("info-" + z[0]);
-    panel.textContent = "";
-    if (tpl) panel.appendChild(tpl.content.cloneNode(true));
+  function fillRefs() { // the numbered sources each list names, copied from the page's lists
     panel.querySelectorAll("ul.refs").forEach(function (ul) {
       ul.getAttribute("data-refs").split(" ").forEach(function (n) {
         var src = document.getElementById("src-" + n);
@@ -530,15 +519,101 @@
         ul.appendChild(li);
       });
     });
+  }
+  function realBox(area, zone) { // real anatomy, apart from the claims: where, what is under
+    var box = document.createElement("section");
+    box.className = "anat-box";
+    box.setAttribute("aria-label", "Real anatomy");
+    var refs = [[], []];
+    [document.getElementById("where-" + area),
+     zone && D.under ? document.getElementById("under-" + zone) : null].forEach(function (t, k) {
+      if (!t) return;
+      var part = t.content.cloneNode(true);
+      part.querySelectorAll("[data-refs]").forEach(function (d) {
+        d.getAttribute("data-refs").split(" ").forEach(function (n) {
+          if (n && refs[k].indexOf(n) < 0) refs[k].push(n);
+        });
+      });
+      box.appendChild(part);
+    });
+    return { box: box, refs: refs };
+  }
+  function sourcesList(heading, refs) { // where it is, then what is under: two lists, one heading
+    var frag = document.createDocumentFragment();
+    if (!refs[0].length && !refs[1].length) return frag;
+    var h = document.createElement("h4");
+    h.textContent = heading;
+    frag.appendChild(h);
+    refs.forEach(function (nums, k) {
+      if (!nums.length) return;
+      var ul = document.createElement("ul");
+      ul.className = k ? "refs under-refs" : "refs";
+      ul.setAttribute("data-refs", nums.sort(function (a, b) { return a - b; }).join(" "));
+      frag.appendChild(ul);
+    });
+    return frag;
+  }
+  function groupList(group, i) { // every zone charts claim for the area, each a button
+    var div = document.createElement("div");
+    div.className = "group";
+    var p = document.createElement("p");
+    p.textContent = "Charts claim " + group.length + " zones for the " + D.areas[i] + ":";
+    div.appendChild(p);
+    var ul = document.createElement("ul");
+    group.forEach(function (k) {
+      var li = document.createElement("li");
+      var b = button(D.labels[k] + " \u00b7 " + D.where[k], function () {
+        select(k, { focus: !narrow.matches });
+        if (narrow.matches) { showWhat("feet"); window.scrollTo(0, 0); }
+      });
+      b.setAttribute("aria-label", D.names[k] + " (" + D.where[k] + ")");
+      if (k === i) b.setAttribute("aria-current", "true");
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    div.appendChild(ul);
+    return div;
+  }
+  function select(i, opts) {
+    opts = opts || {};
+    state.group.forEach(function (k) { els[k].removeAttribute("aria-current"); });
+    state.sel = i;
+    state.group = opts.group && opts.group.length ? opts.group.slice() : [i];
+    var z = D.zones[i];
+    if (state.view !== z[1]) setView(z[1]);
+    var feet = {};
+    state.group.forEach(function (k) { if (D.zones[k][1] === z[1]) feet[D.zones[k][2]] = 1; });
+    if (state.foot !== "both" && (state.foot !== z[2] || Object.keys(feet).length > 1)) {
+      var wide = D.feet.length > 1 && !narrow.matches;
+      if (wide || state.foot !== z[2]) setFoot(wide ? "both" : z[2]);
+    }
+    showZone(i);
+    state.group.forEach(function (k) { els[k].setAttribute("aria-current", "true"); });
+    var tpl = document.getElementById("info-" + z[0]);
+    panel.textContent = "";
+    if (tpl) panel.appendChild(tpl.content.cloneNode(true));
+    var real = realBox(B.wz[i], z[0]);
+    var after = panel.querySelector("h4.charts + ul") || panel.querySelector("p.area");
+    if (after) after.parentNode.insertBefore(real.box, after.nextSibling);
+    else panel.appendChild(real.box);
+    if (state.group.length > 1) {
+      var area = panel.querySelector("p.area");
+      panel.insertBefore(groupList(state.group, i), area ? area.nextSibling : panel.firstChild);
+    }
+    panel.appendChild(sourcesList("Anatomy sources", real.refs));
+    fillRefs();
+    markBody(B.zr[i]);
     refresh();
     if (opts.focus) els[i].focus();
-    announce("Selected " + D.names[i] + " (" + D.where[i] + ").");
+    announce(opts.said || "Selected " + D.names[i] + " (" + D.where[i] + ").");
     if (opts.hash !== false) setHash(z[0]);
   }
   function clear() {
-    if (state.sel < 0) return;
-    els[state.sel].removeAttribute("aria-current");
+    if (state.sel < 0 && !bstate.marked.length) return;
+    state.group.forEach(function (k) { els[k].removeAttribute("aria-current"); });
     state.sel = -1;
+    state.group = [];
+    markBody([]);
     panel.textContent = "";
     var p = document.createElement("p");
     p.className = "prompt";
@@ -680,8 +755,8 @@
 
   // ---- a phone: the panel under the map, and back ----
   var backTo = null;
-  function toPanel(i) {
-    backTo = { y: window.scrollY, zone: i };
+  function toPanel(i, el) {
+    backTo = { y: window.scrollY, zone: i, el: el || null };
     back.hidden = false;
     document.querySelector("aside.panel").scrollIntoView({ block: "start" });
   }
@@ -691,7 +766,147 @@
     backTo = null;
     if (!to) return;
     window.scrollTo(0, to.y);
-    if (to.zone >= 0 && visible(to.zone)) els[to.zone].focus({ preventScroll: true });
+    if (to.el) to.el.focus({ preventScroll: true });
+    else if (to.zone >= 0 && visible(to.zone)) els[to.zone].focus({ preventScroll: true });
+  });
+
+  // ---- the body: where the organs really are, linked both ways with the feet ----
+  var B = D.body, NB = B.regions.length;
+  var bsvg = document.getElementById("fm-body");
+  var bels = [];
+  for (var r = 0; r < NB; r++) bels.push(document.getElementById("body-" + B.regions[r][0]));
+  var bstate = { view: B.views[0], marked: [], tab: -1 };
+  var bodySel = document.getElementById("fm-body-sel");
+  function bodySvg() { return bsvg; }
+  function setBodyView(v) {
+    bstate.view = v;
+    bsvg.querySelectorAll("g.bview").forEach(function (g) {
+      if (g.getAttribute("data-view") === v) g.removeAttribute("display");
+      else g.setAttribute("display", "none");
+    });
+    document.querySelectorAll(".bodyfig .side-note").forEach(function (p) {
+      p.hidden = p.getAttribute("data-view") !== v;
+    });
+    var radio = document.querySelector('input[name="bview"][value="' + v + '"]');
+    if (radio) radio.checked = true;
+    bodyRefresh();
+  }
+  function onView(r) { return B.regions[r][1] === bstate.view; }
+  function bodyRefresh() { // one tab stop in the body: a marked organ, else the last, else the top
+    var t = -1;
+    bstate.marked.forEach(function (k) { if (t < 0 && onView(k)) t = k; });
+    if (t < 0 && bstate.tab >= 0 && onView(bstate.tab)) t = bstate.tab;
+    if (t < 0) t = B.start[bstate.view];
+    if (bstate.tab >= 0 && bstate.tab !== t) bels[bstate.tab].setAttribute("tabindex", "-1");
+    if (t >= 0 && t !== undefined) { bels[t].setAttribute("tabindex", "0"); bstate.tab = t; }
+    ring("bring-sel", bstate.marked.filter(onView), bels, bodySvg);
+  }
+  function markBody(regions) {
+    bstate.marked.forEach(function (k) {
+      bels[k].removeAttribute("aria-current");
+      bels[k].classList.remove("on");
+    });
+    bstate.marked = regions.slice();
+    regions.forEach(function (k) {
+      bels[k].setAttribute("aria-current", "true");
+      bels[k].classList.add("on");
+    });
+    if (regions.length && !regions.some(onView)) setBodyView(B.regions[regions[0]][1]);
+    else bodyRefresh();
+    bodySel.textContent = regions.length
+      ? "Marked in the body: " + B.regions[regions[0]][3] + "."
+      : "";
+    bodySel.hidden = !regions.length;
+  }
+  function selectArea(r, opts) { // an organ: every foot zone charts claim for it
+    opts = opts || {};
+    var zs = B.rz[r], name = B.regions[r][3];
+    if (!zs.length) {
+      clear();
+      markBody(B.regions.map(function (q, k) { return q[2] === B.regions[r][2] ? k : -1; })
+        .filter(function (k) { return k >= 0; }));
+      var h = document.createElement("h3");
+      h.className = "zname";
+      h.textContent = name;
+      var p = document.createElement("p");
+      p.className = "area";
+      p.textContent = "No zone of this chart is claimed for the " + B.regions[r][2] + ".";
+      panel.textContent = "";
+      panel.appendChild(h);
+      panel.appendChild(p);
+      var real = realBox(B.wr[r], null);
+      panel.appendChild(real.box);
+      panel.appendChild(sourcesList("Anatomy sources", real.refs));
+      fillRefs();
+      announce(name + ": no zone of this chart is claimed for it.");
+    } else {
+      var vis = zs.filter(visible), first = vis.length ? vis[0] : zs[0];
+      select(first, { group: zs, said: "Selected " + name + " on the body: charts claim " +
+        zs.length + " foot zone" + (zs.length > 1 ? "s" : "") + " for the " + D.areas[first] + "." });
+    }
+    if (opts.focus) bels[r].focus();
+  }
+  bsvg.addEventListener("click", function (ev) {
+    var el = ev.target && ev.target.closest ? ev.target.closest("[data-r]") : null;
+    if (!el) return;
+    selectArea(+el.getAttribute("data-r"));
+    if (narrow.matches) toPanel(-1, el);
+  });
+  bsvg.addEventListener("keydown", function (ev) {
+    var el = ev.target && ev.target.closest ? ev.target.closest("[data-r]") : null;
+    if (!el) return;
+    var r = +el.getAttribute("data-r");
+    var dir = { ArrowUp: 0, ArrowDown: 1, ArrowLeft: 2, ArrowRight: 3 }[ev.key];
+    if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault();
+      selectArea(r, { focus: true });
+    } else if (dir !== undefined) {
+      ev.preventDefault();
+      var t = B.nav[r][dir];
+      if (t >= 0) {
+        bels[bstate.tab].setAttribute("tabindex", "-1");
+        bstate.tab = t;
+        bels[t].setAttribute("tabindex", "0");
+        bels[t].focus();
+      }
+    }
+  });
+  bsvg.addEventListener("focusin", function (ev) {
+    var el = ev.target && ev.target.closest ? ev.target.closest("[data-r]") : null;
+    ring("bring-focus", el ? [+el.getAttribute("data-r")] : [], bels, bodySvg);
+  });
+  bsvg.addEventListener("focusout", function () { ring("bring-focus", [], bels, bodySvg); });
+  document.querySelectorAll('input[name="bview"]').forEach(function (radio) {
+    radio.addEventListener("change", function () { setBodyView(radio.value); });
+  });
+  // a phone: the feet or the body in the map's place
+  var showBtns = document.querySelectorAll(".showing button");
+  function showWhat(what) {
+    layout.classList.toggle("show-body", what === "body");
+    showBtns.forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-show") === what));
+    });
+    if (what === "feet") { zoomHome(); if (state.sel >= 0) showZone(state.sel); }
+  }
+  showBtns.forEach(function (b) {
+    b.addEventListener("click", function () { showWhat(b.getAttribute("data-show")); });
+  });
+
+  // ---- the anatomy layers over the feet ----
+  function setLayer(kind) {
+    layout.setAttribute("data-layer", kind);
+    document.querySelectorAll(".anat-key").forEach(function (k) {
+      k.hidden = k.getAttribute("data-kind") !== kind;
+    });
+    layerKey();
+  }
+  function layerKey() { // the nerves of the view shown
+    document.querySelectorAll(".anat-key li[data-view]").forEach(function (li) {
+      li.hidden = li.getAttribute("data-view") !== state.view;
+    });
+  }
+  document.querySelectorAll('input[name="layer"]').forEach(function (radio) {
+    radio.addEventListener("change", function () { setLayer(radio.value); });
   });
 
   // ---- events ----
@@ -765,6 +980,10 @@
   window.addEventListener("hashchange", fromHash);
 
   placeFound();
+  setBodyView(B.views[0]);
+  markBody([]);
+  var checked = document.querySelector('input[name="layer"]:checked');
+  setLayer(checked ? checked.value : "none");
   // a phone shows one foot at a time (its zones large enough to tap); "Both" stays offered
   if (narrow.matches && state.foot === "both" && D.feet.length > 1) setFoot(D.feet[0]);
   else zoomHome();

@@ -28,14 +28,33 @@ from typing import Any
 
 from footmap import __version__
 from footmap import style as palette
-from footmap.chart.model import Chart, Zone
+from footmap.chart.anatomy import anatomy_under, drawn_on
+from footmap.chart.loader import load_anatomy, load_body
+from footmap.chart.model import AnatomyChart, BodyChart, Chart, Zone
 from footmap.chart.neighbours import DIRECTIONS, walk
 from footmap.chart.query import search_index
 from footmap.render.house import house_style
 from footmap.render.layout import normalise_feet, normalise_views
 from footmap.text import caveat, describe
+from footmap.text.anatomy import (
+    ANATOMY_SOURCES_HEADING,
+    WHERE_HEADING,
+    anatomy_numbers,
+    under_html,
+    under_sources,
+    where_it_really_is_html,
+    where_sources,
+)
 from footmap.text.safe import escape_html as _e
 from footmap.vocab import SYSTEMS, VIEWS
+from footmap.web.anatomy import (
+    LAYERS,
+    body_data,
+    body_svg,
+    layer_css,
+    layer_legend,
+    layer_svg,
+)
 from footmap.web.svg import accessible_name, view_svg
 
 __all__ = ["arrow_targets", "html_document", "write_html"]
@@ -94,6 +113,56 @@ def _zone_template(chart: Chart, zone: Zone, numbers: dict[str, int]) -> str:
         f"{describe.sections_html(d, PANEL_HTML)}"
         f'<h4>Sources</h4><ul class="refs" data-refs="{refs}"></ul></template>'
     )
+
+
+def _refs(ids: Sequence[str], numbers: dict[str, int]) -> str:
+    return " ".join(str(n) for n in sorted({numbers[i] for i in ids if i in numbers}))
+
+
+def _anatomy_templates(
+    chart: Chart,
+    body: BodyChart,
+    anatomy: AnatomyChart | None,
+    areas: Sequence[str],
+    start: int,
+) -> tuple[str, list[Any]]:
+    """The panel's real-anatomy templates and their numbered sources.
+
+    One ``<template id="where-<k>">`` per body area ``areas[k]`` ("Where it really is", from
+    :func:`footmap.text.anatomy.where_it_really_is_html`) and, when ``anatomy`` is given, one
+    ``<template id="under-<zone id>">`` per zone ("What is under this zone",
+    :func:`footmap.text.anatomy.under_html` of :func:`footmap.anatomy_under`). Each wraps its
+    fragment in ``<div data-refs="...">`` (the numbers it cites). Sources are numbered from
+    ``start`` (after the chart's own), the structures' first.
+
+    Returns
+    -------
+    tuple
+        The templates (HTML) and the numbered sources: ``(number, Source)`` in order.
+    """
+    under = {z.id: anatomy_under(chart, z.id, anatomy) for z in chart.zones} if anatomy else {}
+    sources = (
+        [s for items in under.values() for s in under_sources(items, anatomy)] if anatomy else []
+    )
+    sources += [s for area in areas for s in where_sources(body, area)]
+    numbers = anatomy_numbers(sources, start)
+    unique = list({s.id: s for s in sources}.values())
+    out = []
+    for k, area in enumerate(areas):
+        ids = [s.id for s in where_sources(body, area)]
+        out.append(
+            f'<template id="where-{k}"><div class="real" data-refs="{_refs(ids, numbers)}">'
+            f"{where_it_really_is_html(body, area, numbers, heading='h4')}</div></template>"
+        )
+    if anatomy is not None:
+        for zid, items in under.items():
+            ids = [s.id for s in under_sources(items, anatomy)]
+            out.append(
+                f'<template id="under-{_e(zid)}"><div class="real" '
+                f'data-refs="{_refs(ids, numbers)}">'
+                f"{under_html(items, anatomy, numbers, heading='h4')}</div></template>"
+            )
+    return "".join(out), [(numbers[s.id], s) for s in unique]
 
 
 # ------------------------------------------------------------------------------------------
@@ -176,10 +245,27 @@ def html_document(
     zones = chart.zones
     number = {z.id: i for i, z in enumerate(zones)}
     numbers = describe.citation_numbers(chart, zones)
+    body = load_body()
+    anatomy: AnatomyChart | None = load_anatomy()
+    if not drawn_on(chart, anatomy):
+        anatomy = None  # the foot's anatomy is drawn on the bundled chart's outlines only
+    bdata = body_data(body, chart)
+    areas = list(dict.fromkeys([z.body_area for z in zones] + [r[2] for r in bdata["regions"]]))
+    area_index = {a: k for k, a in enumerate(areas)}
+    bdata["wz"] = [area_index[z.body_area] for z in zones]
+    bdata["wr"] = [area_index[r[2]] for r in bdata["regions"]]
+    real_templates, real_sources = _anatomy_templates(
+        chart, body, anatomy, areas, max(numbers.values(), default=0) + 1
+    )
+
+    def layers(foot: str, view: str, dx: float, dy: float) -> str:
+        return layer_svg(anatomy, foot, view, dx, dy) if anatomy is not None else ""
 
     svgs, keys, at = [], {}, {}
     for view in chart.views:
-        drawn = view_svg(chart, view, all_feet, number, (view == first_view, start_foot))
+        drawn = view_svg(
+            chart, view, all_feet, number, (view == first_view, start_foot), layers=layers
+        )
         svgs.append(drawn["svg"])
         keys[view] = drawn["key"]
         at.update(drawn["at"])
@@ -197,10 +283,16 @@ def html_document(
         "feet": list(all_feet),
         "start": {"foot": start_foot, "view": first_view},
         "search": search_index(chart),
+        "body": bdata,
+        "under": anatomy is not None,
     }
     script = _asset("map.js")
-    css = _asset("map.css") + "".join(
-        f".s-{s}{{fill:{c}}}.sw-{s}{{background:{c}}}" for s, c in palette.SYSTEM_COLORS.items()
+    css = (
+        _asset("map.css")
+        + "".join(
+            f".s-{s}{{fill:{c}}}.sw-{s}{{background:{c}}}" for s, c in palette.SYSTEM_COLORS.items()
+        )
+        + layer_css()
     )
     csp = (
         "default-src 'none'; "
@@ -268,7 +360,50 @@ def html_document(
         for s in chart.cited_sources(zones)
         if s.id in numbers
     )
-    templates = "".join(_zone_template(chart, z, numbers) for z in zones)
+    templates = "".join(_zone_template(chart, z, numbers) for z in zones) + real_templates
+    real_refs = "".join(
+        f'<li id="src-{n}" value="{n}">{_e(src.citation)}</li>' for n, src in real_sources
+    )
+    layer_opts = (
+        '<fieldset class="layers"><legend>Anatomy</legend>'
+        '<label><input type="radio" name="layer" value="none" checked> None</label>'
+        + "".join(
+            f'<label><input type="radio" name="layer" value="{k}"> {w}</label>'
+            for k, w in LAYERS.items()
+        )
+        + "</fieldset>"
+        + layer_legend(anatomy, tuple(chart.views))
+        if anatomy is not None
+        else ""
+    )
+    body_views = "".join(
+        f'<label><input type="radio" name="bview" value="{v}"{" checked" if k == 0 else ""}>'
+        f" {v.capitalize()}</label>"
+        for k, v in enumerate(body.views)
+    )
+    side_notes = "".join(
+        f'<p class="side-note" data-view="{v}"{"" if k == 0 else " hidden"}>{_e(note)}</p>'
+        for k, (v, note) in enumerate(bdata["notes"].items())
+    )
+    attribution = (
+        f'<details class="credit"><summary>Body artwork: CC BY 4.0 (credits)</summary>'
+        f"<p>{_e(body.attribution)}</p></details>"
+        if body.attribution
+        else ""
+    )
+    body_panel = (
+        '<section class="bodyfig" aria-labelledby="fm-body-h">'
+        f'<h2 id="fm-body-h">{_e(WHERE_HEADING)}: the body</h2>'
+        f'<fieldset class="bviews"><legend>Body view</legend>{body_views}</fieldset>'
+        f'<div class="bodybox">{body_svg(body)}</div>{side_notes}'
+        '<p id="fm-body-sel" class="body-sel"></p>'
+        '<p class="bhint">Real anatomy, for comparison: a marked organ is the one charts name '
+        "for the zone, not a connection. Click an organ to find the zones claimed for it.</p>"
+        f"{attribution}</section>"
+    )
+    real_footer = f'<h2>{_e(ANATOMY_SOURCES_HEADING)}</h2><ol class="sources">{real_refs}</ol>' + (
+        f'<p class="small">{_e(body.attribution)}</p>' if body.attribution else ""
+    )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -288,6 +423,9 @@ def html_document(
 <section class="caveat" aria-label="Caveats">{evidence}{safety_html}</section>
 <div class="controls">
 <fieldset><legend>Foot</legend>{foot_opts}</fieldset>
+<div class="showing" role="group" aria-label="Show the feet or the body">
+<button type="button" data-show="feet" aria-pressed="true">Feet</button>
+<button type="button" data-show="body" aria-pressed="false">Body</button></div>
 <fieldset><legend>View</legend>{view_opts}</fieldset>
 <div class="search"><label for="fm-search">Search a body area, zone or system</label>
 <input id="fm-search" type="search" list="fm-options" autocomplete="off" spellcheck="false"
@@ -304,7 +442,9 @@ def html_document(
 <div class="mapbox">{"".join(svgs)}</div>
 <p class="hint">Click or tap a zone. Pinch, drag or use + and \u2212 to zoom and move; Tab
 reaches the map, arrow keys move between neighbouring zones, Enter selects, Esc clears.</p>
+{layer_opts}
 </section>
+{body_panel}
 <div id="fm-found" class="found" hidden>
 <button type="button" class="close" aria-label="Close the search results">\u00d7</button>
 <p id="fm-search-status" role="status"></p>
@@ -330,6 +470,7 @@ what reflexology charts claim for it.</p></div>
 {chart_notes}
 <h2>Sources</h2>
 <ol class="sources">{refs}</ol>
+{real_footer}
 <p class="small">{_e(chart.orientation)}</p>
 <p class="small">Made with footmap {__version__}. This page works offline; nothing is loaded
 from the network.</p>

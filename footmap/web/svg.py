@@ -10,6 +10,7 @@ text goes through :func:`footmap.text.safe.escape_html`.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -26,7 +27,7 @@ from footmap.text.describe import zone_title
 from footmap.text.safe import escape_html as _e
 from footmap.vocab import VIEWS
 
-__all__ = ["FIGSIZE", "accessible_name", "view_svg"]
+__all__ = ["FIGSIZE", "accessible_name", "path_d", "view_svg"]
 
 #: Figure size (inches) each view is laid out for: sets which labels fit inside their zones.
 FIGSIZE = (8.0, 6.5)
@@ -40,7 +41,7 @@ def _r(v: float) -> str:
     return "0" if s == "-0" else s
 
 
-def _path_d(geom: BaseGeometry, dx: float, dy: float) -> str:
+def path_d(geom: BaseGeometry, dx: float, dy: float) -> str:
     """SVG path data of a (multi)polygon in the page frame (y down), holes as subpaths."""
     out = []
     for poly in getattr(geom, "geoms", [geom]):
@@ -137,6 +138,7 @@ def view_svg(
     feet: tuple[str, ...],
     number: dict[str, int],
     shown: tuple[bool, str] = (True, "both"),
+    layers: Callable[[str, str, float, float], str] | None = None,
 ) -> dict:
     """Draw one view of ``chart`` with every foot in ``feet`` as inline SVG.
 
@@ -150,6 +152,10 @@ def view_svg(
         Zone id -> its number in the page's data (``data-z`` of its elements).
     shown : tuple of (bool, str), optional
         Whether this view shows first, and the foot (or ``"both"``) that shows first.
+    layers : callable, optional
+        ``layers(foot, view, dx, dy)`` -> SVG markup drawn over a panel's zones, under its
+        callouts and labels (the anatomy layers of :mod:`footmap.web.anatomy`), for a panel
+        whose frame is shifted by ``(dx, dy)``.
 
     Returns
     -------
@@ -173,7 +179,7 @@ def view_svg(
     for p in layout.panels:
         dx, dy = p.offset
         outline = chart.outline(p.foot, p.view).geometry
-        parts[p.foot].append(f'<path class="outline" d="{_path_d(outline, dx, dy)}"/>')
+        parts[p.foot].append(f'<path class="outline" d="{path_d(outline, dx, dy)}"/>')
         x0, y0, x1, y1 = p.box
         boxes[p.foot].add(x0, -y1, x1, -y0)
     for text, x, y, weight in layout.headings:
@@ -207,8 +213,12 @@ def view_svg(
         parts[z.foot].append(
             f'<path id="zone-{_e(z.id)}" class="zone s-{_e(z.system)}" data-z="{number[z.id]}" '
             f'tabindex="-1" role="button" aria-label="{_e(accessible_name(z))}" '
-            f'd="{_path_d(z.geometry, dx, dy)}"><title>{_e(zone_title(chart, z))}</title></path>'
+            f'd="{path_d(z.geometry, dx, dy)}"><title>{_e(zone_title(chart, z))}</title></path>'
         )
+
+    if layers is not None:
+        for (foot, panel_view), (dx, dy) in arts.panels.items():
+            parts[foot].append(layers(foot, panel_view, dx, dy))
 
     # callouts: leader, anchor dot, numbered circle (in the order place_once drew them)
     callouts = [t for t in arts.labels if (t.get_gid() or "").startswith("callout-")]

@@ -5,9 +5,11 @@ from __future__ import annotations
 import footmap
 from footmap.chart.anatomy import UnderItem
 from footmap.text.anatomy import (
+    anatomy_numbers,
     find_sections,
     under_html,
     under_line,
+    under_sources,
     under_text,
     where_it_really_is,
     where_it_really_is_html,
@@ -112,3 +114,20 @@ def test_find_sections_only_for_a_chart_the_anatomy_is_drawn_on(root):
     synthetic = footmap.load(root / "tests" / "baseline" / "synthetic_chart.geojson")
     empty = find_sections(synthetic, synthetic.zones_for("kidneys"))
     assert (empty.under, empty.where, empty.references) == ({}, [], [])
+
+
+def test_html_fragments_cite_by_number_under_the_heading_asked_for():
+    body = footmap.load_body()
+    ids = list(body.regions_for("liver")[0].claims[0].sources)
+    numbers = {ids[0]: 110, ids[1]: 114}
+    assert where_it_really_is_html(body, "liver", numbers, heading="h4") == (
+        '<div class="fm-where"><h4>Where it really is (the liver)</h4><ul><li>The liver lies '
+        "mostly on the right, under the diaphragm in the upper right of the abdomen, sheltered "
+        'by the lower ribs. <span class="fm-cite">[110, 114]</span></li></ul></div>'
+    )
+    chart, anatomy = footmap.load(), footmap.load_anatomy()
+    items = footmap.anatomy_under(chart, "left.plantar.kidney", anatomy)
+    numbers = anatomy_numbers(under_sources(items, anatomy), 71)
+    html = under_html(items, anatomy, numbers, heading="h4")
+    assert html.startswith('<div class="fm-under"><h4>What is under this zone</h4><p>skin of')
+    assert html.endswith(f'<span class="fm-cite">[71–{70 + len(numbers)}]</span></p></div>')

@@ -311,8 +311,11 @@ def test_desktop_keeps_the_map_largest_with_the_panel_beside_it(browser, map_fil
     area = {k: v[2] * v[3] for k, v in boxes.items()}
     assert max(area, key=area.get) == "#view-plantar"
     m, p = boxes["#view-plantar"], boxes["aside.panel"]
-    assert m[2] >= 800 and m[3] >= 520 and m[1] < 300
+    assert m[2] >= 560 and m[3] >= 520 and m[1] < 300
     assert p[0] >= m[0] + m[2] and p[1] < 300  # beside the map, not below
+    # the body figure between them, beside the feet (not below)
+    b = page.locator("#fm-body").bounding_box()
+    assert m[0] + m[2] <= b["x"] and b["x"] + b["width"] <= p[0] and b["y"] < 400
     # both feet whole, no zoom: every sole zone in the window
     assert page.get_attribute("#view-plantar", "viewBox") == page.get_attribute(
         "#view-plantar", "data-vb-both"
