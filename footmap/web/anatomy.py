@@ -97,7 +97,7 @@ def nearest_in_direction(points: list[tuple[float, float]]) -> list[list[int]]:
     Examples
     --------
     >>> nearest_in_direction([(0, 0), (0, 10), (10, 0)])
-    [[-1, 1, -1, 2], [0, -1, -1, 2], [0, 1, 0, -1]]
+    [[-1, 1, -1, 2], [0, -1, -1, 2], [-1, 1, 0, -1]]
     """
     dirs = ((0.0, -1.0), (0.0, 1.0), (-1.0, 0.0), (1.0, 0.0))
     out = []
