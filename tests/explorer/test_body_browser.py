@@ -84,7 +84,7 @@ def test_a_foot_zone_lights_the_body_and_the_panel_says_where_it_is(
         assert changed > 150, changed  # the kidneys drawn in vermilion, and labelled
         m2 = _measure(page, ROOT_SEL)
         assert all(w >= sole for w in m2["soles"]), m2
-        page.locator(f"{ROOT_SEL} .fm-body > .fm-pin").scroll_into_view_if_needed()
+        page.locator(f"{ROOT_SEL} .fm-side > .fm-pin").scroll_into_view_if_needed()
         page.wait_for_timeout(300)
         page.screenshot(path=f"/tmp/footmap-body-{size[0]}x{size[1]}.png")
         print(json.dumps({"soles": m2["soles"], "body": box, "changed": changed}))

@@ -195,6 +195,8 @@ def test_keyboard_only_selection_arrows_enter_and_escape(opened, map_file, chart
         moved.append(_active(p))
     steps = 0
     for key, a, b in zip(keys, moved[:-1], moved[1:], strict=True):
+        # the page moves where footmap.walk says (both feet shown), as the explorer does
+        assert b[5:] == footmap.walk(chart, a[5:], key[5:].lower()), (key, a, b)
         if a == b:
             continue
         steps += 1
