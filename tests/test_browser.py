@@ -34,26 +34,6 @@ def lab(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module's tests (closed at the end, even on failure)."""
-    if not Path(_lab.CHROMIUM).exists():
-        pytest.fail(f"needs Chromium at {_lab.CHROMIUM} (`python3 dev.py test` installs it)")
-    from playwright import sync_api
-
-    pw = sync_api.sync_playwright().start()
-    try:
-        b = pw.chromium.launch(
-            executable_path=_lab.CHROMIUM, args=_lab.CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield b
-        finally:
-            b.close()
-    finally:
-        pw.stop()
-
-
 def _new_page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, device_scale_factor=1)
     context.set_default_timeout(60_000)
@@ -405,6 +385,12 @@ def _check_teaching(page, url):
     pinned = quiz.locator(".fm-pin .fm-caveat")
     assert pinned.is_visible() and caveat in pinned.inner_text()
     assert caveat not in answer
+    # the score is a widget of its own: its update may arrive just after the answer's
+    page.wait_for_function(
+        "() => document.querySelector('.footmap-quiz .fm-quiz-score').innerText"
+        ".includes(' of 1 answered')",
+        timeout=30_000,
+    )
     assert "Score: " in quiz.inner_text() and " of 1 answered" in quiz.inner_text()
     assert "thick solid outline" in quiz.inner_text()  # the marks are told apart in words
     page.wait_for_timeout(500)

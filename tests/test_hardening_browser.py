@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import _lab
 import pytest
 import synthetic
 
@@ -16,23 +15,6 @@ import footmap
 from footmap.web import write_html
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(_lab.CHROMIUM).exists():
-        pytest.fail(f"needs Chromium at {_lab.CHROMIUM}")
-    from playwright import sync_api
-
-    pw = sync_api.sync_playwright().start()
-    try:
-        b = pw.chromium.launch(executable_path=_lab.CHROMIUM, args=_lab.CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-    finally:
-        pw.stop()
 
 
 @pytest.fixture(scope="module")

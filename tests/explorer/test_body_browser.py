@@ -18,7 +18,7 @@ _spec = importlib.util.spec_from_file_location(
 assert _spec is not None and _spec.loader is not None
 _sizes = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_sizes)
-_lab_page, _measure, browser = _sizes._lab_page, _sizes._measure, _sizes.browser
+_lab_page, _measure = _sizes._lab_page, _sizes._measure
 
 ROOT_SEL = ".footmap-explorer"
 

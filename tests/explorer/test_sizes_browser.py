@@ -130,23 +130,6 @@ def _measure(page, sel, tries=40):
     raise AssertionError(f"the map never settled: {last}")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(_lab.CHROMIUM).exists():
-        pytest.fail(f"needs Chromium at {_lab.CHROMIUM} (`python3 dev.py test` installs it)")
-    from playwright import sync_api
-
-    pw = sync_api.sync_playwright().start()
-    try:
-        b = pw.chromium.launch(executable_path=_lab.CHROMIUM, args=_lab.CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-    finally:
-        pw.stop()
-
-
 def _lab_page(browser, tmp_path, size, presentation=False):
     nbs = tmp_path / "nbs"
     shutil.copytree(NOTEBOOKS, nbs)

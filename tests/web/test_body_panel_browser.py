@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _lab
 import pytest
 
 import footmap
@@ -22,23 +21,6 @@ from footmap.web.page import write_html
 pytestmark = [pytest.mark.browser]
 
 SHOTS = Path("/tmp")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(_lab.CHROMIUM).exists():
-        pytest.fail(f"needs Chromium at {_lab.CHROMIUM} (`python3 dev.py test` installs it)")
-    from playwright import sync_api
-
-    pw = sync_api.sync_playwright().start()
-    try:
-        b = pw.chromium.launch(executable_path=_lab.CHROMIUM, args=_lab.CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-    finally:
-        pw.stop()
 
 
 @pytest.fixture(scope="module")

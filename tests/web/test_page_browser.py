@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import _lab
 import pytest
 import shapely
 
@@ -25,23 +24,6 @@ pytestmark = [pytest.mark.browser]
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile.geojson"
 SHOTS = Path("/tmp")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(_lab.CHROMIUM).exists():
-        pytest.fail(f"needs Chromium at {_lab.CHROMIUM} (`python3 dev.py test` installs it)")
-    from playwright import sync_api
-
-    pw = sync_api.sync_playwright().start()
-    try:
-        b = pw.chromium.launch(executable_path=_lab.CHROMIUM, args=_lab.CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-    finally:
-        pw.stop()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import _lab
 import pytest
 
 import footmap
@@ -23,23 +22,6 @@ pytestmark = [pytest.mark.browser]
 
 SHOTS = Path("/tmp")
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(_lab.CHROMIUM).exists():
-        pytest.fail(f"needs Chromium at {_lab.CHROMIUM} (`python3 dev.py test` installs it)")
-    from playwright import sync_api
-
-    pw = sync_api.sync_playwright().start()
-    try:
-        b = pw.chromium.launch(executable_path=_lab.CHROMIUM, args=_lab.CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
-    finally:
-        pw.stop()
 
 
 @pytest.fixture(scope="module")
