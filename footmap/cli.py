@@ -507,10 +507,11 @@ def build_parser() -> argparse.ArgumentParser:
         "handout",
         help="write a multi-page PDF handout",
         description=(
-            "Write a PDF: a cover page (how to read it, the evidence and safety caveats "
-            "with sources), then one page per body system or per --highlight, then one page "
-            "on where charts disagree (at most 12 pages for the bundled chart); --brief for "
-            "one lesson."
+            "Write a PDF: a cover page (how to read it, the evidence and safety caveats), "
+            "then one page per body system (two small ones share a page) or per "
+            "--highlight, one page on where charts disagree, one on what is really under "
+            "the zones, and the sources every page cites (at most 12 pages for the bundled "
+            "chart); --brief for one lesson."
         ),
         epilog=(
             "examples:\n"
@@ -526,8 +527,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--brief",
         action="store_true",
-        help="for one lesson: the cover, every zone on two pages, and where charts disagree "
-        "(at most 5 pages)",
+        help="for one lesson: the cover, every zone on two pages, where charts disagree, "
+        "what is really under the zones and the sources (at most 6 pages)",
     )
     p.set_defaults(func=_cmd_handout)
     return parser

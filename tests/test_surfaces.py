@@ -215,11 +215,13 @@ def test_pdf_shows_the_caveats_and_carries_them_in_its_metadata(chart, tmp_path)
 def test_every_handout_page_shows_both_caveats(chart, tmp_path):
     out = export.handout(chart, tmp_path / "h.pdf")
     pages = _pdftotext(out)
-    # cover, one page per system of the chart, then "Charts disagree"
-    assert len(pages) == 2 + 4
+    # cover, one page per system of the chart, "Charts disagree", then the sources
+    assert len(pages) == 2 + 4 + 1
     for k, page in enumerate(pages, start=1):
         assert FOOTER in page, f"page {k} lacks the caveats"
-    assert f"Safety {SAFETY_FULL}" in pages[0]  # the full text on the cover
+    # the full text on the cover (its heading may head the next column: pdftotext reads
+    # the columns' first lines together)
+    assert SAFETY_FULL in pages[0] and SAFETY_FULL not in pages[1]
 
 
 # -- the handout's disagreements page and the map's mark ----------------------------------------
@@ -227,21 +229,24 @@ def test_every_handout_page_shows_both_caveats(chart, tmp_path):
 def test_handout_disagreements_page(chart, tmp_path):
     out = export.handout(chart, tmp_path / "h.pdf", by=["kidneys"])
     pages = _pdftotext(out)
-    page = pages[-1]  # after the systems
+    page = pages[-2]  # after the systems, before the list of sources
     assert page.startswith("Charts disagree Published charts do not all put the zones")
+    # numbered as the whole handout is: the cover and the kidneys' page cite [1]-[3] first
     assert (
         "Head on which side Charts differ on which foot holds the head. "
-        "\u2013 Same side. [1] \u2013 Crossed. [2] "
+        "\u2013 Same side. [2] \u2013 Crossed. [4] "
         "Zones: Head (left sole, right sole)"
     ) in page
-    assert "[1] footmap test fixture; not a real publication." in page
-    assert "[2] Second test chart; not a real publication." in page
+    assert "cite the sources listed under \u201cSources\u201d from page 4 on" in page
+    assert pages[-1].startswith("Sources Every number in brackets in this handout")
+    assert "[2] footmap test fixture; not a real publication." in pages[-1]
+    assert "[4] Second test chart; not a real publication." in pages[-1]
 
 
 def test_handout_without_disagreements_has_no_such_page(tmp_path):
     chart = footmap.loads(json.dumps(_doc(disagreements=False)))
     pages = _pdftotext(export.handout(chart, tmp_path / "h.pdf", by=["kidneys"]))
-    assert len(pages) == 2
+    assert len(pages) == 3  # the cover, the kidneys, the sources
     assert not any(p.startswith("Charts disagree") for p in pages)
 
 

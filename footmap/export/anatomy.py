@@ -20,6 +20,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
@@ -61,6 +62,7 @@ __all__ = [
     "texts_of",
     "UNDER_PAGE_TITLE",
     "under_page",
+    "under_page_sources",
 ]
 
 #: The layers ``export(..., layer=)`` and ``footmap export --layer`` take.
@@ -247,6 +249,7 @@ def draw_body(
     renderer = _renderer(fig)
     leg_h = 1.25  # inches, when it cannot be measured
     if renderer is not None:
+        _narrow_legend(legend, w * fig.dpi, renderer)
         leg_h = legend.get_window_extent(renderer).height / fig.dpi
     top = y + h - leg_h - 0.08
     ax = fig.add_axes((x / fw, y / fh, w / fw, max(top - y, 0.5) / fh))
@@ -276,6 +279,22 @@ def draw_body(
     fig.footmap_body = drawn  # type: ignore[attr-defined]
     fig.footmap_attribution = body.attribution  # type: ignore[attr-defined]
     return drawn
+
+
+def _narrow_legend(legend: Legend, width_px: float, renderer: Any) -> None:
+    """Re-wrap ``legend``'s texts (title too) until it is no wider than ``width_px``.
+
+    A narrow strip (a handout page's) would otherwise let the legend run into the claims.
+    """
+    texts = [*legend.get_texts(), legend.get_title()]
+    words = [" ".join(t.get_text().replace(":\n", ": ").split()) for t in texts]
+    for chars in range(30, 9, -2):
+        if legend.get_window_extent(renderer).width <= width_px:
+            return
+        for t, text in zip(texts, words, strict=True):
+            head, sep, rest = text.partition(": ")  # a line break after the colon stays
+            lines = textwrap.wrap(head + ":", chars) + textwrap.wrap(rest, chars)
+            t.set_text("\n".join(lines if sep else textwrap.wrap(text, chars)))
 
 
 def _body_legend(fig: Figure, zones: Sequence[Zone], top_left: tuple[float, float]) -> Legend:
@@ -420,13 +439,23 @@ def under_page_sources(chart: Chart, anatomy: AnatomyChart, foot: str) -> list[S
     return [anatomy.source(i) for i in ids]
 
 
-def under_page(fig: Figure, chart: Chart, anatomy: AnatomyChart, foot: str = "left") -> None:
+def under_page(
+    fig: Figure,
+    chart: Chart,
+    anatomy: AnatomyChart,
+    foot: str = "left",
+    numbers: dict[str, int] | None = None,
+    listed: str | None = None,
+) -> None:
     """Draw the handout's page "What is really under the zones" into ``fig``.
 
     One sole three times, side by side: the zones as reflexology charts draw them, the skin
     each nerve supplies and the bones, each anatomy panel with its own legend; a paragraph
     on how to read it, citing the anatomy sources, which the footer lists after the sources
-    of the caveats it always carries.
+    of the caveats it always carries. ``numbers`` (chart source ids, and ``anatomy:<id>``
+    for the anatomy sources) numbers them as a whole handout does; ``listed`` then says in
+    the footer where the chart's sources are listed, and the footer lists only the
+    anatomy's.
     """
     # The panels are placed by hand (fig.add_axes): no layout engine runs on this page.
     fig.set_layout_engine(None)
@@ -434,12 +463,16 @@ def under_page(fig: Figure, chart: Chart, anatomy: AnatomyChart, foot: str = "le
     width = fw - 2 * MARGIN_IN
     top = fh - MARGIN_IN
     top -= _draw_title(fig, UNDER_PAGE_TITLE, 15, top, width, fh * 0.15) + 0.1
+    given = numbers
     numbers = {s.id: k for k, s in enumerate(chart.cited_sources(()), start=1)}
     plan_ = Anatomy(anatomy=anatomy, words=False)
     found = under_page_sources(chart, anatomy, foot)
     for s in found:
         plan_.numbers.setdefault(s.id, len(numbers) + len(plan_.numbers) + 1)
         plan_.sources.append(s)
+    if given is not None:
+        numbers = {k: given[k] for k in numbers}
+        plan_.numbers = {s.id: given[f"anatomy:{s.id}"] for s in found}
     nerves = [i for s in anatomy.structures_on(foot, "plantar", "nerve") for i in s.source_ids]
     bones = [i for s in anatomy.structures_on(foot, "plantar", "bone") for i in s.source_ids]
     intro = (
@@ -454,7 +487,9 @@ def under_page(fig: Figure, chart: Chart, anatomy: AnatomyChart, foot: str = "le
     _draw_blocks(fig, [intro_block], (MARGIN_IN, top, width, intro_h + 0.02))
     top -= intro_h + 0.15
     cited, cite_numbers = footer_sources(plan_, chart.cited_sources(()), numbers)
-    foot_h = _footer(fig, chart, (), cite_numbers, cited, share=0.45)
+    if listed is not None:  # the document lists the chart's sources: only the anatomy's here
+        cited = [s for s in cited if s.id.startswith("anatomy:")]
+    foot_h = _footer(fig, chart, (), cite_numbers, cited, share=0.45, listed=listed)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.2
     head_h = 0.3
     gap = 0.25

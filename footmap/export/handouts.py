@@ -1,16 +1,18 @@
-"""The multi-page PDF handout: cover, one page per system, "Charts disagree", real anatomy.
+"""The multi-page PDF handout: cover, the systems, "Charts disagree", real anatomy, sources.
 
-Each system page shows the body figure beside the feet with that system's organs; the last
-page, "What is really under the zones", draws the sole beside its nerve territories and bones.
+Each system page shows the body figure beside the feet with that system's organs; "What is
+really under the zones" draws the sole beside its nerve territories and bones; the last page,
+"Sources", lists every source the handout cites, once, numbered as on every page.
 
 Claims that do not fit a page continue on text-only pages; every page carries the caveats
-and its sources, and the file is written atomically.
+and says where its sources are listed, and the file is written atomically.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +23,16 @@ from footmap import __version__
 from footmap.atomic import atomic_write, writable
 from footmap.chart.anatomy import drawn_on
 from footmap.chart.loader import load_anatomy, load_body
-from footmap.chart.model import Chart, Source, Zone
+from footmap.chart.model import AnatomyChart, Chart, Source, Zone
 from footmap.chart.query import HighlightSpec, resolve
 from footmap.errors import FootmapError
-from footmap.export.anatomy import Anatomy, body_regions, under_page
+from footmap.export.anatomy import (
+    UNDER_PAGE_TITLE,
+    Anatomy,
+    body_regions,
+    under_page,
+    under_page_sources,
+)
 from footmap.export.files import _format_of, _metadata
 from footmap.export.page import _compose, _new_figure
 from footmap.export.pagetext import (
@@ -40,11 +48,130 @@ from footmap.export.pagetext import (
     check_caveat,
 )
 from footmap.render.house import house_style
+from footmap.render.layout import normalise_feet
 from footmap.render.plot import plot_map
 from footmap.text import describe
 from footmap.vocab import SYSTEMS
 
-__all__ = ["handout"]
+__all__ = ["handout", "handout_sources", "system_pages"]
+
+
+#: Systems that share a page with another in a handout by system: system -> (the system
+#: whose page it joins, that page's title). They belong together in a lesson (the senses
+#: with the nerves; the heart with the lungs, in the chest; the urinary and reproductive
+#: organs), and the handout stays within twelve pages.
+SYSTEM_PAIRS: dict[str, tuple[str, str]] = {
+    "sensory": ("nervous", "Nervous system and senses (eyes, ears)"),
+    "cardiovascular": ("respiratory", "Respiratory, heart and circulation"),
+    "reproductive": ("urinary", "Urinary and reproductive"),
+}
+
+
+#: Systems with too many zones for one page: their pages by views, (views, title suffix).
+SYSTEM_SPLITS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    "musculoskeletal": (
+        (("plantar", "dorsal"), "sole and top"),
+        (("medial", "lateral"), "inner and outer sides"),
+    ),
+}
+
+
+def system_pages(chart: Chart) -> list[tuple[str, HighlightSpec, tuple[str, ...] | None]]:
+    """The pages of a handout by system: (title, highlight spec, views or None), in order.
+
+    One page per body system of ``chart``, except that a system of :data:`SYSTEM_PAIRS`
+    joins its partner's page when the chart has both, and a system of
+    :data:`SYSTEM_SPLITS` takes a page for each group of views that holds its zones
+    (``None``: the views that hold the page's zones).
+
+    Examples
+    --------
+    >>> import footmap
+    >>> [title for title, _, _ in system_pages(footmap.load())][:2]
+    ['Nervous system and senses (eyes, ears)', 'Endocrine glands']
+    """
+    present = {z.system for z in chart.zones}
+    pages: list[tuple[str, list[str]]] = []
+    for sid, label in SYSTEMS.items():
+        if sid not in present:
+            continue
+        partner, title = SYSTEM_PAIRS.get(sid, ("", ""))
+        k = next((i for i, (_, ids) in enumerate(pages) if partner in ids), None)
+        if k is None:
+            pages.append((label, [sid]))
+        else:
+            pages[k] = (title, [*pages[k][1], sid])
+    out: list[tuple[str, HighlightSpec, tuple[str, ...] | None]] = []
+    for title, ids in pages:
+        spec: HighlightSpec = ids[0] if len(ids) == 1 else ids
+        views = {z.view for z in chart.zones if z.system in ids}
+        split = SYSTEM_SPLITS.get(ids[0], ()) if len(ids) == 1 else ()
+        groups = [(v, words) for v, words in split if views & set(v)]
+        if len(groups) < 2:
+            out.append((title, spec, None))
+            continue
+        for group, words in groups:
+            have = tuple(v for v in chart.views if v in group and v in views)
+            out.append((f"{title}: {words}", spec, have))
+    return out
+
+
+#: Stands, in the footer's note, for the page the sources start on until the pages are counted.
+SOURCES_PAGE = "{sources page}"
+
+
+#: The footer's note on every page of a handout but the list itself.
+LISTED = (
+    "Numbers in brackets cite the sources listed under \u201cSources\u201d from page "
+    f"{SOURCES_PAGE} on; a number means the same source on every page."
+)
+
+
+#: The footer's note on the page "What is really under the zones", which lists the
+#: anatomy's sources itself (kept apart from the claims' sources).
+LISTED_ANATOMY = (
+    "Numbers in brackets cite the sources listed under \u201cSources\u201d from page "
+    f"{SOURCES_PAGE} on; those of the anatomy are listed here:"
+)
+
+
+#: Title of the handout's last page(s).
+SOURCES_TITLE = "Sources"
+
+
+def handout_sources(
+    chart: Chart,
+    pages: Sequence[Sequence[Zone]],
+    anatomy: AnatomyChart | None = None,
+    foot: str = "left",
+) -> tuple[dict[str, int], list[Source]]:
+    """One numbering of every source a handout cites, in order of first citation.
+
+    The caveats' sources (the cover), then those of each page's zones (``pages``), of the
+    disagreements and of the foot's real anatomy (``anatomy``: the page "What is really
+    under the zones"; their ids are ``anatomy:<id>``, apart from the chart's). Returns the
+    numbers (source id -> number) and the sources in that order.
+
+    Examples
+    --------
+    >>> import footmap
+    >>> chart = footmap.load()
+    >>> numbers, sources = handout_sources(chart, [[chart.zone("left.plantar.kidney")]])
+    >>> [numbers[s.id] for s in sources[:3]]
+    [1, 2, 3]
+    """
+    found = list(chart.cited_sources(()))
+    for zones in pages:
+        found += chart.cited_sources(zones)
+    if chart.disagreements:
+        found += _disagreement_sources(chart)
+    if anatomy is not None:
+        real = under_page_sources(chart, anatomy, foot)
+        found += [replace(s, id=f"anatomy:{s.id}") for s in real]
+    order = list(dict.fromkeys(s.id for s in found))
+    by_id = {s.id: s for s in found}
+    sources = [by_id[i] for i in order]
+    return {s.id: k for k, s in enumerate(sources, start=1)}, sources
 
 
 def _describe_spec(chart: Chart, spec: HighlightSpec) -> str:
@@ -113,9 +240,19 @@ def _short_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) 
     return blocks
 
 
-def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str]) -> list[_Block]:
+#: The share of a landscape cover's width its text takes; the map of both soles (at least
+#: 60 mm tall) and the legend of the systems take the rest.
+COVER_TEXT_SHARE = 0.54
+
+
+def _cover(
+    fig: Figure,
+    chart: Chart,
+    feet: Sequence[str],
+    views: Sequence[str],
+    numbers: dict[str, int],
+) -> list[_Block]:
     """Draw the handout's cover; return the text that continues on the next page(s)."""
-    numbers = describe.citation_numbers(chart, ())
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
 
@@ -136,10 +273,10 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
         (MARGIN_IN, top, width, 1),
     )
     top -= 10 * LINE / 72 + 0.15
-    foot_h = _footer(fig, chart, (), numbers)
+    foot_h = _footer(fig, chart, (), numbers, (), listed=LISTED)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.15
     landscape = fw > fh
-    text_w = width * (0.62 if landscape else 1.0)
+    text_w = width * (COVER_TEXT_SHARE if landscape else 1.0)
     columns = 2  # the cover's text in two columns: the cover stays one page
     blocks = [
         _Block("What this is", 9.5, "bold", space_after=0.2),
@@ -148,9 +285,10 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
         _Block(
             "Each coloured area of a foot is a zone that reflexology charts assign to a part "
             "of the body; its colour is the body system (see the legend). Each following "
-            "page highlights one body system and lists what is claimed for its zones, in "
-            "our own words; numbers in brackets cite the sources listed at the bottom of "
-            "the page. Small zones are numbered; the key beside the feet names them.",
+            "page highlights one body system (or two that belong together) and lists what "
+            "is claimed for its zones, in our own words; numbers in brackets cite the "
+            "sources, listed on the last page: a number means the same source on every "
+            "page. Small zones are numbered; the key beside the feet names them.",
             8.5,
             space_after=0.3,
         ),
@@ -184,7 +322,7 @@ def _cover(fig: Figure, chart: Chart, feet: Sequence[str], views: Sequence[str])
     if landscape:
         engine = fig.get_layout_engine()
         assert isinstance(engine, ConstrainedLayoutEngine)  # as _new_figure made it
-        x = MARGIN_IN + text_w + 0.3
+        x = MARGIN_IN + text_w + 0.25
         engine.set(rect=(x / fw, bottom / fh, (fw - MARGIN_IN - x) / fw, (top - bottom) / fh))
         ax = fig.add_subplot()
         fig.footmap_artists = plot_map(  # type: ignore[attr-defined]
@@ -217,13 +355,17 @@ def handout(
 
     Page 1 is a cover: what the chart is, how to read it, how soles are shown, and the
     evidence, safety and chart caveats with their sources. Then one page per body system
-    (``by="system"``) or per highlight spec (``by=[...]``), each with its zones highlighted,
-    what is claimed for them with citation numbers, the caveat footer and the references.
+    (``by="system"``: :func:`system_pages`, two small systems that belong together share a
+    page and the largest takes two) or per highlight spec (``by=[...]``), each with its zones
+    highlighted, what is claimed for them with citation numbers and the caveat footer.
     Each zone is shown in short form (where charts place it, with its sources; what the
     articles and the evidence say, apart), so that a system fits one page; the cover says
     where the full texts are. When the chart documents disagreements between published
     charts, one page "Charts disagree" after the systems lists each (topic, variants with
-    their sources, the zones concerned).
+    their sources, the zones concerned); on the bundled chart, "What is really under the
+    zones" follows. The sources are numbered once for the whole handout
+    (:func:`handout_sources`) and listed on its last page, "Sources"; each page's footer
+    says so. The bundled chart's handout is 12 pages on A4 or letter, its brief one 6.
 
     Parameters
     ----------
@@ -260,34 +402,45 @@ def handout(
     if _format_of(target, "pdf" if not target.suffix else None) != "pdf":
         raise FootmapError(f"a handout is a PDF: name it .pdf, not {target.suffix}")
     if by == "system":
-        present = {z.system for z in chart.zones}
-        specs: list[tuple[str, HighlightSpec]] = [
-            (label, sid) for sid, label in SYSTEMS.items() if sid in present
-        ]
+        pages = system_pages(chart)
     elif isinstance(by, str):
         raise FootmapError(f"by must be 'system' or a list of highlight specs, not {by!r}")
     else:
-        specs = [(_describe_spec(chart, s), s) for s in by]
+        pages = [(_describe_spec(chart, s), s, None) for s in by]
+    specs = [(name, spec) for name, spec, _ in pages]
     for _, spec in specs:
         resolve(chart, spec)  # fail before writing anything
     all_views = chart.views if views is None else views
     page_views: list[tuple[str, ...]] = []
-    for _, spec in specs:
+    for _, spec, split in pages:
         zones = resolve(chart, spec)
-        if views is None:
+        if views is None and split is not None:
+            page_views.append(split)
+        elif views is None:
             have = tuple(v for v in chart.views if any(z.view == v for z in zones))
             page_views.append(have or chart.views)
         else:
             page_views.append(tuple([views] if isinstance(views, str) else views))
 
+    feet_t = normalise_feet(chart, feet)
+    anatomy = load_anatomy()
+    under_foot = "left" if "left" in chart.feet else chart.feet[0]
+    under = drawn_on(chart, anatomy) and "plantar" in chart.views
+    # One numbering for the whole handout: a number cites the same source on every page,
+    # and the last page, "Sources", lists each once.
+    shown = [] if brief else [
+        [z for z in resolve(chart, spec) if z.foot in feet_t and z.view in pviews]
+        for (_, spec), pviews in zip(specs, page_views, strict=True)
+    ]  # fmt: skip
+    numbers, sources = handout_sources(chart, shown, anatomy if under else None, under_foot)
+
     figures: list[Figure] = []
     cover = _new_figure(size, orientation)
-    feet_t = feet if not isinstance(feet, str) else (feet,)
-    rest = _cover(cover, chart, feet_t, tuple(all_views))
+    rest = _cover(cover, chart, feet_t, tuple(all_views), numbers)
     figures.append(_released(cover))
     while rest:
         more = _new_figure(size, orientation)
-        rest = _continuation(more, chart, "About this handout", (), rest)
+        rest = _continuation(more, chart, "About this handout", (), rest, numbers)
         figures.append(_released(more))
     if brief:
         # One lesson: the whole chart, every zone numbered and named in the key, the soles
@@ -308,50 +461,67 @@ def handout(
                 title=f"Every zone: {named}",
                 subtitle=f"{chart.title}: every zone numbered; the key names each",
                 claims=False,
+                numbers=numbers,
+                listed=LISTED,
             )
             figures.append(_released(fig))
     else:
         body = load_body()
         for (name, spec), pviews in zip(specs, page_views, strict=True):
-            fig = _new_figure(size, orientation)
             # the body figure beside the feet, with this page's organs (where the body has them)
             organs = body_regions(body, resolve(chart, spec))
             beside = Anatomy(body, words=False) if organs else None
-            artists, leftover = _compose(
-                fig,
-                chart,
-                feet=feet,
-                views=pviews,
-                highlight=spec,
-                color_by="system",
-                labels=True,
-                hatch=hatch,
-                title=name,
-                subtitle=f"{chart.title}: the zones charts assign to {name.lower()}",
-                legend=False,
-                blocks_of=_short_blocks,
-                scales=(1.0, 0.9, 0.8, 0.72),
-                wide=0.42,
-                anatomy=beside,
-            )
+            # the largest text that fits the page; with three views or more, the map keeps
+            # its width unless the text cannot fit beside it even at 72 %
+            passes = CLAIM_SCALES if len(pviews) <= 2 else CLAIM_SCALES[-1:]
+            for scales in passes:
+                fig = _new_figure(size, orientation)
+                artists, leftover = _compose(
+                    fig,
+                    chart,
+                    feet=feet,
+                    views=pviews,
+                    highlight=spec,
+                    color_by="system",
+                    labels=True,
+                    hatch=hatch,
+                    title=name,
+                    subtitle=f"{chart.title}: the zones charts assign to {name.lower()}",
+                    legend=False,
+                    blocks_of=_short_blocks,
+                    scales=scales,
+                    wide=0.42 if len(pviews) <= 2 else WIDE_MANY,
+                    anatomy=beside,
+                    numbers=numbers,
+                    listed=LISTED,
+                    # three views or more: the map keeps more of the width (soles >= 25 mm)
+                    map_share=MAP_SHARE_MANY if len(pviews) > 2 else None,
+                )
+                if not leftover or scales is passes[-1]:
+                    break
+                _discard(fig)
             _remove_overflow_note(fig, bool(leftover))
             figures.append(_released(fig))
-            described = [z for z in resolve(chart, spec) if z.id in set(artists.highlighted)]
             while leftover:
                 more = _new_figure(size, orientation)
-                leftover = _continuation(more, chart, name, described, leftover)
+                leftover = _continuation(more, chart, name, (), leftover, numbers)
                 figures.append(_released(more))
     # The disagreements come after the systems: a reader meets the zones first.
-    figures += map(_released, _disagreement_pages(chart, size, orientation))
+    figures += map(_released, _disagreement_pages(chart, size, orientation, numbers))
     # Then what is really under the zones, on the chart the foot's anatomy is drawn on.
-    anatomy = load_anatomy()
-    if drawn_on(chart, anatomy) and "plantar" in chart.views:
+    if under:
         fig = _new_figure(size, orientation)
-        under_page(fig, chart, anatomy, "left" if "left" in chart.feet else chart.feet[0])
+        under_page(fig, chart, anatomy, under_foot, numbers, LISTED_ANATOMY)
         check_caveat(fig, chart)
         figures.append(_released(fig))
+    # Last, every source the handout cites, once.
+    figures += map(_released, _sources_pages(chart, size, orientation, numbers, sources))
     total = len(figures)
+    first_source_page = total - sum(1 for f in figures if getattr(f, "footmap_sources", False))
     for k, fig in enumerate(figures, start=1):
+        for t in fig.texts:  # the footer's note names the page the sources start on
+            if SOURCES_PAGE in t.get_text():
+                t.set_text(t.get_text().replace(SOURCES_PAGE, str(first_source_page + 1)))
         fig.text(
             fig.get_size_inches()[0] - MARGIN_IN,
             MARGIN_IN * 0.35,
@@ -389,6 +559,21 @@ def _released(fig: Figure) -> Figure:
         text: Any = t
         text._renderer = None  # the renderer a text was last measured with
     return fig
+
+
+#: The text sizes a system page's claims are tried at (relative to the claims' own), in a
+#: column beside the map and then in two: first the larger ones (on a page of one or two
+#: views the map gives up some width before the text shrinks below 90 %), then down to 72 %.
+CLAIM_SCALES = ((1.0, 0.9), (1.0, 0.9, 0.8, 0.72))
+
+
+#: The least share of a landscape page's width the map keeps on a system page of three views
+#: or more (two rows of views beside the key and the body figure).
+MAP_SHARE_MANY = 0.72
+
+
+#: The most of the width (a share) two columns of claims take on such a page (else 0.42).
+WIDE_MANY = 0.38
 
 
 #: Title of the handout's page listing the documented disagreements.
@@ -455,16 +640,18 @@ DISAGREE_PLANS = [
 ] + [(False, 0.7, 5)]
 
 
-def _disagreement_pages(chart: Chart, size: str, orientation: str) -> list[Figure]:
+def _disagreement_pages(
+    chart: Chart, size: str, orientation: str, numbers: dict[str, int]
+) -> list[Figure]:
     """The handout's "Charts disagree" page: one page, or none when the chart has none.
 
     The disagreements are fitted to one page (shorter form, smaller text, more columns);
     only a chart with far more of them than the bundled one continues on another page.
+    ``numbers`` are the handout's, whose last page lists the sources.
     """
     if not chart.disagreements:
         return []
     sources = _disagreement_sources(chart)
-    numbers = {s.id: k for k, s in enumerate(sources, start=1)}
     for full, scale, columns in DISAGREE_PLANS:
         fig = _new_figure(size, orientation)
         blocks = _disagreement_blocks(chart, numbers, scale, full)
@@ -493,6 +680,80 @@ def _disagreement_pages(chart: Chart, size: str, orientation: str) -> list[Figur
     return pages
 
 
+#: The sizes (points) and columns the handout's list of sources is tried at, in turn: never
+#: smaller than 6.5 pt; a list longer than one page then continues on the next.
+SOURCES_PLANS = ((7.5, 4), (7.0, 4), (7.0, 5), (6.5, 5), (6.5, 6))
+
+
+def _sources_pages(
+    chart: Chart,
+    size: str,
+    orientation: str,
+    numbers: dict[str, int],
+    sources: Sequence[Source],
+) -> list[Figure]:
+    """The handout's last page(s), "Sources": every source it cites, once, by number.
+
+    The sources of the foot's anatomy (``anatomy:<id>``) are listed on the page that draws
+    it, "What is really under the zones"; the list ends with their numbers and that page.
+    """
+    chart_sources = [s for s in sources if not s.id.startswith("anatomy:")]
+    refs = describe.reference_list(chart_sources, numbers)
+    real = sorted(numbers[s.id] for s in sources if s.id.startswith("anatomy:"))
+    if real:
+        span = f"[{real[0]}]\u2013[{real[-1]}]" if len(real) > 1 else f"[{real[0]}]"
+        refs.append(
+            f"{span} The sources of the foot's real anatomy: listed on the page "
+            f"\u201c{UNDER_PAGE_TITLE}\u201d."
+        )
+    intro = "Every number in brackets in this handout cites the source with that number here."
+    note = (
+        "What the pages say is in our own words, each statement attributed to the sources "
+        "that make it; a source is cited for what it says, not endorsed."
+    )
+    for pt, columns in SOURCES_PLANS:
+        blocks = [_Block(r, pt, space_after=0.05, color="#1a1a1a") for r in refs]
+        fig = _new_figure(size, orientation)
+        left = _sources_page(fig, chart, SOURCES_TITLE, blocks, columns, note, intro)
+        if not left:
+            fig.footmap_sources = True  # type: ignore[attr-defined]
+            return [fig]
+        _discard(fig)
+    pages: list[Figure] = []
+    rest = [_Block(r, SOURCES_PLANS[-1][0], space_after=0.05) for r in refs]
+    while rest:
+        fig = _new_figure(size, orientation)
+        title = SOURCES_TITLE + (" (continued)" if pages else "")
+        rest = _sources_page(fig, chart, title, rest, SOURCES_PLANS[-1][1], note, intro)
+        fig.footmap_sources = True  # type: ignore[attr-defined]
+        pages.append(fig)
+    return pages
+
+
+def _sources_page(
+    fig: Figure,
+    chart: Chart,
+    title: str,
+    blocks: list[_Block],
+    columns: int,
+    note: str,
+    intro: str,
+) -> list[_Block]:
+    """A page of the list of sources, under ``intro``; returns the blocks that did not fit."""
+    fw, fh = fig.get_size_inches()
+    width = fw - 2 * MARGIN_IN
+    top = fh - MARGIN_IN
+    top -= _draw_title(fig, title, 15, top, width, fh * TITLE_SHARE) + 0.1
+    head = _Block(intro, 8.5, color="#444444")
+    _draw_blocks(fig, [head], (MARGIN_IN, top, width, 1.0))
+    top -= head.height(width * 72) / 72 + 0.15
+    foot_h = _footer(fig, chart, (), {}, (), listed=note)
+    bottom = MARGIN_IN * 0.8 + foot_h + 0.15
+    if fh > fw:
+        columns = max(columns - 1, 2)  # a portrait page is narrower
+    return _draw_blocks(fig, blocks, (MARGIN_IN, top, width, top - bottom), columns=columns)
+
+
 def _discard(fig: Figure) -> None:
     """Let go of a page that was not kept (it was never shown: nothing else holds it)."""
     fig.clear()
@@ -510,14 +771,15 @@ def _text_page(
 ) -> list[_Block]:
     """A text-only page citing ``sources``; returns the blocks that did not fit.
 
-    The footer takes at most ``share`` of the page (less: smaller print, more columns).
+    The footer takes at most ``share`` of the page (less: smaller print, more columns); in a
+    handout it says where the sources are listed.
     """
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
     top = fh - MARGIN_IN
     top -= _draw_title(fig, title, 15, top, width, fh * TITLE_SHARE) + 0.2
     # no map shares this page: the footer may take up to half of it
-    foot_h = _footer(fig, chart, (), numbers, sources, share=share)
+    foot_h = _footer(fig, chart, (), numbers, (), share=share, listed=LISTED)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.15
     if columns is None:
         columns = 3 if fw > fh else 2
@@ -537,18 +799,27 @@ def _remove_overflow_note(fig: Figure, overflow: bool) -> None:
 
 
 def _continuation(
-    fig: Figure, chart: Chart, name: str, chosen: Sequence[Zone], blocks: list[_Block]
+    fig: Figure,
+    chart: Chart,
+    name: str,
+    chosen: Sequence[Zone],
+    blocks: list[_Block],
+    numbers: dict[str, int] | None = None,
 ) -> list[_Block]:
     """A text-only page continuing a system's claims; returns what still did not fit.
 
     The claims use the whole width of the page, in three columns (two on a portrait page).
+    The footer lists the sources of ``chosen``; with ``numbers`` (a handout's, which lists
+    its sources on its last page), it says where they are listed instead.
     """
-    numbers = describe.citation_numbers(chart, chosen)
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
     top = fh - MARGIN_IN
     top -= _draw_title(fig, f"{name} (continued)", 15, top, width, fh * TITLE_SHARE) + 0.2
-    foot_h = _footer(fig, chart, chosen, numbers)
+    if numbers is None:
+        foot_h = _footer(fig, chart, chosen, describe.citation_numbers(chart, chosen))
+    else:
+        foot_h = _footer(fig, chart, (), numbers, (), listed=LISTED)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.15
     return _draw_blocks(
         fig, blocks, (MARGIN_IN, top, width, top - bottom), columns=3 if fw > fh else 2

@@ -58,7 +58,12 @@ MAP_SHARE_MULTI = 0.68
 #: Share of the map's room the body figure takes beside the feet (with the system legend
 #: moved under the feet), and on pages without a system legend (the handout's).
 BODY_SHARE = 0.3
-BODY_SHARE_SMALL = 0.24
+BODY_SHARE_SMALL = 0.2
+
+
+#: The least width (inches) of the body's strip, up to BODY_SHARE of the map's room: its front
+#: and back views' notes side by side.
+BODY_MIN_IN = 1.45
 
 
 #: Room (inches) kept at the foot of the claims for the note on what did not fit: two lines.
@@ -146,6 +151,7 @@ def _claims_layout(
     scales: Sequence[float] = (1.0, 0.9),
     wide: float = 0.0,
     after_charts: Sequence[_Block] = (),
+    map_share: float | None = None,
 ) -> tuple[list[_Block], tuple[float, float, float, float], tuple[float, ...], int]:
     """Where the claims go: the smallest box (and text size) that holds them all.
 
@@ -153,7 +159,8 @@ def _claims_layout(
     text, so that a page continues onto another only when the claims fill the most room
     the map can spare. ``blocks_of`` builds the blocks (default: :func:`_claims_blocks`),
     ``scales`` are the text sizes tried (relative to the claims' own); ``wide`` (a share of
-    the width) allows two columns that wide on a landscape page before giving up. Returns
+    the width) allows two columns that wide on a landscape page before giving up;
+    ``map_share`` overrides the share the map keeps (:data:`MAP_SHARE`). Returns
     the blocks, their box (x, y top, width, height; inches), the map's rectangle (x, y,
     width, height) and the number of text columns.
     """
@@ -163,6 +170,7 @@ def _claims_layout(
     # height (portrait) whatever is highlighted: claims that do not fit continue elsewhere.
     # With several views the map holds a grid of panels and needs more of the page still.
     share = MAP_SHARE if len(normalise_views(chart, views)) == 1 else MAP_SHARE_MULTI
+    share = share if map_share is None else map_share
     if landscape:
         # The column never widens into the map: claims that do not fit continue on the
         # next page (PDF) or are named in the note at its foot.
@@ -228,11 +236,18 @@ def _compose(
     scales: Sequence[float] = (1.0, 0.9),
     wide: float = 0.0,
     anatomy: Anatomy | None = None,
+    numbers: dict[str, int] | None = None,
+    listed: str | None = None,
+    map_share: float | None = None,
 ) -> tuple[MapArtists, list[_Block]]:
     """Draw one annotated page into ``fig``; return the map and any claims that did not fit.
 
     ``anatomy`` (:func:`footmap.export.anatomy.plan`) adds real anatomy: the body figure in a
     strip beside the feet, the anatomy layer over them, and their sections in the claims.
+    ``numbers`` (source id -> citation number) numbers the sources as a whole document does
+    (a handout), and ``listed`` then says in the footer where they are listed, in place of
+    the page's own reference list. ``map_share`` is the least share of the page the map
+    keeps (default :data:`MAP_SHARE`, or :data:`MAP_SHARE_MULTI` with several views).
     """
     anatomy = anatomy if anatomy is not None else Anatomy()
     feet_t = normalise_feet(chart, feet)
@@ -240,7 +255,7 @@ def _compose(
     # Only zones on the drawn panels are described: a page never names a foot or a view
     # it does not show.
     chosen = tuple(z for z in resolve(chart, highlight) if z.foot in feet_t and z.view in views_t)
-    numbers = describe.citation_numbers(chart, chosen)
+    numbers = describe.citation_numbers(chart, chosen) if numbers is None else numbers
     fw, fh = fig.get_size_inches()
     width = fw - 2 * MARGIN_IN
     landscape = fw > fh
@@ -262,7 +277,9 @@ def _compose(
     cited, cite_numbers = real.footer_sources(anatomy, chart.cited_sources(chosen), numbers)
 
     # Footer.
-    foot_h = _footer(fig, chart, chosen, cite_numbers, cited)
+    foot_h = _footer(
+        fig, chart, chosen, cite_numbers, cited if listed is None else (), listed=listed
+    )
     body_bottom = MARGIN_IN * 0.8 + foot_h + 0.15
     if anatomy.body is not None and anatomy.body.attribution:
         # the body artwork's licence asks for its attribution wherever it is drawn
@@ -286,6 +303,7 @@ def _compose(
             scales,
             wide,
             after_charts,
+            map_share,
         )
         # Keep the last lines of the box free for a note on what did not fit.
         leftover = _draw_blocks(
@@ -314,8 +332,9 @@ def _compose(
         # keep the rest (and the most of it: BODY_SHARE).
         x, y, w, h = map_rect
         share = BODY_SHARE if legend else BODY_SHARE_SMALL
-        strip = (x + w * (1 - share) + 0.1, y, w * share - 0.1, h)
-        map_rect = (x, y, w * (1 - share), h)
+        room = max(w * share, min(BODY_MIN_IN, w * BODY_SHARE))  # the body's notes side by side
+        strip = (x + w - room + 0.1, y, room - 0.1, h)
+        map_rect = (x, y, w - room, h)
     engine = fig.get_layout_engine()
     assert isinstance(engine, ConstrainedLayoutEngine)  # as _new_figure made it
     w_fig, h_fig = fw, fh

@@ -57,6 +57,9 @@ REF_PT = 6.3  #: reference list size
 CAVEAT_PT = 8.5  #: caveat footer size
 
 
+LISTED_PT = 7.0  #: size of the footer's note on where a document lists its sources
+
+
 LINE = 1.28  #: line height as a multiple of the font size
 
 
@@ -255,11 +258,15 @@ def _footer(
     sources: Sequence[Source] | None = None,
     *,
     share: float = FOOTER_SHARE,
+    listed: str | None = None,
 ) -> float:
     """Draw the caveats and the numbered references at the bottom; return its height (in).
 
     The caveat box holds the evidence caveat and the safety caveat (short form). The
-    references are those of ``zones`` (and the caveats), or ``sources`` when given.
+    references are those of ``zones`` (and the caveats), or ``sources`` when given. In a
+    document that lists its sources once (a handout's "Sources" page), ``listed`` says
+    where, in place of the references' heading; ``sources`` are then those the page lists
+    itself, if any.
 
     The footer takes at most ``share`` of the page (:data:`FOOTER_SHARE` where a map shares
     it; a text-only page may give it more): its text shrinks (down to
@@ -292,10 +299,16 @@ def _footer(
         ref_blocks = [_Block(r, ref_pt, space_after=gap, color="#333333") for r in refs]
         col_w = (width - 0.25 * (columns - 1)) / columns
         per_col = _balanced_height(ref_blocks, col_w, columns, ref_pt)
-        head_h = ref_pt * LINE * 1.3 / 72
+        head = _Block(
+            "Sources (numbers in brackets cite them)" if listed is None else listed,
+            ref_pt if listed is None else LISTED_PT,
+            "bold" if listed is None else "normal",
+            color="#1a1a1a" if listed is None else "#333333",
+        )
+        head_h = head.height(width * 72) / 72 + ref_pt * LINE * 0.3 / 72
         cav_h = box.height((width - 0.2) * 72) / 72
         total = cav_h + 0.22 + head_h + per_col + 0.1
-        plan = (columns, ref_pt, box, ref_blocks, per_col, head_h, cav_h, total)
+        plan = (columns, head, box, ref_blocks, per_col, head_h, cav_h, total)
         if portrait and scale >= 0.8 and total <= fh * FOOTER_TARGET:
             chosen = plan
             break
@@ -304,7 +317,7 @@ def _footer(
         if chosen is not None and (scale < 0.8 or not portrait):
             break
     if chosen is not None:
-        columns, ref_pt, box, ref_blocks, per_col, head_h, cav_h, total = chosen
+        columns, head, box, ref_blocks, per_col, head_h, cav_h, total = chosen
     else:
         cav_h = box.height((width - 0.2) * 72) / 72
         if cav_h > budget / 2:
@@ -341,11 +354,7 @@ def _footer(
     )
     fig.add_artist(frame)
     y = y_top - cav_h - 0.22
-    _draw_blocks(
-        fig,
-        [_Block("Sources (numbers in brackets cite them)", ref_pt, "bold")],
-        (MARGIN_IN, y, width, head_h),
-    )
+    _draw_blocks(fig, [head], (MARGIN_IN, y, width, head_h))
     left = _draw_blocks(fig, ref_blocks, (MARGIN_IN, y - head_h, width, per_col), columns)
     assert not left
     return total

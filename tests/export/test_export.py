@@ -147,9 +147,10 @@ def test_export_rejects_unknown_format_and_missing_directory(synth, tmp_path):
 def test_handout_pages(synth, tmp_path):
     out = handout(synth, tmp_path / "handout.pdf")
     systems = {z.system for z in synth.zones}
-    assert pdf_page_count(out) == 1 + len(systems)
+    # the cover, a page per system (the heart's on the respiratory page), the sources
+    assert len(systems) == 7 and pdf_page_count(out) == 1 + 6 + 1
     out = handout(synth, tmp_path / "two.pdf", by=["kidneys", ["heart", "liver"]], feet="left")
-    assert pdf_page_count(out) == 3
+    assert pdf_page_count(out) == 4
 
 
 # -- atomic writes ------------------------------------------------------------------------
@@ -291,8 +292,9 @@ def test_hostile_handout(hostile, tmp_path, monkeypatch):
 
     monkeypatch.setattr(PdfPages, "savefig", spy)
     out = handout(hostile, tmp_path / "h.pdf")
-    assert pdf_page_count(out) == 6  # cover, four systems, the chart's one disagreement
-    assert len(pages) == 6
+    # cover, four systems, the chart's one disagreement, the sources
+    assert pdf_page_count(out) == 7
+    assert len(pages) == 7
     caveat = "Caveat: ]]> & &amp; \"quoted\" 'single' `back`"
     assert pdf_info(out)["Subject"] == caveat.removeprefix("Caveat: ")
     systems = ["Nervous system", "Endocrine glands", "Urinary", "Muscles, bones and joints"]
