@@ -467,6 +467,7 @@ def handout(
             figures.append(_released(fig))
     else:
         body = load_body()
+        wide_page = orientation == "landscape"
         for (name, spec), pviews in zip(specs, page_views, strict=True):
             # the body figure beside the feet, with this page's organs (where the body has them)
             organs = body_regions(body, resolve(chart, spec))
@@ -495,7 +496,7 @@ def handout(
                     numbers=numbers,
                     listed=LISTED,
                     # three views or more: the map keeps more of the width (soles >= 25 mm)
-                    map_share=MAP_SHARE_MANY if len(pviews) > 2 else None,
+                    map_share=MAP_SHARE_MANY if len(pviews) > 2 and wide_page else None,
                 )
                 if not leftover or scales is passes[-1]:
                     break
