@@ -133,7 +133,7 @@ def _least(views: set[str]) -> float:
     return 25.0 if len(views) >= 3 else 40.0
 
 
-def _check(chart, pages, titles, views) -> dict[int, list[str]]:
+def _check(chart, pages, views) -> dict[int, list[str]]:
     """Each page's problems (none: an empty dict)."""
     problems: dict[int, list[str]] = {}
     for k, fig in enumerate(pages, start=1):
@@ -142,20 +142,17 @@ def _check(chart, pages, titles, views) -> dict[int, list[str]]:
         found += [f"crosses a foot: {t}" for t in crossing_feet(m)]
         found += [f"cut at the edge: {t}" for t in outside(m)]
         drawn = {v for v, _ in m["feet"]}
-        if k == 1 or k in views and k != len(titles) - 1:  # the cover and the system pages
-            if drawn != views.get(k, set()):
-                found.append(f"views {sorted(drawn)}")
-            least = 60.0 if k == 1 else _least(drawn)
-            soles = [h for v, h in m["feet"] if v == "plantar"]
-            low = [float(round(h, 1)) for h in soles if h < least]
-            if low:
-                found.append(f"soles {low} mm, fewer than {least}")
-            if not soles:  # no sole: its other views are a third as tall as long
-                low = [float(round(h, 1)) for _, h in m["feet"] if h < 20.0]
-                if low:
-                    found.append(f"feet {low} mm, fewer than 20")
-        elif drawn != views.get(k, set()):
+        if drawn != views.get(k, set()):
             found.append(f"views {sorted(drawn)}")
+        least = 60.0 if k == 1 else _least(drawn)  # the cover's soles, then every page's
+        soles = [h for v, h in m["feet"] if v == "plantar"]
+        low = [float(round(h, 1)) for h in soles if h < least]
+        if low:
+            found.append(f"soles {low} mm, fewer than {least}")
+        if drawn and not soles:  # no sole: its other views are a third as tall as long
+            low = [float(round(h, 1)) for _, h in m["feet"] if h < 20.0]
+            if low:
+                found.append(f"feet {low} mm, fewer than 20")
         check_caveat(fig, chart)
         if found:
             problems[k] = found
@@ -184,7 +181,7 @@ def test_every_page_of_the_default_handout(chart, tmp_path, monkeypatch, size):
     pages, out = _pages(chart, tmp_path, monkeypatch, size=size)
     assert pdf_page_count(out) == 12
     assert [_title(p) for p in pages] == TITLES
-    assert _check(chart, pages, TITLES, VIEWS) == {}
+    assert _check(chart, pages, VIEWS) == {}
     # every number in brackets is listed: on "Sources", or (the foot's anatomy) on its page
     cited, listed = _citations(pages)
     assert cited == listed == set(range(1, 85))
@@ -201,7 +198,7 @@ def test_every_page_of_the_brief_handout(chart, tmp_path, monkeypatch, size):
     pages, out = _pages(chart, tmp_path, monkeypatch, size=size, brief=True)
     assert pdf_page_count(out) == 6
     assert [_title(p) for p in pages] == BRIEF_TITLES
-    assert _check(chart, pages, BRIEF_TITLES, BRIEF_VIEWS) == {}
+    assert _check(chart, pages, BRIEF_VIEWS) == {}
     cited, listed = _citations(pages)
     assert cited <= listed
 
