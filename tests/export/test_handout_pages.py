@@ -28,6 +28,7 @@ from matplotlib.text import Text  # noqa: E402
 
 import footmap  # noqa: E402
 from footmap.export import handout, handouts  # noqa: E402
+from footmap.export.anatomy import ATTRIBUTION_GID  # noqa: E402
 from footmap.export.pagetext import check_caveat  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location(
@@ -182,6 +183,10 @@ def test_every_page_of_the_default_handout(chart, tmp_path, monkeypatch, size):
     assert pdf_page_count(out) == 12
     assert [_title(p) for p in pages] == TITLES
     assert _check(chart, pages, VIEWS) == {}
+    # each system page draws the body beside the feet, with the artwork's attribution
+    for fig in pages[1:9]:
+        assert fig.footmap_body.outlines, _title(fig)
+        assert any(t.get_gid() == ATTRIBUTION_GID for t in fig.texts), _title(fig)
     # every number in brackets is listed: on "Sources", or (the foot's anatomy) on its page
     cited, listed = _citations(pages)
     assert cited == listed == set(range(1, 85))
