@@ -781,7 +781,7 @@ def test_output_carries_a_static_map_zone_list_and_caveat(ex, chart):
 def test_presentation_mode_enlarges_the_map(chart, ipympl_backend):
     e = fx.explore(chart, presentation=True)
     try:
-        assert e.figure.dpi == 240.0  # the smallest label (5.5 pt) is 18 px
+        assert e.figure.dpi == 300.0  # the smallest number drawn (4.32 pt) is 18 px
         assert "fm-present" in e.widget._dom_classes
     finally:
         e.close()
