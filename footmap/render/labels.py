@@ -56,8 +56,8 @@ KEY_MIN_PT = 5.5  #: smallest font of the numbered key
 SINGLE_STEP = 1.7  #: height between numbers of one column, in callout sizes
 #: Height between numbers of two staggered columns (in callout sizes): a number of the outer
 #: column stands level with the gap between two of the inner one, its leader passing
-#: between their circles (radius 0.8 sizes) with 0.3 sizes to spare each side.
-ZIGZAG_STEP = 1.1
+#: between their circles (radius 0.8 sizes) with 0.25 sizes to spare each side.
+ZIGZAG_STEP = 1.05
 ZIGZAG_DX = 2.0  #: outer column's distance from the inner one, in circle radii
 
 

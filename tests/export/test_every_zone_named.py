@@ -20,19 +20,19 @@ from footmap.export import export, figure
 @pytest.mark.parametrize(
     ("size", "orientation", "feet", "n_callouts"),
     [
-        ("a4", "landscape", "both", 129),
-        ("letter", "landscape", "both", 120),
-        ("screen", "landscape", "both", 123),
-        ("a4", "portrait", "both", 111),
-        ("a4", "landscape", "left", 55),
-        ("a4", "landscape", "right", 54),
+        ("a4", "landscape", "both", 133),
+        ("letter", "landscape", "both", 124),
+        ("screen", "landscape", "both", 127),
+        ("a4", "portrait", "both", 115),
+        ("a4", "landscape", "left", 57),
+        ("a4", "landscape", "right", 56),
     ],
 )
 def test_the_all_views_page_names_every_zone(chart, size, orientation, feet, n_callouts):
     fig = figure(chart, views="all", size=size, orientation=orientation, feet=feet)
     try:
         artists = fig.footmap_artists
-        assert len(artists.zones) == {"both": 151, "left": 76, "right": 75}[feet]
+        assert len(artists.zones) == {"both": 155, "left": 78, "right": 77}[feet]
         assert unnamed(artists) == []
         callouts = [t for t in artists.labels if t.get_gid().startswith("callout-")]
         assert len(callouts) == n_callouts
@@ -65,7 +65,7 @@ def test_the_all_views_svg_has_a_name_for_every_drawn_zone(chart, tmp_path, fmt)
     out = export(chart, tmp_path / f"all.{fmt}", views="all", size="letter")
     svg = out.read_text()
     zones = re.findall(r'id="zone-([^"]+)"', svg)
-    assert len(zones) == 151
+    assert len(zones) == 155
     named = set(re.findall(r'id="(?:label|number|callout)-([^"]+)"', svg))
     assert sorted(set(zones) - named) == []
     assert "too small to label" not in svg
