@@ -471,7 +471,7 @@ def _all_views_chart(n: int) -> footmap.Chart:
         (200, "(26 zones too small to label here)\n(numbers 45 to 174: no room to list them here)"),
         (
             1000,
-            "(702 zones too small to label here)\n(numbers 51 to 298: no room to list them here)",
+            "(685 zones too small to label here)\n(numbers 54 to 315: no room to list them here)",
         ),
     ],
 )
