@@ -468,10 +468,10 @@ def _all_views_chart(n: int) -> footmap.Chart:
 @pytest.mark.parametrize(
     ("n", "title"),
     [
-        (200, "(136 zones too small to label here)\n(numbers 33 to 64: no room to list them here)"),
+        (200, "(26 zones too small to label here)\n(numbers 45 to 174: no room to list them here)"),
         (
             1000,
-            "(904 zones too small to label here)\n(numbers 49 to 96: no room to list them here)",
+            "(685 zones too small to label here)\n(numbers 54 to 315: no room to list them here)",
         ),
     ],
 )

@@ -5,6 +5,14 @@ after the body area asked about, and one drop zone, the asked zone's outline as 
 (``x,y;x,y;...`` in whole image pixels, as Moodle's ``qtype_ddmarker_shape_polygon``
 reads it). The general, right and wrong feedback give the answer, what charts claim with
 its sources, and the evidence and safety caveats; the caveat also stands in the question.
+
+Moodle's importer (``qtype_ddmarker::import_from_xml``) turns an option on when its element
+is present, whatever it holds: ``<showmisplaced/>`` is written on purpose (after a miss,
+Moodle outlines the zone the charts name, the point of the question), and so is
+``<shownumcorrect/>``; ``<shuffleanswers/>`` is left out (one marker). Moodle grades a drop
+inside the polygon, and places the marker for "fill in the correct response" at the centre
+of the polygon's bounding box only when that centre is inside it (``center_point``), so a
+concave zone may show no marker there; the grading is unaffected.
 """
 
 from __future__ import annotations
@@ -78,7 +86,7 @@ def moodle_xml(items: Sequence[QuizItem], category: str) -> bytes:
         _text(q, "partiallycorrectfeedback", _feedback_html(it, "Partly right."))
         _text(q, "incorrectfeedback", _feedback_html(it, "Not this zone."))
         ET.SubElement(q, "shownumcorrect")
-        f = ET.SubElement(q, "file", name=it.image.name, encoding="base64")
+        f = ET.SubElement(q, "file", name=it.image.name, path="/", encoding="base64")
         f.text = base64.b64encode(it.image.png).decode("ascii")
         drag = ET.SubElement(q, "drag")
         ET.SubElement(drag, "no").text = "1"

@@ -1,7 +1,7 @@
 """An IMS QTI 2.1 content package of hotspot questions (``.zip``).
 
 The package holds ``imsmanifest.xml`` (IMS Content Packaging 1.1, the QTI 2.1 profile), one
-``assessmentItem`` per question (``items/q01.xml``, ...), an ``assessmentTest`` listing them
+``assessmentItem`` per question (``q01.xml``, ...), an ``assessmentTest`` listing them
 in order (``test.xml``) and the panels' images (``images/left-plantar.png``, ...). Each item
 is a ``hotspotInteraction`` (one choice) whose ``hotspotChoice`` elements are the zones'
 outlines as ``shape="poly"`` in the image's pixels; the ``responseDeclaration``'s correct

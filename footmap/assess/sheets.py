@@ -4,6 +4,9 @@ A worksheet is one page per variant: a name/date header, the feet as outlines wi
 targets numbered (:mod:`footmap.assess.drawing`), a numbered line per target to write on,
 optionally a word bank (the answers, shuffled), and the caveat box with the evidence and
 safety caveats. Nothing on a student's sheet names a target, unless the word bank does.
+The map is the page (issue 22): of the arrangements in :data:`PLANS` (portrait or
+landscape, lines beside or under the map) the one that prints the feet largest is used;
+both soles go on a portrait page, the lines beside them.
 
 The key lists, per variant, each number with its zone, label, body area, what charts
 claim and the sources of those claims, beside the same numbered map and the caveat.
@@ -32,7 +35,7 @@ from footmap.assess.bank import (
     target_sources,
     variants,
 )
-from footmap.assess.drawing import number_targets, outline_map
+from footmap.assess.drawing import number_targets, outline_map, points_per_mm
 from footmap.atomic import atomic_write, writable
 from footmap.chart.model import Chart, Source
 from footmap.errors import FootmapError
@@ -74,6 +77,13 @@ INSTRUCTIONS = (
 )
 #: The least height of a line to write on (inches): room for handwriting.
 LINE_IN = 0.4
+#: The width of a column of lines to write on (inches): a body area in handwriting.
+LINES_W_IN = 2.4
+#: Room kept right of the name and date lines for the variant id (inches).
+IDENT_IN = 1.9
+#: The page arrangements tried for a worksheet (orientation, lines beside the map or under
+#: it); the one that prints the map largest is used ("the figure is the page").
+PLANS = (("portrait", True), ("portrait", False), ("landscape", True))
 
 
 def _format(path: Path, allowed: Sequence[str], what: str) -> str:
@@ -119,29 +129,36 @@ def _header(fig: Figure, chart: Chart, v: Variant, title: str, *, key: bool) -> 
         _text(fig, MARGIN_IN, top, "ANSWER KEY: for the teacher", fontsize=11,
               fontweight="bold", color="#8a1c00", va="top")  # fmt: skip
     else:
+        # the name and date lines end IDENT_IN short of the margin, where the variant goes
+        room = fw - 2 * MARGIN_IN - IDENT_IN
+        name_end = MARGIN_IN + min(3.7, 0.5 + 0.6 * (room - 1.0))
+        date_x = name_end + 0.2
         _text(fig, MARGIN_IN, top, "Name", fontsize=10, va="top", color="#1a1a1a")
-        _text(fig, MARGIN_IN + 3.9, top, "Date", fontsize=10, va="top", color="#1a1a1a")
-        for x0, x1 in ((MARGIN_IN + 0.5, MARGIN_IN + 3.7), (MARGIN_IN + 4.35, MARGIN_IN + 6.2)):
+        _text(fig, date_x, top, "Date", fontsize=10, va="top", color="#1a1a1a")
+        ends = ((MARGIN_IN + 0.5, name_end), (date_x + 0.45, min(date_x + 2.3, MARGIN_IN + room)))
+        for x0, x1 in ends:
             fig.add_artist(Line2D([x0, x1], [top - 0.17] * 2, transform=fig.dpi_scale_trans,
                                   color="#333333", linewidth=0.8))  # fmt: skip
     _text(fig, fw - MARGIN_IN, top, ident, fontsize=10, ha="right", va="top",
           fontweight="bold", color="#1a1a1a")  # fmt: skip
     top -= 0.38
     if not key:
-        left = draw_paragraphs(
-            fig, [Paragraph(INSTRUCTIONS, 8.5, color="#333333")],
-            (MARGIN_IN, top, fw - 2 * MARGIN_IN, 0.6),
-        )  # fmt: skip
+        para = Paragraph(INSTRUCTIONS, 8.5, color="#333333")
+        width = fw - 2 * MARGIN_IN
+        height = para.height(width * 72) / 72
+        left = draw_paragraphs(fig, [para], (MARGIN_IN, top, width, height + 0.1))
         assert not left
-        top -= 0.42
+        top -= height + 0.12
     return top
 
 
-def _lines(fig: Figure, v: Variant, box: tuple[float, float, float, float]) -> None:
-    """A numbered line per target to write on, in one or two columns within ``box``."""
+def _lines(
+    fig: Figure, v: Variant, box: tuple[float, float, float, float], columns: int = 0
+) -> None:
+    """A numbered line per target to write on, in ``columns`` (0: one or two) in ``box``."""
     x, top, w, h = box
     n = len(v.targets)
-    columns = 1 if n * LINE_IN <= h else 2
+    columns = columns or (1 if n * LINE_IN <= h else 2)
     rows = -(-n // columns)
     if rows * LINE_IN > h + 1e-6:
         raise FootmapError(
@@ -176,20 +193,54 @@ def _word_bank(fig: Figure, v: Variant, box: tuple[float, float, float, float]) 
 
 
 def _sheet(chart: Chart, v: Variant, size: str, word_bank: bool) -> Figure:
-    fig = _page(size)
+    """The page that draws the map largest: each of :data:`PLANS` is tried."""
+    best: tuple[float, Figure] | None = None
+    refusal: FootmapError | None = None
+    for orientation, beside in PLANS:
+        try:
+            fig, ax = _sheet_as(chart, v, size, word_bank, orientation, beside)
+        except FootmapError as e:  # the lines do not fit this plan
+            refusal = refusal or e
+            continue
+        scale = points_per_mm(ax)
+        if best is None or scale > best[0] * 1.001:
+            best = (scale, fig)
+    if best is None:
+        assert refusal is not None
+        raise refusal
+    return best[1]
+
+
+def _sheet_as(
+    chart: Chart, v: Variant, size: str, word_bank: bool, orientation: str, beside: bool
+) -> tuple[Figure, Axes]:
+    """One worksheet page: the lines to write on ``beside`` the map (right) or under it."""
+    fig = Figure(figsize=page_size(size.lower(), orientation))
+    FigureCanvasAgg(fig)
     fw, fh = fig.get_size_inches()
     below = _header(fig, chart, v, WORKSHEET_TITLE, key=False)
     foot_h = draw_footer(fig, chart)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.2
-    map_w = (fw - 2 * MARGIN_IN) * 0.6
-    _map(fig, chart, v, (MARGIN_IN, bottom, map_w, below - bottom))
-    x = MARGIN_IN + map_w + 0.3
-    w = fw - MARGIN_IN - x
-    bank_h = _word_bank(fig, v, (x, bottom, w, 0)) + 0.2 if word_bank else 0.0
-    _lines(fig, v, (x, below - 0.1, w, below - 0.1 - bottom - bank_h))
+    width = fw - 2 * MARGIN_IN
+    n = len(v.targets)
+    if beside:
+        columns = 1 if n * LINE_IN <= below - 0.1 - bottom - (1.0 if word_bank else 0) else 2
+        lines_w = LINES_W_IN * columns + 0.3 * (columns - 1)
+        x = fw - MARGIN_IN - lines_w
+        bank_h = _word_bank(fig, v, (x, bottom, lines_w, 0)) + 0.2 if word_bank else 0.0
+        _lines(fig, v, (x, below - 0.1, lines_w, below - 0.1 - bottom - bank_h))
+        ax = _map(fig, chart, v, (MARGIN_IN, bottom, x - 0.3 - MARGIN_IN, below - bottom))
+    else:
+        columns = max(1, min(4, int((width + 0.3) // (LINES_W_IN + 0.3))))
+        rows = -(-n // columns)
+        lines_h = rows * LINE_IN * 1.1
+        bank_h = _word_bank(fig, v, (MARGIN_IN, bottom, width, 0)) + 0.15 if word_bank else 0.0
+        lines_top = bottom + bank_h + lines_h
+        _lines(fig, v, (MARGIN_IN, lines_top, width, lines_h), columns=columns)
+        ax = _map(fig, chart, v, (MARGIN_IN, lines_top + 0.1, width, below - lines_top - 0.1))
     _footnote(fig)
     check_caveat(fig, chart)
-    return fig
+    return fig, ax
 
 
 def _footnote(fig: Figure, page: str = "") -> None:

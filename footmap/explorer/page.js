@@ -112,6 +112,46 @@ const bodyWhenRoom = (root) => {
   else if (!narrow && !box.checked && root._fmBodyAuto && !first) {
     box.click(); root._fmBodyAuto = false; }
 };
+const SIDE_MIN = 180;  // the least width (px) of a side column beside one foot
+const duo = (root) => {
+  // Narrower than the stylesheet's 840 px: rather than stack the side column (the caveat
+  // first) under a map taller than the window, give the map the width one foot needs at a
+  // readable scale (the kernel's data-minw; it then shows one foot) or more, and the side
+  // column the rest, beside it, sticking to the top of the window as in the wide layout.
+  const info = root.querySelector('.fm-fit-data');
+  const w = root.getBoundingClientRect().width; if (!w || !info) return;
+  const minw = parseFloat(info.dataset.minw) || 0;
+  const fig = root.querySelector('.fm-mapcol .jupyter-matplotlib-figure');
+  const div = fig ? fig.querySelector('.jupyter-matplotlib-canvas-div') : null;
+  const pad = (fig && div ? fig.offsetWidth - div.offsetWidth : 0) + 8;
+  const side = root.classList.contains('fm-present') ? SIDE_MIN + 60 : SIDE_MIN + 80;
+  const mapw = Math.ceil(Math.max(minw + pad, w - side - 14));
+  const on = w < 840 && minw > 0 && w - mapw - 14 >= SIDE_MIN;
+  if (on) { const v = mapw + 'px';
+    if (root.style.getPropertyValue('--fm-mapw') !== v) root.style.setProperty('--fm-mapw', v); }
+  if (root.classList.contains('fm-duo') !== on) root.classList.toggle('fm-duo', on);
+};
+const roomToPresent = (root) => {
+  // Presentation mode (a projector) where JupyterLab's left side panel leaves the explorer
+  // too little room for the map with the caveat beside it: close that panel once, as Ctrl+B
+  // does, and say so. Once per explorer; the reader's Ctrl+B opens it again.
+  if (root._fmRoomAsked || !root.classList.contains('fm-present')) return;
+  const w = root.getBoundingClientRect().width; if (!w) return;
+  root._fmRoomAsked = true;
+  if (w >= 840 || root.classList.contains('fm-duo')) return;
+  const tab = document.querySelector('.jp-SideBar.jp-mod-left .lm-TabBar-tab.lm-mod-current');
+  if (!tab) return;
+  const b = tab.getBoundingClientRect(), at = {bubbles: true, cancelable: true, button: 0,
+    clientX: b.left + b.width / 2, clientY: b.top + b.height / 2, pointerId: 1, isPrimary: true};
+  tab.dispatchEvent(new PointerEvent('pointerdown', at));
+  tab.dispatchEvent(new PointerEvent('pointerup', at));
+  document.dispatchEvent(new PointerEvent('pointerup', at));
+  const note = document.createElement('div');
+  note.className = 'fm-room-note';
+  note.textContent = 'Presentation: the side panel was closed to give the map room '
+    + '(Ctrl+B opens it again).';
+  root.insertBefore(note, root.children[1] || null);
+};
 const lazySnapshot = (off) => {
   if (off._fmLazy) return; off._fmLazy = true;
   const real = off.toDataURL.bind(off); let cached = null, pending = false;
@@ -205,7 +245,7 @@ const label = (root) => {
 const ro = new ResizeObserver((es) => es.forEach((e) => {
   e.target.querySelectorAll('.jupyter-matplotlib.fm-fit').forEach(fit);
   e.target.querySelectorAll('.jupyter-matplotlib.fm-body-fit').forEach(fitBody);
-  const root = e.target.closest('.footmap-root'); if (root) bodyWhenRoom(root); }));
+  const root = e.target.closest('.footmap-root'); if (root) { duo(root); bodyWhenRoom(root); } }));
 const hideStatic = () => {  // the live widget shows: its static stand-in is not needed
   document.querySelectorAll('.footmap-static').forEach((st) => {
     const child = st.closest('.jp-OutputArea-child, .output_area');
@@ -217,6 +257,8 @@ const watch = () => {
   hideStatic();
   document.querySelectorAll('.footmap-root').forEach((root) => {
     label(root);
+    duo(root);
+    roomToPresent(root);
     bodyWhenRoom(root);
     root.querySelectorAll('.fm-mapcol, .fm-bodycol').forEach((col) => {
       if (!col.hasAttribute('data-fm-fit')) { col.setAttribute('data-fm-fit', '1'); ro.observe(col); }
@@ -235,6 +277,7 @@ new MutationObserver(watch).observe(document.body, {childList: true, subtree: tr
   characterData: true});
 watch();
 addEventListener('resize', () => {
+  document.querySelectorAll('.footmap-root').forEach(duo);
   document.querySelectorAll('.footmap-root .jupyter-matplotlib.fm-fit').forEach(fit);
   document.querySelectorAll('.footmap-root .jupyter-matplotlib.fm-body-fit').forEach(fitBody);
 });

@@ -377,7 +377,7 @@ def map_alt_text(zones: Sequence[Zone], feet: Sequence[str], view: str) -> str:
     >>> import footmap
     >>> chart = footmap.load()
     >>> text = map_alt_text(chart.zones_on("left", "plantar"), ["left"], "plantar")
-    >>> text.startswith("Foot map, left foot, sole view: 38 zones")
+    >>> text.startswith("Foot map, left foot, sole view: 39 zones")
     True
     """
     names = ", ".join(dict.fromkeys(z.label for z in zones))

@@ -109,8 +109,8 @@ TEXT_DELAY = 0.02
 FIGSIZE = (6.4, 4.8)
 
 #: Dots per inch of the map: normal, and in presentation mode (larger text for a projector:
-#: the smallest label, 5.5 pt, is then 18 px on screen).
-DPI = (100.0, 240.0)
+#: the smallest text footmap draws on a map, a 4.3 pt number, is then 18 px on screen).
+DPI = (100.0, 300.0)
 
 #: Width (CSS px) a sole should get at least: normal, presentation. Where both feet side by side
 #: would be narrower, the explorer shows one foot at a time; the page lets the map grow taller
@@ -623,9 +623,15 @@ class Explorer(Shown):
         scale, aspect = self._scale_for(self._feet())
         height_mm = aspect * float(self.figure.bbox.width) / max(scale, 1e-6)
         min_h = self._min_scale() * height_mm * 1.03
+        # The width one foot needs at the least scale: where the explorer is too narrow for
+        # the side column beside two feet, the page gives the map that much and puts the
+        # side column (the caveat first) beside one foot rather than under the map.
+        one = (self._feet()[0],) if self.chart.feet else ()
+        scale1 = self._scale_for(one)[0] if one else scale
+        min_w = self._min_scale() * float(self.figure.bbox.width) / max(scale1, 1e-6) * 1.03
         self.fit_info.value = (
             f'<div class="fm-fit-data" data-aspect="{aspect:.4f}" data-minh="{min_h:.0f}" '
-            f'data-feet="{len(self._feet())}"></div>'
+            f'data-minw="{min_w:.0f}" data-feet="{len(self._feet())}"></div>'
         )
 
     def _draw_map(self) -> None:

@@ -29,6 +29,7 @@ from footmap.render.layout import (
     LABEL_PAD_MM,
     LABEL_Z,
     LEADER_Z,
+    Layout,
     axes_points,
     fill_box,
     points_per_mm,
@@ -41,6 +42,7 @@ from footmap.text.safe import display_text
 __all__ = [
     "CALLOUT_MIN_PT",
     "KEY_MAX_SHARE",
+    "ZIGZAG_STEP",
     "inside_labels",
     "inside_numbers",
     "key_lines",
@@ -51,6 +53,12 @@ __all__ = [
 
 CALLOUT_MIN_PT = 4.8  #: smallest callout number tried when a column runs out of room
 KEY_MIN_PT = 5.5  #: smallest font of the numbered key
+SINGLE_STEP = 1.7  #: height between numbers of one column, in callout sizes
+#: Height between numbers of two staggered columns (in callout sizes): a number of the outer
+#: column stands level with the gap between two of the inner one, its leader passing
+#: between their circles (radius 0.8 sizes) with 0.25 sizes to spare each side.
+ZIGZAG_STEP = 1.05
+ZIGZAG_DX = 2.0  #: outer column's distance from the inner one, in circle radii
 
 
 def place_labels(artists: MapArtists, *, fontsize: float | None = None) -> None:
@@ -353,26 +361,31 @@ def _callouts(
     panel_of = artists.panel_of[small]
     per_panel = np.bincount(panel_of, minlength=len(layout.panels))
 
-    size = artists.label_pt
+    size, zigzag = artists.label_pt, False
     while True:
-        step = size * 1.7 / scale  # mm between numbers in a column
+        step = size * (ZIGZAG_STEP if zigzag else SINGLE_STEP) / scale  # mm between slots
         radius = size * 0.8 / scale  # mm from a number's centre to its circle
         ok = True
         for k, p in enumerate(layout.panels):
             x0, y0, x1, y1 = p.box
             capacity = max(int((y1 - y0 - step / 2) // step) + 1, 0)
-            n_sides = sum(
-                min(max(COLUMN_MM, 2.2 * radius + 1.0), room - 1.3 * radius) >= 1.6 * radius
-                for room in p.room
-            )
+            n_sides = sum(_column_x(room, 0.0, 1, radius, zigzag) is not None for room in p.room)
             if per_panel[k] > capacity * n_sides:
                 ok = False
-        if ok or size <= CALLOUT_MIN_PT:
+        if ok:
             break
+        if size <= CALLOUT_MIN_PT:
+            if zigzag:
+                break
+            # Single columns hold too few even at the smallest size: two staggered
+            # columns a side, at the largest size that fits.
+            size, zigzag = artists.label_pt, True
+            continue
         size = max(size * 0.9, CALLOUT_MIN_PT)
 
-    # (column x, side, zone indices, low y, high y) for every column that gets numbers
-    columns: list[tuple[float, int, list[int], float, float]] = []
+    # (column x, outer column x, side, zone indices, low y, high y) for every column that
+    # gets numbers; the outer x is None for a single column
+    columns: list[tuple[float, float | None, int, list[int], float, float]] = []
     unlabelled = 0
     for k, p in enumerate(layout.panels):
         ks = np.flatnonzero(panel_of == k)
@@ -382,18 +395,21 @@ def _callouts(
         # A column sits beside the outline box, as far out as its room allows; a column
         # without room for a number (a narrow gap at a small scale) takes none, unless
         # neither has room.
-        xs: list[float | None] = []
-        for room, edge, sign in ((p.room[0], x0, -1), (p.room[1], x1, 1)):
-            dist = min(max(COLUMN_MM, 2.2 * radius + 1.0), room - 1.3 * radius)
-            xs.append(edge + sign * dist if dist >= 1.6 * radius else None)
+        xs = [
+            _column_x(p.room[0], x0, -1, radius, zigzag),
+            _column_x(p.room[1], x1, 1, radius, zigzag),
+        ]
         if xs == [None, None]:
-            xs = [x0 - 1.3 * radius, x1 + 1.3 * radius]
-        lo, hi = y0 + step / 2, y1
-        capacity = max(int((hi - lo) // step) + 1, 0)
-        caps = [capacity if x is not None else 0 for x in xs]
+            xs = [(x0 - 1.3 * radius, None), (x1 + 1.3 * radius, None)]
+        spans = [
+            _column_span(layout, k, (edge, *x) if x is not None else None, radius, scale)
+            for edge, x in ((x0, xs[0]), (x1, xs[1]))
+        ]
+        caps = [max(int((sp[1] - sp[0]) // step) + 1, 0) if sp is not None else 0 for sp in spans]
         if ks.size > sum(caps):
             # No room for every number even at the smallest size: the largest zones keep
             # theirs and the key says how many are left unlabelled (never silently).
+            # The bundled chart never comes here, on any page size (tests/export).
             keep = np.argsort(-area[ks], kind="stable")[: sum(caps)]
             unlabelled += ks.size - keep.size
             ks = np.sort(ks[keep])
@@ -401,28 +417,30 @@ def _callouts(
         # that no leader to the left column crosses one to the right); when a column is
         # full, the zones nearest the split go to the other.
         ks = ks[np.argsort(cx[ks], kind="stable")]
-        dl = np.abs(cx[ks] - xs[0]) if xs[0] is not None else np.full(ks.size, np.inf)
-        dr = np.abs(cx[ks] - xs[1]) if xs[1] is not None else np.full(ks.size, np.inf)
+        xl, xr = (x[0] if x is not None else None for x in xs)
+        dl = np.abs(cx[ks] - xl) if xl is not None else np.full(ks.size, np.inf)
+        dr = np.abs(cx[ks] - xr) if xr is not None else np.full(ks.size, np.inf)
         n_left = min(max(int(np.sum(dl <= dr)), ks.size - caps[1]), caps[0])
         sides = [list(ks[:n_left]), list(ks[n_left:])]
         assert sum(map(len, sides)) == ks.size, "a callout was dropped"
         for side in (0, 1):
             if sides[side]:
-                x = xs[side]
-                assert x is not None
-                columns.append((x, side, [int(small[k]) for k in sides[side]], lo, hi))
+                col, span = xs[side], spans[side]
+                assert col is not None and span is not None
+                ids = [int(small[k]) for k in sides[side]]
+                columns.append((col[0], col[1], side, ids, *span))
 
     # The chart numbers its zones once (toe to heel, per view): the same zone has the same
     # number on every surface and at every size, and both feet share it.
     chart_numbers = artists.chart.numbers
     entries: dict[int, str] = dict(named or {})
-    for _, _, ids, _, _ in columns:
+    for _, _, _, ids, _, _ in columns:
         for i in ids:
             entries[chart_numbers[zones[i].id]] = display_text(zones[i].label)
     entries = dict(sorted(entries.items()))
 
     segments, dots, circles = [], [], []
-    for x, side, ids, lo, hi in columns:
+    for x, outer, side, ids, lo, hi in columns:
         ids.sort(key=lambda i: zones[i].anchor[1] + offsets[i, 1])
         anchors = [
             (zones[i].anchor[0] + offsets[i, 0], zones[i].anchor[1] + offsets[i, 1]) for i in ids
@@ -430,13 +448,22 @@ def _callouts(
         ys = _spread([a[1] for a in anchors], lo, hi, step)
         end = x + radius if side == 0 else x - radius
         ys = _uncross(anchors, ys, end)
+        rank = {y: r for r, y in enumerate(sorted(ys))}
         for i, (axx, ayy), y in zip(ids, anchors, ys, strict=True):
-            segments.append([(axx, ayy), (end, y)])
+            # Staggered columns: every other number stands in the outer column, its leader
+            # running on level through the gap between two numbers of the inner one.
+            nx = outer if outer is not None and rank[y] % 2 else x
+            if nx == x:
+                segments.append([(axx, ayy), (end, y)])
+            else:
+                segments.append(
+                    [(axx, ayy), (end, y), (nx + (radius if side == 0 else -radius), y)]
+                )
             dots.append((axx, ayy))
-            circles.append((x, y))
+            circles.append((nx, y))
             t = fasttext.adopt(
                 ax.text(
-                    x,
+                    nx,
                     y,
                     str(chart_numbers[zones[i].id]),
                     ha="center",
@@ -487,6 +514,62 @@ def _callouts(
     key_room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
     key = _key(ax, entries, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)
     return [lines, ring_line, dot_line], key
+
+
+def _column_span(
+    layout: Layout,
+    k: int,
+    column: tuple[float, float, float | None] | None,
+    radius: float,
+    scale: float,
+) -> tuple[float, float] | None:
+    """Lowest and highest centre of a number in a column beside panel ``k`` (data mm).
+
+    ``column`` is (the panel's edge, the column's x, the outer column's x or None). The
+    column runs the panel's height and on, above and below it, as far as nothing stands in
+    the way between the panel's edge and the column: no heading, no other panel, and not
+    past the layout's extent, so more numbers fit beside a small foot.
+    """
+    if column is None:
+        return None
+    p = layout.panels[k]
+    x0, y0, x1, y1 = p.box
+    edge, x, outer = column
+    xs = [edge, x, x if outer is None else outer]
+    left, right = min(xs) - radius, max(xs) + radius
+    # what stands above or below: headings and the other panels, as boxes
+    boxes = [q.box for j, q in enumerate(layout.panels) if j != k]
+    for text, hx, hy, weight in layout.headings:
+        w, h = text_size(text, 9 if weight == "bold" else 8.5, weight)
+        w, h = w / scale / 2, h / scale / 2
+        boxes.append((hx - w, hy - h, hx + w, hy + h))
+    lo, hi = layout.extent[1] + radius, layout.extent[3] - radius
+    for bx0, by0, bx1, by1 in boxes:
+        if bx1 <= left or bx0 >= right:
+            continue
+        if by0 >= y1:
+            hi = min(hi, by0 - 1.2 * radius)
+        elif by1 <= y0:
+            lo = max(lo, by1 + 1.2 * radius)
+    lo, hi = min(lo, y0 + radius), max(hi, y1)
+    return (lo, hi)
+
+
+def _column_x(
+    room: float, edge: float, sign: int, radius: float, zigzag: bool
+) -> tuple[float, float | None] | None:
+    """Where the numbers beside a panel's edge go: (column x, outer column x or None).
+
+    A column sits ``COLUMN_MM`` out from the outline box, nearer when its ``room`` (mm
+    beside the box) is short; ``None`` when a number does not fit there. With ``zigzag``
+    a second column stands ``ZIGZAG_DX`` radii further out.
+    """
+    extra = ZIGZAG_DX * radius if zigzag else 0.0
+    dist = min(max(COLUMN_MM, 2.2 * radius + 1.0), room - 1.3 * radius - extra)
+    if dist < 1.6 * radius:
+        return None
+    x = edge + sign * dist
+    return (x, x + sign * extra if zigzag else None)
 
 
 def _crosses(p: tuple[float, float], q: tuple[float, float],

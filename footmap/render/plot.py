@@ -48,6 +48,7 @@ from footmap.render.artists import (
 from footmap.render.labels import (
     CALLOUT_MIN_PT,
     KEY_MAX_SHARE,
+    ZIGZAG_STEP,
     inside_labels,
     inside_numbers,
     key_spec,
@@ -345,7 +346,7 @@ def plot_map(
             break
         small = small_at(scale)
         # At most as many numbers as the callout columns can hold at their smallest.
-        cap = int(2 * len(layout.panels) * height_pt / (CALLOUT_MIN_PT * 1.7)) + 1
+        cap = int(2 * len(layout.panels) * height_pt / (CALLOUT_MIN_PT * ZIGZAG_STEP)) + 1
         entries = {chart.numbers[zones[i].id]: zones[i].label for i in small[:cap]}
         spec = key_spec(entries, LABEL_PT, width_pt, height_pt)
         # never more than half the width: a key of many long labels at its smallest font

@@ -22,9 +22,11 @@ from _pdf import pdf_page_count  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402
 from shapely.geometry import Point, Polygon  # noqa: E402
+from shapely.ops import unary_union  # noqa: E402
 
 import footmap  # noqa: E402
 from footmap.assess import (  # noqa: E402
@@ -168,6 +170,76 @@ def test_the_numbers_mark_their_zones():
     for i, (x1, y1) in enumerate(pts):
         for x2, y2 in pts[i + 1 :]:
             assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 * scale > 9 * 0.85 * 2 * fig.dpi / 72
+
+
+def _outlines_px(ax):
+    """The feet outlines (the Axes' PathPatches) as shapely polygons in display pixels."""
+    polys = []
+    for patch in ax.patches:
+        for ring in patch.get_path().transformed(patch.get_transform()).to_polygons():
+            polys.append(Polygon(ring).buffer(0))
+    return unary_union(polys)
+
+
+def _sheet_numbers(fig):
+    (ax,) = fig.axes
+    return ax, [t for t in ax.texts if t.get_text().isdigit()]
+
+
+@pytest.mark.parametrize(("size", "least_w", "least_h"), [("a4", 4.1, 5.2), ("letter", 4.3, 5.4)])
+def test_the_map_is_the_largest_thing_on_the_sheet(size, least_w, least_h):
+    """Issue 22, "the figure is the page": the two soles fill a portrait page's height
+    beside the lines to write on, larger than the caveat box and the lines together."""
+    (_,), (fig,) = sheet_figures(CHART, seed=7, size=size)
+    fw, fh = fig.get_size_inches()
+    assert fh > fw
+    ax, _ = _sheet_numbers(fig)
+    x0, y0, x1, y1 = _outlines_px(ax).bounds
+    w, h = (x1 - x0) / fig.dpi, (y1 - y0) / fig.dpi
+    assert w >= least_w and h >= least_h, (w, h)
+    (box,) = [a for a in fig.artists if getattr(a, "get_facecolor", None) and
+              matplotlib.colors.to_hex(a.get_facecolor()) == "#fff4d6"]  # fmt: skip
+    caveat_area = box.get_width() * box.get_height()  # inches (dpi_scale_trans)
+    rules = [a for a in fig.artists if isinstance(a, Line2D) and a.get_color() == "#444444"]
+    assert len(rules) == 10
+    xs = [x for r in rules for x in r.get_xdata()]
+    ys = [y for r in rules for y in r.get_ydata()]
+    lines_area = (max(xs) - min(xs)) * (max(ys) - min(ys))
+    assert w * h > 2 * caveat_area and w * h > 2 * lines_area
+    # room to write: each line at least 2 inches long, at least 0.4 inch apart
+    assert all(abs(r.get_xdata()[1] - r.get_xdata()[0]) >= 2.0 for r in rules)
+    heights = sorted({round(r.get_ydata()[0], 4) for r in rules})
+    assert min(b - a for a, b in zip(heights, heights[1:], strict=False)) >= 0.4
+
+
+@pytest.mark.parametrize(
+    ("size", "options"),
+    [
+        ("a4", {"seed": 7}),
+        ("letter", {"seed": 7, "word_bank": True}),
+        ("a4", {"seed": 3, "views": ("plantar", "dorsal"), "count": 12}),
+        ("letter", {"seed": 5, "views": ("plantar", "dorsal", "medial", "lateral")}),
+    ],
+)
+def test_the_numbers_are_legible_apart_and_clear_of_the_feet(size, options):
+    """Numbers of 9 pt or more, bold; no two circles overlap; every circle whole on the
+    map; a number put beside a foot touches no foot (the gap between two feet is no place
+    for a circle wider than it)."""
+    (v,), (fig,) = sheet_figures(CHART, size=size, **options)
+    ax, numbers = _sheet_numbers(fig)
+    assert sorted(int(t.get_text()) for t in numbers) == [t.number for t in v.targets]
+    assert all(t.get_fontsize() >= 9 and t.get_fontweight() == "bold" for t in numbers)
+    r = 9 * 0.85 / 72 * fig.dpi  # the circle's radius in pixels
+    centres = [Point(ax.transData.transform(t.get_position())) for t in numbers]
+    for i, a in enumerate(centres):
+        assert all(a.distance(b) >= 2 * r for b in centres[i + 1 :])
+    bb = ax.get_window_extent()
+    assert all(bb.x0 <= c.x - r and c.x + r <= bb.x1 for c in centres)
+    assert all(bb.y0 <= c.y - r and c.y + r <= bb.y1 for c in centres)
+    feet = _outlines_px(ax)
+    beside = [c for c in centres if not feet.contains(c)]
+    assert beside
+    assert not any(feet.intersects(c.buffer(r)) for c in beside)
 
 
 def test_the_key_agrees_with_the_sheet_json(tmp_path):

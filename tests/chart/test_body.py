@@ -27,7 +27,7 @@ def doc():
 def test_the_bundled_body_chart_validates(body):
     assert isinstance(body, footmap.BodyChart)
     assert body.views == ("front", "back")
-    assert len(body.regions) == 62
+    assert len(body.regions) == 63
     assert body.attribution.startswith("Body artwork adapted from the EBI Expression Atlas")
     assert body.region("back.spine").side == "midline"
     assert footmap.load_body(BODY).path == BODY.resolve()
@@ -35,7 +35,7 @@ def test_the_bundled_body_chart_validates(body):
 
 def test_every_body_area_of_the_foot_chart_has_a_region(body):
     areas = set(footmap.load().body_areas)
-    assert len(areas) == 61
+    assert len(areas) == 62
     assert areas == set(body.body_areas)
     for area in areas:
         assert body.regions_for(area), area
@@ -156,4 +156,4 @@ def test_footmap_validate_the_body_chart():
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout == f"ok: {BODY}: body chart, 62 regions in 2 views, 34 sources\n"
+    assert run.stdout == f"ok: {BODY}: body chart, 63 regions in 2 views, 37 sources\n"

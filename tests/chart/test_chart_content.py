@@ -23,6 +23,8 @@ NEW_ZONES = [
     ("urethra", "medial"),
     ("upper back", "dorsal"),
     ("lower back", "dorsal"),
+    ("sacro-iliac joint", "plantar"),
+    ("rectum", "medial"),
 ]
 
 
@@ -111,6 +113,7 @@ def test_one_sided_organs_keep_their_side(chart, area, foot):
         ("pineal gland", "endocrine"),
         ("shoulder blade", "musculoskeletal"),
         ("urethra", "urinary"),
+        ("sacro-iliac joint", "musculoskeletal"),
         ("upper back", "musculoskeletal"),
         ("lower back", "musculoskeletal"),
         ("sciatic nerve", "nervous"),
@@ -151,6 +154,7 @@ def test_every_zone_opens_with_a_placement_citing_only_chart_sources(chart):
         ("shoulder blade", "koukouan"),
         ("solar plexus", "netplaces-solar-plexus"),
         ("thymus", "healthcare-natural-thymus"),
+        ("sacro-iliac joint", "moor-isg"),
     ],
 )
 def test_placements_cite_the_chart_pages_that_describe_them(chart, area, source):
@@ -266,3 +270,37 @@ def test_spine_divides_at_the_waistline_and_the_kidney_sits_where_the_arch_begin
     assert thoracic.geometry.bounds[1] < 112.0  # runs down to about the waistline
     (kidney,) = [z for z in chart.zones_on(foot, "plantar") if z.body_area == "kidneys"]
     assert kidney.geometry.centroid.y > 112.0
+
+
+@pytest.mark.parametrize("foot", FEET)
+def test_sacro_iliac_joint_sits_between_navicular_and_talus_on_the_sole(chart, foot):
+    import footmap
+
+    assert _at(chart, foot, "plantar", 15.0, 89.0) == "sacro-iliac joint"
+    (joint,) = [z for z in chart.zones_for("sacro-iliac joint") if z.foot == foot]
+    assert joint.view == "plantar"
+    bones = {
+        s.name
+        for s in footmap.load_anatomy().structures
+        if (s.foot, s.view, s.kind) == (foot, "plantar", "bone")
+        and s.geometry.intersects(joint.geometry)
+    }
+    assert bones == {"Talus", "Navicular"}  # on the joint line of the two bones
+    # the notch it makes in the lumbar spine strip leaves the strip whole
+    (lumbar,) = [z for z in chart.zones_on(foot, "plantar") if z.label == "Lumbar spine"]
+    assert lumbar.geometry.geom_type == "Polygon"
+    assert {d.id for d in chart.disagreements_for(joint)} == {"sacro-iliac-place"}
+
+
+@pytest.mark.parametrize("foot", FEET)
+def test_inner_side_rectum_strip_runs_up_behind_the_shin_above_the_ankle_bone(chart, foot):
+    (strip,) = [z for z in chart.zones_on(foot, "medial") if z.body_area == "rectum"]
+    # the profiles are one drawing for both feet (heel on the left), not mirrored
+    assert chart.zone_at(foot, "medial", 39.0, 110.0) is strip
+    minx, miny, maxx, _ = strip.geometry.bounds
+    assert miny > 84.5  # above the inner ankle bone (centre y 78, radius 6.5)
+    (sciatic,) = [z for z in chart.zones_on(foot, "medial") if z.body_area == "sciatic nerve"]
+    assert minx > sciatic.geometry.bounds[2]  # in front of the sciatic strip
+    assert maxx < 50.0  # behind the line of the ankle bone's centre, i.e. behind the shin bone
+    inner = [c for c in strip.claims if c.kind == "placement" and "yesae-rectum" in c.sources]
+    assert len(inner) == 1 and "inner side" in inner[0].text

@@ -87,6 +87,6 @@ def test_nbconvert_html_shows_map_zone_list_and_caveat(which, request):
     static = html[start : start + 400_000]
     assert "<img " in static and 'src="data:image/png;base64,' in static
     assert "Kidney (left foot, sole): charts claim it for the kidneys" in static
-    assert "Zones shown (75)" in static
+    assert "Zones shown (77)" in static
     brief = chart.caveats_of("evidence")[0].brief
     assert brief[:60].replace("'", "&#x27;") in static

@@ -736,7 +736,7 @@ def test_live_region_announces_selection_claim_and_caveat(ex, chart):
 
 def test_map_text_alternative_names_the_zones_shown(ex, chart):
     alt = ex.alt.value
-    assert alt.startswith("Foot map, left and right feet, sole view: 75 zones (")
+    assert alt.startswith("Foot map, left and right feet, sole view: 77 zones (")
     for z in chart.zones_on(view="plantar"):
         assert esc(z.label) in alt
     ex.controls["foot"].value = "left"
@@ -775,13 +775,13 @@ def test_output_carries_a_static_map_zone_list_and_caveat(ex, chart):
     assert 'src="data:image/png;base64,' in html
     assert "Kidney (left foot, sole): charts claim it for the kidneys" in html
     assert esc(chart.caveats_of("evidence")[0].brief) in html
-    assert "Zones shown (75)" in html
+    assert "Zones shown (77)" in html
 
 
 def test_presentation_mode_enlarges_the_map(chart, ipympl_backend):
     e = fx.explore(chart, presentation=True)
     try:
-        assert e.figure.dpi == 240.0  # the smallest label (5.5 pt) is 18 px
+        assert e.figure.dpi == 300.0  # the smallest number drawn (4.32 pt) is 18 px
         assert "fm-present" in e.widget._dom_classes
     finally:
         e.close()
@@ -933,7 +933,7 @@ def test_the_page_gets_outlines_of_the_drawn_layout_only(chart, ipympl_backend):
             __import__("html").unescape(e.geometry.value.split('data-fm-geo="')[1][:-8])
         )
         assert (doc["w"], doc["h"]) == (640, 480) and doc["preview"] is True
-        assert len(doc["zones"]) == len(e.artists.zones) == 75
+        assert len(doc["zones"]) == len(e.artists.zones) == 77  # both soles
         e.controls["view"].value = "dorsal"  # another layout: its outlines come after its draw
         assert e.geometry.value == ""
         e.selects = False  # as in the quiz: a click does not select, the page draws nothing

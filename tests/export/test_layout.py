@@ -12,6 +12,7 @@ import itertools
 import matplotlib.pyplot as plt
 import pytest
 import shapely
+from _named import KINDS, key_on_feet, leader_crossings
 from matplotlib.text import Text
 
 from footmap.export import figure
@@ -79,6 +80,12 @@ def legend_entries(fig) -> list[str]:
     return [t.get_text() for t in leg.get_texts()] if leg is not None else []
 
 
+def unnamed(artists, chosen) -> list[str]:
+    gids = {t.get_gid() for t in artists.labels}
+    return [z.id for z in artists.zones
+            if (not chosen or z.id in chosen) and not {k + z.id for k in KINDS} & gids]  # fmt: skip
+
+
 def check_page(chart, views, highlight, size, orientation) -> dict:
     fig = figure(chart, views=views, highlight=highlight, size=size, orientation=orientation)
     m = measure(fig)
@@ -93,6 +100,11 @@ def check_page(chart, views, highlight, size, orientation) -> dict:
     if artists.disagreements is not None:
         want.append(DISAGREE_LABEL)
     assert legend_entries(fig) == want
+    # every zone the page labels is named (without a highlight: every drawn zone), no two
+    # leaders cross and the key keeps off the feet
+    assert unnamed(artists, chosen) == []
+    assert leader_crossings(artists) == []
+    assert key_on_feet(fig) == []
     plt.close(fig)
     return m["feet"]
 

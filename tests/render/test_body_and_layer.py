@@ -49,7 +49,7 @@ def _close():
 
 def test_the_body_figure_with_the_kidneys_highlighted(body):
     b = plot_body(body, highlight="kidneys")
-    assert len(b.patches) == len(b.regions) == 62
+    assert len(b.patches) == len(b.regions) == 63
     assert b.highlighted == ("back.kidneys", "front.kidneys")
     for region, patch in zip(b.regions, b.patches, strict=True):
         assert patch.get_gid() == f"body-{region.id}"

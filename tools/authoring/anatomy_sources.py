@@ -426,6 +426,53 @@ ANATOMY_SOURCES: list[dict[str, str]] = [
         ),
         "read": _R + "the entry's first two paragraphs",
     },
+    {
+        "id": "anatomyapp-sacroiliac",
+        "kind": "anatomy",
+        "title": "Sacroiliac joint (encyclopedia entry)",
+        "citation": "Anatomy.app encyclopedia, 'Sacroiliac joint'.",
+        "url": "https://anatomy.app/encyclopedia/sacroiliac-joint",
+        "note": (
+            "The sacro-iliac joint is a paired joint of the pelvis joining the sacrum to the wing of "
+            "the ilium, where pelvis and spine meet; it moves only slightly and carries weight."
+        ),
+        "read": _R + "the entry up to its ligaments",
+    },
+    {
+        "id": "anatomyexpert-sacroiliac",
+        "kind": "anatomy",
+        "title": "Sacro-iliac joint (structure page)",
+        "citation": "AnatomyExpert, structure 15570: 'Sacro-iliac joint'.",
+        "url": "http://www.anatomyexpert.com/app/structure/15570/525/",
+        "note": (
+            "The sacro-iliac joints, one on each side, are the back connection of the pelvic girdle, "
+            "between the ear-shaped surfaces of the sacrum and the ilium, held almost still by strong "
+            "ligaments."
+        ),
+        "read": _R + "the whole description",
+    },
+    {
+        "id": "vleeming-sij",
+        "kind": "anatomy",
+        "title": (
+            "The sacroiliac joint: an overview of its anatomy, function and potential clinical "
+            "implications (abstract)"
+        ),
+        "citation": (
+            "Vleeming A, Schuenke MD, Masi AT, Carreiro JE, Danneels L, Willard FH. J Anat "
+            "2012;221(6):537-567 (abstract as quoted by anatomia-fisioterapia.es)."
+        ),
+        "url": (
+            "https://anatomia-fisioterapia.es/pelvis/articles/systems/musculoskeletal/spine/pelvis/"
+            "the-sacroiliac-joint-an-overview-of-its-anatomy-function-and-potential-clinical-"
+            "implications"
+        ),
+        "note": (
+            "Each sacro-iliac joint runs along the sacrum over its first three segments (S1 to S3), "
+            "with a C- or L-shaped joint surface."
+        ),
+        "read": _R + "the abstract's first paragraph",
+    },
 ]
 
 _S = {s["id"] for s in ANATOMY_SOURCES}
@@ -582,6 +629,10 @@ CLAIMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ribs": (
         "Twelve pairs of ribs curve round the chest from the twelve thoracic vertebrae at the back.",
         ("genesee-vertebrae", "uberon"),
+    ),
+    "sacro-iliac joint": (
+        "The two sacro-iliac joints are at the back of the pelvis, one on each side of the sacrum where it meets the ilium, along the sacrum's upper three segments just below the lumbar spine.",
+        ("anatomyapp-sacroiliac", "anatomyexpert-sacroiliac", "vleeming-sij"),
     ),
     "sciatic nerve": (
         "Each sciatic nerve starts from the L4-S3 nerve roots in the lower back and pelvis, runs through the buttock and down the back of the thigh, and divides just above the knee.",

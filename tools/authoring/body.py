@@ -221,6 +221,17 @@ REGIONS: dict[str, list[tuple]] = {
     ],
     "rectum": [("front", "rectum", "Rectum", "digestive", "midline", "UBERON:0001052", False)],
     "ribs": [("back", "ribs", "Ribs", "musculoskeletal", "both", "UBERON:0002228", False)],
+    "sacro-iliac joint": [
+        (
+            "back",
+            "sacro-iliac-joints",
+            "Sacro-iliac joints",
+            "musculoskeletal",
+            "both",
+            None,
+            False,
+        )
+    ],
     "sciatic nerve": [
         ("back", "sciatic-nerves", "Sciatic nerves", "nervous", "both", "UBERON:0001322", True)
     ],
@@ -648,6 +659,10 @@ def build(svg_path: str):
     )
     pelvis = both(smooth(ilium, 0.7), mid)
     back["pelvis-lower-back"] = unary_union([back["lower-back"], pelvis])
+    # sacro-iliac joints: where each side of the sacrum meets the ilium, along the upper part of the
+    # sacrum's edge (sacral segments S1-S3), at the back of the pelvis (drawn on one side, mirrored)
+    si_edge = [(mid + 4.6, y + 0.5), (mid + 4.0, y + 3.0), (mid + 3.1, y + 5.6)]
+    back["sacro-iliac-joints"] = both(band(si_edge, 0.9), mid)
     trap_half = Polygon(
         [
             (mid, 16.6),

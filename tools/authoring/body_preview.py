@@ -73,6 +73,7 @@ LABELS = {
         "pelvis-lower-back",
         "shoulder-blades",
         "cerebellum-brain-stem",
+        "sacro-iliac-joints",
     ],
 }
 

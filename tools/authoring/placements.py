@@ -391,7 +391,15 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
             "front of the heel.",
             _LEFT,
             "peekme-649289",
-        )
+        ),
+        placement(
+            "Chinese-school charts add a strip for the rectum and anus on the inner side of both "
+            "legs: from the inner ankle bone up behind the shin bone. The inner profile draws "
+            "its lower end, above the ankle bone and in front of the sciatic strip.",
+            "yesae-rectum",
+            "zhangyue-lateral",
+            "peekme-649289",
+        ),
     ],
     "urethra": [
         placement(
@@ -412,6 +420,17 @@ PLACEMENTS: dict[str, list[dict[str, object]]] = {
             "dervalingleton",
             "tcmwindow-spine",
             "koukouan",
+        )
+    ],
+    "sacro-iliac joint": [
+        placement(
+            "A German practitioner's page puts the sacro-iliac joint's reflex on the sole, "
+            "between the navicular and the talus; a Japanese page says to work roughly the whole "
+            "heel for it. The map draws the first on both feet, each foot standing for its own "
+            "side of the body.",
+            "moor-isg",
+            "ashimomi-soken-isg",
+            "riverview",
         )
     ],
     "pelvis and lower back": [
@@ -807,6 +826,19 @@ DISAGREEMENTS: list[dict[str, object]] = [
                 "5 the legs.",
                 "omura1994",
             ),
+        ],
+    },
+    {
+        "id": "sacro-iliac-place",
+        "topic": "Sacro-iliac joint between navicular and talus, or the whole heel",
+        "text": (
+            "Two practitioner pages put the sacro-iliac joint's reflex in different places on "
+            "the sole."
+        ),
+        "zones": _zones("plantar.sacro-iliac-joint"),
+        "variants": [
+            _variant("Between the navicular and the talus, as drawn here.", "moor-isg"),
+            _variant("Roughly the whole heel.", "ashimomi-soken-isg"),
         ],
     },
     {

@@ -457,6 +457,11 @@ def zones(foot: str) -> list[ZoneSpec]:
     # -- spine: a strip along the inner edge of the sole -------------------------
     rim = usable.difference(sole.buffer(g - MARGIN - SPINE_WIDTH))
     spine = _largest(rim.intersection(box(x0=15.0, y0=12.0, y1=190.0)))
+    # the sacro-iliac joint on the sole between the navicular and the talus (moor-isg): across the
+    # joint line of the two bones (y ~ 87 in foot-anatomy.geojson), notching the lumbar spine strip
+    # without cutting it; the bladder below it and the ureter beside it keep their shapes (below)
+    sacroiliac = ellipse(14.8, 88.3, 5.4, 4.4)
+    spine = spine.difference(sacroiliac)
     add(
         "spine-thoracic",
         "Thoracic spine",
@@ -538,12 +543,20 @@ def zones(foot: str) -> list[ZoneSpec]:
     bladder = _largest(ellipse(13.5, 78.0, 8.0, 7.5).intersection(body))
     ureter_path = LineString([(-1.5, 106.0), (5.0, 95.0), (10.0, 85.5)])
     ureter = ureter_path.buffer(2.0, cap_style="flat").difference(kidney).difference(bladder)
-    organs = shapely.union_all([solar, kidney, adrenal, bladder, ureter])
+    sacroiliac = sacroiliac.intersection(usable).difference(bladder).difference(ureter)
+    organs = shapely.union_all([solar, kidney, adrenal, bladder, ureter, sacroiliac])
     add("solar-plexus", "Solar plexus", "solar plexus", "nervous", solar)
     add("adrenal", "Adrenal gland", "adrenal glands", "endocrine", adrenal)
     add("kidney", "Kidney", "kidneys", "urinary", kidney)
     add("ureter", "Ureter", "ureters", "urinary", ureter)
     add("bladder", "Bladder", "bladder", "urinary", bladder)
+    add(
+        "sacro-iliac-joint",
+        "Sacro-iliac joint",
+        "sacro-iliac joint",
+        "musculoskeletal",
+        sacroiliac,
+    )
 
     # -- upper arch: between the diaphragm and the waist line ----------------------
     upper = body.intersection(band(waist_hi, dia_lo)).difference(organs)

@@ -855,11 +855,13 @@ CHART_SOURCES: list[dict[str, str]] = [
         "note": (
             "On the outer side of both feet: the shoulder joint in the hollow behind the "
             "fifth toe joint, the knee in the half-round hollow at the front edge of the "
-            "heel bone, and a lower-abdomen band from the outer ankle bone up the leg."
+            "heel bone, and a lower-abdomen band behind the fibula from the outer ankle bone "
+            "about four finger-widths up the leg, which the book pairs with the rectum and "
+            "anus area on the inner side."
         ),
         "read": (
             "the chapter's entries for the shoulder, knee, lower abdomen and outer coccyx; "
-            "read 2026-12-07"
+            "read 2026-12-07 (twice: the lower-abdomen entry again for the rectum)"
         ),
     },
     {
@@ -890,6 +892,52 @@ CHART_SOURCES: list[dict[str, str]] = [
             "big toe; the neck round the big toe's base."
         ),
         "read": "the chapter's first entries (brain to blood pressure); read 2026-12-07",
+    },
+    {
+        "id": "yesae-rectum",
+        "kind": "chart",
+        "title": "Foot massage for diarrhoea (Chinese)",
+        "citation": (
+            "stomach.yesae.com (a Chinese stomach-health site). Foot massage as another remedy "
+            "for diarrhoea, October 2016. Web page in Chinese."
+        ),
+        "url": "https://stomach.yesae.com/weibing/wbbk/wbzz/qtwbzz/201610/18327.html",
+        "note": (
+            "On the sole the rectum is a crosswise ridge past the descending colon with the "
+            "anus a small bump at its end; on the inner side of both feet the anus is a point "
+            "at the edge of the ankle bone and the rectum lies above it, in a hollow on the "
+            "inner side of the lower third of the shin bone."
+        ),
+        "read": "the whole short page; read 2026-12-07",
+    },
+    {
+        "id": "moor-isg",
+        "kind": "chart",
+        "title": "Ein Kreuz mit dem Kreuz (German)",
+        "citation": (
+            "Christiane Moor, christianemoor.ch. Ein Kreuz mit dem Kreuz. Blog post in German."
+        ),
+        "url": "https://christianemoor.ch/post/ein-kreuz-mit-dem-kreuz",
+        "note": (
+            "Puts the reflex zone of the sacro-iliac joint on the sole of the foot, between "
+            "the navicular and the talus."
+        ),
+        "read": "the whole short post; read 2026-12-07",
+    },
+    {
+        "id": "ashimomi-soken-isg",
+        "kind": "chart",
+        "title": "Pelvic correction by foot massage (Japanese)",
+        "citation": (
+            "ashimomi-soken.com, archive post 164. Correcting the pelvis with foot massage. "
+            "Blog post in Japanese."
+        ),
+        "url": "https://ashimomi-soken.com/archives/164",
+        "note": (
+            "Says that to work the sacro-iliac joint's reflex area one works, roughly, the "
+            "whole heel, because the joint is where the sacrum meets the pelvis."
+        ),
+        "read": "the post's section on foot massage and the pelvis; read 2026-12-07",
     },
     # -------------------------------------------------------------------------------- studies
     {
@@ -983,8 +1031,13 @@ DROPPED: dict[str, str] = {
         "SEO page quoting an unnamed school; not cited, netplaces-great-toe used instead"
     ),
     "reflexologysuccess.com (eustachian tube)": (
-        "read 2026-12-07: it puts the eustachian tube reflex only 'around the bases of and "
-        "between the little toes', naming no toe, so no zone is drawn for it"
+        "read 2026-12-07 (twice): it puts the eustachian tube reflex only somewhere at the "
+        "bases of and between the small toes, naming no toe and no foot, so no zone is drawn"
+    ),
+    "reflexologyramblings.com 2007/02 sinus post (eustachian tube)": (
+        "read 2026-12-07: it works the eustachian tube reflex along the ridge under the bases "
+        "of the toes, naming no toe and no foot; on this map that ridge is the trapezius band "
+        "(koukouan no. 14, asimomi) and the toe bases are eyes and ears, so no zone is drawn"
     ),
 }
 

@@ -578,6 +578,7 @@ _OTHER_CLAIMS: dict[str, list[dict[str, object]]] = {
     "shoulder blade": [_JOINT_PAIN],
     "cerebellum and brain stem": [],
     "urethra": [],
+    "sacro-iliac joint": [_JOINT_PAIN],
     "lower back": [_BACK],
 }
 
@@ -594,6 +595,7 @@ EXTRA_BODY_AREAS: tuple[str, ...] = (
     "shoulder blade",
     "cerebellum and brain stem",
     "urethra",
+    "sacro-iliac joint",
 )
 
 #: Every body area's claims: its placement claims (placements.py), then the others.

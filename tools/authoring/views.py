@@ -605,6 +605,16 @@ def _medial_specs(outline: BaseGeometry) -> list[ZoneSpec]:
             "nervous",
             _ribbon([(15.0, 64.0), (20.0, 90.0), (24.0, 124.0)], 5.0),
         ),
+        # the rectum and anus strip of the Chinese-school charts: from the inner ankle bone up
+        # behind the shin bone (yesae, zhangyue); the profile shows its lower end, above the
+        # fallopian band and in front of the sciatic strip
+        ZoneSpec(
+            "rectum",
+            "Rectum",
+            "rectum",
+            "digestive",
+            _ribbon([(mx - 13.5, my + 17.0), (mx - 11.0, my + 32.0), (mx - 8.5, my + 48.0)], 4.0),
+        ),
     ]
     return specs
 
