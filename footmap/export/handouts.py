@@ -222,20 +222,36 @@ def _short_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) 
             continue  # a note on each zone; the page "Charts disagree" says it in full
         blocks.append(_Block(section.heading, 8.5, "bold", space_after=0.2, keep_with_next=True))
         if section.key == "charts":
+            disagree = any(zone.disagreements for zone in d.zones)
             for k, zone in enumerate(d.zones):
                 placed = [c for c in zone.charts if c.kind == "placement"] or list(zone.charts)
                 text = f"{zone.label} ({_where(zone)}): "
                 text += " ".join(f"{c.text} {cites(c.numbers)}" for c in placed[:1])
                 if zone.disagreements:
                     topics = "; ".join(dict.fromkeys(c.topic for c in zone.disagreements))
-                    text += f" Charts disagree: {topics} (see \u201c{DISAGREE_PAGE_TITLE}\u201d)."
-                last = k == len(d.zones) - 1
+                    text += f" Charts disagree: {topics}."
+                last = k == len(d.zones) - 1 and not disagree
                 blocks.append(_Block(text, TEXT_PT, space_after=0.5 if last else 0.2))
+            if disagree:  # said once for the page
+                text = f"Where charts disagree, the page \u201c{DISAGREE_PAGE_TITLE}\u201d says how."
+                blocks.append(_Block(text, TEXT_PT, space_after=0.5))
             continue
-        for k, c in enumerate(section.items):
+        items = list(section.items)
+        if section.key == "evidence":
+            # The caveat box at the foot of every page states the chart's caveat: here it is
+            # only pointed to, with its sources, so that the page says it once.
+            said = {c.brief for c in chart.caveats_of("evidence")}
+            repeated = [c for c in items if c.text in said]
+            items = [c for c in items if c.text not in said]
+            if repeated:
+                nums = sorted({n for c in repeated for n in c.numbers})
+                text = f"\u2013 The caveat at the foot of this page, with its sources {cites(nums)}."
+                blocks.append(_Block(text, TEXT_PT, indent_pt=6, space_after=0.5 if not items
+                                     else 0.1))  # fmt: skip
+        for k, c in enumerate(items):
             names = f" ({', '.join(c.zones)})" if c.zones else ""
             text = f"\u2013 {c.text} {cites(c.numbers)}{names}"
-            last = k == len(section.items) - 1
+            last = k == len(items) - 1
             blocks.append(_Block(text, TEXT_PT, indent_pt=6, space_after=0.5 if last else 0.1))
     return blocks
 
@@ -685,6 +701,9 @@ def _disagreement_pages(
 #: smaller than 6.5 pt; a list longer than one page then continues on the next.
 SOURCES_PLANS = ((7.5, 4), (7.0, 4), (7.0, 5), (6.5, 5), (6.5, 6))
 
+#: Line height of the list of sources (a multiple of the size; denser than running text).
+SOURCES_LEADING = 1.15
+
 
 def _sources_pages(
     chart: Chart,
@@ -713,7 +732,10 @@ def _sources_pages(
         "that make it; a source is cited for what it says, not endorsed."
     )
     for pt, columns in SOURCES_PLANS:
-        blocks = [_Block(r, pt, space_after=0.05, color="#1a1a1a") for r in refs]
+        blocks = [
+            _Block(r, pt, space_after=0.05, color="#1a1a1a", leading=SOURCES_LEADING)
+            for r in refs
+        ]
         fig = _new_figure(size, orientation)
         left = _sources_page(fig, chart, SOURCES_TITLE, blocks, columns, note, intro)
         if not left:
@@ -721,7 +743,9 @@ def _sources_pages(
             return [fig]
         _discard(fig)
     pages: list[Figure] = []
-    rest = [_Block(r, SOURCES_PLANS[-1][0], space_after=0.05) for r in refs]
+    rest = [
+        _Block(r, SOURCES_PLANS[-1][0], space_after=0.05, leading=SOURCES_LEADING) for r in refs
+    ]
     while rest:
         fig = _new_figure(size, orientation)
         title = SOURCES_TITLE + (" (continued)" if pages else "")

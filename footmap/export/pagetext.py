@@ -152,6 +152,7 @@ class _Block:
     color: str = "#1a1a1a"
     gid: str | None = None
     keep_with_next: bool = False  # a heading: never last in a column
+    leading: float = LINE  # line height as a multiple of the size (a dense list: less)
 
     def __post_init__(self) -> None:
         self.text = display_text(self.text, multiline=True)
@@ -160,7 +161,7 @@ class _Block:
         return _wrap(self.text, width_pt - self.indent_pt, self.size, self.weight)
 
     def height(self, width_pt: float) -> float:
-        return (len(self.lines(width_pt)) + self.space_after) * self.size * LINE
+        return (len(self.lines(width_pt)) + self.space_after) * self.size * self.leading
 
 
 def _flow(
@@ -176,7 +177,7 @@ def _flow(
     col, y = 0, 0.0
     for k, b in enumerate(blocks):
         h = b.height(col_w_pt)
-        need = h - b.space_after * b.size * LINE
+        need = h - b.space_after * b.size * b.leading
         # A chain of kept blocks (a heading, or a disagreement's topic, text and variants)
         # goes with the block that ends it, unless the chain is taller than a column.
         chain, j = h, k
@@ -185,7 +186,7 @@ def _flow(
             nxt = blocks[j]
             chain += nxt.height(col_w_pt)
             if not nxt.keep_with_next or j + 1 == len(blocks):
-                chain -= nxt.space_after * nxt.size * LINE
+                chain -= nxt.space_after * nxt.size * nxt.leading
         if j > k and (chain <= height_pt + 0.5 or y > 0):
             need = chain
         if y + need > height_pt + 0.5:
@@ -222,7 +223,7 @@ def _draw_blocks(
                 fontsize=b.size,
                 fontweight=b.weight,
                 color=b.color,
-                linespacing=LINE,
+                linespacing=b.leading,
                 gid=b.gid,
                 parse_math=False,
             )

@@ -68,7 +68,7 @@ VIEWS = {
     2: {"plantar", "dorsal", "medial"},
     3: {"plantar"},
     4: {"plantar", "dorsal"},
-    5: {"plantar"},
+    5: {"plantar", "medial"},
     6: {"plantar", "dorsal", "medial", "lateral"},
     7: {"plantar", "dorsal", "medial", "lateral"},
     8: {"plantar", "dorsal"},
@@ -187,12 +187,20 @@ def test_every_page_of_the_default_handout(chart, tmp_path, monkeypatch, size):
     for fig in pages[1:9]:
         assert fig.footmap_body.outlines, _title(fig)
         assert any(t.get_gid() == ATTRIBUTION_GID for t in fig.texts), _title(fig)
+    # the caveat once a page: the footer's box; "What the evidence says" points to it
+    brief = chart.caveats_of("evidence")[0].brief[:60]
+    for fig in pages[1:9]:
+        said = [t for t in fig.texts if brief in t.get_text().replace("\n", " ")]
+        assert len(said) == 1, _title(fig)
+        assert any(
+            t.get_text().startswith("\u2013 The caveat at the foot of this page") for t in fig.texts
+        ), _title(fig)
     # every number in brackets is listed: on "Sources", or (the foot's anatomy) on its page
     cited, listed = _citations(pages)
-    assert cited == listed == set(range(1, 85))
+    assert cited == listed == set(range(1, 88))
     sources = pages[-1]
     refs = [t for t in sources.texts if re.match(r"\[\d+\] ", t.get_text())]
-    assert len(refs) == 70 and min(t.get_fontsize() for t in refs) >= 6.5
+    assert len(refs) == 73 and min(t.get_fontsize() for t in refs) >= 6.5
     note = "Numbers in brackets cite the sources listed under \u201cSources\u201d from page 12 on"
     assert all(any(note in t.get_text() for t in p.texts) for p in pages[:-1])
 
