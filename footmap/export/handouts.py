@@ -233,7 +233,9 @@ def _short_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) 
                 last = k == len(d.zones) - 1 and not disagree
                 blocks.append(_Block(text, TEXT_PT, space_after=0.5 if last else 0.2))
             if disagree:  # said once for the page
-                text = f"Where charts disagree, the page \u201c{DISAGREE_PAGE_TITLE}\u201d says how."
+                text = (
+                    f"Where charts disagree, the page \u201c{DISAGREE_PAGE_TITLE}\u201d says how."
+                )
                 blocks.append(_Block(text, TEXT_PT, space_after=0.5))
             continue
         items = list(section.items)
@@ -245,9 +247,10 @@ def _short_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) 
             items = [c for c in items if c.text not in said]
             if repeated:
                 nums = sorted({n for c in repeated for n in c.numbers})
-                text = f"\u2013 The caveat at the foot of this page, with its sources {cites(nums)}."
-                blocks.append(_Block(text, TEXT_PT, indent_pt=6, space_after=0.5 if not items
-                                     else 0.1))  # fmt: skip
+                text = "\u2013 The caveat at the foot of this page, with its sources "
+                text += f"{cites(nums)}."
+                after = 0.1 if items else 0.5
+                blocks.append(_Block(text, TEXT_PT, indent_pt=6, space_after=after))
         for k, c in enumerate(items):
             names = f" ({', '.join(c.zones)})" if c.zones else ""
             text = f"\u2013 {c.text} {cites(c.numbers)}{names}"
