@@ -736,8 +736,7 @@ def _sources_pages(
     )
     for pt, columns in SOURCES_PLANS:
         blocks = [
-            _Block(r, pt, space_after=0.05, color="#1a1a1a", leading=SOURCES_LEADING)
-            for r in refs
+            _Block(r, pt, space_after=0.05, color="#1a1a1a", leading=SOURCES_LEADING) for r in refs
         ]
         fig = _new_figure(size, orientation)
         left = _sources_page(fig, chart, SOURCES_TITLE, blocks, columns, note, intro)
