@@ -261,3 +261,23 @@ def test_tour_and_quiz_sizes_in_voila(browser, tmp_path):
     finally:
         ctx.close()
         voila.stop()
+
+
+def test_presentation_body_headings_stay_apart_in_a_narrow_side_column(chart, ipympl_backend):
+    """The body figure's "Front" and "Back" do not run together at 340 px (presentation)."""
+    from footmap.explorer import widget as fx
+
+    ex = fx.explore(chart, presentation=True)
+    try:
+        body = ex.body_view
+        assert body is not None and body.figure.dpi == 200.0
+        fig = body.figure
+        fig.set_size_inches(340 / fig.dpi, 340 * body.aspect / fig.dpi)
+        fig.canvas.draw()
+        r = fig.canvas.get_renderer()
+        heads = [t for t in body.artists.notes if t.get_text() in ("Front", "Back")]
+        assert [t.get_text() for t in heads] == ["Front", "Back"]
+        a, b = (t.get_window_extent(r) for t in heads)
+        assert a.x1 + 4 <= b.x0, (a, b)
+    finally:
+        ex.close()
