@@ -245,16 +245,21 @@ def test_explorer_sizes_in_jupyterlab(browser, tmp_path, size, presentation, sol
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_tour_and_quiz_sizes_in_voila(browser, tmp_path):
+@pytest.mark.parametrize(
+    ("size", "sole"), [((1024, 768), 150), ((1280, 720), 150), ((1920, 1080), 300)],
+    ids=["1024x768", "1280x720", "1920x1080"],
+)  # fmt: skip
+def test_tour_and_quiz_sizes_in_voila(browser, tmp_path, size, sole):
     voila = _lab.start_voila(NOTEBOOKS / "teaching.ipynb", tmp_path)
-    ctx = browser.new_context(viewport={"width": 1024, "height": 768})
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
     ctx.set_default_timeout(180_000)
     page = ctx.new_page()
     try:
         page.goto(voila.url + "/", wait_until="domcontentloaded")
         page.wait_for_selector(".fm-evidence")
         for sel in (".footmap-tour", ".footmap-quiz"):
-            m = _check(page, sel, f"voila{sel[8:]}-1024x768", sole=150, share=0.55, feet=2)
+            name = f"voila{sel[8:]}-{size[0]}x{size[1]}"
+            m = _check(page, sel, name, sole=sole, share=0.55, feet=2)
             if sel == ".footmap-tour":  # the talking points: a column as tall as the map
                 side_h = m["side"][3] - m["side"][1]
                 assert side_h >= 0.9 * (m["canvas"][3] - m["canvas"][1]), m
