@@ -31,6 +31,7 @@ from shapely.ops import unary_union  # noqa: E402
 
 import footmap  # noqa: E402
 from footmap.assess import (  # noqa: E402
+    answer_key,
     key_data,
     quiz_items,
     variant,
@@ -39,6 +40,7 @@ from footmap.assess import (  # noqa: E402
     write_moodle,
     write_qti,
 )
+from footmap.assess.bank import claims_text, target_sources  # noqa: E402
 from footmap.assess.drawing import number_targets, outline_map  # noqa: E402
 from footmap.assess.items import map_image, to_chart_mm  # noqa: E402
 from footmap.assess.qti import CP_NS, QTI_NS  # noqa: E402
@@ -46,6 +48,7 @@ from footmap.assess.sheets import sheet_figures  # noqa: E402
 from footmap.cli import main  # noqa: E402
 from footmap.errors import FootmapError  # noqa: E402
 from footmap.text import caveat  # noqa: E402
+from footmap.text.describe import place  # noqa: E402
 
 CHART = footmap.load()
 CAVEAT = caveat.caveat_line(CHART)
@@ -275,8 +278,47 @@ def test_a_class_set_has_a_page_and_a_key_per_variant(tmp_path):
     key_text = _pdftext(pdf_key)
     assert "Variant 4-1" in key_text and "Variant 4-2" in key_text
     assert CAVEAT[:60] in key_text
-    zone = vs[0].targets[0].zone
-    assert f"1. {zone.body_area} ({zone.label};" in key_text
+    assert vs[0].targets[0].zone.id == "left.plantar.rectum"
+    assert "1. rectum (left foot, sole)" in key_text  # the label "Rectum" says no more
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    """Each page's text in reading order (column by column), whitespace joined."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    return [" ".join(page.split()) for page in out.split("\f")[:-1]]
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_a_key_of_ten_numbers_is_one_page_a_variant(tmp_path, size):
+    """Issue 22: a variant's key of ten numbers fits one page, A4 or letter, and still gives
+    each number's body area, label (when it says more), place, what charts claim with the
+    numbers of its sources, the sources and the caveat."""
+    vs = variants(CHART, 6, seed=11, count=10)
+    path = answer_key(CHART, vs, tmp_path / "key.pdf", size=size)
+    assert pdf_page_count(path) == 6
+    pages = _pdf_pages(path)
+    assert len(pages) == 6
+    for v, text in zip(vs, pages, strict=True):
+        assert f"Variant {v.id}" in text and CAVEAT[:60] in text
+        assert text.count("What charts claim:") == 10
+        assert "Sources (numbers in brackets cite them)" in text
+        for t in v.targets:
+            z = t.zone
+            label = "" if z.label.casefold() == z.body_area.casefold() else f"{z.label}; "
+            assert f"{t.number}. {z.body_area} ({label}{place(z)})" in text, t
+            assert " ".join(claims_text(z).split()[:6]) in text
+            assert target_sources(CHART, z)[0].citation.split()[0] in text
+
+
+def test_a_key_too_long_for_a_page_goes_on(tmp_path):
+    """29 numbers over four views take three pages, every entry on one of them."""
+    (v,) = variants(CHART, 1, seed=5, count=30, views=("plantar", "dorsal", "medial", "lateral"))
+    path = answer_key(CHART, [v], tmp_path / "key.pdf")
+    assert len(v.targets) == 29 and pdf_page_count(path) == 3
+    text = " ".join(_pdf_pages(path))
+    assert text.count("What charts claim:") == 29 and text.count(CAVEAT[:60]) == 3
 
 
 def test_the_svg_sheet_and_key_keep_their_text(tmp_path):
