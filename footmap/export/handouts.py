@@ -46,6 +46,7 @@ from footmap.export.pagetext import (
     _draw_title,
     _footer,
     check_caveat,
+    evidence_lines,
 )
 from footmap.render.house import house_style
 from footmap.render.layout import normalise_feet
@@ -238,23 +239,13 @@ def _short_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) 
                 )
                 blocks.append(_Block(text, TEXT_PT, space_after=0.5))
             continue
-        items = list(section.items)
-        if section.key == "evidence":
-            # The caveat box at the foot of every page states the chart's caveat: here it is
-            # only pointed to, with its sources, so that the page says it once.
-            said = {c.brief for c in chart.caveats_of("evidence")}
-            repeated = [c for c in items if c.text in said]
-            items = [c for c in items if c.text not in said]
-            if repeated:
-                nums = sorted({n for c in repeated for n in c.numbers})
-                text = "\u2013 The caveat at the foot of this page, with its sources "
-                text += f"{cites(nums)}."
-                after = 0.1 if items else 0.5
-                blocks.append(_Block(text, TEXT_PT, indent_pt=6, space_after=after))
-        for k, c in enumerate(items):
-            names = f" ({', '.join(c.zones)})" if c.zones else ""
-            text = f"\u2013 {c.text} {cites(c.numbers)}{names}"
-            last = k == len(items) - 1
+        lines = [(c.text, c.numbers, c.zones) for c in section.items]
+        if section.key == "evidence":  # the caveat box at the page's foot states the caveat
+            lines = evidence_lines(chart, section.items)
+        for k, (said, nums, zs) in enumerate(lines):
+            names = f" ({', '.join(zs)})" if zs else ""
+            text = f"\u2013 {said} {cites(nums)}{names}"
+            last = k == len(lines) - 1
             blocks.append(_Block(text, TEXT_PT, indent_pt=6, space_after=0.5 if last else 0.1))
     return blocks
 

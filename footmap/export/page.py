@@ -35,6 +35,7 @@ from footmap.export.pagetext import (
     _footer,
     _wrap,
     check_caveat,
+    evidence_lines,
     page_size,
 )
 from footmap.render import fasttext
@@ -101,10 +102,13 @@ def _zone_blocks(
             continue  # said in the paragraph of each zone they concern
         blocks.append(_Block(section.heading, 9, "bold", space_after=0.3, keep_with_next=True))
         if section.key != "charts":
-            for k, c in enumerate(section.items):
-                names = f" ({display_text(', '.join(c.zones))})" if c.zones else ""
-                text = f"\u2013 {display_text(c.text)} {cites(c.numbers)}{names}"
-                blocks.append(item(text, k == len(section.items) - 1))
+            lines = [(c.text, c.numbers, c.zones) for c in section.items]
+            if section.key == "evidence":  # the caveat box under the page states the caveat
+                lines = evidence_lines(chart, section.items)
+            for k, (line, nums, zs) in enumerate(lines):
+                names = f" ({display_text(', '.join(zs))})" if zs else ""
+                text = f"\u2013 {display_text(line)} {cites(nums)}{names}"
+                blocks.append(item(text, k == len(lines) - 1))
             continue
         for zone in d.zones:
             # The heading and each claim are built separately (not by splitting one text on

@@ -193,7 +193,8 @@ def test_every_page_of_the_default_handout(chart, tmp_path, monkeypatch, size):
         said = [t for t in fig.texts if brief in t.get_text().replace("\n", " ")]
         assert len(said) == 1, _title(fig)
         assert any(
-            t.get_text().startswith("\u2013 The caveat at the foot of this page") for t in fig.texts
+            t.get_text().replace("\n", " ").startswith("\u2013 The caveat box at the foot of")
+            for t in fig.texts
         ), _title(fig)
     # every number in brackets is listed: on "Sources", or (the foot's anatomy) on its page
     cited, listed = _citations(pages)
