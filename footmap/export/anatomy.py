@@ -283,10 +283,30 @@ def draw_body(
             t.set_fontsize(_HEAD_PT)
     for t in drawn.labels:
         t.set_fontsize(_LABEL_PT)
+    _notes_in_strip(fig, drawn, y)
     _drop_crowded_labels(fig, drawn, strip)
     fig.footmap_body = drawn  # type: ignore[attr-defined]
     fig.footmap_attribution = body.attribution  # type: ignore[attr-defined]
     return drawn
+
+
+def _notes_in_strip(fig: Figure, drawn: BodyArtists, bottom: float) -> None:
+    """Shrink the body's Axes (top kept) until its notes, wrapped, end above ``bottom`` (in)."""
+    renderer = _renderer(fig)
+    notes = [t for t in drawn.notes if (t.get_gid() or "").startswith("body-note-")]
+    if renderer is None or not notes:
+        return
+    fh = fig.get_size_inches()[1]
+    for _ in range(4):
+        low = min(t.get_window_extent(renderer).y0 for t in notes) / fig.dpi
+        if low >= bottom - 0.005:
+            return
+        pos = drawn.ax.get_position(original=True)
+        over = (bottom - low + 0.03) / fh
+        if pos.height - over <= 0.05 / fh:
+            return
+        drawn.ax.set_position((pos.x0, pos.y0 + over, pos.width, pos.height - over))
+        drawn.ax.apply_aspect()
 
 
 def _narrow_legend(legend: Legend, width_px: float, renderer: Any) -> None:
