@@ -204,6 +204,29 @@ def test_the_feet_stay_the_largest_thing(chart, highlight, orientation):
     plt.close(fig)
 
 
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_three_views_and_the_body_on_a_portrait_page_keep_clear(chart, size):
+    # the map's title (two lines) clear of its caption; the body's notes, wrapped, inside
+    # its strip (on letter they hung into the claims under it)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "footmap_export_layout", Path(__file__).with_name("test_layout.py")
+    )
+    assert spec is not None and spec.loader is not None
+    layout = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(layout)
+    fig = figure(chart, views=("plantar", "dorsal", "medial"), highlight=["kidneys", "heart",
+                 "liver"], size=size, orientation="portrait", body=True)  # fmt: skip
+    m = layout.measure(fig)
+    assert layout.overlaps(m["texts"]) == []
+    assert layout.crossing_feet(m) == []
+    assert layout.outside(m) == []
+    title = fig.footmap_artists.ax.title.get_text()
+    assert title.count("\n") == 1  # the case: a title on two lines
+    plt.close(fig)
+
+
 def test_texts_of_the_body_figure_stay_in_their_strip_and_clear_of_each_other(chart):
     fig = _body_fig("digestive")
     fig.canvas.draw()
