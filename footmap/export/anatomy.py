@@ -417,9 +417,18 @@ def draw_attribution(fig: Figure, attribution: str, bottom: float) -> float:
 
 
 # -- the anatomy layer ------------------------------------------------------------------------
-def draw_layer(artists: MapArtists, anatomy: AnatomyChart, kind: str) -> AnatomyLayer:
-    """The layer over the map, the highlighted zones outlined in dark over it."""
-    layer = plot_anatomy_layer(artists, anatomy, kind)
+def draw_layer(
+    artists: MapArtists,
+    anatomy: AnatomyChart,
+    kind: str,
+    legend_box: tuple[float, float, float, float] | None = None,
+) -> AnatomyLayer:
+    """The layer over the map, the highlighted zones outlined in dark over it.
+
+    ``legend_box`` (figure inches: x, y bottom, width, height) is where its legend goes
+    (:func:`footmap.render.anatomy.plot_anatomy_layer`).
+    """
+    layer = plot_anatomy_layer(artists, anatomy, kind, legend_box=legend_box)
     for p in layer.patches:  # fainter than the layer's own: the zones show through
         face = to_rgba(p.get_facecolor())
         if face[3] > 0:
