@@ -4,20 +4,14 @@ really is, the soles still wide enough. Screenshots go to /tmp/footmap-body-*.pn
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-from pathlib import Path
 
 import pytest
+from _sibling import sibling
 
 # the JupyterLab page helpers and the browser fixture of the explorer's size tests beside this
-_spec = importlib.util.spec_from_file_location(
-    "footmap_sizes_browser", Path(__file__).with_name("test_sizes_browser.py")
-)
-assert _spec is not None and _spec.loader is not None
-_sizes = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_sizes)
+_sizes = sibling(__file__, "test_sizes_browser.py")
 _lab_page, _measure = _sizes._lab_page, _sizes._measure
 
 ROOT_SEL = ".footmap-explorer"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import matplotlib
 
@@ -20,6 +19,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
+from _sibling import sibling  # noqa: E402
 from matplotlib.legend import Legend  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from PIL import Image  # noqa: E402
@@ -183,14 +183,7 @@ def _feet_and_body_mm(fig) -> tuple[list[float], float]:
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
 @pytest.mark.parametrize("highlight", ["kidneys", ["kidneys", "heart", "liver"]])
 def test_the_feet_stay_the_largest_thing(chart, highlight, orientation):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "footmap_export_layout", Path(__file__).with_name("test_layout.py")
-    )
-    assert spec is not None and spec.loader is not None
-    layout = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(layout)
+    layout = sibling(__file__, "test_layout.py")
     crossing_feet, measure = layout.crossing_feet, layout.measure
     outside, overlaps = layout.outside, layout.overlaps
 
@@ -208,14 +201,7 @@ def test_the_feet_stay_the_largest_thing(chart, highlight, orientation):
 def test_three_views_and_the_body_on_a_portrait_page_keep_clear(chart, size):
     # the map's title (two lines) clear of its caption; the body's notes, wrapped, inside
     # its strip (on letter they hung into the claims under it)
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "footmap_export_layout", Path(__file__).with_name("test_layout.py")
-    )
-    assert spec is not None and spec.loader is not None
-    layout = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(layout)
+    layout = sibling(__file__, "test_layout.py")
     fig = figure(chart, views=("plantar", "dorsal", "medial"), highlight=["kidneys", "heart",
                  "liver"], size=size, orientation="portrait", body=True)  # fmt: skip
     m = layout.measure(fig)
@@ -323,15 +309,7 @@ def test_cli_export_with_body_and_layer(tmp_path, capsys):
 
 # -- the export matrix with real anatomy (issue 22) ---------------------------------------------
 def _layout_helpers():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "footmap_export_layout", Path(__file__).with_name("test_layout.py")
-    )
-    assert spec is not None and spec.loader is not None
-    layout = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(layout)
-    return layout
+    return sibling(__file__, "test_layout.py")
 
 
 VIEWS = {"sole": ("plantar",), "three": ("plantar", "dorsal", "medial"), "all": None}

@@ -13,7 +13,6 @@ exports.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -24,6 +23,7 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 import shapely  # noqa: E402
 from _pdf import pdf_page_count  # noqa: E402
+from _sibling import sibling  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 import footmap  # noqa: E402
@@ -31,12 +31,7 @@ from footmap.export import handout, handouts  # noqa: E402
 from footmap.export.anatomy import ATTRIBUTION_GID  # noqa: E402
 from footmap.export.pagetext import check_caveat  # noqa: E402
 
-_spec = importlib.util.spec_from_file_location(
-    "footmap_export_layout", Path(__file__).with_name("test_layout.py")
-)
-assert _spec is not None and _spec.loader is not None
-_layout = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_layout)
+_layout = sibling(__file__, "test_layout.py")
 overlaps, outside = _layout.overlaps, _layout.outside
 
 
