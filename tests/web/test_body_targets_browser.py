@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _sibling import sibling
 
 import footmap
 from footmap.web.page import write_html
@@ -107,29 +108,9 @@ MEASURE = """() => {
 }"""
 
 
-def _target_point(page, region_id: str) -> tuple[float, float]:
-    """Where on screen a body region's tap point (the centre of its target) is."""
-    return tuple(
-        page.evaluate(
-            """id => {
-                const d = JSON.parse(document.getElementById('fm-data').textContent).body;
-                const r = d.regions.findIndex(q => q[0] === id);
-                const svg = document.getElementById('fm-body'), pt = svg.createSVGPoint();
-                pt.x = d.at[r][0]; pt.y = d.at[r][1];
-                const s = pt.matrixTransform(svg.getScreenCTM());
-                return [s.x, s.y];
-            }""",
-            region_id,
-        )
-    )
-
-
-def _current(page, prefix: str) -> list[str]:
-    return sorted(
-        page.eval_on_selector_all(
-            f'[id^="{prefix}"][aria-current="true"]', "els => els.map(e => e.id)"
-        )
-    )
+# the tap point and the marked regions, as the body panel's browser tests read them
+_panel = sibling(__file__, "test_body_panel_browser.py")
+_target_point, _current = _panel._tap_point, _panel._current
 
 
 @pytest.mark.parametrize("size", ["390", "1280"])
