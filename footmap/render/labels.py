@@ -9,6 +9,7 @@ the Axes' current size. The texts are footmap's fast texts (:mod:`footmap.render
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -923,7 +924,8 @@ def _around(
     crosses a name or number written inside a zone (``avoid``: their boxes, with room to
     spare) moves its number to another place: a free one in the column, another number's
     (the two swap), or between two others (those between move one place along), when that
-    makes fewer leaders cross a text and no two leaders cross; the best change first.
+    makes fewer leaders cross a text and no two leaders cross, and no leader grows longer
+    by more than three places; the best change first.
     """
     ys = list(ys)
     n = len(ys)
@@ -934,6 +936,9 @@ def _around(
     def hits(k: int, y: float) -> int:
         line = shapely.LineString([anchors[k], (x, y)])
         return int(avoid.query(line, predicate="intersects").size)
+
+    def length(k: int, y: float) -> float:
+        return math.hypot(x - anchors[k][0], y - anchors[k][1])
 
     def untangled(new: list[float], changed: list[int]) -> bool:
         return not any(
@@ -981,6 +986,8 @@ def _around(
                     options.append(shift)
             for new in options:
                 changed = [k for k in range(n) if new[k] != ys[k]]
+                if any(length(k, new[k]) > length(k, ys[k]) + 3 * step for k in changed):
+                    continue  # a leader much longer reads worse than a bend
                 gain = sum(cost[k] - hits(k, new[k]) for k in changed)
                 if gain <= 0:
                     continue
