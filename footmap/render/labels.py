@@ -259,16 +259,23 @@ def place_once(artists: MapArtists, scale: float) -> None:
     # leave a zone without a number).
     called: frozenset[int] = frozenset()
     at: dict[int, tuple[float, float]] = {}
-    crossed, unlabelled = _place(artists, scale, called, at)
+    if not artists.zones or artists.layout is None or scale <= 0:
+        clear_labels(artists)
+        return
+    fit = _fit(artists, scale)
+    crossed, unlabelled = _place(artists, scale, called, at, fit)
     placed = (called, at)
-    for i in list(crossed):
-        for spot in _spots(crossed.get(i, np.zeros((0, 2)))):
-            trial = {**at, i: spot}
-            found, left_out = _place(artists, scale, called, trial)
-            placed = (called, trial)
-            if left_out <= unlabelled and i not in found and len(found) < len(crossed):
-                at, crossed = trial, found
-                break
+    # every crossed text tries its next place at once (texts far apart do not meet)
+    spots = {i: _spots(fits) for i, fits in crossed.items()}
+    for k in range(max((len(v) for v in spots.values()), default=0)):
+        trying = {i: spots[i][k] for i in crossed if k < len(spots.get(i, ()))}
+        if not trying:
+            break
+        trial = {**at, **trying}
+        found, left_out = _place(artists, scale, called, trial, fit)
+        placed = (called, trial)
+        if left_out <= unlabelled and len(found) < len(crossed):
+            at, crossed = trial, found
     for _ in range(3):
         if not crossed:
             break
@@ -278,7 +285,7 @@ def place_once(artists: MapArtists, scale: float) -> None:
             trial_called = called | extra
             if trial_called == called:
                 continue
-            found, left_out = _place(artists, scale, trial_called, at)
+            found, left_out = _place(artists, scale, trial_called, at, fit)
             placed = (trial_called, at)
             if left_out <= unlabelled:
                 called, crossed, progress = trial_called, found, True
@@ -287,10 +294,10 @@ def place_once(artists: MapArtists, scale: float) -> None:
         if not progress:
             break
     if placed != (called, at):
-        _place(artists, scale, called, at)
+        _place(artists, scale, called, at, fit)
 
 
-def _spots(fits: np.ndarray, most: int = 6) -> list[tuple[float, float]]:
+def _spots(fits: np.ndarray, most: int = 4) -> list[tuple[float, float]]:
     """Up to ``most`` of the places ``fits`` (one row each), spread as far apart as they go."""
     if not len(fits):
         return []
@@ -305,14 +312,34 @@ def _spots(fits: np.ndarray, most: int = 6) -> list[tuple[float, float]]:
     return [(float(fits[k, 0]), float(fits[k, 1])) for k in chosen]
 
 
+#: Zones' bounds, inside labels, inside numbers and the rest (callouts): see :func:`_fit`.
+_Fit = tuple[np.ndarray, dict[int, tuple[str, float, float]], dict[int, float], np.ndarray]
+
+
+def _fit(artists: MapArtists, scale: float) -> _Fit:
+    """Which zones get their name inside, which their number inside, and which a callout."""
+    zones = artists.zones
+    wanted = np.ones(len(zones), bool)
+    if artists.label_only is not None:
+        wanted[:] = False
+        wanted[list(artists.label_only)] = True
+    bounds = _bounds(zones)
+    inside, small = inside_labels(zones, wanted, artists.label_pt, scale, bounds)
+    numbered = inside_numbers(zones, small, artists.chart.numbers, artists.label_pt, scale)
+    small = np.setdiff1d(small, np.fromiter(numbered, int, len(numbered)))
+    return bounds, inside, numbered, small
+
+
 def _place(
     artists: MapArtists,
     scale: float,
     called: frozenset[int],
     at: Mapping[int, tuple[float, float]],
+    fit: _Fit | None = None,
 ) -> tuple[dict[int, np.ndarray], int]:
     """One pass of :func:`place_once`, the zones ``called`` out whatever their size.
 
+    ``fit`` is what :func:`_fit` found for this ``scale`` (found again when not given).
     ``at`` puts the name or number of a zone elsewhere than at its anchor (data coordinates).
     Returns the zones whose inside name or number a leader still crosses (with the places in
     the zone where it would fit, one row each), and how many zones went without a number.
@@ -321,15 +348,10 @@ def _place(
     ax, zones, layout = artists.ax, artists.zones, artists.layout
     if not zones or layout is None or scale <= 0:
         return {}, 0
-    wanted = np.ones(len(zones), bool)
-    if artists.label_only is not None:
-        wanted[:] = False
-        wanted[list(artists.label_only)] = True
-    bounds = _bounds(zones)
-    inside, small = inside_labels(zones, wanted, artists.label_pt, scale, bounds)
     chart_numbers = artists.chart.numbers
-    numbered = inside_numbers(zones, small, chart_numbers, artists.label_pt, scale)
-    small = np.setdiff1d(small, np.fromiter(numbered, int, len(numbered)))
+    if fit is None:
+        fit = _fit(artists, scale)
+    bounds, inside, numbered, small = fit
     if called:
         inside = {i: v for i, v in inside.items() if i not in called}
         numbered = {i: v for i, v in numbered.items() if i not in called}
@@ -839,15 +861,18 @@ def _restart(
         return
     lines = [shapely.LineString(seg) for seg in segments]
     todo = [k for k in range(len(segments)) if avoid.query(lines[k], predicate="intersects").size]
+    inners: dict[int, shapely.Geometry] = {}  # each zone, ``margin`` in where it allows
     # twice: a leader that could not move for another's sake may once that one has moved
     for k in todo + todo:
         seg = segments[k]
         if not avoid.query(lines[k], predicate="intersects").size:
             continue
-        dx, dy = float(offsets[k][0]), float(offsets[k][1])
-        zone = shapely.affinity.translate(zones[k].geometry, dx, dy)
-        inner = zone.buffer(-margin)
-        inner = inner if not inner.is_empty else zone
+        if k not in inners:
+            dx, dy = float(offsets[k][0]), float(offsets[k][1])
+            zone = shapely.affinity.translate(zones[k].geometry, dx, dy)
+            inner = zone.buffer(-margin)
+            inners[k] = inner if not inner.is_empty else zone
+        inner = inners[k]
         x0, y0, x1, y1 = inner.bounds
         step = max(min(x1 - x0, y1 - y0) / 8, 1e-6)
         gx, gy = np.meshgrid(np.arange(x0, x1 + step / 2, step), np.arange(y0, y1 + step / 2, step))
@@ -858,7 +883,7 @@ def _restart(
         others = shapely.STRtree([line for j, line in enumerate(lines) if j != k])
         sx = np.concatenate([[dots[k][0]], px[order]])
         sy = np.concatenate([[dots[k][1]], py[order]])
-        near = others.query(shapely.buffer(shapely.points(sx, sy), margin / 2), "intersects")[0]
+        near = others.query(shapely.points(sx, sy), "dwithin", distance=margin / 2)[0]
         keep = np.ones(sx.size, bool)
         keep[near] = False
         starts = [(float(a), float(b)) for a, b in zip(sx[keep], sy[keep], strict=True)]
@@ -895,8 +920,8 @@ def _bend(
     line = shapely.LineString([start, end])
     near = avoid.query(line.buffer(line.length / 2))
     best: tuple[float, list[tuple[float, float]]] | None = None
-    for b in avoid.geometries.take(near):
-        bx0, by0, bx1, by1 = b.buffer(margin / 4, join_style="mitre").bounds
+    for bx0, by0, bx1, by1 in shapely.bounds(avoid.geometries.take(near)):
+        bx0, by0, bx1, by1 = bx0 - margin / 4, by0 - margin / 4, bx1 + margin / 4, by1 + margin / 4
         for px, py in ((bx0, by0), (bx0, by1), (bx1, by0), (bx1, by1)):
             path = [start, (px, py), *seg[1:]]
             legs = shapely.LineString(path[:3])
@@ -933,9 +958,13 @@ def _around(
         return ys
     lo, hi, step = slots
 
+    seen: dict[tuple[int, float], int] = {}
+
     def hits(k: int, y: float) -> int:
-        line = shapely.LineString([anchors[k], (x, y)])
-        return int(avoid.query(line, predicate="intersects").size)
+        if (k, y) not in seen:
+            line = shapely.LineString([anchors[k], (x, y)])
+            seen[k, y] = int(avoid.query(line, predicate="intersects").size)
+        return seen[k, y]
 
     def length(k: int, y: float) -> float:
         return math.hypot(x - anchors[k][0], y - anchors[k][1])
