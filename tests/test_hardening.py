@@ -468,10 +468,10 @@ def _all_views_chart(n: int) -> footmap.Chart:
 @pytest.mark.parametrize(
     ("n", "title"),
     [
-        (200, "(26 zones too small to label here)\n(numbers 45 to 174: no room to list them here)"),
+        (200, "(28 zones too small to label here)\n(numbers 44 to 172: no room to list them here)"),
         (
             1000,
-            "(685 zones too small to label here)\n(numbers 54 to 315: no room to list them here)",
+            "(650 zones too small to label here)\n(numbers 51 to 350: no room to list them here)",
         ),
     ],
 )

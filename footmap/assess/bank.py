@@ -78,6 +78,12 @@ def _simple(zone: Zone) -> bool:
     return isinstance(geom, Polygon) and not geom.interiors
 
 
+def _box_at_least(zone: Zone, side: float) -> bool:
+    """Both sides of the zone's bounding box are at least ``side`` mm."""
+    x0, y0, x1, y1 = zone.geometry.bounds
+    return min(x1 - x0, y1 - y0) >= side
+
+
 def fair_zones(
     chart: Chart,
     *,
@@ -85,8 +91,12 @@ def fair_zones(
     feet: Sequence[str] = FEET,
     system: str | None = None,
     min_area: float = MIN_AREA,
+    min_box: float = 0.0,
 ) -> tuple[Zone, ...]:
     """The zones fair to ask about in the shown panels (and ``system``), in chart order.
+
+    Fair: one polygon without a hole, of at least ``min_area`` mm², whose bounding box is at
+    least ``min_box`` mm each way (a quiz's tap target, :func:`footmap.assess.items.tap_mm`).
 
     Raises
     ------
@@ -108,6 +118,7 @@ def fair_zones(
         and (system is None or z.system == system)
         and z.geometry.area >= min_area
         and _simple(z)
+        and _box_at_least(z, min_box)
     )
 
 
@@ -120,6 +131,7 @@ def variant(
     feet: Sequence[str] = FEET,
     system: str | None = None,
     min_area: float = MIN_AREA,
+    min_box: float = 0.0,
     id: str | None = None,
 ) -> Variant:
     """Pick up to ``count`` target zones (one per body area) and number them.
@@ -135,7 +147,8 @@ def variant(
     if count < 1:
         raise FootmapError(f"count must be at least 1, not {count}")
     views, feet = tuple(v for v in VIEWS if v in views), tuple(f for f in FEET if f in feet)
-    zones = fair_zones(chart, views=views, feet=feet, system=system, min_area=min_area)
+    zones = fair_zones(chart, views=views, feet=feet, system=system, min_area=min_area,
+                       min_box=min_box)  # fmt: skip
     if not zones:
         where = f"{'/'.join(views)} of the {' and '.join(feet)} foot"
         raise FootmapError(f"no zone of at least {min_area:g} mm² to ask about in the {where}")

@@ -5,17 +5,31 @@ of the panel is a hotspot whose polygon is the zone's real outline in the image'
 (whole pixels, the closing point left out, no point repeated: what Moodle and QTI players
 read), and the asked zone is the right answer. :func:`to_chart_mm` maps pixels back, so the
 tests can check each correct hotspot against the zone's representative point.
+
+The image is the foot (issues 22 and 26): cropped to the panel with a few pixels of margin,
+at most :data:`IMAGE_MAX` pixels (a sole 262 x 640, a side view 600 x 300), so that a
+laptop shows the whole foot and the marker under it without scrolling. Moodle's
+drag-and-drop editing form shows the background image shrunk to at most 600 x 400
+(``QTYPE_DDIMAGEORTEXT_BGIMAGE_MAXWIDTH``/``MAXHEIGHT``, ``constrainImageSize`` in
+``question/type/ddmarker/amd/src/form.js``) while it draws the drop zones at their own
+pixels, so a sole (taller than 400) looks misplaced there; the question itself (``bgRatio``
+in ``amd/src/question.js``) scales drops and zones together. A sole 400 pixels tall would
+leave most zones too small to hit, so the quiz keeps the height and asks only about zones
+at least :data:`TAP_PX` pixels wide and tall (:func:`tap_mm`).
 """
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import shapely
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -25,23 +39,33 @@ from footmap.chart.model import Chart, Source, Zone
 from footmap.render.house import house_style
 from footmap.text import caveat
 from footmap.text.describe import place
-from footmap.vocab import FEET
+from footmap.vocab import FEET, VIEWS
 
 __all__ = [
     "IMAGE_DPI",
-    "IMAGE_IN",
+    "IMAGE_MARGIN",
+    "IMAGE_MAX",
+    "TAP_PX",
     "Hotspot",
     "MapImage",
     "QuizItem",
+    "image_scale",
     "map_image",
     "pixel_rings",
     "quiz_items",
+    "tap_mm",
     "to_chart_mm",
 ]
 
-#: The quiz image: inches and dots per inch (a 640 × 880 pixel PNG).
-IMAGE_IN = (6.4, 8.8)
+#: The largest quiz image (pixels, width x height): a sole fills the height, a side view
+#: the width (600: what Moodle's drag-and-drop types take without shrinking the width).
+IMAGE_MAX = (600, 640)
+#: White around the foot (pixels): room for the outline's stroke, no more.
+IMAGE_MARGIN = 6
 IMAGE_DPI = 100
+#: The least tap target (pixels): every zone asked about is at least this wide and tall.
+TAP_PX = 24.0
+_VIEW_WORDS = {"plantar": "sole", "dorsal": "top", "medial": "inner side", "lateral": "outer side"}
 
 
 @dataclass(frozen=True)
@@ -86,38 +110,90 @@ def to_chart_mm(image: MapImage, u: float, v: float) -> tuple[float, float]:
     return ((u - image.x0) / image.scale, (image.y0 - v) / image.scale)
 
 
+def _panel_bounds(chart: Chart, foot: str, view: str) -> tuple[float, float, float, float]:
+    """The panel's extent in chart mm: its outline and every zone on it."""
+    geoms = [chart.outline(foot, view).geometry] + [z.geometry for z in chart.zones_on(foot, view)]
+    xs0, ys0, xs1, ys1 = zip(*(g.bounds for g in geoms), strict=True)
+    return min(xs0), min(ys0), max(xs1), max(ys1)
+
+
+def image_scale(chart: Chart, foot: str, view: str) -> float:
+    """Pixels per chart millimetre of a panel's quiz image: the largest within :data:`IMAGE_MAX`."""
+    x0, y0, x1, y1 = _panel_bounds(chart, foot, view)
+    room_w, room_h = (m - 2 * IMAGE_MARGIN for m in IMAGE_MAX)
+    return min(room_w / (x1 - x0), room_h / (y1 - y0))
+
+
+def tap_mm(chart: Chart, feet: Sequence[str], views: Sequence[str]) -> float:
+    """The least side (mm) of a zone's box asked about: :data:`TAP_PX` on the smallest panel.
+
+    Unknown feet or views are left to the question bank to refuse (0 when none is known).
+    """
+    scales = [image_scale(chart, f, v) for f in feet if f in FEET for v in views if v in VIEWS]
+    return TAP_PX / min(scales) if scales else 0.0
+
+
+def _caption(fig: Figure, image_px: tuple[int, int], foot_px: BaseGeometry, words: str) -> None:
+    """Name the panel in a top corner clear of the foot, if one is (pixels, y down)."""
+    width, height = image_px
+    probe = fig.text(0, 0, words, fontsize=9, color="#333333", ha="left", va="top")
+    box = probe.get_window_extent(fig.canvas.get_renderer())  # type: ignore[attr-defined]
+    probe.remove()
+    w, h, pad = box.width, box.height, 3.0
+    for x in (pad, width - pad - w):
+        corner = Polygon([(x - 2, pad - 2), (x + w + 2, pad - 2), (x + w + 2, pad + h + 2),
+                          (x - 2, pad + h + 2)])  # fmt: skip
+        if not corner.intersects(foot_px):
+            fig.text(x / width, 1 - pad / height, words, fontsize=9, color="#333333",
+                     ha="left", va="top")  # fmt: skip
+            return
+
+
 @house_style()
 def map_image(chart: Chart, foot: str, view: str) -> MapImage:
-    """Draw one panel as outlines (no names, no colours) and return its PNG and transform."""
-    fig = Figure(figsize=IMAGE_IN, dpi=IMAGE_DPI)
+    """Draw one panel as outlines (no names, no colours) and return its PNG and transform.
+
+    The image is cropped to the panel (:data:`IMAGE_MARGIN` pixels of white around it) at
+    :func:`image_scale`; the panel's name goes in a top corner when one is clear of the foot.
+    """
+    scale = image_scale(chart, foot, view)
+    bx0, by0, bx1, by1 = _panel_bounds(chart, foot, view)
+    width = math.ceil((bx1 - bx0) * scale + 2 * IMAGE_MARGIN)
+    height = math.ceil((by1 - by0) * scale + 2 * IMAGE_MARGIN)
+    fig = Figure(figsize=(width / IMAGE_DPI, height / IMAGE_DPI), dpi=IMAGE_DPI)
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.02, 0.02, 0.96, 0.94))
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     artists = outline_map(chart, ax, feet=(foot,), views=(view,))
-    for patch in artists.outlines:
-        if hasattr(patch, "set_facecolor"):
-            patch.set_facecolor("white")
-    fig.canvas.draw()
+    for drawn in artists.outlines:
+        if isinstance(drawn, Text):
+            drawn.set_visible(False)  # the heading: the caption below names the panel instead
+        elif hasattr(drawn, "set_facecolor"):
+            drawn.set_facecolor("white")
     assert artists.layout is not None
     ((dx, dy),) = [p.offset for p in artists.layout.panels]
+    cx, cy = (bx0 + bx1) / 2 + dx, (by0 + by1) / 2 + dy
+    ax.set_xlim(cx - width / 2 / scale, cx + width / 2 / scale)
+    ax.set_ylim(cy - height / 2 / scale, cy + height / 2 / scale)
+    ax.apply_aspect()
     (p0x, p0y), (p1x, p1y) = ax.transData.transform([(dx, dy), (dx + 100.0, dy + 100.0)])
-    height = int(round(IMAGE_IN[1] * IMAGE_DPI))
-    width = int(round(IMAGE_IN[0] * IMAGE_DPI))
-    scale = float(p1x - p0x) / 100
-    assert abs(float(p1y - p0y) / 100 - scale) < 1e-6 * scale  # equal aspect
+    a = float(p1x - p0x) / 100
+    assert abs(a - scale) < 1e-6 * scale and abs(float(p1y - p0y) / 100 - a) < 1e-6 * a
+    image = MapImage(foot, view, b"", width, height, a, float(p0x), height - float(p0y), "")
+    outline = chart.outline(foot, view).geometry
+    foot_px = shapely.union_all([Polygon(r) for r in pixel_rings(image, outline)])
+    _caption(fig, (width, height), foot_px, f"{foot.capitalize()} {_VIEW_WORDS.get(view, view)}")
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=IMAGE_DPI, metadata={"Software": "footmap"})
     alt = (
         f"Outline of the {place_words(foot, view)} divided into the zones of a reflexology "
         "chart, without names or colours."
     )
-    return MapImage(foot, view, buf.getvalue(), width, height, scale, float(p0x),
-                    height - float(p0y), alt)  # fmt: skip
+    return MapImage(foot, view, buf.getvalue(), width, height, a, image.x0, image.y0, alt)
 
 
 def place_words(foot: str, view: str) -> str:
-    """``"left sole"``-like words for a panel."""
-    words = {"plantar": "sole", "dorsal": "top", "medial": "inner side", "lateral": "outer side"}
-    return f"{foot} foot's {words.get(view, view)}"
+    """``"left foot's sole"``-like words for a panel."""
+    return f"{foot} foot's {_VIEW_WORDS.get(view, view)}"
 
 
 def _parts(geom: BaseGeometry) -> list[Polygon]:
@@ -201,7 +277,11 @@ def quiz_items(
     feet: Sequence[str] = FEET,
     min_area: float = MIN_AREA,
 ) -> tuple[Variant, tuple[QuizItem, ...]]:
-    """``n`` hotspot questions from the question bank (the worksheet's targets, in order).
+    """``n`` hotspot questions from the question bank, in the order of its numbers.
+
+    Only zones whose box is at least :data:`TAP_PX` pixels each way in their image are
+    asked about (:func:`tap_mm`; the measure of WCAG 2.5.8, Target Size (Minimum)), so a
+    quiz may ask about other zones than a worksheet of the same seed.
 
     Returns
     -------
@@ -210,7 +290,7 @@ def quiz_items(
         shared between the items asked on the same panel.
     """
     v = variant(chart, count=n, seed=seed, views=views, feet=feet, system=system,
-                min_area=min_area)  # fmt: skip
+                min_area=min_area, min_box=tap_mm(chart, feet, views))  # fmt: skip
     images: dict[tuple[str, str], MapImage] = {}
     evidence = caveat.require_caveat(chart)
     safety = caveat.safety_line(chart)

@@ -9,7 +9,10 @@ landscape, lines beside or under the map) the one that prints the feet largest i
 both soles go on a portrait page, the lines beside them.
 
 The key lists, per variant, each number with its zone, label, body area, what charts
-claim and the sources of those claims, beside the same numbered map and the caveat.
+claim and the sources of those claims, beside the same numbered map and the caveat, on a
+portrait page: of the layouts in :data:`KEY_PLANS` (the map narrower, then the text a little
+smaller) the first that puts the variant on one page is used, so a key of ten numbers is
+one page on A4 or letter; a longer key goes on over more pages.
 """
 
 from __future__ import annotations
@@ -94,8 +97,8 @@ def _format(path: Path, allowed: Sequence[str], what: str) -> str:
     return fmt
 
 
-def _page(size: str) -> Figure:
-    fig = Figure(figsize=page_size(size.lower(), "landscape"))
+def _page(size: str, orientation: str = "landscape") -> Figure:
+    fig = Figure(figsize=page_size(size.lower(), orientation))
     FigureCanvasAgg(fig)  # one renderer for measuring and drawing
     return fig
 
@@ -105,8 +108,13 @@ def _text(fig: Figure, x: float, y: float, s: str, **kw: Any) -> None:
     t.set_in_layout(False)
 
 
-def _map(fig: Figure, chart: Chart, v: Variant, box: tuple[float, float, float, float]) -> Axes:
-    """The numbered outline map in ``box`` (inches: x, y bottom, width, height)."""
+def _map(
+    fig: Figure, chart: Chart, v: Variant, box: tuple[float, float, float, float], top: bool = False
+) -> Axes:
+    """The numbered outline map in ``box`` (inches: x, y bottom, width, height).
+
+    It is centred in the box, or at its ``top``.
+    """
     fw, fh = fig.get_size_inches()
     x, y, w, h = box
     ax = fig.add_axes((x / fw, y / fh, w / fw, h / fh))
@@ -116,6 +124,10 @@ def _map(fig: Figure, chart: Chart, v: Variant, box: tuple[float, float, float, 
             patch.set_facecolor("white")
     ax.apply_aspect()
     number_targets(artists, v.targets)
+    if top and artists.layout is not None:
+        y0, y1 = ax.get_ylim()
+        content_top = artists.layout.extent[3] + 2.0
+        ax.set_ylim(content_top - (y1 - y0), content_top)
     return ax
 
 
@@ -123,7 +135,7 @@ def _header(fig: Figure, chart: Chart, v: Variant, title: str, *, key: bool) -> 
     """Title, name/date line and instructions; return the y (inches) below them."""
     fw, fh = fig.get_size_inches()
     top = fh - MARGIN_IN
-    top -= draw_title(fig, title, 15, top, 0.8) + 0.12
+    top -= draw_title(fig, title, 13 if key else 15, top, 0.8) + 0.12
     ident = f"Variant {v.id}" + (f"  \u00b7  {len(v.targets)} zones" if not key else "")
     if key:
         _text(fig, MARGIN_IN, top, "ANSWER KEY: for the teacher", fontsize=11,
@@ -414,50 +426,89 @@ def _key_paragraphs(
         z = t.zone
         cites = [numbers[s.id] for s in target_sources(chart, z) if s.id in numbers]
         ref = f" [{', '.join(map(str, cites))}]" if cites else ""
-        out.append(Paragraph(f"{t.number}.  {z.body_area}  ({z.label}; {place(z)})", 9.5 * scale,
-                             "bold", space_after=0.15, keep_with_next=True))  # fmt: skip
-        out.append(Paragraph(f"What charts claim: {claims_text(z)}{ref}", 7.8 * scale,
-                             indent_pt=12, space_after=0.55, color="#333333"))  # fmt: skip
+        # the label when it says more than the body area (not "Stomach" beside "stomach")
+        label = "" if z.label.casefold() == z.body_area.casefold() else f"{z.label}; "
+        out.append(Paragraph(f"{t.number}. {z.body_area} ({label}{place(z)})",
+                             KEY_HEAD_PT * scale, "bold", space_after=0.1,
+                             keep_with_next=True))  # fmt: skip
+        out.append(Paragraph(f"What charts claim: {claims_text(z)}{ref}", KEY_TEXT_PT * scale,
+                             indent_pt=10, space_after=0.45, color="#333333"))  # fmt: skip
     return out
 
 
+#: Sizes of a key entry's heading (number, body area, label, place) and of its claims (pt).
+KEY_HEAD_PT = 9.0
+KEY_TEXT_PT = 7.5
+#: The key's layouts on a portrait page, tried in turn until a variant's key fits one page:
+#: (the share of the width the map takes, the columns of entries beside it, the text's
+#: scale). The first is also how a key that fits none goes on over more pages.
+KEY_PLANS = (
+    (0.36, 2, 1.0),
+    (0.33, 2, 1.0),
+    (0.30, 2, 1.0),
+    (0.27, 2, 1.0),
+    (0.30, 2, 0.95),
+    (0.27, 2, 0.95),
+    (0.27, 2, 0.9),
+)
+
+
 def _key_pages(chart: Chart, v: Variant, size: str, one_page: bool = False) -> list[Figure]:
-    """The key of one variant; ``one_page`` shrinks its text (to 72 %) to fit one page."""
-    for scale in (1.0, 0.85, 0.72) if one_page else (1.0,):
-        pages = _key_pages_at(chart, v, size, scale)
-        if len(pages) == 1:
-            break
-    return pages
+    """The key of one variant, on one page when one of :data:`KEY_PLANS` fits it.
+
+    ``one_page`` (an SVG) also tries smaller text (to 72 %) before giving up.
+    """
+    plans = KEY_PLANS + (((0.27, 2, 0.8), (0.27, 2, 0.72)) if one_page else ())
+    for share, columns, scale in plans:
+        pages = _key_pages_at(chart, v, size, scale, share, columns, more=False)
+        if pages:
+            return pages
+    share, columns, scale = KEY_PLANS[0]
+    return _key_pages_at(chart, v, size, scale, share, columns, more=True)
 
 
-def _key_pages_at(chart: Chart, v: Variant, size: str, scale: float) -> list[Figure]:
+def _key_pages_at(
+    chart: Chart,
+    v: Variant,
+    size: str,
+    scale: float,
+    share: float,
+    columns: int,
+    *,
+    more: bool,
+    orientation: str = "portrait",
+) -> list[Figure]:
+    """The key's pages in one layout; none when it needs more than one and ``more`` is off."""
     sources: list[Source] = list(
         dict.fromkeys(s for t in v.targets for s in target_sources(chart, t.zone))
     )
     sources += [s for s in chart.cited_sources(()) if s not in sources]
     numbers = {s.id: k for k, s in enumerate(sources, start=1)}
-    fig = _page(size)
+    fig = _page(size, orientation)
     fw, fh = fig.get_size_inches()
     below = _header(fig, chart, v, f"Answer key: {WORKSHEET_TITLE}", key=True)
     foot_h = draw_footer(fig, chart, sources)
     bottom = MARGIN_IN * 0.8 + foot_h + 0.2
-    map_w = (fw - 2 * MARGIN_IN) * 0.42
-    _map(fig, chart, v, (MARGIN_IN, bottom, map_w, below - bottom))
+    map_w = (fw - 2 * MARGIN_IN) * share
     x = MARGIN_IN + map_w + 0.3
     box = (x, below, fw - MARGIN_IN - x, below - bottom)
-    rest = draw_paragraphs(fig, _key_paragraphs(chart, v, numbers, scale), box, columns=2)
+    rest = draw_paragraphs(fig, _key_paragraphs(chart, v, numbers, scale), box, columns=columns)
+    if rest and not more:
+        return []
+    _map(fig, chart, v, (MARGIN_IN, bottom, map_w, below - bottom), top=True)
     pages = [fig]
     while rest:
-        more = _page(size)
-        top = more.get_size_inches()[1] - MARGIN_IN
-        top -= draw_title(more, f"Answer key, variant {v.id} (continued)", 13, top, 0.6) + 0.2
-        foot = draw_footer(more, chart, sources)
+        more_page = _page(size, orientation)
+        top = more_page.get_size_inches()[1] - MARGIN_IN
+        top -= draw_title(more_page, f"Answer key, variant {v.id} (continued)", 13, top, 0.6) + 0.2
+        foot = draw_footer(more_page, chart, sources)
         low = MARGIN_IN * 0.8 + foot + 0.2
-        left = draw_paragraphs(more, rest, (MARGIN_IN, top, fw - 2 * MARGIN_IN, top - low), 3)
+        box = (MARGIN_IN, top, fw - 2 * MARGIN_IN, top - low)
+        left = draw_paragraphs(more_page, rest, box, 3)
         if len(left) == len(rest):
             raise FootmapError("an answer key entry is too long for a page")
         rest = left
-        pages.append(more)
+        pages.append(more_page)
     for page in pages:
         _footnote(page)
         check_caveat(page, chart)

@@ -10,6 +10,11 @@
 // * Fit. The canvas is resized to the width its column gives it (replaying ipympl's own
 //   resize handle, so clicks stay exact), its height capped to a share of the window
 //   (SHARE, or PRESENT in presentation mode).
+// * Narrow layouts. Under 840 px, where the kernel's width for one readable foot
+//   (data-minw) leaves a side column of SIDE_MIN px or more, the side column (the caveat
+//   first) stands beside one foot (.fm-duo) instead of under a map taller than the window.
+//   In presentation mode, where JupyterLab's left side panel leaves too little for that,
+//   the page closes the panel once (as Ctrl+B does) and says so above the explorer.
 // * Frames. ipympl snapshots its whole off-screen canvas as a PNG data URL (toDataURL) each
 //   time a frame arrives, before drawing it: 7-14 ms of the page's main thread on every click,
 //   spent before the new picture can show. The snapshot only serves a saved widget state and

@@ -112,6 +112,11 @@ FIGSIZE = (6.4, 4.8)
 #: the smallest text footmap draws on a map, a 4.3 pt number, is then 18 px on screen).
 DPI = (100.0, 300.0)
 
+#: Dots per inch of the body figure beside the map: normal, presentation. Its text is larger
+#: on a projector too, but the figure shares the side column: at the map's 300 dpi its
+#: "Front" and "Back" headings ran into each other in a 340 px column.
+BODY_DPI = (100.0, 200.0)
+
 #: Width (CSS px) a sole should get at least: normal, presentation. Where both feet side by side
 #: would be narrower, the explorer shows one foot at a time; the page lets the map grow taller
 #: than its usual share of the window rather than draw the sole smaller.
@@ -322,7 +327,7 @@ class Explorer(Shown):
             self.body_view = BodyView(
                 self.body_chart,
                 interactive=self.interactive,
-                dpi=dpi,
+                dpi=BODY_DPI[1] if self.presentation else BODY_DPI[0],
                 on_choose=self._on_body_choose,
                 announce=self._announce,
             )

@@ -33,7 +33,15 @@ from footmap.chart.anatomy import anatomy_under, drawn_on
 from footmap.chart.loader import load_anatomy, load_body
 from footmap.chart.model import AnatomyChart, BodyChart, Chart, Source, Zone
 from footmap.errors import FootmapError
-from footmap.export.pagetext import MARGIN_IN, TEXT_PT, _Block, _draw_blocks, _draw_title, _footer
+from footmap.export.pagetext import (
+    MARGIN_IN,
+    TEXT_PT,
+    _Block,
+    _draw_blocks,
+    _draw_title,
+    _footer,
+    _wrap,
+)
 from footmap.render import fasttext
 from footmap.render.anatomy import LAYER_KINDS, AnatomyLayer, plot_anatomy_layer
 from footmap.render.artists import HIGHLIGHT_EDGE, HIGHLIGHT_LW, MapArtists
@@ -275,10 +283,30 @@ def draw_body(
             t.set_fontsize(_HEAD_PT)
     for t in drawn.labels:
         t.set_fontsize(_LABEL_PT)
+    _notes_in_strip(fig, drawn, y)
     _drop_crowded_labels(fig, drawn, strip)
     fig.footmap_body = drawn  # type: ignore[attr-defined]
     fig.footmap_attribution = body.attribution  # type: ignore[attr-defined]
     return drawn
+
+
+def _notes_in_strip(fig: Figure, drawn: BodyArtists, bottom: float) -> None:
+    """Shrink the body's Axes (top kept) until its notes, wrapped, end above ``bottom`` (in)."""
+    renderer = _renderer(fig)
+    notes = [t for t in drawn.notes if (t.get_gid() or "").startswith("body-note-")]
+    if renderer is None or not notes:
+        return
+    fh = fig.get_size_inches()[1]
+    for _ in range(4):
+        low = min(t.get_window_extent(renderer).y0 for t in notes) / fig.dpi
+        if low >= bottom - 0.005:
+            return
+        pos = drawn.ax.get_position(original=True)
+        over = (bottom - low + 0.03) / fh
+        if pos.height - over <= 0.05 / fh:
+            return
+        drawn.ax.set_position((pos.x0, pos.y0 + over, pos.width, pos.height - over))
+        drawn.ax.apply_aspect()
 
 
 def _narrow_legend(legend: Legend, width_px: float, renderer: Any) -> None:
@@ -389,9 +417,18 @@ def draw_attribution(fig: Figure, attribution: str, bottom: float) -> float:
 
 
 # -- the anatomy layer ------------------------------------------------------------------------
-def draw_layer(artists: MapArtists, anatomy: AnatomyChart, kind: str) -> AnatomyLayer:
-    """The layer over the map, the highlighted zones outlined in dark over it."""
-    layer = plot_anatomy_layer(artists, anatomy, kind)
+def draw_layer(
+    artists: MapArtists,
+    anatomy: AnatomyChart,
+    kind: str,
+    legend_box: tuple[float, float, float, float] | None = None,
+) -> AnatomyLayer:
+    """The layer over the map, the highlighted zones outlined in dark over it.
+
+    ``legend_box`` (figure inches: x, y bottom, width, height) is where its legend goes
+    (:func:`footmap.render.anatomy.plot_anatomy_layer`).
+    """
+    layer = plot_anatomy_layer(artists, anatomy, kind, legend_box=legend_box)
     for p in layer.patches:  # fainter than the layer's own: the zones show through
         face = to_rgba(p.get_facecolor())
         if face[3] > 0:
@@ -493,12 +530,22 @@ def under_page(
     bottom = MARGIN_IN * 0.8 + foot_h + 0.2
     head_h = 0.3
     gap = 0.25
+    portrait = fh > fw
     # the zones' panel holds the key and callouts; each anatomy panel its legend beside it
+    # (on a portrait page, under it: the columns are too narrow for both side by side)
     shares = (0.36, 0.33, 0.31)
+    widths = [(width - 2 * gap) * share for share in shares]
+    heads = [heading for heading, _ in UNDER_PANELS]
+    if portrait:  # the headings wrapped to their columns, all panels starting under them
+        heads = [
+            "\n".join(_wrap(h, w * 72, 9.5, "bold")) for h, w in zip(heads, widths, strict=True)
+        ]
+        head_h = max(h.count("\n") + 1 for h in heads) * 9.5 * 1.25 / 72 + 0.12
     x = MARGIN_IN
-    for (heading, kind), share in zip(UNDER_PANELS, shares, strict=True):
-        w = (width - 2 * gap) * share
-        axes_w = w if kind is None else w * 0.42
+    under: list[tuple[Any, Legend, tuple[float, float, float, float]]] = []
+    kinds = [kind for _, kind in UNDER_PANELS]
+    for heading, kind, w in zip(heads, kinds, widths, strict=True):
+        axes_w = w if kind is None or portrait else w * 0.42
         ax = fig.add_axes(
             (x / fw, bottom / fh, axes_w / fw, (top - head_h - bottom) / fh),
             label=f"under-{kind or 'zones'}",
@@ -530,6 +577,32 @@ def under_page(
         )
         if kind is not None:
             layer = draw_layer(artists, anatomy, kind)
-            if layer.legend is not None:
+            if layer.legend is not None and portrait:
+                under.append((ax, layer.legend, (x, bottom, w, top - head_h - bottom)))
+            elif layer.legend is not None:
                 layer.legend.set_bbox_to_anchor((1.02, 0.0), transform=ax.transAxes)
         x += w + gap
+    _legends_under(fig, under)
+
+
+def _legends_under(
+    fig: Figure, panels: Sequence[tuple[Any, Legend, tuple[float, float, float, float]]]
+) -> None:
+    """Stand each legend at the foot of its column, and its Axes above the tallest legend.
+
+    Each panel is (Axes, its legend, its column: x, y, width, height in inches); a legend is
+    re-wrapped no wider than its column; the soles are drawn alike, their tops aligned.
+    """
+    renderer = _renderer(fig)
+    if renderer is None or not panels:
+        return
+    fw, fh = fig.get_size_inches()
+    for _, legend, (x, y, w, _) in panels:
+        legend.set_loc("lower left")
+        legend.set_bbox_to_anchor((x / fw, y / fh), transform=fig.transFigure)
+        _narrow_legend(legend, w * fig.dpi, renderer)
+    leg_h = max(leg.get_window_extent(renderer).height for _, leg, _ in panels) / fig.dpi
+    for ax, _, (x, y, w, h) in panels:
+        ax.set_anchor("N")
+        ax.set_position((x / fw, (y + leg_h + 0.15) / fh, w / fw, (h - leg_h - 0.15) / fh))
+        ax.apply_aspect()

@@ -46,6 +46,7 @@ from footmap.export.pagetext import (
     _draw_title,
     _footer,
     check_caveat,
+    evidence_lines,
 )
 from footmap.render.house import house_style
 from footmap.render.layout import normalise_feet
@@ -238,23 +239,13 @@ def _short_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) 
                 )
                 blocks.append(_Block(text, TEXT_PT, space_after=0.5))
             continue
-        items = list(section.items)
-        if section.key == "evidence":
-            # The caveat box at the foot of every page states the chart's caveat: here it is
-            # only pointed to, with its sources, so that the page says it once.
-            said = {c.brief for c in chart.caveats_of("evidence")}
-            repeated = [c for c in items if c.text in said]
-            items = [c for c in items if c.text not in said]
-            if repeated:
-                nums = sorted({n for c in repeated for n in c.numbers})
-                text = "\u2013 The caveat at the foot of this page, with its sources "
-                text += f"{cites(nums)}."
-                after = 0.1 if items else 0.5
-                blocks.append(_Block(text, TEXT_PT, indent_pt=6, space_after=after))
-        for k, c in enumerate(items):
-            names = f" ({', '.join(c.zones)})" if c.zones else ""
-            text = f"\u2013 {c.text} {cites(c.numbers)}{names}"
-            last = k == len(items) - 1
+        lines = [(c.text, c.numbers, c.zones) for c in section.items]
+        if section.key == "evidence":  # the caveat box at the page's foot states the caveat
+            lines = evidence_lines(chart, section.items)
+        for k, (said, nums, zs) in enumerate(lines):
+            names = f" ({', '.join(zs)})" if zs else ""
+            text = f"\u2013 {said} {cites(nums)}{names}"
+            last = k == len(lines) - 1
             blocks.append(_Block(text, TEXT_PT, indent_pt=6, space_after=0.5 if last else 0.1))
     return blocks
 
@@ -262,6 +253,10 @@ def _short_blocks(chart: Chart, zones: Sequence[Zone], numbers: dict[str, int]) 
 #: The share of a landscape cover's width its text takes; the map of both soles (at least
 #: 60 mm tall) and the legend of the systems take the rest.
 COVER_TEXT_SHARE = 0.54
+
+#: The least room (inches tall) under a portrait cover's second column of text in which the
+#: soles are drawn.
+COVER_PORTRAIT_MAP_IN = 2.6
 
 
 def _cover(
@@ -338,11 +333,22 @@ def _cover(
         for blk, pt in zip(blocks, sizes, strict=True):
             blk.size = pt * scale
         left = _draw_blocks(fig, blocks, (MARGIN_IN, top, text_w, text_h), columns)
+    rect = None
     if landscape:
+        x = MARGIN_IN + text_w + 0.25
+        rect = (x, bottom, fw - MARGIN_IN - x, top - bottom)
+    elif not left:  # portrait: the soles under the text's second column, in the room it leaves
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        mid = MARGIN_IN + width / 2
+        boxes = [t.get_window_extent(renderer) for t in list(fig.texts)[before:]]
+        text_bottom = min((b.y0 / fig.dpi for b in boxes if b.x0 / fig.dpi > mid), default=top)
+        if text_bottom - 0.2 - bottom >= COVER_PORTRAIT_MAP_IN:
+            rect = (mid + 0.1, bottom, fw - MARGIN_IN - mid - 0.1, text_bottom - 0.2 - bottom)
+    if rect is not None:
         engine = fig.get_layout_engine()
         assert isinstance(engine, ConstrainedLayoutEngine)  # as _new_figure made it
-        x = MARGIN_IN + text_w + 0.25
-        engine.set(rect=(x / fw, bottom / fh, (fw - MARGIN_IN - x) / fw, (top - bottom) / fh))
+        x, y, w, h = rect
+        engine.set(rect=(x / fw, y / fh, w / fw, h / fh))
         ax = fig.add_subplot()
         fig.footmap_artists = plot_map(  # type: ignore[attr-defined]
             chart,
@@ -352,6 +358,8 @@ def _cover(
             title=False,
             labels=False,
             disagreements=bool(chart.disagreements),
+            # portrait: the legend under the soles, which get the column's width
+            legend_loc="right" if landscape else "below",
         )
     check_caveat(fig, chart)
     return left
@@ -493,8 +501,14 @@ def handout(
             beside = Anatomy(body, words=False) if organs else None
             # the largest text that fits the page; with three views or more, the map keeps
             # its width unless the text cannot fit beside it even at 72 %
-            passes = CLAIM_SCALES if len(pviews) <= 2 else CLAIM_SCALES[-1:]
-            for scales in passes:
+            passes: list[tuple[tuple[float, ...], float | None]] = [
+                (scales, MAP_SHARE_MANY if len(pviews) > 2 and wide_page else None)
+                for scales in (CLAIM_SCALES if len(pviews) <= 2 else CLAIM_SCALES[-1:])
+            ]
+            if not wide_page:  # portrait: the claims may take more of the height, before
+                # they continue on a page of their own
+                passes += [(CLAIM_SCALES[-1], share) for share in PORTRAIT_MAP_SHARES]
+            for scales, share in passes:
                 fig = _new_figure(size, orientation)
                 artists, leftover = _compose(
                     fig,
@@ -515,9 +529,9 @@ def handout(
                     numbers=numbers,
                     listed=LISTED,
                     # three views or more: the map keeps more of the width (soles >= 25 mm)
-                    map_share=MAP_SHARE_MANY if len(pviews) > 2 and wide_page else None,
+                    map_share=share,
                 )
-                if not leftover or scales is passes[-1]:
+                if not leftover or (scales, share) == passes[-1]:
                     break
                 _discard(fig)
             _remove_overflow_note(fig, bool(leftover))
@@ -594,6 +608,12 @@ MAP_SHARE_MANY = 0.72
 
 #: The most of the width (a share) two columns of claims take on such a page (else 0.42).
 WIDE_MANY = 0.38
+
+#: The shares of a portrait page's body height the map keeps on a system page, tried in turn
+#: when the claims do not fit under it at the default share, before they continue on a page
+#: of their own (on the bundled chart, "Muscles, bones and joints: sole and top" then draws
+#: its soles 34 mm tall on A4, 37 on letter, and the handout stays 12 pages).
+PORTRAIT_MAP_SHARES = (0.58, 0.55)
 
 
 #: Title of the handout's page listing the documented disagreements.

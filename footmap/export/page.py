@@ -17,6 +17,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from footmap.chart.model import Chart, Zone
 from footmap.chart.query import HighlightSpec, resolve
+from footmap.errors import FootmapError
 from footmap.export import anatomy as real
 from footmap.export.anatomy import Anatomy
 from footmap.export.pagetext import (
@@ -35,9 +36,11 @@ from footmap.export.pagetext import (
     _footer,
     _wrap,
     check_caveat,
+    evidence_lines,
     page_size,
 )
 from footmap.render import fasttext
+from footmap.render.anatomy import legend_size as layer_legend_size
 from footmap.render.artists import MapArtists
 from footmap.render.layout import normalise_feet, normalise_views
 from footmap.render.plot import ColorBy, plot_map
@@ -59,6 +62,11 @@ MAP_SHARE_MULTI = 0.68
 #: moved under the feet), and on pages without a system legend (the handout's).
 BODY_SHARE = 0.3
 BODY_SHARE_SMALL = 0.2
+
+
+#: Most of the page's height the footer takes beside the body figure (the
+#: least that holds it; failing all, the usual FOOTER_SHARE).
+BODY_FOOTER_SHARES = (0.25, 0.29, 0.33)
 
 
 #: The least width (inches) of the body's strip, up to BODY_SHARE of the map's room: its front
@@ -101,10 +109,13 @@ def _zone_blocks(
             continue  # said in the paragraph of each zone they concern
         blocks.append(_Block(section.heading, 9, "bold", space_after=0.3, keep_with_next=True))
         if section.key != "charts":
-            for k, c in enumerate(section.items):
-                names = f" ({display_text(', '.join(c.zones))})" if c.zones else ""
-                text = f"\u2013 {display_text(c.text)} {cites(c.numbers)}{names}"
-                blocks.append(item(text, k == len(section.items) - 1))
+            lines = [(c.text, c.numbers, c.zones) for c in section.items]
+            if section.key == "evidence":  # the caveat box under the page states the caveat
+                lines = evidence_lines(chart, section.items)
+            for k, (line, nums, zs) in enumerate(lines):
+                names = f" ({display_text(', '.join(zs))})" if zs else ""
+                text = f"\u2013 {display_text(line)} {cites(nums)}{names}"
+                blocks.append(item(text, k == len(lines) - 1))
             continue
         for zone in d.zones:
             # The heading and each claim are built separately (not by splitting one text on
@@ -276,10 +287,18 @@ def _compose(
     after_charts = real.blocks(anatomy, chart, chosen, first) if claims else []
     cited, cite_numbers = real.footer_sources(anatomy, chart.cited_sources(chosen), numbers)
 
-    # Footer.
-    foot_h = _footer(
-        fig, chart, chosen, cite_numbers, cited if listed is None else (), listed=listed
-    )
+    # Footer. Beside the body figure the feet get small: a denser source
+    # list there (smaller print, more columns) leaves them the height, when it fits.
+    refs = cited if listed is None else ()
+    foot_h = None
+    for share in BODY_FOOTER_SHARES if anatomy.body is not None else ():
+        try:
+            foot_h = _footer(fig, chart, chosen, cite_numbers, refs, share=share, listed=listed)
+            break
+        except FootmapError:
+            continue  # nothing drawn: a little more of the page
+    if foot_h is None:
+        foot_h = _footer(fig, chart, chosen, cite_numbers, refs, listed=listed)
     body_bottom = MARGIN_IN * 0.8 + foot_h + 0.15
     if anatomy.body is not None and anatomy.body.attribution:
         # the body artwork's licence asks for its attribution wherever it is drawn
@@ -335,6 +354,22 @@ def _compose(
         room = max(w * share, min(BODY_MIN_IN, w * BODY_SHARE))  # the body's notes side by side
         strip = (x + w - room + 0.1, y, room - 0.1, h)
         map_rect = (x, y, w - room, h)
+    legend_below = not (landscape and strip is None)
+    layer_box = None
+    if anatomy.anatomy is not None and anatomy.layer is not None and legend_below:
+        # Under the map the system legend takes the feet's width: the layer's legend gets
+        # room of its own, a column at the right of one view's feet (they are taller than
+        # wide) or a band under the map, in rows, for several views (they fill the width).
+        x, y, w, h = map_rect
+        panels = [(f, v) for v in views_t for f in feet_t]
+        if len(views_t) == 1 and strip is None:
+            lw, _ = layer_legend_size(fig, anatomy.anatomy, anatomy.layer, panels, 0.0)
+            layer_box = (x + w - lw, y, lw, h)
+            map_rect = (x, y, w - lw - 0.1, h)
+        else:
+            _, band = layer_legend_size(fig, anatomy.anatomy, anatomy.layer, panels, w)
+            layer_box = (x, y, w, band)
+            map_rect = (x, y + band + 0.1, w, h - band - 0.1)
     engine = fig.get_layout_engine()
     assert isinstance(engine, ConstrainedLayoutEngine)  # as _new_figure made it
     w_fig, h_fig = fw, fh
@@ -361,13 +396,15 @@ def _compose(
         title=True,
         # Feet are taller than wide: on a landscape page the legend fits beside them and
         # the map gets the page's height (unless the body figure takes that side).
-        legend_loc="right" if landscape and strip is None else "below",
+        legend_loc="below" if legend_below else "right",
         disagreements=bool(chart.disagreements) if disagreements is None else disagreements,
     )
     fig.footmap_artists = artists  # type: ignore[attr-defined]
     fig.footmap_title = head  # type: ignore[attr-defined]
     if anatomy.anatomy is not None and anatomy.layer is not None:
-        fig.footmap_layer = real.draw_layer(artists, anatomy.anatomy, anatomy.layer)  # type: ignore[attr-defined]
+        fig.footmap_layer = real.draw_layer(  # type: ignore[attr-defined]
+            artists, anatomy.anatomy, anatomy.layer, legend_box=layer_box
+        )
     if strip is not None and anatomy.body is not None:
         real.draw_body(fig, anatomy.body, strip, chosen)
     check_caveat(fig, chart)

@@ -31,6 +31,7 @@ __all__ = [
     "Paragraph",
     "check_caveat",
     "draw_footer",
+    "evidence_lines",
     "draw_paragraphs",
     "draw_title",
     "page_size",
@@ -196,6 +197,34 @@ def _flow(
         places.append((col, y))
         y += h
     return places, len(blocks)
+
+
+def evidence_lines(
+    chart: Chart, items: Sequence[describe.Cited]
+) -> list[tuple[str, tuple[int, ...], tuple[str, ...]]]:
+    """The lines of "What the evidence says" on a page whose caveat box states the caveat.
+
+    The box at the foot of every page (:func:`draw_footer`) states the chart's evidence
+    caveat; the section points to it, with the sources of the statements it repeats, so that
+    the page says the caveat once. Statements it does not repeat stay as they are.
+
+    Returns
+    -------
+    list of (text, source numbers, zones)
+        Every statement the caveat box does not state, then (where the section repeated
+        the caveat) the pointer to the box, where the section ended with the caveat.
+    """
+    said = {c.brief for c in chart.caveats_of("evidence")}
+    repeated = [c for c in items if c.text in said]
+    lines = [(c.text, tuple(c.numbers), tuple(c.zones)) for c in items if c.text not in said]
+    if repeated:
+        nums = tuple(sorted({n for c in repeated for n in c.numbers}))
+        lines.append((CAVEAT_POINTER, nums, ()))
+    return lines
+
+
+#: What "What the evidence says" says where the page's caveat box states the caveat.
+CAVEAT_POINTER = "The caveat box at the foot of this page says it."
 
 
 def _draw_blocks(

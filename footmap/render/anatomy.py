@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+import shapely
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
@@ -49,6 +53,7 @@ __all__ = [
     "NERVE_HATCH",
     "NERVE_STYLES",
     "AnatomyLayer",
+    "legend_size",
     "plot_anatomy_layer",
 ]
 
@@ -159,7 +164,12 @@ def _name(structure: Structure) -> str:
 
 
 def plot_anatomy_layer(
-    artists: MapArtists, anatomy_chart: AnatomyChart, kind: str, *, fade: float = 0.75
+    artists: MapArtists,
+    anatomy_chart: AnatomyChart,
+    kind: str,
+    *,
+    fade: float = 0.75,
+    legend_box: tuple[float, float, float, float] | None = None,
 ) -> AnatomyLayer:
     """Draw one kind of the foot's own anatomy over the zones of a drawn map.
 
@@ -174,6 +184,11 @@ def plot_anatomy_layer(
     fade : float, optional
         How far the zones' fills fade towards the skin colour (0 keeps them, 1 leaves only
         their outlines), so the anatomy reads first.
+    legend_box : tuple of float, optional
+        Where the layer's legend goes (figure inches: x, y bottom, width, height), in as
+        many columns as fit its width (a page keeps a band under its map for it; see
+        :func:`legend_size`). Without it the legend takes the free room nearest to under
+        the system legend (beside the map) or to the map's lower left corner.
 
     Returns
     -------
@@ -223,7 +238,7 @@ def plot_anatomy_layer(
         p.set_in_layout(False)
         ax.add_artist(p)
     layer.structures = tuple(structures)
-    layer.legend = _legend(artists, kind, list(used.values()))
+    layer.legend = _legend(artists, kind, list(used.values()), legend_box)
     ax.figure.stale = True
     return layer
 
@@ -309,7 +324,33 @@ def _dermatome_lines(
             },
         )
         t.set_in_layout(False)
+        _clear_of(t, max(parts, key=lambda q: q.area), layer.labels, dx, dy)
         layer.labels.append(t)
+
+
+def _clear_of(t: Text, band: BaseGeometry, others: list[Text], dx: float, dy: float) -> None:
+    """Move a dermatome label within its band until it overlaps no label before it."""
+    renderer = _renderer(t.get_figure(root=True))
+    if renderer is None or not others:
+        return
+    kept = [o.get_window_extent(renderer) for o in others]
+
+    def clash() -> bool:
+        box = t.get_window_extent(renderer)
+        return any(box.overlaps(k) for k in kept)
+
+    if not clash():
+        return
+    x0, y0, x1, y1 = band.bounds
+    start = band.representative_point()
+    xs, ys = np.meshgrid(np.linspace(x0, x1, 15), np.linspace(y0, y1, 15))
+    points = [p for p in shapely.points(xs.ravel(), ys.ravel()) if band.contains(p)]
+    points.sort(key=lambda p: p.distance(start))
+    for p in points:
+        t.set_position((p.x + dx, p.y + dy))
+        if not clash():
+            return
+    t.set_position((start.x + dx, start.y + dy))
 
 
 def _beside(artists: MapArtists) -> bool:
@@ -325,14 +366,12 @@ def _wrap(text: str, width: int = 26) -> str:
     return "\n".join(textwrap.wrap(text, width))
 
 
-def _legend(artists: MapArtists, kind: str, shown: list[Structure]) -> Legend:
-    """The layer's own legend, apart from the system legend (it never replaces it).
+#: Text sizes (points) the layer's legend tries, largest first, before it gives up on a
+#: free place and stands in its default one.
+LEGEND_PT = (7.5, 6.8, 6.2)
 
-    Under the system legend when that stands beside the map, else in the map's lower left
-    corner.
-    """
-    ax = artists.ax
-    beside = _beside(artists)
+
+def _handles(kind: str, shown: list[Structure]) -> list[Artist]:
     handles: list[Artist] = []
     if kind == "nerve":
         for s in shown:
@@ -354,26 +393,207 @@ def _legend(artists: MapArtists, kind: str, shown: list[Structure]) -> Legend:
             )
         )
     handles.append(Patch(facecolor="none", edgecolor="none", label=LEGEND_NOTES[kind]))
+    return handles
+
+
+def _make_legend(
+    parent: Axes | Figure, kind: str, handles: list[Artist], size: float, ncol: int
+) -> Legend:
     leg = Legend(
-        ax,
+        parent,
         handles,
         [str(h.get_label()) for h in handles],
         loc="lower left",
-        bbox_to_anchor=(1.0, 0.0) if beside else (0.0, 0.0),
-        ncol=1,
-        fontsize=7.5,
+        ncol=ncol,
+        fontsize=size,
         title=LEGEND_TITLES[kind],
-        title_fontsize=8.5,
+        title_fontsize=size + 1.0,
         frameon=True,
         fancybox=False,
         edgecolor={"nerve": NERVE_EDGE, "bone": BONE_EDGE}.get(kind, DERMATOME_COLOR),
     )
     leg.set_gid(f"anatomy-legend-{kind}")
     leg.set_in_layout(False)  # the map's layout is done: the legend must not move the Axes
+    return leg
+
+
+def legend_size(
+    fig: Figure, anatomy_chart: AnatomyChart, kind: str, panels: list[tuple[str, str]], width: float
+) -> tuple[float, float]:
+    """Width and height (inches) of the layer's legend in as many columns as fit ``width`` (in).
+
+    For a page that keeps room of its own for the legend (``legend_box`` of
+    :func:`plot_anatomy_layer`): the structures of ``panels`` ((foot, view) pairs); one
+    column when no more fit.
+    """
+    kind = LAYER_KINDS.get(kind, kind)
+    used: dict[str, Structure] = {}
+    for foot, view in panels:
+        for s in anatomy_chart.structures_on(foot, view, kind):
+            used.setdefault(_slug(s), s)
+    renderer = _renderer(fig)
+    handles = _handles(kind, list(used.values()))
+    if renderer is None:
+        return (2.0, 2.5)
+    for ncol in range(len(handles), 0, -1):
+        leg = _make_legend(fig, kind, handles, LEGEND_PT[0], ncol)
+        box = leg.get_window_extent(renderer)
+        if box.width <= width * fig.dpi or ncol == 1:
+            return (float(box.width / fig.dpi), float(box.height / fig.dpi))
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _renderer(fig: Figure | None):  # noqa: ANN202 - a matplotlib renderer, or None
+    get = getattr(fig.canvas, "get_renderer", None) if fig is not None else None
+    return get() if get is not None else None
+
+
+def _legend(
+    artists: MapArtists,
+    kind: str,
+    shown: list[Structure],
+    box: tuple[float, float, float, float] | None = None,
+) -> Legend:
+    """The layer's own legend, apart from the system legend (it never replaces it).
+
+    In ``box`` (figure inches: x, y bottom, width, height) when given, centred, in as many
+    columns as fit its width. Else in the free room of the map's part of the figure (the layout
+    engine's rectangle): clear of the feet, the system legend, the key and every text, as
+    near as it can to under the system legend when that stands beside the map, or to the
+    map's lower left corner; a smaller text when it fits nowhere; failing that, there.
+    """
+    ax = artists.ax
+    fig = ax.get_figure(root=True)
+    beside = _beside(artists)
+    handles = _handles(kind, shown)
+    renderer = _renderer(fig)
+    if box is not None and renderer is not None and fig is not None:
+        x, y, w, h = (v * fig.dpi for v in box)
+        for ncol in range(len(handles), 0, -1):
+            leg = _make_legend(ax, kind, handles, LEGEND_PT[0], ncol)
+            if leg.get_window_extent(renderer).width <= w or ncol == 1:
+                break
+        ax.add_artist(leg)
+        ext = leg.get_window_extent(renderer)
+        left, low = x + max((w - ext.width) / 2, 0.0), y + max((h - ext.height) / 2, 0.0)
+        _anchor_at(leg, left, low, renderer)
+        return leg
+    leg = _make_legend(ax, kind, handles, LEGEND_PT[0], 1)
+    leg.set_bbox_to_anchor((1.0, 0.0) if beside else (0.0, 0.0), transform=ax.transAxes)
+    ax.add_artist(leg)
+    if renderer is None or fig is None:
+        return leg
+    if _place_free(leg, artists, beside, renderer):
+        return leg
+    for size in LEGEND_PT[1:]:
+        leg.remove()
+        leg = _make_legend(ax, kind, handles, size, 1)
+        leg.set_bbox_to_anchor((1.0, 0.0) if beside else (0.0, 0.0), transform=ax.transAxes)
+        ax.add_artist(leg)
+        if _place_free(leg, artists, beside, renderer):
+            return leg
+    leg.remove()
+    leg = _make_legend(ax, kind, handles, LEGEND_PT[0], 1)
+    leg.set_bbox_to_anchor((1.0, 0.0) if beside else (0.0, 0.0), transform=ax.transAxes)
     ax.add_artist(leg)
     if beside:
         _keep_on_figure(leg, ax)
     return leg
+
+
+def _obstacles(artists: MapArtists, leg: Legend, renderer: Any) -> BaseGeometry:
+    """What the layer's legend must keep off (pixels): the feet, texts, legends, leaders."""
+    ax = artists.ax
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    shapes: list[BaseGeometry] = []
+    for o in artists.outlines:
+        if (o.get_gid() or "").startswith("outline-") and isinstance(o, Patch):
+            polys = o.get_path().to_polygons(o.get_transform())
+            shapes += [shapely.Polygon(p).buffer(0) for p in polys if np.shape(p)[0] > 2]
+    own = {id(t) for t in [*leg.get_texts(), leg.get_title()]}
+    for t in fig.findobj(Text):
+        if id(t) in own or not t.get_visible() or not t.get_text().strip():
+            continue
+        b = t.get_window_extent(renderer)
+        shapes.append(shapely.box(b.x0, b.y0, b.x1, b.y1))
+    for other in [*fig.legends, *(a.get_legend() for a in fig.axes)]:
+        if other is not None and other is not leg:
+            b = other.get_window_extent(renderer)
+            shapes.append(shapely.box(b.x0, b.y0, b.x1, b.y1))
+    for other_ax in fig.axes:
+        if other_ax is not ax:  # another drawing (the body figure's)
+            b = other_ax.get_tightbbox(renderer) or other_ax.bbox
+            shapes.append(shapely.box(b.x0, b.y0, b.x1, b.y1))
+    for a in artists.leaders:
+        if isinstance(a, LineCollection):
+            for seg in a.get_segments():
+                xy = np.asarray(seg, float)
+                if len(xy) > 1:
+                    shapes.append(shapely.LineString(a.get_transform().transform(xy)))
+    return shapely.union_all(shapes)
+
+
+def _area(artists: MapArtists) -> tuple[float, float, float, float]:
+    """The part of the figure the map may use (pixels): the layout engine's rectangle."""
+    fig = artists.ax.get_figure(root=True)
+    assert fig is not None
+    engine = fig.get_layout_engine()
+    rect = engine.get().get("rect") if engine is not None else None
+    W, H = fig.bbox.width, fig.bbox.height
+    if rect is None or len(rect) != 4:
+        rect = (0.0, 0.0, 1.0, 1.0)
+    x0, y0, w, h = rect
+    return (x0 * W, y0 * H, (x0 + w) * W, (y0 + h) * H)
+
+
+def _place_free(leg: Legend, artists: MapArtists, beside: bool, renderer: Any) -> bool:
+    """Move ``leg`` to the free place nearest its preferred one; False if there is none."""
+    ax = artists.ax
+    fig = ax.get_figure(root=True)
+    assert fig is not None
+    ext = leg.get_window_extent(renderer)
+    w, h = ext.width, ext.height
+    pad = max(3.0, 0.04 * fig.dpi)  # text measured at the figure's dpi grows a little when saved
+    x0, y0, x1, y1 = _area(artists)
+    x0, y0, x1, y1 = x0 + pad, y0 + pad, x1 - pad - w, y1 - pad - h
+    if x1 < x0 or y1 < y0:
+        return False
+    if beside and artists.legend is not None:
+        sys_box = artists.legend.get_window_extent(renderer)
+        want = (sys_box.x0 + 4.0, sys_box.y0 - 2 * pad - h)
+    else:
+        want = (ax.bbox.x0, ax.bbox.y0)
+    step = max(4.0, 0.05 * fig.dpi)
+    xs = np.unique(np.clip(np.r_[np.arange(x0, x1 + step, step), want[0]], x0, x1))
+    ys = np.unique(np.clip(np.r_[np.arange(y0, y1 + step, step), want[1]], y0, y1))
+    gx, gy = (g.ravel() for g in np.meshgrid(xs, ys))
+    order = np.argsort(np.hypot(gx - want[0], gy - want[1]), kind="stable")
+    gx, gy = gx[order], gy[order]
+    blocked = _obstacles(artists, leg, renderer)
+    shapely.prepare(blocked)
+    boxes = shapely.box(gx - pad, gy - pad, gx + w + pad, gy + h + pad)
+    free = np.flatnonzero(~shapely.intersects(blocked, boxes))
+    if not free.size:
+        return False
+    k = int(free[0])
+    _anchor_at(leg, float(gx[k]), float(gy[k]), renderer)
+    return True
+
+
+def _anchor_at(leg: Legend, x: float, y: float, renderer: Any) -> None:
+    """Stand the frame of ``leg`` with its lower left corner at (x, y) (figure pixels)."""
+    fig = leg.get_figure(root=True)
+    assert fig is not None
+    leg.set_loc("lower left")
+    for _ in range(2):  # the frame stands borderaxespad inside its anchor: correct for it
+        box = leg.get_window_extent(renderer)
+        anchor = leg.get_bbox_to_anchor()
+        ax0 = anchor.x0 + (x - box.x0)
+        ay0 = anchor.y0 + (y - box.y0)
+        leg.set_bbox_to_anchor(
+            (ax0 / fig.bbox.width, ay0 / fig.bbox.height), transform=fig.transFigure
+        )
 
 
 def _keep_on_figure(leg: Legend, ax: Axes) -> None:

@@ -198,7 +198,20 @@ def arrange(
         }
     )
     limits = [w for w in limits if w >= max(widths) - 1e-9]
-    best = min(limits, key=lambda w: abs(math.log((lambda s: s[0] / s[1])(size(pack(w))) / aspect)))
+
+    def scale(w: float) -> float:
+        """How large the arrangement packed ``w`` mm wide is drawn in a box of ``aspect``."""
+        sw, sh = size(pack(w))
+        return min(aspect / sw, 1.0 / sh)
+
+    def misfit(w: float) -> float:
+        sw, sh = size(pack(w))
+        return abs(math.log(sw / sh / aspect))
+
+    # The arrangement that draws the feet largest; of those within 2 % of it, the one whose
+    # shape is closest to the box's.
+    largest = max(scale(w) for w in limits)
+    best = min((w for w in limits if scale(w) >= largest * 0.98), key=misfit)
     rows = pack(best)
     total_w, total_h = size(rows)
     panels: list[Panel] = []

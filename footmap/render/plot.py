@@ -628,8 +628,9 @@ def _title(
         t.set_gid("footmap-orientation")
         t.set_in_layout(False)
         fasttext.adopt(t)
-    pad = 6 + sub_pt * 1.25 * len(sub_lines)
     head_lines = _wrap_pt(head, width_pt, head_pt) or [head]
+    # A title on two lines or more stands on its last line's descent: keep that off the caption.
+    pad = 6 + sub_pt * 1.25 * len(sub_lines) + (head_pt * 0.25 if len(head_lines) > 1 else 0.0)
     title = ax.set_title("\n".join(head_lines), fontsize=head_pt, fontweight="bold", pad=pad)
     title.set_parse_math(False)
     fasttext.adopt(title)

@@ -5,8 +5,10 @@
   one ``<svg>`` with a group per view. Each region is a focusable
   ``<path id="body-<region id>" data-body-area=... role="button">``; the page's script marks
   the regions of a selected zone's body area and selects the zones claimed for a region.
-  :func:`body_data` gives the script what it needs: the regions, their zones, and the arrow
-  keys' targets (nearest region in each direction, from the regions' centroids).
+  :func:`body_data` gives the script what it needs: the regions, their zones, the arrow
+  keys' targets (nearest region in each direction, from the regions' centroids) and the
+  figure's zooms (:data:`BODY_ZOOMS`: the head, neck, chest, belly, pelvis...), in which the
+  script gives every small region a round tap target of 24 px or more.
 * :func:`layer_svg` draws the foot's own nerves, bones and dermatomes
   (``footmap.load_anatomy()``) of one panel, as hidden groups the page's switch shows, in the
   style of :func:`footmap.render.anatomy.plot_anatomy_layer`; :func:`layer_legend` is their
@@ -20,6 +22,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -39,6 +42,7 @@ from footmap.text.safe import escape_html as _e
 from footmap.web.svg import path_d
 
 __all__ = [
+    "BODY_ZOOMS",
     "LAYERS",
     "body_data",
     "body_order",
@@ -55,6 +59,91 @@ LAYERS = {"nerve": "Nerves", "bone": "Bones", "dermatome": "Dermatomes"}
 #: Geometry is simplified to this tolerance (mm) before it is written: far below a pixel.
 _SIMPLIFY = {"body": 1.0, "foot": 0.12}
 _PAD = 12.0  # mm around the body outline
+
+#: The body figure's zooms, per view: ``(key, the button's word, the regions it is for)``;
+#: regions by their id without the view. A zoom shows the box of its regions, and there
+#: every one of them too small to tap gets a round target (the page's script), so that each
+#: region is a target of 24 x 24 CSS px or more in at least one zoom, at 390 x 844 and at
+#: 1280 x 800 (tests/web/test_body_targets_browser.py measures it). The first zoom of a view
+#: is the whole figure.
+BODY_ZOOMS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "front": (
+        (
+            "whole",
+            "Whole body",
+            ("arms", "elbows", "knees", "shoulders", "hips", "lymphatic-system"),
+        ),
+        (
+            "head",
+            "Head",
+            ("brain", "face", "eyes", "nose", "ears", "inner-ears", "sinuses", "teeth-jaw"),
+        ),
+        ("mid-head", "Centre of the head", ("pituitary-gland", "pineal-gland", "hypothalamus")),
+        (
+            "neck",
+            "Neck",
+            ("neck", "throat-tonsils", "thyroid", "parathyroid-glands", "upper-lymph-nodes"),
+        ),
+        (
+            "chest",
+            "Chest",
+            ("lungs", "heart", "bronchi", "esophagus", "thymus", "breasts", "diaphragm"),
+        ),
+        (
+            "upper-belly",
+            "Upper belly",
+            (
+                "liver",
+                "stomach",
+                "spleen",
+                "pancreas",
+                "gallbladder",
+                "duodenum",
+                "kidneys",
+                "adrenal-glands",
+                "solar-plexus",
+                "transverse-colon",
+            ),
+        ),
+        (
+            "lower-belly",
+            "Lower belly",
+            ("small-intestine", "ascending-colon", "descending-colon", "ureters", "appendix"),
+        ),
+        (
+            "pelvis",
+            "Pelvis",
+            (
+                "bladder",
+                "uterus",
+                "ovaries",
+                "fallopian-tubes",
+                "rectum",
+                "urethra",
+                "sigmoid-colon",
+                "groin-lymph-nodes",
+            ),
+        ),
+    ),
+    "back": (
+        ("whole", "Whole body", ("sciatic-nerves", "trapezius", "spine")),
+        ("head", "Head", ("cerebellum-brain-stem",)),
+        (
+            "upper-back",
+            "Upper back",
+            ("upper-back", "ribs", "shoulder-blades", "trapezius", "spine", "kidneys"),
+        ),
+        (
+            "lower-back",
+            "Lower back",
+            ("lower-back", "pelvis-lower-back", "sacro-iliac-joints", "sciatic-nerves"),
+        ),
+    ),
+}
+_ZOOM_PAD = 0.08  # of a zoom's box, around its regions
+_ZOOM_MIN = 90.0  # mm: a zoom's box is at least this wide and high
+_NOMINAL_PX = (240.0, 438.0)  # CSS px: the body figure on screen at 1280 x 800
+_TARGET_PX = 25.0  # CSS px across a round target: 24 and half a pixel each side
 
 
 def body_name(region: Region) -> str:
@@ -119,6 +208,15 @@ def nearest_in_direction(points: list[tuple[float, float]]) -> list[list[int]]:
     return out
 
 
+def _body_box(body: BodyChart) -> tuple[float, float, float, float]:
+    """The whole figure's box ``(x, y, width, height)`` in the page frame (y down)."""
+    x0 = min(body.outline(v).geometry.bounds[0] for v in body.views) - _PAD
+    x1 = max(body.outline(v).geometry.bounds[2] for v in body.views) + _PAD
+    y0 = min(body.outline(v).geometry.bounds[1] for v in body.views) - _PAD
+    y1 = max(body.outline(v).geometry.bounds[3] for v in body.views) + _PAD
+    return (round(x0), round(-y1), round(x1 - x0), round(y1 - y0))
+
+
 def body_svg(body: BodyChart) -> str:
     """The body figure as one ``<svg id="fm-body">``: a group per view, front shown first.
 
@@ -149,17 +247,71 @@ def body_svg(body: BodyChart) -> str:
             f'<g class="bview" data-view="{view}" role="group" '
             f'aria-label="Body, {view} view"{hidden}>{"".join(paths)}</g>'
         )
-    x0 = min(body.outline(v).geometry.bounds[0] for v in body.views) - _PAD
-    x1 = max(body.outline(v).geometry.bounds[2] for v in body.views) + _PAD
-    y0 = min(body.outline(v).geometry.bounds[1] for v in body.views) - _PAD
-    y1 = max(body.outline(v).geometry.bounds[3] for v in body.views) + _PAD
-    vb = f"{x0:.0f} {-y1:.0f} {x1 - x0:.0f} {y1 - y0:.0f}"
+    vb = " ".join(f"{v:.0f}" for v in _body_box(body))
     return (
         f'<svg id="fm-body" class="fm-body" xmlns="http://www.w3.org/2000/svg" viewBox="{vb}" '
         'role="group" aria-labelledby="fm-body-t">'
         '<title id="fm-body-t">The body: where the organs really are, one button per organ'
-        f'</title>{"".join(groups)}<g class="overlay"></g></svg>'
+        f'</title>{"".join(groups)}<g class="bhits" aria-hidden="true"></g>'
+        '<g class="overlay"></g></svg>'
     )
+
+
+def _polygons(geom: BaseGeometry) -> list[Any]:
+    """The polygons of a geometry (of a collection too), without empty ones."""
+    return [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon" and g.area]
+
+
+def _tap_points(free: BaseGeometry) -> list[tuple[float, float, float]]:
+    """Points well inside a region's free area: ``(x, y, radius)`` (page frame, y down).
+
+    Per polygon its largest inscribed circle's centre, then points of a grid over it whose
+    distance to its edge is at least half that circle's radius.
+    """
+    out = []
+    for part in _polygons(free):
+        circle = shapely.maximum_inscribed_circle(part, 0.2)
+        (cx, cy), _ = circle.coords
+        out.append((cx, -cy, circle.length))
+        x0, y0, x1, y1 = part.bounds
+        step = max(0.5, max(x1 - x0, y1 - y0) / 16)
+        edge = part.boundary
+        for i in range(int((x1 - x0) / step) + 1):
+            for j in range(int((y1 - y0) / step) + 1):
+                p = shapely.Point(x0 + i * step, y0 + j * step)
+                if part.contains(p) and (d := edge.distance(p)) >= circle.length / 2:
+                    out.append((p.x, -p.y, d))
+    return out
+
+
+def _spread_targets(
+    frees: list[BaseGeometry],
+    at: list[list[float]],
+    disc: list[float],
+    zooms: list[list[Any]],
+) -> None:
+    """Move the tap points of small regions apart where their round targets would overlap.
+
+    In each zoom shown at :data:`_NOMINAL_PX`, a region whose own circle is under
+    :data:`_TARGET_PX` across gets a round target that size at its tap point; where two such
+    points are closer than that, the smaller region's point moves to the point of its free
+    area farthest from the others (``at`` and ``disc`` updated in place).
+    """
+    need: dict[int, list[tuple[int, float]]] = {}
+    for _, _, box, ids in zooms:
+        scale = min(_NOMINAL_PX[0] / box[2], _NOMINAL_PX[1] / box[3])
+        small = [n for n in ids if disc[n] * scale < _TARGET_PX / 2]
+        for n in small:
+            need.setdefault(n, []).extend((m, _TARGET_PX / scale) for m in small if m != n)
+
+    def room(n: int, x: float, y: float) -> float:
+        return min((math.dist((x, y), at[m]) - d for m, d in need[n]), default=math.inf)
+
+    for n in sorted(need, key=lambda n: disc[n]):
+        if room(n, *at[n]) >= 0:
+            continue
+        best = max(_tap_points(frees[n]), key=lambda p: (min(room(n, p[0], p[1]), 0), p[2]))
+        at[n], disc[n] = [round(best[0], 1), round(best[1], 1)], round(best[2], 1)
 
 
 def body_data(body: BodyChart, chart: Chart) -> dict[str, Any]:
@@ -171,7 +323,10 @@ def body_data(body: BodyChart, chart: Chart) -> dict[str, Any]:
         ``regions``: ``[id, view, body area, label]`` per region (in :func:`body_svg`'s
         order); ``nav``: per region the region the arrow keys up, down, left and right go to
         (``-1``: none), within its view; ``at``: per region a point (page frame, y down) that
-        no region drawn over it covers, where a tap reaches it; ``start``: view -> the region
+        no region drawn over it covers, where a tap reaches it (the centre of the largest
+        circle that fits in what of the region shows); ``disc``: per region that circle's
+        radius (mm); ``zooms``: view -> ``[key, word, [x, y, width, height], [regions]]`` per
+        zoom of :data:`BODY_ZOOMS` (the first, the whole figure); ``start``: view -> the region
         Tab reaches first (the topmost); ``zr``: per zone (chart order) the regions of its
         body area; ``rz``: per region the zones claimed for its body area; ``views``: the
         views, front first; ``notes``: view -> which side of the page the body's right is on.
@@ -189,16 +344,37 @@ def body_data(body: BodyChart, chart: Chart) -> dict[str, Any]:
         if members:
             start[view] = min(members, key=lambda n: (screen[n][1], screen[n][0]))
     at: list[list[float]] = [[]] * len(order)
+    disc: list[float] = [0.0] * len(order)
+    frees: list[BaseGeometry] = [shapely.Point()] * len(order)
     above: dict[str, BaseGeometry] = {}  # per view, the regions drawn over the one at hand
     for n in range(len(order) - 1, -1, -1):  # a point of each region no later region covers
         r = order[n]
         geom = _simple(r.geometry, _SIMPLIFY["body"])
         over = above.get(r.view)
         free = geom.difference(over) if over is not None else geom
-        parts = list(getattr(free, "geoms", [free])) if not free.is_empty else [geom]
-        p = max(parts, key=lambda g: g.area).representative_point()
-        at[n] = [round(p.x, 1), round(-p.y, 1)]
+        parts = _polygons(free) or _polygons(geom)
+        frees[n] = unary_union(parts)
+        big = max(parts, key=lambda g: g.area)
+        circle = shapely.maximum_inscribed_circle(big, 0.2)
+        (cx, cy), _ = circle.coords
+        at[n] = [round(cx, 1), round(-cy, 1)]
+        disc[n] = round(circle.length, 1)
         above[r.view] = geom if over is None else over.union(geom)
+    zooms: dict[str, list[list[Any]]] = {}
+    for view in body.views:
+        zooms[view] = []
+        for k, (key, word, names) in enumerate(BODY_ZOOMS.get(view, ())):
+            ids = [index[f"{view}.{m}"] for m in names if f"{view}.{m}" in index]
+            if k == 0:
+                box = list(_body_box(body))
+            else:
+                x0, y0, x1, y1 = unary_union([order[n].geometry for n in ids]).bounds
+                pad = _ZOOM_PAD * max(x1 - x0, y1 - y0)
+                w, h = max(x1 - x0 + 2 * pad, _ZOOM_MIN), max(y1 - y0 + 2 * pad, _ZOOM_MIN)
+                cx, cy = (x0 + x1) / 2, -(y0 + y1) / 2
+                box = [round(cx - w / 2), round(cy - h / 2), round(w), round(h)]
+            zooms[view].append([key, word, box, ids])
+    _spread_targets(frees, at, disc, [z for view in body.views for z in zooms[view][1:]])
     by_area: dict[str, list[int]] = {}
     zr = []
     for z in chart.zones:
@@ -213,6 +389,8 @@ def body_data(body: BodyChart, chart: Chart) -> dict[str, Any]:
         "regions": [[r.id, r.view, r.body_area, r.label] for r in order],
         "nav": nav,
         "at": at,
+        "disc": disc,
+        "zooms": zooms,
         "start": start,
         "zr": zr,
         "rz": rz,

@@ -428,7 +428,7 @@
       else region(btn.getAttribute("data-region"));
     });
   });
-  window.addEventListener("resize", function () { applyZoom(); });
+  window.addEventListener("resize", function () { applyZoom(); if (bsvg) setBodyZoom(bzoom.key); });
   narrow.addEventListener("change", function () { placeFound(); zoomHome(); });
 
   // pinch with two fingers, drag with one (or the mouse) when zoomed in
@@ -789,7 +789,72 @@
     });
     var radio = document.querySelector('input[name="bview"][value="' + v + '"]');
     if (radio) radio.checked = true;
+    bodyZoomBar();
+    setBodyZoom("");
     bodyRefresh();
+  }
+  // The body's zooms (the whole figure, the head, the neck...): in each, every region it is
+  // for that is too small to tap gets a round target of 24 px or more at its tap point, over
+  // the regions (none of them covers another's target: tests/web/test_body_targets_browser.py).
+  var BODY_TARGET = 25; // CSS px across: 24 and half a pixel each side
+  var bvb0 = bsvg.getAttribute("viewBox"), bzoom = { key: "" };
+  var bzoomBar = document.getElementById("fm-bzoom");
+  function bodyZooms() { return B.zooms[bstate.view] || []; }
+  function bodyZoomBar() { // the zoom list's options: the zooms of the view shown
+    if (!bzoomBar) return;
+    bzoomBar.textContent = "";
+    bodyZooms().forEach(function (z) {
+      var o = document.createElement("option");
+      o.value = z[0];
+      o.textContent = z[1];
+      bzoomBar.appendChild(o);
+    });
+  }
+  if (bzoomBar) bzoomBar.addEventListener("change", function () { setBodyZoom(bzoomBar.value); });
+  function bodyZoom() {
+    var zs = bodyZooms();
+    return zs.filter(function (z) { return z[0] === bzoom.key; })[0] || zs[0] || null;
+  }
+  function setBodyZoom(key) { // "" or an unknown key: the whole figure
+    var zs = bodyZooms();
+    bzoom.key = key;
+    var z = bodyZoom(), vb = bvb0.split(" ").map(Number);
+    if (z && z !== zs[0]) { // the zoom's box, grown to the shape of the figure on screen
+      var box = z[2], w = bsvg.clientWidth, h = bsvg.clientHeight;
+      var a = w && h ? h / w : vb[3] / vb[2];
+      var bw = Math.max(box[2], box[3] / a), bh = bw * a;
+      vb = [box[0] + box[2] / 2 - bw / 2, box[1] + box[3] / 2 - bh / 2, bw, bh];
+    }
+    bzoom.key = z ? z[0] : "";
+    bsvg.setAttribute("viewBox", vb.map(function (v) { return Math.round(v * 10) / 10; }).join(" "));
+    if (bzoomBar && bzoom.key) bzoomBar.value = bzoom.key;
+    bodyHits();
+  }
+  function bodyHits() {
+    var g = bsvg.querySelector("g.bhits"), z = bodyZoom(), ctm = bsvg.getScreenCTM();
+    if (!g) return;
+    g.textContent = "";
+    var sc = ctm ? ctm.a : 0;
+    if (!z || !sc || !bsvg.clientWidth) return;
+    z[3].forEach(function (r) {
+      if (B.disc[r] * sc >= BODY_TARGET / 2) return; // large enough as drawn
+      var c = document.createElementNS(NS, "circle");
+      c.setAttribute("class", "bhit");
+      c.setAttribute("data-r", r);
+      c.setAttribute("cx", B.at[r][0]);
+      c.setAttribute("cy", B.at[r][1]);
+      c.setAttribute("r", Math.round(BODY_TARGET / 2 / sc * 100) / 100);
+      g.appendChild(c);
+    });
+  }
+  function inBodyWindow(r) {
+    var vb = bsvg.getAttribute("viewBox").split(" ").map(Number), p = B.at[r];
+    return p[0] > vb[0] && p[0] < vb[0] + vb[2] && p[1] > vb[1] && p[1] < vb[1] + vb[3];
+  }
+  function bodyZoomFor(r) { // a zoom that shows the region: the one for it, else the whole
+    if (inBodyWindow(r)) return;
+    var zs = bodyZooms(), z = zs.filter(function (q, k) { return k > 0 && q[3].indexOf(r) >= 0; })[0];
+    setBodyZoom(z ? z[0] : "");
   }
   function onView(r) { return B.regions[r][1] === bstate.view; }
   function bodyRefresh() { // one tab stop in the body: a marked organ, else the last, else the top
@@ -812,7 +877,10 @@
       bels[k].classList.add("on");
     });
     if (regions.length && !regions.some(onView)) setBodyView(B.regions[regions[0]][1]);
-    else bodyRefresh();
+    else {
+      if (!regions.filter(onView).every(inBodyWindow)) setBodyZoom("");
+      bodyRefresh();
+    }
     bodySel.textContent = regions.length
       ? "Marked in the body: " + B.regions[regions[0]][3] + "."
       : "";
@@ -849,8 +917,10 @@
   bsvg.addEventListener("click", function (ev) {
     var el = ev.target && ev.target.closest ? ev.target.closest("[data-r]") : null;
     if (!el) return;
-    selectArea(+el.getAttribute("data-r"));
-    if (narrow.matches) toPanel(-1, el);
+    var r = +el.getAttribute("data-r");
+    if (el !== bels[r]) bels[r].focus({ preventScroll: true }); // a round target: its region
+    selectArea(r);
+    if (narrow.matches) toPanel(-1, bels[r]);
   });
   bsvg.addEventListener("keydown", function (ev) {
     var el = ev.target && ev.target.closest ? ev.target.closest("[data-r]") : null;
@@ -873,6 +943,7 @@
   });
   bsvg.addEventListener("focusin", function (ev) {
     var el = ev.target && ev.target.closest ? ev.target.closest("[data-r]") : null;
+    if (el) bodyZoomFor(+el.getAttribute("data-r"));
     ring("bring-focus", el ? [+el.getAttribute("data-r")] : [], bels, bodySvg);
   });
   bsvg.addEventListener("focusout", function () { ring("bring-focus", [], bels, bodySvg); });
@@ -887,6 +958,7 @@
       b.setAttribute("aria-pressed", String(b.getAttribute("data-show") === what));
     });
     if (what === "feet") { zoomHome(); if (state.sel >= 0) showZone(state.sel); }
+    else setBodyZoom(bzoom.key);
   }
   showBtns.forEach(function (b) {
     b.addEventListener("click", function () { showWhat(b.getAttribute("data-show")); });

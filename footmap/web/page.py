@@ -395,10 +395,12 @@ def html_document(
         '<section class="bodyfig" aria-labelledby="fm-body-h">'
         f'<h2 id="fm-body-h">{_e(WHERE_HEADING)}: the body</h2>'
         f'<fieldset class="bviews"><legend>Body view</legend>{body_views}</fieldset>'
+        '<p class="bzoom"><label for="fm-bzoom">Zoom</label> <select id="fm-bzoom"></select></p>'
         f'<div class="bodybox">{body_svg(body)}</div>{side_notes}'
         '<p id="fm-body-sel" class="body-sel"></p>'
         '<p class="bhint">Real anatomy, for comparison: a marked organ is the one charts name '
-        "for the zone, not a connection. Click an organ to find the zones claimed for it.</p>"
+        "for the zone, not a connection. Click an organ to find the zones claimed for it; "
+        "for the small ones, choose the head, neck, chest, belly or pelvis in Zoom.</p>"
         f"{attribution}</section>"
     )
     real_footer = f'<h2>{_e(ANATOMY_SOURCES_HEADING)}</h2><ol class="sources">{real_refs}</ol>' + (

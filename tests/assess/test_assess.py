@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")
 
@@ -30,6 +31,7 @@ from shapely.ops import unary_union  # noqa: E402
 
 import footmap  # noqa: E402
 from footmap.assess import (  # noqa: E402
+    answer_key,
     key_data,
     quiz_items,
     variant,
@@ -38,13 +40,15 @@ from footmap.assess import (  # noqa: E402
     write_moodle,
     write_qti,
 )
+from footmap.assess.bank import claims_text, target_sources  # noqa: E402
 from footmap.assess.drawing import number_targets, outline_map  # noqa: E402
-from footmap.assess.items import to_chart_mm  # noqa: E402
+from footmap.assess.items import map_image, to_chart_mm  # noqa: E402
 from footmap.assess.qti import CP_NS, QTI_NS  # noqa: E402
 from footmap.assess.sheets import sheet_figures  # noqa: E402
 from footmap.cli import main  # noqa: E402
 from footmap.errors import FootmapError  # noqa: E402
 from footmap.text import caveat  # noqa: E402
+from footmap.text.describe import place  # noqa: E402
 
 CHART = footmap.load()
 CAVEAT = caveat.caveat_line(CHART)
@@ -274,8 +278,47 @@ def test_a_class_set_has_a_page_and_a_key_per_variant(tmp_path):
     key_text = _pdftext(pdf_key)
     assert "Variant 4-1" in key_text and "Variant 4-2" in key_text
     assert CAVEAT[:60] in key_text
-    zone = vs[0].targets[0].zone
-    assert f"1. {zone.body_area} ({zone.label};" in key_text
+    assert vs[0].targets[0].zone.id == "left.plantar.rectum"
+    assert "1. rectum (left foot, sole)" in key_text  # the label "Rectum" says no more
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    """Each page's text in reading order (column by column), whitespace joined."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    return [" ".join(page.split()) for page in out.split("\f")[:-1]]
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_a_key_of_ten_numbers_is_one_page_a_variant(tmp_path, size):
+    """Issue 22: a variant's key of ten numbers fits one page, A4 or letter, and still gives
+    each number's body area, label (when it says more), place, what charts claim with the
+    numbers of its sources, the sources and the caveat."""
+    vs = variants(CHART, 6, seed=11, count=10)
+    path = answer_key(CHART, vs, tmp_path / "key.pdf", size=size)
+    assert pdf_page_count(path) == 6
+    pages = _pdf_pages(path)
+    assert len(pages) == 6
+    for v, text in zip(vs, pages, strict=True):
+        assert f"Variant {v.id}" in text and CAVEAT[:60] in text
+        assert text.count("What charts claim:") == 10
+        assert "Sources (numbers in brackets cite them)" in text
+        for t in v.targets:
+            z = t.zone
+            label = "" if z.label.casefold() == z.body_area.casefold() else f"{z.label}; "
+            assert f"{t.number}. {z.body_area} ({label}{place(z)})" in text, t
+            assert " ".join(claims_text(z).split()[:6]) in text
+            assert target_sources(CHART, z)[0].citation.split()[0] in text
+
+
+def test_a_key_too_long_for_a_page_goes_on(tmp_path):
+    """29 numbers over four views take three pages, every entry on one of them."""
+    (v,) = variants(CHART, 1, seed=5, count=30, views=("plantar", "dorsal", "medial", "lateral"))
+    path = answer_key(CHART, [v], tmp_path / "key.pdf")
+    assert len(v.targets) == 29 and pdf_page_count(path) == 3
+    text = " ".join(_pdf_pages(path))
+    assert text.count("What charts claim:") == 29 and text.count(CAVEAT[:60]) == 3
 
 
 def test_the_svg_sheet_and_key_keep_their_text(tmp_path):
@@ -332,6 +375,53 @@ def test_hotspots_cover_every_zone_of_the_panel_smallest_first(quiz):
     areas = [CHART.zone(h.zone).geometry.area for h in it.hotspots]
     assert areas == sorted(areas)
     assert len({h.identifier for h in it.hotspots}) == len(it.hotspots)
+
+
+def _ink(png: bytes) -> tuple[tuple[int, int], float, float]:
+    """The PNG's size and the share of its width and height the drawing spans."""
+    img = Image.open(io.BytesIO(png)).convert("L")
+    dark = np.asarray(img) < 200
+    cols, rows = np.flatnonzero(dark.any(axis=0)), np.flatnonzero(dark.any(axis=1))
+    return img.size, (cols[-1] - cols[0] + 1) / img.size[0], (rows[-1] - rows[0] + 1) / img.size[1]
+
+
+@pytest.mark.parametrize(
+    ("foot", "view", "size"),
+    [
+        ("left", "plantar", (258, 640)),
+        ("right", "dorsal", (270, 640)),
+        ("left", "medial", (600, 301)),
+    ],
+)
+def test_the_quiz_image_is_the_foot(foot, view, size):
+    """Issue 26: the image is cropped to the foot (it spans at least 85 % of the width and
+    of the height), at most 600 px wide and 640 px tall, so a laptop shows the whole foot
+    and the marker under it."""
+    image = map_image(CHART, foot, view)
+    (w, h), across, down = _ink(image.png)
+    assert (w, h) == (image.width, image.height) == size
+    assert across >= 0.85 and down >= 0.85, (across, down)
+    x0, y0, x1, y1 = CHART.outline(foot, view).geometry.bounds
+    (u0, v0), (u1, v1) = image.to_pixels(x0, y1), image.to_pixels(x1, y0)
+    assert 0 <= u0 and u1 <= w and 0 <= v0 and v1 <= h
+    assert (u1 - u0) / w >= 0.9
+
+
+def test_every_asked_zone_is_a_24_pixel_target_and_every_hotspot_in_the_image():
+    """Every zone asked about (here all those the bank offers in all four views) is at
+    least 24 px wide and tall in its image (WCAG 2.5.8), and every hotspot's points lie in
+    the image: narrower zones (the sciatic band, the sigmoid colon) are not asked about."""
+    _, items = quiz_items(CHART, 50, seed=1, views=("plantar", "dorsal", "medial", "lateral"))
+    assert len(items) == 24
+    asked = {it.zone.id for it in items}
+    assert "left.plantar.sciatic" not in asked and "right.plantar.sciatic" not in asked
+    for it in items:
+        (h,) = [h for h in it.hotspots if h.identifier == it.correct]
+        us, vs = [p[0] for p in h.points], [p[1] for p in h.points]
+        assert max(us) - min(us) >= 24 and max(vs) - min(vs) >= 24, it.zone.id
+        for spot in it.hotspots:
+            assert all(0 <= u <= it.image.width and 0 <= v <= it.image.height
+                       for u, v in spot.points)  # fmt: skip
 
 
 def test_another_seed_asks_other_questions():

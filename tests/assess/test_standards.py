@@ -61,6 +61,7 @@ def test_every_item_and_the_test_are_valid_qti_2_1(package, qti_schema):
     assert {it.image.name for it in items} == {
         "left-plantar.png",
         "right-plantar.png",
+        "left-dorsal.png",
         "right-dorsal.png",
     }
     for name in xml:

@@ -245,19 +245,44 @@ def test_explorer_sizes_in_jupyterlab(browser, tmp_path, size, presentation, sol
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_tour_and_quiz_sizes_in_voila(browser, tmp_path):
+@pytest.mark.parametrize(
+    ("size", "sole"), [((1024, 768), 150), ((1280, 720), 150), ((1920, 1080), 300)],
+    ids=["1024x768", "1280x720", "1920x1080"],
+)  # fmt: skip
+def test_tour_and_quiz_sizes_in_voila(browser, tmp_path, size, sole):
     voila = _lab.start_voila(NOTEBOOKS / "teaching.ipynb", tmp_path)
-    ctx = browser.new_context(viewport={"width": 1024, "height": 768})
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
     ctx.set_default_timeout(180_000)
     page = ctx.new_page()
     try:
         page.goto(voila.url + "/", wait_until="domcontentloaded")
         page.wait_for_selector(".fm-evidence")
         for sel in (".footmap-tour", ".footmap-quiz"):
-            m = _check(page, sel, f"voila{sel[8:]}-1024x768", sole=150, share=0.55, feet=2)
+            name = f"voila{sel[8:]}-{size[0]}x{size[1]}"
+            m = _check(page, sel, name, sole=sole, share=0.55, feet=2)
             if sel == ".footmap-tour":  # the talking points: a column as tall as the map
                 side_h = m["side"][3] - m["side"][1]
                 assert side_h >= 0.9 * (m["canvas"][3] - m["canvas"][1]), m
     finally:
         ctx.close()
         voila.stop()
+
+
+def test_presentation_body_headings_stay_apart_in_a_narrow_side_column(chart, ipympl_backend):
+    """The body figure's "Front" and "Back" do not run together at 340 px (presentation)."""
+    from footmap.explorer import widget as fx
+
+    ex = fx.explore(chart, presentation=True)
+    try:
+        body = ex.body_view
+        assert body is not None and body.figure.dpi == 200.0
+        fig = body.figure
+        fig.set_size_inches(340 / fig.dpi, 340 * body.aspect / fig.dpi)
+        fig.canvas.draw()
+        r = fig.canvas.get_renderer()
+        heads = [t for t in body.artists.notes if t.get_text() in ("Front", "Back")]
+        assert [t.get_text() for t in heads] == ["Front", "Back"]
+        a, b = (t.get_window_extent(r) for t in heads)
+        assert a.x1 + 4 <= b.x0, (a, b)
+    finally:
+        ex.close()

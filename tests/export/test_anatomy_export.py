@@ -204,6 +204,29 @@ def test_the_feet_stay_the_largest_thing(chart, highlight, orientation):
     plt.close(fig)
 
 
+@pytest.mark.parametrize("size", ["a4", "letter"])
+def test_three_views_and_the_body_on_a_portrait_page_keep_clear(chart, size):
+    # the map's title (two lines) clear of its caption; the body's notes, wrapped, inside
+    # its strip (on letter they hung into the claims under it)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "footmap_export_layout", Path(__file__).with_name("test_layout.py")
+    )
+    assert spec is not None and spec.loader is not None
+    layout = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(layout)
+    fig = figure(chart, views=("plantar", "dorsal", "medial"), highlight=["kidneys", "heart",
+                 "liver"], size=size, orientation="portrait", body=True)  # fmt: skip
+    m = layout.measure(fig)
+    assert layout.overlaps(m["texts"]) == []
+    assert layout.crossing_feet(m) == []
+    assert layout.outside(m) == []
+    title = fig.footmap_artists.ax.title.get_text()
+    assert title.count("\n") == 1  # the case: a title on two lines
+    plt.close(fig)
+
+
 def test_texts_of_the_body_figure_stay_in_their_strip_and_clear_of_each_other(chart):
     fig = _body_fig("digestive")
     fig.canvas.draw()
@@ -296,3 +319,95 @@ def test_cli_export_with_body_and_layer(tmp_path, capsys):
     ids = {g.get("id") for g in root.iter(f"{SVG}g")}
     assert "body-front.kidneys" in ids and "anatomy-left.plantar.bone.navicular" in ids
     assert main(["export", str(out), "--layer", "veins"]) == 2
+
+
+# -- the export matrix with real anatomy (issue 22) ---------------------------------------------
+def _layout_helpers():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "footmap_export_layout", Path(__file__).with_name("test_layout.py")
+    )
+    assert spec is not None and spec.loader is not None
+    layout = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(layout)
+    return layout
+
+
+VIEWS = {"sole": ("plantar",), "three": ("plantar", "dorsal", "medial"), "all": None}
+
+
+def _check_clean(fig) -> dict:
+    """No text overlaps another or leaves the page; none crosses a foot it does not label
+    (a dermatome's root lies inside its band, on its own foot); the layer's legend, the
+    system legend and the key keep off the feet and each other. Returns the soles (mm)."""
+    import shapely
+
+    layout = _layout_helpers()
+    m = layout.measure(fig)
+    assert layout.overlaps(m["texts"]) == []
+    assert layout.outside(m) == []
+    r = fig.canvas.get_renderer()
+    feet = shapely.union_all(list(m["outlines"].values()))
+    crossing, roots = [], []
+    for t, box in m["texts"]:
+        if (t.get_gid() or "").startswith(("label-", "number-")):
+            continue
+        if (t.get_gid() or "").startswith("anatomy-label-"):
+            roots.append(t)
+            continue
+        if shapely.box(box.x0 + 1, box.y0 + 1, box.x1 - 1, box.y1 - 1).intersects(feet):
+            crossing.append(t.get_text()[:30])
+    assert crossing == []
+    for t in roots:  # the root's box centre on a foot
+        b = t.get_window_extent(r)
+        assert feet.contains(shapely.Point((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2)), t.get_text()
+    layer = getattr(fig, "footmap_layer", None)
+    boxes = {"system": fig.footmap_artists.legend, "key": fig.footmap_artists.key}
+    if layer is not None:
+        boxes["layer"] = layer.legend
+    ext = {k: a.get_window_extent(r) for k, a in boxes.items() if a is not None}
+    w, h = fig.bbox.width, fig.bbox.height
+    for name, b in ext.items():
+        assert not shapely.box(b.x0, b.y0, b.x1, b.y1).intersects(feet), name
+        assert b.x0 >= 0 and b.y0 >= 0 and b.x1 <= w and b.y1 <= h, name
+    if "layer" in ext:
+        assert [k for k, b in ext.items() if k != "layer" and b.overlaps(ext["layer"])] == []
+    return {p: hh for p, (_, hh) in m["feet"].items() if p.endswith(".plantar")}
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+@pytest.mark.parametrize("views", ["sole", "three", "all"])
+@pytest.mark.parametrize("layer", ["nerves", "bones", "dermatomes"])
+def test_every_layer_export_keeps_its_legend_clear(chart, layer, views, orientation):
+    fig = figure(chart, views=VIEWS[views], highlight="kidneys", layer=layer,
+                 orientation=orientation)  # fmt: skip
+    soles = _check_clean(fig)
+    least = 40.0 if views == "sole" else 20.0  # mm: one view, several views
+    assert min(soles.values()) >= least, soles
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("size", ["a4", "letter"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+@pytest.mark.parametrize("views", ["sole", "three", "all"])
+def test_every_body_export_keeps_the_soles_large(chart, views, orientation, size):
+    # three highlights cite 31 sources: the footer's list once took 35 % of a portrait page
+    # and left the soles 17 mm
+    fig = figure(chart, views=VIEWS[views], highlight=["kidneys", "heart", "liver"],
+                 body=True, orientation=orientation, size=size)  # fmt: skip
+    soles = _check_clean(fig)
+    least = 40.0 if views == "sole" else 20.0
+    assert min(soles.values()) >= least, soles
+    plt.close(fig)
+
+
+def test_a_layer_legend_in_a_band_under_several_views_on_a_portrait_page(chart):
+    fig = figure(chart, views=("plantar", "dorsal", "medial"), highlight="kidneys",
+                 layer="nerves", orientation="portrait")  # fmt: skip
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    leg, system = fig.footmap_layer.legend, fig.footmap_artists.legend
+    assert leg.get_window_extent(r).y1 < system.get_window_extent(r).y0  # under it
+    assert leg._ncols == 4  # in rows: the band is as wide as the map
+    plt.close(fig)

@@ -20,9 +20,9 @@ from footmap.export import export, figure
 @pytest.mark.parametrize(
     ("size", "orientation", "feet", "n_callouts"),
     [
-        ("a4", "landscape", "both", 134),
+        ("a4", "landscape", "both", 128),  # soles 29.6 mm (26.6 when the shape chose)
         ("letter", "landscape", "both", 125),
-        ("screen", "landscape", "both", 127),
+        ("screen", "landscape", "both", 128),
         ("a4", "portrait", "both", 115),
         ("a4", "landscape", "left", 57),
         ("a4", "landscape", "right", 56),

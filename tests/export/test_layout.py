@@ -155,3 +155,15 @@ def test_disagreement_marks_only_on_highlighted_zones(chart):
     fig = figure(chart)
     marks = fig.footmap_artists.disagreements
     assert len(marks.get_paths()) > 10 and max(marks.get_linewidths()) <= 0.6  # lighter
+
+
+def test_the_arrangement_drawing_the_feet_largest_wins(chart):
+    # all four views in a box 1.6 times as wide as tall: sole and top side by side, the
+    # profiles under them (three rows) draw the feet larger than two rows of two views,
+    # though two rows are closer to the box's shape
+    from footmap.render.layout import arrange
+
+    lay = arrange(chart, ("left", "right"), chart.views, 8.0, 1.6, 17.0, 11.0, False)
+    x0, y0, x1, y1 = lay.extent
+    assert len({round(p.offset[1]) for p in lay.panels}) == 3
+    assert round(min(1.6 / (x1 - x0), 1 / (y1 - y0)) * 1000, 3) == 1.697

@@ -82,6 +82,6 @@ def test_every_leader_starts_inside_its_own_zone_and_bends_at_most_once(chart, v
             bends += len(seg) - level - 2
             assert len(seg) - level <= 3
         assert outside == []
-        assert bends == {("all", "a4"): 10, ("all", "letter"): 4, ("plantar", "a4"): 3}[views, size]
+        assert bends == {("all", "a4"): 5, ("all", "letter"): 4, ("plantar", "a4"): 3}[views, size]
     finally:
         plt.close(fig)

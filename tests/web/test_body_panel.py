@@ -18,7 +18,13 @@ import pytest
 import footmap
 from footmap.render.body import plot_body
 from footmap.text.anatomy import under_sources, under_text, where_claims, where_sources
-from footmap.web.anatomy import body_data, body_name, body_order, nearest_in_direction
+from footmap.web.anatomy import (
+    BODY_ZOOMS,
+    body_data,
+    body_name,
+    body_order,
+    nearest_in_direction,
+)
 from footmap.web.page import html_document
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile.geojson"
@@ -234,3 +240,43 @@ def test_a_chart_on_other_outlines_gets_the_body_but_no_foot_anatomy():
 
 def test_the_figure_is_drawn_in_plot_bodys_order(body):
     assert body_order(body) == plot_body(body).regions
+
+
+def test_every_region_has_a_zoom_and_small_targets_stay_apart(chart, body):
+    data = body_data(body, chart)
+    zooms = data["zooms"]
+    assert [z[0] for z in zooms["front"]] == [
+        "whole",
+        "head",
+        "mid-head",
+        "neck",
+        "chest",
+        "upper-belly",
+        "lower-belly",
+        "pelvis",
+    ]
+    assert [z[0] for z in zooms["back"]] == ["whole", "head", "upper-back", "lower-back"]
+    assert zooms["front"][0][2] == [-472, -1712, 945, 1724]  # the whole figure's viewBox
+    assert f'viewBox="{" ".join(map(str, zooms["front"][0][2]))}"' in html_document(chart)
+    # every region is one a zoom is for; every name in BODY_ZOOMS is a region of its view
+    covered = {n for view in zooms.values() for z in view for n in z[3]}
+    assert covered == set(range(len(data["regions"]))) and len(covered) == 63
+    named = sum(len(names) for view in BODY_ZOOMS.values() for _, _, names in view)
+    assert named == sum(len(z[3]) for view in zooms.values() for z in view)
+    # the centre of the head: its three glands' tap points 10 mm apart or more
+    index = {rid: r for r, (rid, *_) in enumerate(data["regions"])}
+    mid = dict((z[0], z) for z in zooms["front"])["mid-head"]
+    assert sorted(data["regions"][n][0] for n in mid[3]) == [
+        "front.hypothalamus",
+        "front.pineal-gland",
+        "front.pituitary-gland",
+    ]
+    assert mid[2][2] == 90 and mid[2][3] == 90  # at least 90 mm each way
+    # the parathyroids' target moved off the thyroid's (the neck at 240 px: 25 px apart)
+    thyroid, para = (
+        data["at"][index["front.thyroid"]],
+        data["at"][index["front.parathyroid-glands"]],
+    )
+    neck = dict((z[0], z) for z in zooms["front"])["neck"][2]
+    apart = ((thyroid[0] - para[0]) ** 2 + (thyroid[1] - para[1]) ** 2) ** 0.5
+    assert apart * min(240 / neck[2], 438 / neck[3]) >= 25
