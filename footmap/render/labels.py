@@ -265,17 +265,22 @@ def place_once(artists: MapArtists, scale: float) -> None:
     fit = _fit(artists, scale)
     crossed, unlabelled = _place(artists, scale, called, at, fit)
     placed = (called, at)
-    # every crossed text tries its next place at once (texts far apart do not meet)
-    spots = {i: _spots(fits) for i, fits in crossed.items()}
-    for k in range(max((len(v) for v in spots.values()), default=0)):
-        trying = {i: spots[i][k] for i in crossed if k < len(spots.get(i, ()))}
-        if not trying:
-            break
-        trial = {**at, **trying}
-        found, left_out = _place(artists, scale, called, trial, fit)
-        placed = (called, trial)
-        if left_out <= unlabelled and len(found) < len(crossed):
-            at, crossed = trial, found
+
+    def other_places() -> None:
+        # every crossed text tries its next place at once (texts far apart do not meet)
+        nonlocal at, crossed, placed
+        spots = {i: _spots(fits) for i, fits in crossed.items()}
+        for k in range(max((len(v) for v in spots.values()), default=0)):
+            trying = {i: spots[i][k] for i in crossed if k < len(spots.get(i, ()))}
+            if not trying:
+                break
+            trial = {**at, **trying}
+            found, left_out = _place(artists, scale, called, trial, fit)
+            placed = (called, trial)
+            if left_out <= unlabelled and len(found) < len(crossed):
+                at, crossed = trial, found
+
+    other_places()
     for _ in range(3):
         if not crossed:
             break
@@ -293,6 +298,9 @@ def place_once(artists: MapArtists, scale: float) -> None:
                     break
         if not progress:
             break
+        # a callout moves the other numbers of its column: a text their leaders now cross
+        # tries its other places too
+        other_places()
     if placed != (called, at):
         _place(artists, scale, called, at, fit)
 
