@@ -5,24 +5,24 @@ from __future__ import annotations
 import re
 
 import footmap
+from footmap.render.plot import plot_map as real_plot_map
 from footmap.web import svg
 
 
 def _bent(monkeypatch, leader):
     """Lay the plantar view out as the page does, the first callout's leader replaced by
     ``leader`` (data mm, y up); returns (the callout's zone id, the SVG)."""
-    real = svg.plot_map
     first: list[str] = []
 
     def plot_map(*args, **kwargs):
-        arts = real(*args, **kwargs)
+        arts = real_plot_map(*args, **kwargs)
         segments = arts.leaders[0].get_segments()
         segments[0] = leader
         arts.leaders[0].set_segments(segments)
         first.append(next(t.get_gid() for t in arts.labels if t.get_gid().startswith("callout-")))
         return arts
 
-    monkeypatch.setattr(svg, "plot_map", plot_map)
+    monkeypatch.setattr("footmap.web.svg.plot_map", plot_map)
     chart = footmap.load()
     number = {z.id: k for k, z in enumerate(chart.zones)}
     out = svg.view_svg(chart, "plantar", ("left", "right"), number)["svg"]
