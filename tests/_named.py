@@ -26,6 +26,33 @@ def leader_crossings(artists) -> list[tuple[int, int]]:
             if sa.crosses(sb)]  # fmt: skip
 
 
+def leaders_over_text(fig) -> list[tuple[str, str]]:
+    """(callout gid, text gid) for each leader line crossing a name or number written inside
+    a zone, measured on the drawn figure: the texts' boxes are the renderer's window extents,
+    converted to data coordinates, and the leaders are the drawn polylines."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    artists = fig.footmap_artists
+    inv = artists.ax.transData.inverted()
+    (lines,) = [a for a in artists.leaders if a.get_gid() == "footmap-leaders"]
+    callouts = [t for t in artists.labels if t.get_gid().startswith("callout-")]
+    segments = lines.get_segments()
+    assert len(segments) == len(callouts)
+    boxes = []
+    for t in artists.labels:
+        if t.get_gid().startswith(("label-", "number-")) and t.get_visible():
+            e = t.get_window_extent(renderer)
+            (x0, y0), (x1, y1) = inv.transform([(e.x0, e.y0), (e.x1, e.y1)])
+            boxes.append((t.get_gid(), shapely.box(min(x0, x1), min(y0, y1), max(x0, x1),
+                                                   max(y0, y1))))  # fmt: skip
+    tree = shapely.STRtree([b for _, b in boxes])
+    found = []
+    for t, seg in zip(callouts, segments, strict=True):
+        for k in tree.query(shapely.LineString(seg), predicate="intersects"):
+            found.append((t.get_gid(), boxes[k][0]))
+    return found
+
+
 def key_on_feet(fig) -> list[str]:
     """Key texts whose box touches a foot outline (pixels)."""
     fig.canvas.draw()

@@ -9,10 +9,13 @@ the Axes' current size. The texts are footmap's fast texts (:mod:`footmap.render
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import shapely
+import shapely.affinity
+import shapely.ops
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
@@ -250,30 +253,130 @@ def place_once(artists: MapArtists, scale: float) -> None:
     scale : float
         Points per millimetre of the chart on the page; nothing is placed at zero or less.
     """
-    clear_labels(artists)
-    ax, zones, layout = artists.ax, artists.zones, artists.layout
-    if not zones or layout is None or scale <= 0:
+    # A name or number written inside a zone that a leader still crosses, with no place in
+    # its zone clear of the leaders, tries other places in its zone, the leaders laid out
+    # again around it; failing that, its zone gets a callout instead (never when that would
+    # leave a zone without a number).
+    called: frozenset[int] = frozenset()
+    at: dict[int, tuple[float, float]] = {}
+    if not artists.zones or artists.layout is None or scale <= 0:
+        clear_labels(artists)
         return
+    fit = _fit(artists, scale)
+    crossed, unlabelled = _place(artists, scale, called, at, fit)
+    placed = (called, at)
+
+    def other_places() -> None:
+        # every crossed text tries its next place at once (texts far apart do not meet)
+        nonlocal at, crossed, placed
+        spots = {i: _spots(fits) for i, fits in crossed.items()}
+        for k in range(max((len(v) for v in spots.values()), default=0)):
+            trying = {i: spots[i][k] for i in crossed if k < len(spots.get(i, ()))}
+            if not trying:
+                break
+            trial = {**at, **trying}
+            found, left_out = _place(artists, scale, called, trial, fit)
+            placed = (called, trial)
+            if left_out <= unlabelled and len(found) < len(crossed):
+                at, crossed = trial, found
+
+    other_places()
+    for _ in range(3):
+        if not crossed:
+            break
+        # all at once when the columns hold them all, else one zone at a time
+        progress = False
+        for n, extra in enumerate([set(crossed), *({i} for i in sorted(crossed))]):
+            trial_called = called | extra
+            if trial_called == called:
+                continue
+            found, left_out = _place(artists, scale, trial_called, at, fit)
+            placed = (trial_called, at)
+            if left_out <= unlabelled:
+                called, crossed, progress = trial_called, found, True
+                if n == 0:
+                    break
+        if not progress:
+            break
+        # a callout moves the other numbers of its column: a text their leaders now cross
+        # tries its other places too
+        other_places()
+    if placed != (called, at):
+        _place(artists, scale, called, at, fit)
+
+
+def _spots(fits: np.ndarray, most: int = 4) -> list[tuple[float, float]]:
+    """Up to ``most`` of the places ``fits`` (one row each), spread as far apart as they go."""
+    if not len(fits):
+        return []
+    chosen = [0]
+    far = np.hypot(*(fits - fits[0]).T)
+    while len(chosen) < min(most, len(fits)):
+        k = int(np.argmax(far))
+        if far[k] <= 0:
+            break
+        chosen.append(k)
+        far = np.minimum(far, np.hypot(*(fits - fits[k]).T))
+    return [(float(fits[k, 0]), float(fits[k, 1])) for k in chosen]
+
+
+#: Zones' bounds, inside labels, inside numbers and the rest (callouts): see :func:`_fit`.
+_Fit = tuple[np.ndarray, dict[int, tuple[str, float, float]], dict[int, float], np.ndarray]
+
+
+def _fit(artists: MapArtists, scale: float) -> _Fit:
+    """Which zones get their name inside, which their number inside, and which a callout."""
+    zones = artists.zones
     wanted = np.ones(len(zones), bool)
     if artists.label_only is not None:
         wanted[:] = False
         wanted[list(artists.label_only)] = True
     bounds = _bounds(zones)
     inside, small = inside_labels(zones, wanted, artists.label_pt, scale, bounds)
-    chart_numbers = artists.chart.numbers
-    numbered = inside_numbers(zones, small, chart_numbers, artists.label_pt, scale)
+    numbered = inside_numbers(zones, small, artists.chart.numbers, artists.label_pt, scale)
     small = np.setdiff1d(small, np.fromiter(numbered, int, len(numbered)))
+    return bounds, inside, numbered, small
+
+
+def _place(
+    artists: MapArtists,
+    scale: float,
+    called: frozenset[int],
+    at: Mapping[int, tuple[float, float]],
+    fit: _Fit | None = None,
+) -> tuple[dict[int, np.ndarray], int]:
+    """One pass of :func:`place_once`, the zones ``called`` out whatever their size.
+
+    ``fit`` is what :func:`_fit` found for this ``scale`` (found again when not given).
+    ``at`` puts the name or number of a zone elsewhere than at its anchor (data coordinates).
+    Returns the zones whose inside name or number a leader still crosses (with the places in
+    the zone where it would fit, one row each), and how many zones went without a number.
+    """
+    clear_labels(artists)
+    ax, zones, layout = artists.ax, artists.zones, artists.layout
+    if not zones or layout is None or scale <= 0:
+        return {}, 0
+    chart_numbers = artists.chart.numbers
+    if fit is None:
+        fit = _fit(artists, scale)
+    bounds, inside, numbered, small = fit
+    if called:
+        inside = {i: v for i, v in inside.items() if i not in called}
+        numbered = {i: v for i, v in numbered.items() if i not in called}
+        small = np.union1d(small, np.fromiter(called, int, len(called)))
 
     offsets = np.array([artists.panels[z.foot, z.view] for z in zones]).reshape(-1, 2)
     labels: list[Text] = []
+    # (zone index, text, its box about its position in mm): what a leader must not cross
+    boxes: list[tuple[int, Text, tuple[float, float, float, float]]] = []
     face = artists.face
     for i, (text, size, rotation) in inside.items():
         z = zones[i]
-        x, y = z.anchor
+        x, y = at.get(i, (z.anchor[0] + offsets[i, 0], z.anchor[1] + offsets[i, 1]))
         t = fasttext.adopt(
             ax.text(
-                x + offsets[i, 0],
-                y + offsets[i, 1],
+                x,
+                y,
                 text,
                 ha="center",
                 va="center",
@@ -289,14 +392,18 @@ def place_once(artists: MapArtists, scale: float) -> None:
         )
         t.set_in_layout(False)
         labels.append(t)
+        w, h = text_size(text, size)
+        w, h = (h, w) if rotation else (w, h)
+        w, h = w / scale / 2 + LABEL_PAD_MM / 2, h / scale / 2 + LABEL_PAD_MM / 2
+        boxes.append((i, t, (-w, -h, w, h)))
 
     for i, size in numbered.items():
         z = zones[i]
-        x, y = z.anchor
+        x, y = at.get(i, (z.anchor[0] + offsets[i, 0], z.anchor[1] + offsets[i, 1]))
         t = fasttext.adopt(
             ax.text(
-                x + offsets[i, 0],
-                y + offsets[i, 1],
+                x,
+                y,
                 str(chart_numbers[z.id]),
                 ha="center",
                 va="center_baseline",
@@ -310,12 +417,117 @@ def place_once(artists: MapArtists, scale: float) -> None:
         )
         t.set_in_layout(False)
         labels.append(t)
+        w, h = text_size(str(chart_numbers[z.id]), size, "bold")
+        w, h = w / scale / 2 + NUMBER_PAD_MM, h / scale / 2 + NUMBER_PAD_MM
+        boxes.append((i, t, (-w, -h, w, h)))
     named = {chart_numbers[zones[i].id]: display_text(zones[i].label) for i in numbered}
-    leaders, key = _callouts(artists, small, bounds, offsets, scale, labels, named)
+    boxes = _as_drawn(ax, boxes, scale)
+    clear = LEADER_CLEAR_PT / scale
+    avoid = []
+    for _, t, (bx0, by0, bx1, by1) in boxes:
+        x, y = t.get_position()
+        avoid.append(
+            shapely.box(x + bx0 - clear, y + by0 - clear, x + bx1 + clear, y + by1 + clear)
+        )
+    leaders, key, unlabelled = _callouts(
+        artists, small, bounds, offsets, scale, labels, named, avoid
+    )
+    crossed = _clear_of_leaders(artists, boxes, leaders, offsets, scale) if leaders else {}
     artists.labels, artists.leaders, artists.key = labels, leaders, key
     recolor_labels(artists)
     if not artists.labels_on:
         artists.set_labels_visible(False)
+    return crossed, unlabelled
+
+
+#: Clearance (points) kept between a leader line and a name or number written inside a zone.
+LEADER_CLEAR_PT = 0.4
+
+
+def _as_drawn(
+    ax: Axes, boxes: list[tuple[int, Text, tuple[float, float, float, float]]], scale: float
+) -> list[tuple[int, Text, tuple[float, float, float, float]]]:
+    """``boxes`` with each text's box as the canvas draws it, when the canvas can tell.
+
+    A box is ``(x0, y0, x1, y1)`` about the text's position, in data millimetres, with
+    :data:`NUMBER_PAD_MM` to spare; the estimates of ``boxes`` (wider, and centred where a
+    number's digits sit low) stay when the figure's canvas has no renderer.
+    """
+    get_renderer = getattr(root_figure(ax).canvas, "get_renderer", None)
+    if get_renderer is None or not boxes:
+        return boxes
+    renderer = get_renderer()
+    inv = ax.transData.inverted()
+    pad = NUMBER_PAD_MM
+    out = []
+    for i, t, _ in boxes:
+        x, y = t.get_position()
+        e = t.get_window_extent(renderer)
+        (x0, y0), (x1, y1) = inv.transform([(e.x0, e.y0), (e.x1, e.y1)])
+        x0, x1 = sorted((float(x0), float(x1)))
+        y0, y1 = sorted((float(y0), float(y1)))
+        out.append((i, t, (x0 - x - pad, y0 - y - pad, x1 - x + pad, y1 - y + pad)))
+    return out
+
+
+def _clear_of_leaders(
+    artists: MapArtists,
+    boxes: Sequence[tuple[int, Text, tuple[float, float, float, float]]],
+    leaders: Sequence[Artist],
+    offsets: np.ndarray,
+    scale: float,
+) -> dict[int, np.ndarray]:
+    """Move each name or number written inside a zone off the leader lines that cross it.
+
+    A leader runs from its zone's anchor across the foot to its number beside the foot, and
+    may pass over a name or number written inside another zone. Such a text moves, within
+    its own zone, to the nearest place where its box (``boxes``: zone index, text, its box
+    about its position in mm) keeps :data:`LEADER_CLEAR_PT` clear of every leader and anchor
+    dot and still lies inside the zone. A text with no such place stays where it was; those
+    zones are returned, each with the places (text positions, one row each) where its text
+    would fit in the zone.
+    """
+    lines, dots = leaders[0], leaders[-1]
+    assert isinstance(lines, LineCollection)
+    clear = LEADER_CLEAR_PT / scale
+    obstacles = [shapely.LineString(seg) for seg in lines.get_segments() if len(seg) > 1]
+    dot_xy = np.column_stack(dots.get_data()) if hasattr(dots, "get_data") else np.zeros((0, 2))
+    obstacles += list(shapely.points(dot_xy).reshape(-1))
+    if not obstacles:
+        return {}
+    tree = shapely.STRtree(obstacles)
+    zones = artists.zones
+    crossed: dict[int, np.ndarray] = {}
+    for i, t, (bx0, by0, bx1, by1) in boxes:
+        x, y = (float(v) for v in t.get_position())
+        here = shapely.box(x + bx0 - clear, y + by0 - clear, x + bx1 + clear, y + by1 + clear)
+        if not tree.query(here, predicate="intersects").size:
+            continue
+        dx, dy = offsets[i]
+        zone = shapely.affinity.translate(zones[i].geometry, dx, dy)
+        zx0, zy0, zx1, zy1 = zone.bounds
+        step = max(min(bx1 - bx0, by1 - by0) / 6, 0.05)
+        gx = np.arange(zx0 - bx0, zx1 - bx1 + step / 2, step)
+        gy = np.arange(zy0 - by0, zy1 - by1 + step / 2, step)
+        crossed[i] = np.zeros((0, 2))
+        if not gx.size or not gy.size:
+            continue
+        cx, cy = (a.ravel() for a in np.meshgrid(gx, gy))
+        fits = shapely.contains(zone, shapely.box(cx + bx0, cy + by0, cx + bx1, cy + by1))
+        cx, cy = cx[fits], cy[fits]
+        if not cx.size:
+            continue
+        crossed[i] = np.column_stack([cx, cy])
+        grown = shapely.box(cx + bx0 - clear, cy + by0 - clear, cx + bx1 + clear, cy + by1 + clear)
+        hit = np.zeros(cx.size, bool)
+        hit[tree.query(grown, predicate="intersects")[0]] = True
+        if hit.all():
+            continue
+        free = np.flatnonzero(~hit)
+        best = free[np.argmin(np.hypot(cx[free] - x, cy[free] - y))]
+        t.set_position((float(cx[best]), float(cy[best])))
+        del crossed[i]
+    return crossed
 
 
 def _spread(desired: list[float], lo: float, hi: float, step: float) -> list[float]:
@@ -338,7 +550,8 @@ def _callouts(
     scale: float,
     labels: list[Text],
     named: Mapping[int, str] | None = None,
-) -> tuple[list[Artist], NumberKey | None]:
+    avoid: Sequence[shapely.Geometry] = (),
+) -> tuple[list[Artist], NumberKey | None, int]:
     """Numbered callouts in columns beside each panel, leader lines and the key.
 
     Every zone in ``small`` gets a number: when the columns beside a panel have too few
@@ -355,7 +568,7 @@ def _callouts(
     ax, zones, layout = artists.ax, artists.zones, artists.layout
     assert layout is not None
     if small.size == 0 and not named:
-        return [], None
+        return [], None, 0
     cx = np.array([zones[i].anchor[0] for i in small], float).reshape(-1) + offsets[small, 0]
     area = (bounds[small, 2] - bounds[small, 0]) * (bounds[small, 3] - bounds[small, 1])
     panel_of = artists.panel_of[small]
@@ -439,15 +652,16 @@ def _callouts(
             entries[chart_numbers[zones[i].id]] = display_text(zones[i].label)
     entries = dict(sorted(entries.items()))
 
+    avoid_tree = shapely.STRtree(list(avoid))
     segments, dots, circles = [], [], []
+    starts: list[int] = []  # the zone of each leader
     for x, outer, side, ids, lo, hi in columns:
         ids.sort(key=lambda i: zones[i].anchor[1] + offsets[i, 1])
-        anchors = [
-            (zones[i].anchor[0] + offsets[i, 0], zones[i].anchor[1] + offsets[i, 1]) for i in ids
-        ]
+        anchors = [_anchor(zones[i], offsets[i], avoid_tree, radius) for i in ids]
         ys = _spread([a[1] for a in anchors], lo, hi, step)
         end = x + radius if side == 0 else x - radius
         ys = _uncross(anchors, ys, end)
+        ys = _around(anchors, ys, end, (lo, hi, step), avoid_tree)
         rank = {y: r for r, y in enumerate(sorted(ys))}
         for i, (axx, ayy), y in zip(ids, anchors, ys, strict=True):
             # Staggered columns: every other number stands in the outer column, its leader
@@ -461,6 +675,7 @@ def _callouts(
                 )
             dots.append((axx, ayy))
             circles.append((nx, y))
+            starts.append(i)
             t = fasttext.adopt(
                 ax.text(
                     nx,
@@ -477,6 +692,7 @@ def _callouts(
             )
             t.set_in_layout(False)
             labels.append(t)
+    _restart(segments, dots, [zones[i] for i in starts], offsets[starts], avoid_tree, radius)
     lines = LineCollection(
         segments, colors="#333333", linewidths=0.55, zorder=LEADER_Z, capstyle="round"
     )
@@ -509,11 +725,11 @@ def _callouts(
     for a in (ring_line, dot_line):
         a.set_in_layout(False)
     if not artists.draw_key:  # the caller shows the key itself (the explorer: HTML beside)
-        return [lines, ring_line, dot_line], None
+        return [lines, ring_line, dot_line], None, unlabelled
     key_x = layout.extent[0] - artists.key_pt / scale
     key_room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
     key = _key(ax, entries, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)
-    return [lines, ring_line, dot_line], key
+    return [lines, ring_line, dot_line], key, unlabelled
 
 
 def _column_span(
@@ -602,6 +818,224 @@ def _uncross(anchors: list[tuple[float, float]], ys: list[float], x: float) -> l
                     swapped = True
         if not swapped:
             break
+    return ys
+
+
+def _anchor(
+    zone: Zone, offset: np.ndarray, avoid: shapely.STRtree, margin: float
+) -> tuple[float, float]:
+    """Where a zone's leader starts (data coordinates): its anchor, off the inside texts.
+
+    When the anchor lies in the box of a name or number written inside another zone
+    (``avoid``; overlapping zones), the leader starts at the point of the zone nearest its
+    anchor that lies out of every such box, ``margin`` inside where the zone allows.
+    """
+    dx, dy = float(offset[0]), float(offset[1])
+    x, y = zone.anchor[0] + dx, zone.anchor[1] + dy
+    here = shapely.Point(x, y)
+    hit = avoid.query(here, predicate="intersects")
+    if not hit.size:
+        return (x, y)
+    geom = shapely.affinity.translate(zone.geometry, dx, dy)
+    near = avoid.query(geom, predicate="intersects")
+    free = geom.difference(shapely.union_all(avoid.geometries.take(near)))
+    if free.is_empty:
+        return (x, y)
+    for room in (margin, margin / 3, 0.0):
+        inner = free.buffer(-room) if room else free
+        if not inner.is_empty:
+            p = shapely.ops.nearest_points(inner, here)[0]
+            return (float(p.x), float(p.y))
+    return (x, y)
+
+
+def _restart(
+    segments: list[list[tuple[float, float]]],
+    dots: list[tuple[float, float]],
+    zones: Sequence[Zone],
+    offsets: np.ndarray,
+    avoid: shapely.STRtree,
+    margin: float,
+) -> None:
+    """Start a leader elsewhere in its zone when it crosses a name or number (in place).
+
+    ``segments[k]`` (the leader of ``zones[k]``, offset by ``offsets[k]``) starts at
+    ``dots[k]``. A leader crossing a box of ``avoid`` starts instead at the point of its
+    zone nearest its anchor (``margin`` inside the zone where it allows) from which it
+    crosses no box and no other leader; when there is none, it bends once round a box
+    (:func:`_bend`), from its anchor or a point near it.
+    """
+    if not len(avoid.geometries):
+        return
+    lines = [shapely.LineString(seg) for seg in segments]
+    todo = [k for k in range(len(segments)) if avoid.query(lines[k], predicate="intersects").size]
+    inners: dict[int, shapely.Geometry] = {}  # each zone, ``margin`` in where it allows
+    # twice: a leader that could not move for another's sake may once that one has moved
+    for k in todo + todo:
+        seg = segments[k]
+        if not avoid.query(lines[k], predicate="intersects").size:
+            continue
+        if k not in inners:
+            dx, dy = float(offsets[k][0]), float(offsets[k][1])
+            zone = shapely.affinity.translate(zones[k].geometry, dx, dy)
+            inner = zone.buffer(-margin)
+            inners[k] = inner if not inner.is_empty else zone
+        inner = inners[k]
+        x0, y0, x1, y1 = inner.bounds
+        step = max(min(x1 - x0, y1 - y0) / 8, 1e-6)
+        gx, gy = np.meshgrid(np.arange(x0, x1 + step / 2, step), np.arange(y0, y1 + step / 2, step))
+        px, py = gx.ravel(), gy.ravel()
+        ok = shapely.contains_xy(inner, px, py)
+        px, py = px[ok], py[ok]
+        order = np.argsort(np.hypot(px - dots[k][0], py - dots[k][1]), kind="stable")
+        others = shapely.STRtree([line for j, line in enumerate(lines) if j != k])
+        sx = np.concatenate([[dots[k][0]], px[order]])
+        sy = np.concatenate([[dots[k][1]], py[order]])
+        near = others.query(shapely.points(sx, sy), "dwithin", distance=margin / 2)[0]
+        keep = np.ones(sx.size, bool)
+        keep[near] = False
+        starts = [(float(a), float(b)) for a, b in zip(sx[keep], sy[keep], strict=True)]
+        # straight from another point of the zone, else with one elbow round a text
+        path = None
+        for start in starts:
+            if avoid.query(shapely.LineString([start, seg[1]]), predicate="intersects").size:
+                continue
+            if not others.query(shapely.LineString([start, *seg[1:]]), predicate="crosses").size:
+                path = [start, *seg[1:]]
+                break
+        for start in starts[:8] if path is None else ():
+            path = _bend([start, *seg[1:]], avoid, others, margin)
+            if path is not None:
+                break
+        if path is not None:
+            seg[:] = path
+            dots[k] = path[0]
+            lines[k] = shapely.LineString(path)
+
+
+def _bend(
+    seg: list[tuple[float, float]],
+    avoid: shapely.STRtree,
+    others: shapely.STRtree,
+    margin: float,
+) -> list[tuple[float, float]] | None:
+    """``seg`` with one elbow, so that it crosses no box of ``avoid`` and no leader of ``others``.
+
+    The elbow stands just off a corner of a box near the leader; the shortest such leader
+    wins. ``None`` when there is none.
+    """
+    start, end = seg[0], seg[1]
+    line = shapely.LineString([start, end])
+    near = avoid.query(line.buffer(line.length / 2))
+    best: tuple[float, list[tuple[float, float]]] | None = None
+    for bx0, by0, bx1, by1 in shapely.bounds(avoid.geometries.take(near)):
+        bx0, by0, bx1, by1 = bx0 - margin / 4, by0 - margin / 4, bx1 + margin / 4, by1 + margin / 4
+        for px, py in ((bx0, by0), (bx0, by1), (bx1, by0), (bx1, by1)):
+            path = [start, (px, py), *seg[1:]]
+            legs = shapely.LineString(path[:3])
+            if avoid.query(legs, predicate="intersects").size:
+                continue
+            full = shapely.LineString(path)
+            if others.query(full, predicate="crosses").size:
+                continue
+            if best is None or full.length < best[0]:
+                best = (full.length, path)
+    return None if best is None else best[1]
+
+
+def _around(
+    anchors: list[tuple[float, float]],
+    ys: list[float],
+    x: float,
+    slots: tuple[float, float, float],
+    avoid: shapely.STRtree,
+) -> list[float]:
+    """``ys`` changed so that fewer leaders cross a text in ``avoid``, none crossing another.
+
+    The leader of zone ``k`` runs from ``anchors[k]`` to ``(x, ys[k])``; ``slots`` is the
+    column's (lowest, highest, step): numbers stay within it, ``step`` apart. A leader that
+    crosses a name or number written inside a zone (``avoid``: their boxes, with room to
+    spare) moves its number to another place: a free one in the column, another number's
+    (the two swap), or between two others (those between move one place along), when that
+    makes fewer leaders cross a text and no two leaders cross, and no leader grows longer
+    by more than three places; the best change first.
+    """
+    ys = list(ys)
+    n = len(ys)
+    if not n or not len(avoid.geometries):
+        return ys
+    lo, hi, step = slots
+
+    seen: dict[tuple[int, float], int] = {}
+
+    def hits(k: int, y: float) -> int:
+        if (k, y) not in seen:
+            line = shapely.LineString([anchors[k], (x, y)])
+            seen[k, y] = int(avoid.query(line, predicate="intersects").size)
+        return seen[k, y]
+
+    def length(k: int, y: float) -> float:
+        return math.hypot(x - anchors[k][0], y - anchors[k][1])
+
+    def untangled(new: list[float], changed: list[int]) -> bool:
+        return not any(
+            _crosses(anchors[a], (x, new[a]), anchors[b], (x, new[b]))
+            for a in changed
+            for b in range(n)
+            if b != a and not (b in changed and b < a)
+        )
+
+    for _ in range(2 * n):
+        cost = [hits(k, ys[k]) for k in range(n)]
+        if not any(cost):
+            break
+        best: tuple[int, float, list[float]] | None = None  # gain, -displacement, ys
+        for a in (k for k in range(n) if cost[k]):
+            options: list[list[float]] = []
+            # a free place on the slot grid through the number, clear of the others, no
+            # further than two places beyond the column's ends
+            near_lo, near_hi = max(lo, min(ys) - 2 * step), min(hi, max(ys) + 2 * step)
+            grid = ys[a] + step * np.arange(
+                -int((ys[a] - near_lo) // step), int((near_hi - ys[a]) // step) + 1
+            )
+            others = np.array([ys[j] for j in range(n) if j != a])
+            for y in grid:
+                if not others.size or np.min(np.abs(others - y)) >= step * 0.999:
+                    new = list(ys)
+                    new[a] = float(y)
+                    options.append(new)
+            # another's place: the two swap, or those between move one place along
+            order = sorted(range(n), key=lambda j: ys[j])
+            r = order.index(a)
+            for t in range(n):
+                if t == r:
+                    continue
+                swap = list(ys)
+                swap[a], swap[order[t]] = ys[order[t]], ys[a]
+                options.append(swap)
+                if abs(t - r) > 1:
+                    shift = list(ys)
+                    moved = order[t:r] if t < r else order[r + 1 : t + 1][::-1]
+                    for j, k in zip(moved, order[t + 1 : r + 1] if t < r else order[r:t][::-1],
+                                    strict=True):  # fmt: skip
+                        shift[j] = ys[k]
+                    shift[a] = ys[order[t]]
+                    options.append(shift)
+            for new in options:
+                changed = [k for k in range(n) if new[k] != ys[k]]
+                if any(length(k, new[k]) > length(k, ys[k]) + 3 * step for k in changed):
+                    continue  # a leader much longer reads worse than a bend
+                gain = sum(cost[k] - hits(k, new[k]) for k in changed)
+                if gain <= 0:
+                    continue
+                moved_by = -sum(abs(new[k] - ys[k]) for k in changed)
+                if best is not None and (gain, moved_by) <= best[:2]:
+                    continue
+                if untangled(new, changed):
+                    best = (gain, moved_by, new)
+        if best is None:
+            break
+        ys = best[2]
     return ys
 
 

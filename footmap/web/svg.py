@@ -231,13 +231,17 @@ def view_svg(
         cx, cy = np.asarray(rings.get_xdata()), np.asarray(rings.get_ydata())
         for k, t in enumerate(callouts):
             z = chart.zone((t.get_gid() or "")[len("callout-") :])
-            (ax_, ay_), (ex, ey) = segments[k]
+            # every point of the leader: a bent one, or one run on to an outer column, has
+            # three or four
+            leader = np.asarray(segments[k], float)
+            ax_, ay_ = float(leader[0, 0]), float(leader[0, 1])
+            points = " ".join(f"{_r(px)},{_r(-py)}" for px, py in leader)
             x, y = float(cx[k]), -float(cy[k])
             n = t.get_text()
             dot = _r(max(0.9 * mm, 0.3))  # matplotlib's marker: 1.8 pt across
             parts[z.foot].append(
                 f'<g class="callout" id="callout-{_e(z.id)}" data-z="{number[z.id]}">'
-                f'<path class="leader" d="M{_r(ax_)} {_r(-ay_)}L{_r(ex)} {_r(-ey)}"/>'
+                f'<polyline class="leader" points="{points}"/>'
                 f'<circle class="dot" cx="{_r(ax_)}" cy="{_r(-ay_)}" r="{dot}"/>'
                 f'<circle class="ring" cx="{_r(x)}" cy="{_r(y)}" r="{_r(radius)}"/>'
                 + _text(x, y, n, float(t.get_fontsize()) * mm, cls="num", weight="bold")

@@ -2,8 +2,8 @@
 
 Issue 23 item 12: the all-views page left dozens of zones unnamed ("N zones too small to label
 here"). Measured on the drawn pages: every drawn zone has one of ``label-<id>``, ``number-<id>``
-or ``callout-<id>``, the key lists every number drawn, no two leaders cross, and the key stays
-clear of every foot.
+or ``callout-<id>``, the key lists every number drawn, no two leaders cross, no leader crosses
+a name or number written inside a zone (issue 22), and the key stays clear of every foot.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 import matplotlib.pyplot as plt
 import pytest
-from _named import key_numbers, key_on_feet, leader_crossings, unnamed
+from _named import key_numbers, key_on_feet, leader_crossings, leaders_over_text, unnamed
 
 from footmap.export import export, figure
 
@@ -20,9 +20,9 @@ from footmap.export import export, figure
 @pytest.mark.parametrize(
     ("size", "orientation", "feet", "n_callouts"),
     [
-        ("a4", "landscape", "both", 127),  # soles 29.6 mm (26.6 when the shape chose)
-        ("letter", "landscape", "both", 124),
-        ("screen", "landscape", "both", 127),
+        ("a4", "landscape", "both", 128),  # soles 29.6 mm (26.6 when the shape chose)
+        ("letter", "landscape", "both", 125),
+        ("screen", "landscape", "both", 128),
         ("a4", "portrait", "both", 115),
         ("a4", "landscape", "left", 57),
         ("a4", "landscape", "right", 56),
@@ -41,7 +41,29 @@ def test_the_all_views_page_names_every_zone(chart, size, orientation, feet, n_c
                  if not any(t.get_gid() == "label-" + z.id for t in artists.labels)}  # fmt: skip
         assert key_numbers(artists) == drawn
         assert leader_crossings(artists) == []
+        assert leaders_over_text(fig) == []
         assert key_on_feet(fig) == []
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("size", ["a4", "letter", "screen"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+@pytest.mark.parametrize(
+    ("views", "feet", "highlight"),
+    [("all", "both", ()), ("plantar", "both", ()), ("all", "both", "kidneys"),
+     ("plantar", "left", ()), ("all", "right", ())],
+)  # fmt: skip
+def test_no_leader_crosses_a_name_or_number_inside_a_zone(
+    chart, size, orientation, views, feet, highlight
+):
+    """Issue 22: a leader line never passes over the name or number written inside another
+    zone (text boxes as the renderer draws them), and still no two leaders cross."""
+    fig = figure(chart, views=views, size=size, orientation=orientation, feet=feet,
+                 highlight=highlight)  # fmt: skip
+    try:
+        assert leaders_over_text(fig) == []
+        assert leader_crossings(fig.footmap_artists) == []
     finally:
         plt.close(fig)
 

@@ -59,3 +59,29 @@ def test_a_zone_too_small_for_its_name_shows_its_number_inside(chart):
         assert " 2  Pituitary" in key
     finally:
         plt.close(fig)
+
+
+@pytest.mark.parametrize(("views", "size"), [("all", "a4"), ("all", "letter"), ("plantar", "a4")])
+def test_every_leader_starts_inside_its_own_zone_and_bends_at_most_once(chart, views, size):
+    """A leader that would cross a name or number may start elsewhere in its zone or bend
+    once round the text (issue 22): its dot stays inside the zone it names."""
+    fig = figure(chart, views=views, size=size)
+    try:
+        artists = fig.footmap_artists
+        (lines,) = [a for a in artists.leaders if a.get_gid() == "footmap-leaders"]
+        callouts = [t for t in artists.labels if t.get_gid().startswith("callout-")]
+        bends, outside = 0, []
+        for t, seg in zip(callouts, lines.get_segments(), strict=True):
+            z = chart.zone(t.get_gid()[len("callout-") :])
+            dx, dy = artists.panels[z.foot, z.view]
+            if not z.geometry.contains(shapely.Point(seg[0][0] - dx, seg[0][1] - dy)):
+                outside.append(z.id)
+            # a straight leader has 2 points, one more to an outer column (a level run past
+            # the inner one), and one more again where it bends
+            level = len(seg) >= 3 and seg[-1][1] == seg[-2][1]
+            bends += len(seg) - level - 2
+            assert len(seg) - level <= 3
+        assert outside == []
+        assert bends == {("all", "a4"): 5, ("all", "letter"): 4, ("plantar", "a4"): 3}[views, size]
+    finally:
+        plt.close(fig)
