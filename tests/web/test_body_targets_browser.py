@@ -20,67 +20,30 @@ from pathlib import Path
 import pytest
 from _sibling import sibling
 
-import footmap
-from footmap.web.page import write_html
-
 pytestmark = [pytest.mark.browser]
 
 SHOTS = Path("/tmp")
-SIZES = {
-    "390": ({"width": 390, "height": 844}, True),
-    "1280": ({"width": 1280, "height": 800}, False),
-}
-ZOOMS = {
-    "front": [
-        "whole",
-        "head",
-        "mid-head",
-        "neck",
-        "chest",
-        "upper-belly",
-        "lower-belly",
-        "pelvis",
-    ],
-    "back": ["whole", "head", "upper-back", "lower-back"],
-}
+SIZES = {"390": True, "1280": False}  # phone (touch) or desktop, as the panel tests open them
 
 
-@pytest.fixture(scope="module")
-def map_file(tmp_path_factory) -> Path:
-    return write_html(footmap.load(), tmp_path_factory.mktemp("bodytargets") / "map.html")
+# the map file, the page opener, the tap point and the marked regions of the body panel's
+# browser tests; the zoom lists come from the page (tests/web/test_body_panel.py asserts them)
+_panel = sibling(__file__, "test_body_panel_browser.py")
+chart, map_file, _opened = _panel.chart, _panel.map_file, _panel.opened
+_target_point, _current = _panel._tap_point, _panel._current
 
 
 @pytest.fixture
-def opened(browser, map_file):
-    contexts, logs = [], []
-
+def opened(_opened):
     def open_(size: str):
-        viewport, mobile = SIZES[size]
-        ctx = browser.new_context(
-            viewport=viewport, is_mobile=mobile, has_touch=mobile, device_scale_factor=1
-        )
-        ctx.set_default_timeout(15_000)
-        page = ctx.new_page()
-        log: list[str] = []
-        page.on("console", lambda m: log.append(f"{m.type}: {m.text}"))
-        page.on("pageerror", lambda e: log.append(f"pageerror: {e}"))
-        page.goto(map_file.as_uri())
-        page.wait_for_selector("html[data-ready]", state="attached")
-        if mobile:
+        page = _opened(mobile=SIZES[size])
+        if SIZES[size]:
             page.get_by_role("button", name="Body", exact=True).tap()
-        contexts.append(ctx)
-        logs.append(log)
         return page
 
-    yield open_
-    for ctx, log in zip(contexts, logs, strict=True):
-        assert log == []
-        ctx.close()
+    return open_
 
 
-# Per region of the view shown whose tap point is in the figure's window: the diameter (CSS
-# px) of the largest disc round that point whose every point (1 px grid) hits the region.
-# A region's hit is the element under the point: its path, or its round target (data-r).
 MEASURE = """() => {
     const d = JSON.parse(document.getElementById('fm-data').textContent).body;
     const svg = document.getElementById('fm-body');
@@ -108,9 +71,9 @@ MEASURE = """() => {
 }"""
 
 
-# the tap point and the marked regions, as the body panel's browser tests read them
-_panel = sibling(__file__, "test_body_panel_browser.py")
-_target_point, _current = _panel._tap_point, _panel._current
+def _zooms(page) -> dict[str, list[str]]:
+    data = "JSON.parse(document.getElementById('fm-data').textContent).body.zooms"
+    return {v: [z[0] for z in zs] for v, zs in page.evaluate(data).items()}
 
 
 @pytest.mark.parametrize("size", ["390", "1280"])
@@ -118,7 +81,7 @@ def test_every_body_region_has_a_target_of_24_px_in_some_zoom(opened, size):
     page = opened(size)
     best: dict[str, tuple[float, str]] = {}
     whole: dict[str, float] = {}
-    for view, zooms in ZOOMS.items():
+    for view, zooms in _zooms(page).items():
         page.get_by_role("radio", name=view.capitalize(), exact=True).check()
         options = page.eval_on_selector_all("#fm-bzoom option", "os => os.map(o => o.value)")
         assert options == zooms
