@@ -340,6 +340,7 @@
   }
   function decorate() {
     var s = cur(), hits = group(s, "hits"), names = group(s, "names");
+    s.querySelectorAll("text.znum.named").forEach(function (t) { t.classList.remove("named"); });
     if (!s.classList.contains("zoomed")) return;
     var sc = s.getScreenCTM() ? s.getScreenCTM().a : 0;
     if (!sc) return;
@@ -352,6 +353,16 @@
       if (!visible(+t.getAttribute("data-z"))) return;
       var b = t.getBBox();
       taken.push([b.x, b.y, b.x + b.width, b.y + b.height]);
+    });
+    // a number written inside a zone: its own zone's name replaces it (hidden while the name
+    // shows); no other zone's name may cover it
+    var nums = [];
+    s.querySelectorAll("text.znum[data-z]").forEach(function (t) {
+      var z = +t.getAttribute("data-z");
+      if (!visible(z)) return;
+      var b = t.getBBox();
+      nums[z] = t;
+      taken.push([b.x, b.y, b.x + b.width, b.y + b.height, z]);
     });
     var todo = [];
     for (var i = 0; i < N; i++) {
@@ -371,12 +382,15 @@
     todo.forEach(function (p) {
       var i = p[1], x = D.at[i][0], y = D.at[i][1], text = D.labels[i];
       var w = text.length * fs * 0.58 + fs * 0.4, h = fs * 1.25;
+      // a name near the window's side moves in, whole, rather than be cut by the edge
+      x = Math.max(vb[0] + w / 2, Math.min(vb[0] + vb[2] - w / 2, x));
       var box = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
       var clash = taken.some(function (o) {
-        return box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1];
+        return o[4] !== i && box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1];
       });
       if (clash) return;
       taken.push(box);
+      if (nums[i]) nums[i].classList.add("named");
       var t = document.createElementNS(NS, "text");
       t.setAttribute("class", "name");
       t.setAttribute("data-z", i);

@@ -98,6 +98,51 @@ def test_phone_map_near_the_top_with_large_targets_and_labels(phone):
     phone.screenshot(path=str(SHOTS / "footmap-phone-map.png"))
 
 
+#: The boxes (CSS px) of every text shown in the window on the map: names, numbers, labels.
+TEXTS = """() => {
+    const svg = [...document.querySelectorAll('svg.fm-map')]
+        .find(s => !s.classList.contains('off'));
+    const win = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text.lbl, text.name, text.znum')].filter(t => {
+        const p = t.closest('g.panel');
+        if (p && p.getAttribute('display') === 'none') return false;
+        if (getComputedStyle(t).display === 'none') return false;
+        const b = t.getBoundingClientRect();
+        return b.width > 0 && b.right > win.left && b.left < win.right && b.bottom > win.top
+            && b.top < win.bottom;
+    }).map(t => { const b = t.getBoundingClientRect();
+        return [t.textContent, b.left, b.top, b.right, b.bottom]; });
+}"""
+
+
+def test_zoomed_names_cover_no_number_or_other_name(phone):
+    """Zoomed in (toes, ball, arch, heel), a zone's name stands in for its number; no text
+    on the map overlaps another (1 px of anti-aliasing aside)."""
+    for region in ("toes", "ball", "arch", "heel"):
+        phone.locator(f'[data-region="{region}"]').tap()
+        texts = phone.evaluate(TEXTS)
+        assert len(texts) >= 10, (region, texts)
+        clashes = [
+            (a[0], b[0])
+            for k, a in enumerate(texts)
+            for b in texts[k + 1 :]
+            if a[1] < b[3] - 1 and b[1] < a[3] - 1 and a[2] < b[4] - 1 and b[2] < a[4] - 1
+        ]
+        assert clashes == [], (region, clashes)
+        # the names the page adds are whole inside the map's window, never cut by its side
+        cut = phone.evaluate(
+            """() => { const svg = [...document.querySelectorAll('svg.fm-map')]
+                .find(s => !s.classList.contains('off'));
+              const w = svg.getBoundingClientRect();
+              return [...svg.querySelectorAll('text.name')].filter(t => {
+                const b = t.getBoundingClientRect();
+                return b.left < w.left - 1 || b.right > w.right + 1; })
+                .map(t => t.textContent); }"""
+        )
+        assert cut == [], (region, cut)
+    phone.screenshot(path=str(SHOTS / "footmap-phone-heel.png"))
+
+
 def test_zoom_buttons_regions_and_whole_foot(phone, chart):
     def scale() -> float:
         return phone.evaluate("document.getElementById('view-plantar').getScreenCTM().a")
