@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shapely
@@ -263,22 +265,23 @@ def place_once(artists: MapArtists, scale: float) -> None:
         clear_labels(artists)
         return
     fit = _fit(artists, scale)
-    crossed, unlabelled = _place(artists, scale, called, at, fit)
-    placed = (called, at)
+    # every trial is planned without artists; only the placement kept is drawn
+    measure = _Measure(artists.ax)
+    kept = _place(artists, scale, called, at, fit, measure)
+    crossed, unlabelled = kept.crossed, kept.unlabelled
 
     def other_places() -> None:
         # every crossed text tries its next place at once (texts far apart do not meet)
-        nonlocal at, crossed, placed
+        nonlocal at, crossed, kept
         spots = {i: _spots(fits) for i, fits in crossed.items()}
         for k in range(max((len(v) for v in spots.values()), default=0)):
             trying = {i: spots[i][k] for i in crossed if k < len(spots.get(i, ()))}
             if not trying:
                 break
             trial = {**at, **trying}
-            found, left_out = _place(artists, scale, called, trial, fit)
-            placed = (called, trial)
-            if left_out <= unlabelled and len(found) < len(crossed):
-                at, crossed = trial, found
+            plan = _place(artists, scale, called, trial, fit, measure)
+            if plan.unlabelled <= unlabelled and len(plan.crossed) < len(crossed):
+                at, crossed, kept = trial, plan.crossed, plan
 
     other_places()
     for _ in range(3):
@@ -290,10 +293,9 @@ def place_once(artists: MapArtists, scale: float) -> None:
             trial_called = called | extra
             if trial_called == called:
                 continue
-            found, left_out = _place(artists, scale, trial_called, at, fit)
-            placed = (trial_called, at)
-            if left_out <= unlabelled:
-                called, crossed, progress = trial_called, found, True
+            plan = _place(artists, scale, trial_called, at, fit, measure)
+            if plan.unlabelled <= unlabelled:
+                called, crossed, kept, progress = trial_called, plan.crossed, plan, True
                 if n == 0:
                     break
         if not progress:
@@ -301,8 +303,7 @@ def place_once(artists: MapArtists, scale: float) -> None:
         # a callout moves the other numbers of its column: a text their leaders now cross
         # tries its other places too
         other_places()
-    if placed != (called, at):
-        _place(artists, scale, called, at, fit)
+    _draw(artists, kept)
 
 
 def _spots(fits: np.ndarray, most: int = 4) -> list[tuple[float, float]]:
@@ -338,27 +339,98 @@ def _fit(artists: MapArtists, scale: float) -> _Fit:
     return bounds, inside, numbered, small
 
 
+@dataclass
+class _Text:
+    """A text a placement writes: where (data coordinates) and how (``Axes.text`` keywords)."""
+
+    x: float
+    y: float
+    text: str
+    style: dict[str, Any]
+
+
+@dataclass
+class _Plan:
+    """One placement, worked out without creating artists (:func:`_draw` draws it).
+
+    ``crossed`` are the zones whose inside name or number a leader still crosses (with the
+    places in the zone where it would fit, one row each); ``unlabelled`` how many zones went
+    without a number. ``callouts`` is ``None`` when there are no callouts at all, else the
+    leaders' segments, anchor dots, number circles and the circles' size (points), the
+    numbers' texts, and the key's entries, font size, corner, unlabelled count and room.
+    """
+
+    texts: list[_Text]
+    crossed: dict[int, np.ndarray]
+    unlabelled: int
+    callouts: _Callouts | None
+
+
+@dataclass
+class _Callouts:
+    """What :func:`_callouts` worked out: see :class:`_Plan`."""
+
+    segments: list[list[tuple[float, float]]]
+    dots: list[tuple[float, float]]
+    circles: list[tuple[float, float]]
+    ring_pt: float
+    texts: list[_Text]
+    key: tuple[dict[int, str], float, tuple[float, float], int, float | None] | None
+
+
+class _Measure:
+    """Texts' boxes as the figure's canvas draws them, without adding artists to the Axes.
+
+    One probe text per distinct string and style, kept for the placement's trials: its
+    extent at a position is what a text made with the same keywords there would report
+    (matplotlib's own layout, so equal to the drawn text's extent to the last bit).
+    """
+
+    def __init__(self, ax: Axes) -> None:
+        self.ax = ax
+        get_renderer = getattr(root_figure(ax).canvas, "get_renderer", None)
+        self.renderer = get_renderer() if get_renderer is not None else None
+        self.probes: dict[tuple[Any, ...], Text] = {}
+
+    def extent(self, t: _Text) -> tuple[float, float, float, float]:
+        """Display box ``(x0, y0, x1, y1)`` of ``t`` at its position (a renderer is needed)."""
+        key = (t.text, *sorted(t.style.items()))
+        probe = self.probes.get(key)
+        if probe is None:
+            probe = fasttext.adopt(Text(t.x, t.y, t.text, **t.style))
+            fig = self.ax.get_figure(root=False)
+            assert fig is not None
+            probe.set_figure(fig)
+            probe.set_transform(self.ax.transData)
+            probe.axes = self.ax
+            self.probes[key] = probe
+        probe.set_position((t.x, t.y))
+        e = probe.get_window_extent(self.renderer)
+        return (e.x0, e.y0, e.x1, e.y1)
+
+
 def _place(
     artists: MapArtists,
     scale: float,
     called: frozenset[int],
     at: Mapping[int, tuple[float, float]],
     fit: _Fit | None = None,
-) -> tuple[dict[int, np.ndarray], int]:
+    measure: _Measure | None = None,
+) -> _Plan:
     """One pass of :func:`place_once`, the zones ``called`` out whatever their size.
 
     ``fit`` is what :func:`_fit` found for this ``scale`` (found again when not given).
     ``at`` puts the name or number of a zone elsewhere than at its anchor (data coordinates).
-    Returns the zones whose inside name or number a leader still crosses (with the places in
-    the zone where it would fit, one row each), and how many zones went without a number.
+    Nothing is drawn: the plan says what (:func:`_draw`).
     """
-    clear_labels(artists)
     ax, zones, layout = artists.ax, artists.zones, artists.layout
     if not zones or layout is None or scale <= 0:
-        return {}, 0
+        return _Plan([], {}, 0, None)
     chart_numbers = artists.chart.numbers
     if fit is None:
         fit = _fit(artists, scale)
+    if measure is None:
+        measure = _Measure(ax)
     bounds, inside, numbered, small = fit
     if called:
         inside = {i: v for i, v in inside.items() if i not in called}
@@ -366,31 +438,30 @@ def _place(
         small = np.union1d(small, np.fromiter(called, int, len(called)))
 
     offsets = np.array([artists.panels[z.foot, z.view] for z in zones]).reshape(-1, 2)
-    labels: list[Text] = []
+    labels: list[_Text] = []
     # (zone index, text, its box about its position in mm): what a leader must not cross
-    boxes: list[tuple[int, Text, tuple[float, float, float, float]]] = []
+    boxes: list[tuple[int, _Text, tuple[float, float, float, float]]] = []
     face = artists.face
     for i, (text, size, rotation) in inside.items():
         z = zones[i]
         x, y = at.get(i, (z.anchor[0] + offsets[i, 0], z.anchor[1] + offsets[i, 1]))
-        t = fasttext.adopt(
-            ax.text(
-                x,
-                y,
-                text,
-                ha="center",
-                va="center",
-                rotation=rotation,
-                rotation_mode="anchor",
-                fontsize=size,
-                linespacing=1.0,
-                color=palette.text_color(tuple(face[i])),
-                zorder=LABEL_Z,
-                gid=f"label-{z.id}",
-                parse_math=False,
-            )
+        t = _Text(
+            x,
+            y,
+            text,
+            {
+                "ha": "center",
+                "va": "center",
+                "rotation": rotation,
+                "rotation_mode": "anchor",
+                "fontsize": size,
+                "linespacing": 1.0,
+                "color": palette.text_color(tuple(face[i])),
+                "zorder": LABEL_Z,
+                "gid": f"label-{z.id}",
+                "parse_math": False,
+            },
         )
-        t.set_in_layout(False)
         labels.append(t)
         w, h = text_size(text, size)
         w, h = (h, w) if rotation else (w, h)
@@ -400,44 +471,96 @@ def _place(
     for i, size in numbered.items():
         z = zones[i]
         x, y = at.get(i, (z.anchor[0] + offsets[i, 0], z.anchor[1] + offsets[i, 1]))
-        t = fasttext.adopt(
-            ax.text(
-                x,
-                y,
-                str(chart_numbers[z.id]),
-                ha="center",
-                va="center_baseline",
-                fontsize=size,
-                fontweight="bold",
-                color=palette.text_color(tuple(face[i])),
-                zorder=LABEL_Z,
-                gid=f"number-{z.id}",
-                parse_math=False,
-            )
+        t = _Text(
+            x,
+            y,
+            str(chart_numbers[z.id]),
+            {
+                "ha": "center",
+                "va": "center_baseline",
+                "fontsize": size,
+                "fontweight": "bold",
+                "color": palette.text_color(tuple(face[i])),
+                "zorder": LABEL_Z,
+                "gid": f"number-{z.id}",
+                "parse_math": False,
+            },
         )
-        t.set_in_layout(False)
         labels.append(t)
         w, h = text_size(str(chart_numbers[z.id]), size, "bold")
         w, h = w / scale / 2 + NUMBER_PAD_MM, h / scale / 2 + NUMBER_PAD_MM
         boxes.append((i, t, (-w, -h, w, h)))
     named = {chart_numbers[zones[i].id]: display_text(zones[i].label) for i in numbered}
-    boxes = _as_drawn(ax, boxes, scale)
+    boxes = _as_drawn(ax, boxes, measure)
     clear = LEADER_CLEAR_PT / scale
     avoid = []
     for _, t, (bx0, by0, bx1, by1) in boxes:
-        x, y = t.get_position()
+        x, y = t.x, t.y
         avoid.append(
             shapely.box(x + bx0 - clear, y + by0 - clear, x + bx1 + clear, y + by1 + clear)
         )
-    leaders, key, unlabelled = _callouts(
-        artists, small, bounds, offsets, scale, labels, named, avoid
+    callouts, unlabelled = _callouts(artists, small, bounds, offsets, scale, named, avoid)
+    crossed = (
+        _clear_of_leaders(artists, boxes, callouts, offsets, scale) if callouts is not None else {}
     )
-    crossed = _clear_of_leaders(artists, boxes, leaders, offsets, scale) if leaders else {}
+    return _Plan(labels, crossed, unlabelled, callouts)
+
+
+def _draw(artists: MapArtists, plan: _Plan) -> None:
+    """Draw ``plan`` on ``artists``' Axes, replacing the labels, callouts and key of before."""
+    clear_labels(artists)
+    ax = artists.ax
+
+    def text(t: _Text) -> Text:
+        out = fasttext.adopt(ax.text(t.x, t.y, t.text, **t.style))
+        out.set_in_layout(False)
+        return out
+
+    labels = [text(t) for t in plan.texts]
+    leaders: list[Artist] = []
+    key = None
+    c = plan.callouts
+    if c is not None:
+        labels += [text(t) for t in c.texts]
+        lines = LineCollection(
+            c.segments, colors="#333333", linewidths=0.55, zorder=LEADER_Z, capstyle="round"
+        )
+        lines.set_in_layout(False)
+        lines.set_gid("footmap-leaders")
+        ax.add_collection(lines, autolim=False)
+        # All number circles and anchor dots as two marker lines: far cheaper to draw than a
+        # boxed Text per number.
+        (ring_line,) = ax.plot(
+            [p[0] for p in c.circles],
+            [p[1] for p in c.circles],
+            linestyle="none",
+            marker="o",
+            markersize=c.ring_pt,
+            markerfacecolor="white",
+            markeredgecolor="#666666",
+            markeredgewidth=0.6,
+            zorder=LABEL_Z - 0.1,
+            gid="footmap-callout-circles",
+        )
+        (dot_line,) = ax.plot(
+            [d[0] for d in c.dots],
+            [d[1] for d in c.dots],
+            linestyle="none",
+            marker="o",
+            markersize=1.8,
+            color="#222222",
+            zorder=LEADER_Z + 0.1,
+        )
+        for a in (ring_line, dot_line):
+            a.set_in_layout(False)
+        leaders = [lines, ring_line, dot_line]
+        if c.key is not None:
+            entries, size, corner, unlabelled, room = c.key
+            key = _key(ax, entries, size, corner, unlabelled, room)
     artists.labels, artists.leaders, artists.key = labels, leaders, key
     recolor_labels(artists)
     if not artists.labels_on:
         artists.set_labels_visible(False)
-    return crossed, unlabelled
 
 
 #: Clearance (points) kept between a leader line and a name or number written inside a zone.
@@ -445,25 +568,25 @@ LEADER_CLEAR_PT = 0.4
 
 
 def _as_drawn(
-    ax: Axes, boxes: list[tuple[int, Text, tuple[float, float, float, float]]], scale: float
-) -> list[tuple[int, Text, tuple[float, float, float, float]]]:
+    ax: Axes,
+    boxes: list[tuple[int, _Text, tuple[float, float, float, float]]],
+    measure: _Measure,
+) -> list[tuple[int, _Text, tuple[float, float, float, float]]]:
     """``boxes`` with each text's box as the canvas draws it, when the canvas can tell.
 
     A box is ``(x0, y0, x1, y1)`` about the text's position, in data millimetres, with
     :data:`NUMBER_PAD_MM` to spare; the estimates of ``boxes`` (wider, and centred where a
     number's digits sit low) stay when the figure's canvas has no renderer.
     """
-    get_renderer = getattr(root_figure(ax).canvas, "get_renderer", None)
-    if get_renderer is None or not boxes:
+    if measure.renderer is None or not boxes:
         return boxes
-    renderer = get_renderer()
     inv = ax.transData.inverted()
     pad = NUMBER_PAD_MM
     out = []
     for i, t, _ in boxes:
-        x, y = t.get_position()
-        e = t.get_window_extent(renderer)
-        (x0, y0), (x1, y1) = inv.transform([(e.x0, e.y0), (e.x1, e.y1)])
+        x, y = t.x, t.y
+        ex0, ey0, ex1, ey1 = measure.extent(t)
+        (x0, y0), (x1, y1) = inv.transform([(ex0, ey0), (ex1, ey1)])
         x0, x1 = sorted((float(x0), float(x1)))
         y0, y1 = sorted((float(y0), float(y1)))
         out.append((i, t, (x0 - x - pad, y0 - y - pad, x1 - x + pad, y1 - y + pad)))
@@ -472,8 +595,8 @@ def _as_drawn(
 
 def _clear_of_leaders(
     artists: MapArtists,
-    boxes: Sequence[tuple[int, Text, tuple[float, float, float, float]]],
-    leaders: Sequence[Artist],
+    boxes: Sequence[tuple[int, _Text, tuple[float, float, float, float]]],
+    callouts: _Callouts,
     offsets: np.ndarray,
     scale: float,
 ) -> dict[int, np.ndarray]:
@@ -487,11 +610,9 @@ def _clear_of_leaders(
     zones are returned, each with the places (text positions, one row each) where its text
     would fit in the zone.
     """
-    lines, dots = leaders[0], leaders[-1]
-    assert isinstance(lines, LineCollection)
     clear = LEADER_CLEAR_PT / scale
-    obstacles = [shapely.LineString(seg) for seg in lines.get_segments() if len(seg) > 1]
-    dot_xy = np.column_stack(dots.get_data()) if hasattr(dots, "get_data") else np.zeros((0, 2))
+    obstacles = [shapely.LineString(seg) for seg in callouts.segments if len(seg) > 1]
+    dot_xy = np.array(callouts.dots, float).reshape(-1, 2)
     obstacles += list(shapely.points(dot_xy).reshape(-1))
     if not obstacles:
         return {}
@@ -499,7 +620,7 @@ def _clear_of_leaders(
     zones = artists.zones
     crossed: dict[int, np.ndarray] = {}
     for i, t, (bx0, by0, bx1, by1) in boxes:
-        x, y = (float(v) for v in t.get_position())
+        x, y = float(t.x), float(t.y)
         here = shapely.box(x + bx0 - clear, y + by0 - clear, x + bx1 + clear, y + by1 + clear)
         if not tree.query(here, predicate="intersects").size:
             continue
@@ -525,7 +646,7 @@ def _clear_of_leaders(
             continue
         free = np.flatnonzero(~hit)
         best = free[np.argmin(np.hypot(cx[free] - x, cy[free] - y))]
-        t.set_position((float(cx[best]), float(cy[best])))
+        t.x, t.y = float(cx[best]), float(cy[best])
         del crossed[i]
     return crossed
 
@@ -548,11 +669,10 @@ def _callouts(
     bounds: np.ndarray,
     offsets: np.ndarray,
     scale: float,
-    labels: list[Text],
     named: Mapping[int, str] | None = None,
     avoid: Sequence[shapely.Geometry] = (),
-) -> tuple[list[Artist], NumberKey | None, int]:
-    """Numbered callouts in columns beside each panel, leader lines and the key.
+) -> tuple[_Callouts | None, int]:
+    """Numbered callouts in columns beside each panel, leader lines and the key (planned).
 
     Every zone in ``small`` gets a number: when the columns beside a panel have too few
     rows, the numbers get smaller (down to :data:`CALLOUT_MIN_PT`). Only when even that
@@ -565,10 +685,10 @@ def _callouts(
     right one), and within a column two crossing leaders swap their numbers' places
     (each swap shortens the leaders, so it ends).
     """
-    ax, zones, layout = artists.ax, artists.zones, artists.layout
+    zones, layout = artists.zones, artists.layout
     assert layout is not None
     if small.size == 0 and not named:
-        return [], None, 0
+        return None, 0
     cx = np.array([zones[i].anchor[0] for i in small], float).reshape(-1) + offsets[small, 0]
     area = (bounds[small, 2] - bounds[small, 0]) * (bounds[small, 3] - bounds[small, 1])
     panel_of = artists.panel_of[small]
@@ -654,6 +774,7 @@ def _callouts(
 
     avoid_tree = shapely.STRtree(list(avoid))
     segments, dots, circles = [], [], []
+    texts: list[_Text] = []
     starts: list[int] = []  # the zone of each leader
     for x, outer, side, ids, lo, hi in columns:
         ids.sort(key=lambda i: zones[i].anchor[1] + offsets[i, 1])
@@ -676,60 +797,29 @@ def _callouts(
             dots.append((axx, ayy))
             circles.append((nx, y))
             starts.append(i)
-            t = fasttext.adopt(
-                ax.text(
+            texts.append(
+                _Text(
                     nx,
                     y,
                     str(chart_numbers[zones[i].id]),
-                    ha="center",
-                    va="center_baseline",
-                    fontsize=size * 0.9,
-                    fontweight="bold",
-                    color=palette.TEXT_DARK,
-                    zorder=LABEL_Z,
-                    gid=f"callout-{zones[i].id}",
+                    {
+                        "ha": "center",
+                        "va": "center_baseline",
+                        "fontsize": size * 0.9,
+                        "fontweight": "bold",
+                        "color": palette.TEXT_DARK,
+                        "zorder": LABEL_Z,
+                        "gid": f"callout-{zones[i].id}",
+                    },
                 )
             )
-            t.set_in_layout(False)
-            labels.append(t)
     _restart(segments, dots, [zones[i] for i in starts], offsets[starts], avoid_tree, radius)
-    lines = LineCollection(
-        segments, colors="#333333", linewidths=0.55, zorder=LEADER_Z, capstyle="round"
-    )
-    lines.set_in_layout(False)
-    lines.set_gid("footmap-leaders")
-    ax.add_collection(lines, autolim=False)
-    # All number circles and anchor dots as two marker lines: far cheaper to draw than a
-    # boxed Text per number.
-    (ring_line,) = ax.plot(
-        [c[0] for c in circles],
-        [c[1] for c in circles],
-        linestyle="none",
-        marker="o",
-        markersize=2 * radius * scale,
-        markerfacecolor="white",
-        markeredgecolor="#666666",
-        markeredgewidth=0.6,
-        zorder=LABEL_Z - 0.1,
-        gid="footmap-callout-circles",
-    )
-    (dot_line,) = ax.plot(
-        [d[0] for d in dots],
-        [d[1] for d in dots],
-        linestyle="none",
-        marker="o",
-        markersize=1.8,
-        color="#222222",
-        zorder=LEADER_Z + 0.1,
-    )
-    for a in (ring_line, dot_line):
-        a.set_in_layout(False)
-    if not artists.draw_key:  # the caller shows the key itself (the explorer: HTML beside)
-        return [lines, ring_line, dot_line], None, unlabelled
-    key_x = layout.extent[0] - artists.key_pt / scale
-    key_room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width render reserved
-    key = _key(ax, entries, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)
-    return [lines, ring_line, dot_line], key, unlabelled
+    key = None
+    if artists.draw_key:  # else the caller shows the key itself (the explorer: HTML beside)
+        key_x = layout.extent[0] - artists.key_pt / scale
+        key_room = artists.key_pt - 4.0 if artists.key_pt > 4.0 else None  # width reserved
+        key = (entries, artists.label_pt, (key_x, layout.extent[3]), unlabelled, key_room)
+    return _Callouts(segments, dots, circles, 2 * radius * scale, texts, key), unlabelled
 
 
 def _column_span(
