@@ -10,7 +10,7 @@ the Axes' current size. The texts are footmap's fast texts (:mod:`footmap.render
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -985,14 +985,19 @@ def _restart(
         keep = np.ones(sx.size, bool)
         keep[near] = False
         starts = [(float(a), float(b)) for a, b in zip(sx[keep], sy[keep], strict=True)]
-        # straight from another point of the zone, else with one elbow round a text
+        # straight from another point of the zone (the first, in order, that crosses no text
+        # and no other leader), else with one elbow round a text
         path = None
-        for start in starts:
-            if avoid.query(shapely.LineString([start, seg[1]]), predicate="intersects").size:
-                continue
-            if not others.query(shapely.LineString([start, *seg[1:]]), predicate="crosses").size:
-                path = [start, *seg[1:]]
-                break
+        if starts:
+            xy = np.array(starts)
+            first = _lines(xy, [seg[1]])
+            ok = ~_hit(avoid, first, "intersects")
+            if ok.any():
+                cand = np.flatnonzero(ok)
+                whole = _lines(xy[cand], seg[1:])
+                free = cand[~_hit(others, whole, "crosses")]
+                if free.size:
+                    path = [starts[int(free[0])], *seg[1:]]
         for start in starts[:8] if path is None else ():
             path = _bend([start, *seg[1:]], avoid, others, margin)
             if path is not None:
@@ -1017,20 +1022,48 @@ def _bend(
     start, end = seg[0], seg[1]
     line = shapely.LineString([start, end])
     near = avoid.query(line.buffer(line.length / 2))
-    best: tuple[float, list[tuple[float, float]]] | None = None
-    for bx0, by0, bx1, by1 in shapely.bounds(avoid.geometries.take(near)):
-        bx0, by0, bx1, by1 = bx0 - margin / 4, by0 - margin / 4, bx1 + margin / 4, by1 + margin / 4
-        for px, py in ((bx0, by0), (bx0, by1), (bx1, by0), (bx1, by1)):
-            path = [start, (px, py), *seg[1:]]
-            legs = shapely.LineString(path[:3])
-            if avoid.query(legs, predicate="intersects").size:
-                continue
-            full = shapely.LineString(path)
-            if others.query(full, predicate="crosses").size:
-                continue
-            if best is None or full.length < best[0]:
-                best = (full.length, path)
-    return None if best is None else best[1]
+    if not near.size:
+        return None
+    b = shapely.bounds(avoid.geometries.take(near))
+    bx0, by0 = b[:, 0] - margin / 4, b[:, 1] - margin / 4
+    bx1, by1 = b[:, 2] + margin / 4, b[:, 3] + margin / 4
+    # each box's corners, in the order (x0, y0), (x0, y1), (x1, y0), (x1, y1)
+    elbows = np.stack(
+        [np.column_stack(c) for c in ((bx0, by0), (bx0, by1), (bx1, by0), (bx1, by1))], axis=1
+    ).reshape(-1, 2)
+    n = len(elbows)
+    coords = np.empty((n, 1 + len(seg), 2))
+    coords[:, 0] = start
+    coords[:, 1] = elbows
+    coords[:, 2:] = np.asarray(seg[1:], float)
+    ok = ~_hit(avoid, shapely.linestrings(coords[:, :3]), "intersects")
+    if not ok.any():
+        return None
+    cand = np.flatnonzero(ok)
+    full = shapely.linestrings(coords[cand])
+    good = ~_hit(others, full, "crosses")
+    if not good.any():
+        return None
+    cand, full = cand[good], full[good]
+    best = int(cand[np.argmin(shapely.length(full))])  # the first of the shortest
+    px, py = float(elbows[best, 0]), float(elbows[best, 1])
+    return [start, (px, py), *seg[1:]]
+
+
+def _lines(starts: np.ndarray, rest: Sequence[tuple[float, float]]) -> np.ndarray:
+    """Line strings from each of ``starts`` (one row each) through the points ``rest``."""
+    coords = np.empty((len(starts), 1 + len(rest), 2))
+    coords[:, 0] = starts
+    coords[:, 1:] = np.asarray(rest, float)
+    return shapely.linestrings(coords)
+
+
+def _hit(tree: shapely.STRtree, geoms: np.ndarray, predicate: str) -> np.ndarray:
+    """Whether each of ``geoms`` meets (``predicate``) any geometry of ``tree``."""
+    out = np.zeros(len(geoms), bool)
+    if len(geoms):
+        out[tree.query(geoms, predicate=predicate)[0]] = True
+    return out
 
 
 def _around(
@@ -1058,10 +1091,18 @@ def _around(
 
     seen: dict[tuple[int, float], int] = {}
 
+    def prefetch(pairs: Iterable[tuple[int, float]]) -> None:
+        # how many texts each leader (zone k to the column at height y) crosses, in bulk
+        todo = list(dict.fromkeys(p for p in pairs if p not in seen))
+        if todo:
+            coords = np.array([[anchors[k], (x, y)] for k, y in todo], float)
+            hit = avoid.query(shapely.linestrings(coords), predicate="intersects")[0]
+            for p, c in zip(todo, np.bincount(hit, minlength=len(todo)), strict=True):
+                seen[p] = int(c)
+
     def hits(k: int, y: float) -> int:
         if (k, y) not in seen:
-            line = shapely.LineString([anchors[k], (x, y)])
-            seen[k, y] = int(avoid.query(line, predicate="intersects").size)
+            prefetch([(k, y)])
         return seen[k, y]
 
     def length(k: int, y: float) -> float:
@@ -1076,6 +1117,7 @@ def _around(
         )
 
     for _ in range(2 * n):
+        prefetch((k, ys[k]) for k in range(n))
         cost = [hits(k, ys[k]) for k in range(n)]
         if not any(cost):
             break
@@ -1111,10 +1153,14 @@ def _around(
                         shift[j] = ys[k]
                     shift[a] = ys[order[t]]
                     options.append(shift)
+            evals = []
             for new in options:
                 changed = [k for k in range(n) if new[k] != ys[k]]
                 if any(length(k, new[k]) > length(k, ys[k]) + 3 * step for k in changed):
                     continue  # a leader much longer reads worse than a bend
+                evals.append((new, changed))
+            prefetch((k, new[k]) for new, changed in evals for k in changed)
+            for new, changed in evals:
                 gain = sum(cost[k] - hits(k, new[k]) for k in changed)
                 if gain <= 0:
                     continue
