@@ -899,7 +899,10 @@ def _uncross(anchors: list[tuple[float, float]], ys: list[float], x: float) -> l
     """
     ys = list(ys)
     n = len(ys)
+    ax_, ay_ = np.array(anchors, float).reshape(-1, 2).T
     for _ in range(4 * n * n + 1):
+        if not _any_cross(ax_, ay_, np.array(ys, float), x):
+            break  # the pass below would swap nothing
         swapped = False
         for a in range(n):
             for b in range(a + 1, n):
@@ -909,6 +912,24 @@ def _uncross(anchors: list[tuple[float, float]], ys: list[float], x: float) -> l
         if not swapped:
             break
     return ys
+
+
+def _any_cross(ax_: np.ndarray, ay_: np.ndarray, ys: np.ndarray, x: float) -> bool:
+    """Whether any two leaders from ``(ax_[k], ay_[k])`` to ``(x, ys[k])`` cross.
+
+    :func:`_crosses` for every pair at once, with the same arithmetic.
+    """
+    if ys.size < 2:
+        return False
+    px, py = ax_[:, None], ay_[:, None]  # p, q: leader a (rows); r, s: leader b (columns)
+    qx, qy = x, ys[:, None]
+    rx, ry = ax_[None, :], ay_[None, :]
+    sx, sy = x, ys[None, :]
+    d1 = (sx - rx) * (py - ry) - (sy - ry) * (px - rx)
+    d2 = (sx - rx) * (qy - ry) - (sy - ry) * (qx - rx)
+    d3 = (qx - px) * (ry - py) - (qy - py) * (rx - px)
+    d4 = (qx - px) * (sy - py) - (qy - py) * (sx - px)
+    return bool(np.any((d1 * d2 < 0) & (d3 * d4 < 0)))
 
 
 def _anchor(

@@ -438,12 +438,14 @@ def _line_width(line: str, weight: str) -> float:
         return sum(map(table.__getitem__, line))
 
 
+@lru_cache(maxsize=16384)
 def text_size(text: str, size: float, weight: str = "normal") -> tuple[float, float]:
     """Width and height (points) of ``text`` (lines joined by newlines) at ``size`` points.
 
     Sums per-character advance widths (measured once per character and cached), which is
     within a few per cent of the shaped width and thousands of times cheaper than shaping
-    every string; callers keep a small margin.
+    every string; callers keep a small margin. Cached: placing a page's labels asks for
+    the same few hundred strings many times over.
     """
     width = max(_line_width(line, weight) for line in text.split("\n"))
     lines = text.count("\n") + 1
