@@ -895,32 +895,36 @@ def _uncross(anchors: list[tuple[float, float]], ys: list[float], x: float) -> l
 
     The leader of zone ``k`` runs from ``anchors[k]`` to ``(x, ys[k])``. Two crossing
     leaders swap their heights; a swap always shortens the two leaders together (the
-    triangle inequality), so the loop ends, with no two leaders crossing.
+    triangle inequality), so the loop ends, with no two leaders crossing. Each pass takes
+    the pairs in order (``a < b``), as :func:`_crosses` one by one would, reading which
+    pairs cross from a matrix kept up to date after each swap.
     """
     ys = list(ys)
     n = len(ys)
     ax_, ay_ = np.array(anchors, float).reshape(-1, 2).T
     for _ in range(4 * n * n + 1):
-        if not _any_cross(ax_, ay_, np.array(ys, float), x):
-            break  # the pass below would swap nothing
-        swapped = False
-        for a in range(n):
-            for b in range(a + 1, n):
-                if _crosses(anchors[a], (x, ys[a]), anchors[b], (x, ys[b])):
-                    ys[a], ys[b] = ys[b], ys[a]
-                    swapped = True
-        if not swapped:
+        cross = _cross_matrix(ax_, ay_, np.array(ys, float), x)
+        if not cross.any():
             break
+        for a in range(n):
+            b = a + 1
+            while b < n:
+                later = np.flatnonzero(cross[a, b:])
+                if not later.size:
+                    break
+                b += int(later[0])
+                ys[a], ys[b] = ys[b], ys[a]
+                cross = _cross_matrix(ax_, ay_, np.array(ys, float), x)
+                b += 1
     return ys
 
 
-def _any_cross(ax_: np.ndarray, ay_: np.ndarray, ys: np.ndarray, x: float) -> bool:
-    """Whether any two leaders from ``(ax_[k], ay_[k])`` to ``(x, ys[k])`` cross.
+def _cross_matrix(ax_: np.ndarray, ay_: np.ndarray, ys: np.ndarray, x: float) -> np.ndarray:
+    """Which leaders from ``(ax_[k], ay_[k])`` to ``(x, ys[k])`` cross (square, symmetric).
 
-    :func:`_crosses` for every pair at once, with the same arithmetic.
+    Entry ``[a, b]`` is :func:`_crosses` of leader ``a`` and leader ``b``, with the same
+    arithmetic.
     """
-    if ys.size < 2:
-        return False
     px, py = ax_[:, None], ay_[:, None]  # p, q: leader a (rows); r, s: leader b (columns)
     qx, qy = x, ys[:, None]
     rx, ry = ax_[None, :], ay_[None, :]
@@ -929,7 +933,7 @@ def _any_cross(ax_: np.ndarray, ay_: np.ndarray, ys: np.ndarray, x: float) -> bo
     d2 = (sx - rx) * (qy - ry) - (sy - ry) * (qx - rx)
     d3 = (qx - px) * (ry - py) - (qy - py) * (rx - px)
     d4 = (qx - px) * (sy - py) - (qy - py) * (sx - px)
-    return bool(np.any((d1 * d2 < 0) & (d3 * d4 < 0)))
+    return (d1 * d2 < 0) & (d3 * d4 < 0)
 
 
 def _anchor(
