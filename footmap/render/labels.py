@@ -266,8 +266,8 @@ def place_once(artists: MapArtists, scale: float) -> None:
         return
     fit = _fit(artists, scale)
     # every trial is planned without artists; only the placement kept is drawn
-    measure = _Measure(artists.ax)
-    kept = _place(artists, scale, called, at, fit, measure)
+    trials = _Trials(artists.ax)
+    kept = _place(artists, scale, called, at, fit, trials)
     crossed, unlabelled = kept.crossed, kept.unlabelled
 
     def other_places() -> None:
@@ -279,7 +279,7 @@ def place_once(artists: MapArtists, scale: float) -> None:
             if not trying:
                 break
             trial = {**at, **trying}
-            plan = _place(artists, scale, called, trial, fit, measure)
+            plan = _place(artists, scale, called, trial, fit, trials)
             if plan.unlabelled <= unlabelled and len(plan.crossed) < len(crossed):
                 at, crossed, kept = trial, plan.crossed, plan
 
@@ -293,7 +293,7 @@ def place_once(artists: MapArtists, scale: float) -> None:
             trial_called = called | extra
             if trial_called == called:
                 continue
-            plan = _place(artists, scale, trial_called, at, fit, measure)
+            plan = _place(artists, scale, trial_called, at, fit, trials)
             if plan.unlabelled <= unlabelled:
                 called, crossed, kept, progress = trial_called, plan.crossed, plan, True
                 if n == 0:
@@ -378,12 +378,14 @@ class _Callouts:
     key: tuple[dict[int, str], float, tuple[float, float], int, float | None] | None
 
 
-class _Measure:
-    """Texts' boxes as the figure's canvas draws them, without adding artists to the Axes.
+class _Trials:
+    """What the trial placements of one :func:`place_once` share.
 
-    One probe text per distinct string and style, kept for the placement's trials: its
-    extent at a position is what a text made with the same keywords there would report
-    (matplotlib's own layout, so equal to the drawn text's extent to the last bit).
+    Texts' boxes as the figure's canvas draws them, without adding artists to the Axes:
+    one probe text per distinct string and style, its extent at a position what a text
+    made with the same keywords there would report (matplotlib's own layout, so equal to
+    the drawn text's extent to the last bit). And each callout column's numbers' heights
+    (``columns``), found again only when what they depend on changed (:func:`_callouts`).
     """
 
     def __init__(self, ax: Axes) -> None:
@@ -391,10 +393,15 @@ class _Measure:
         get_renderer = getattr(root_figure(ax).canvas, "get_renderer", None)
         self.renderer = get_renderer() if get_renderer is not None else None
         self.probes: dict[tuple[Any, ...], Text] = {}
+        self.extents: dict[tuple[Any, ...], tuple[float, float, float, float]] = {}
+        self.columns: dict[tuple[Any, ...], list[float]] = {}
 
     def extent(self, t: _Text) -> tuple[float, float, float, float]:
         """Display box ``(x0, y0, x1, y1)`` of ``t`` at its position (a renderer is needed)."""
         key = (t.text, *sorted(t.style.items()))
+        at = (*key, t.x, t.y)  # most texts stand in the same place trial after trial
+        if at in self.extents:
+            return self.extents[at]
         probe = self.probes.get(key)
         if probe is None:
             probe = fasttext.adopt(Text(t.x, t.y, t.text, **t.style))
@@ -406,7 +413,8 @@ class _Measure:
             self.probes[key] = probe
         probe.set_position((t.x, t.y))
         e = probe.get_window_extent(self.renderer)
-        return (e.x0, e.y0, e.x1, e.y1)
+        self.extents[at] = (e.x0, e.y0, e.x1, e.y1)
+        return self.extents[at]
 
 
 def _place(
@@ -415,7 +423,7 @@ def _place(
     called: frozenset[int],
     at: Mapping[int, tuple[float, float]],
     fit: _Fit | None = None,
-    measure: _Measure | None = None,
+    trials: _Trials | None = None,
 ) -> _Plan:
     """One pass of :func:`place_once`, the zones ``called`` out whatever their size.
 
@@ -429,8 +437,8 @@ def _place(
     chart_numbers = artists.chart.numbers
     if fit is None:
         fit = _fit(artists, scale)
-    if measure is None:
-        measure = _Measure(ax)
+    if trials is None:
+        trials = _Trials(ax)
     bounds, inside, numbered, small = fit
     if called:
         inside = {i: v for i, v in inside.items() if i not in called}
@@ -491,7 +499,7 @@ def _place(
         w, h = w / scale / 2 + NUMBER_PAD_MM, h / scale / 2 + NUMBER_PAD_MM
         boxes.append((i, t, (-w, -h, w, h)))
     named = {chart_numbers[zones[i].id]: display_text(zones[i].label) for i in numbered}
-    boxes = _as_drawn(ax, boxes, measure)
+    boxes = _as_drawn(ax, boxes, trials)
     clear = LEADER_CLEAR_PT / scale
     avoid = []
     for _, t, (bx0, by0, bx1, by1) in boxes:
@@ -499,7 +507,9 @@ def _place(
         avoid.append(
             shapely.box(x + bx0 - clear, y + by0 - clear, x + bx1 + clear, y + by1 + clear)
         )
-    callouts, unlabelled = _callouts(artists, small, bounds, offsets, scale, named, avoid)
+    callouts, unlabelled = _callouts(
+        artists, small, bounds, offsets, scale, named, avoid, trials.columns
+    )
     crossed = (
         _clear_of_leaders(artists, boxes, callouts, offsets, scale) if callouts is not None else {}
     )
@@ -570,7 +580,7 @@ LEADER_CLEAR_PT = 0.4
 def _as_drawn(
     ax: Axes,
     boxes: list[tuple[int, _Text, tuple[float, float, float, float]]],
-    measure: _Measure,
+    trials: _Trials,
 ) -> list[tuple[int, _Text, tuple[float, float, float, float]]]:
     """``boxes`` with each text's box as the canvas draws it, when the canvas can tell.
 
@@ -578,14 +588,14 @@ def _as_drawn(
     :data:`NUMBER_PAD_MM` to spare; the estimates of ``boxes`` (wider, and centred where a
     number's digits sit low) stay when the figure's canvas has no renderer.
     """
-    if measure.renderer is None or not boxes:
+    if trials.renderer is None or not boxes:
         return boxes
     inv = ax.transData.inverted()
     pad = NUMBER_PAD_MM
     out = []
     for i, t, _ in boxes:
         x, y = t.x, t.y
-        ex0, ey0, ex1, ey1 = measure.extent(t)
+        ex0, ey0, ex1, ey1 = trials.extent(t)
         (x0, y0), (x1, y1) = inv.transform([(ex0, ey0), (ex1, ey1)])
         x0, x1 = sorted((float(x0), float(x1)))
         y0, y1 = sorted((float(y0), float(y1)))
@@ -671,6 +681,7 @@ def _callouts(
     scale: float,
     named: Mapping[int, str] | None = None,
     avoid: Sequence[shapely.Geometry] = (),
+    memo: dict[tuple[Any, ...], list[float]] | None = None,
 ) -> tuple[_Callouts | None, int]:
     """Numbered callouts in columns beside each panel, leader lines and the key (planned).
 
@@ -683,7 +694,8 @@ def _callouts(
     No two leader lines cross: the zones of a panel go to its left or right column by
     where their anchors lie (every anchor of the left column left of every anchor of the
     right one), and within a column two crossing leaders swap their numbers' places
-    (each swap shortens the leaders, so it ends).
+    (each swap shortens the leaders, so it ends). ``memo`` keeps each column's heights
+    for the next call, keyed by all they depend on.
     """
     zones, layout = artists.zones, artists.layout
     assert layout is not None
@@ -781,8 +793,21 @@ def _callouts(
         anchors = [_anchor(zones[i], offsets[i], avoid_tree, radius) for i in ids]
         ys = _spread([a[1] for a in anchors], lo, hi, step)
         end = x + radius if side == 0 else x - radius
-        ys = _uncross(anchors, ys, end)
-        ys = _around(anchors, ys, end, (lo, hi, step), avoid_tree)
+        # The heights depend on the leaders' ends and on the texts' boxes in the box that
+        # holds every leader _around may try (its heights stay within the column's slots
+        # and the heights it starts from), so those are the memo's key.
+        ax_ = [a[0] for a in anchors] + [end]
+        ay_ = [a[1] for a in anchors] + [lo, hi, *ys]
+        near = avoid_tree.query(shapely.box(min(ax_), min(ay_) - step, max(ax_), max(ay_) + step))
+        texts_near = sorted(map(tuple, shapely.bounds(avoid_tree.geometries.take(near))))
+        depends = (tuple(anchors), tuple(ys), end, lo, hi, step, tuple(texts_near))
+        if memo is not None and depends in memo:
+            ys = list(memo[depends])
+        else:
+            ys = _uncross(anchors, ys, end)
+            ys = _around(anchors, ys, end, (lo, hi, step), avoid_tree)
+            if memo is not None:
+                memo[depends] = list(ys)
         rank = {y: r for r, y in enumerate(sorted(ys))}
         for i, (axx, ayy), y in zip(ids, anchors, ys, strict=True):
             # Staggered columns: every other number stands in the outer column, its leader
