@@ -85,3 +85,34 @@ def test_every_leader_starts_inside_its_own_zone_and_bends_at_most_once(chart, v
         assert bends == {("all", "a4"): 5, ("all", "letter"): 4, ("plantar", "a4"): 3}[views, size]
     finally:
         plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("views", "counts"),
+    [("all", (0, 28, 0, 0)), ("dorsal", (12, 12, 4, 7)), ("medial", (8, 16, 0, 6))],
+)
+def test_the_trials_measure_the_texts_inside_zones_as_they_are_drawn(chart, views, counts):
+    # The trial placements measure the names and numbers written inside zones without
+    # drawing them; a box measured so must be the drawn text's, to the last bit (rotated
+    # names, two-line names and bold numbers included), or leaders routed in the trials
+    # would cross the texts drawn.
+    from footmap.render.labels import _draw, _place, _Trials
+    from footmap.render.layout import points_per_mm
+
+    fig = figure(chart, views=views, size="a4", orientation="landscape")
+    try:
+        artists = fig.footmap_artists
+        plan = _place(artists, points_per_mm(artists.ax, layout_done=True), frozenset(), {})
+        _draw(artists, plan)
+        trials = _Trials(artists.ax)
+        renderer = fig.canvas.get_renderer()
+        kinds = [t.style["gid"].split("-")[0] for t in plan.texts]
+        rotated = sum(t.style.get("rotation") == 90.0 for t in plan.texts)
+        two_lines = sum("\n" in t.text for t in plan.texts)
+        assert (kinds.count("label"), kinds.count("number"), rotated, two_lines) == counts
+        drawn = artists.labels[: len(plan.texts)]
+        assert [t.get_gid() for t in drawn] == [t.style["gid"] for t in plan.texts]
+        for t, text in zip(plan.texts, drawn, strict=True):
+            assert trials.extent(t) == tuple(text.get_window_extent(renderer).extents)
+    finally:
+        plt.close(fig)
