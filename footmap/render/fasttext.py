@@ -40,11 +40,11 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 from typing import Any, TypeVar
 
 import numpy as np
-from matplotlib import _text_helpers, rcParams
+from matplotlib import rcParams
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.ft2font import FT2Font, LoadFlags
@@ -259,7 +259,7 @@ def _mask(
 def _layout_unloaded(
     string: str, font: Any, *, features: Any = None, language: Any = None
 ) -> Iterator[Any]:
-    """``matplotlib._text_helpers.layout`` without loading each glyph into ``font``.
+    """The PDF writer's text ``layout`` helper, without loading each glyph into ``font``.
 
     The PDF writer reads only the positions, glyph indices and characters of the items;
     loading every glyph (what ``layout`` also does, for writers that then read the
@@ -278,17 +278,20 @@ def _pdf_layout(renderer: Any) -> Iterator[None]:
     """
     pdf = sys.modules.get("matplotlib.backends.backend_pdf")
     vector = getattr(renderer, "_renderer", renderer)  # the vector one of a mixed mode
+    # backend_pdf's own reference to its text helpers: swapped only while it is matplotlib's
+    # module (not already a namespace of ours) and has the ``layout`` this replaces
     helpers = getattr(pdf, "_text_helpers", None)
     if (
         pdf is None
         or type(vector) is not pdf.RendererPdf
-        or getattr(helpers, "layout", None) is not _text_helpers.layout
+        or not isinstance(helpers, ModuleType)
+        or not callable(getattr(helpers, "layout", None))
         or not hasattr(FT2Font, "_layout")
     ):
         yield
         return
     pdf._text_helpers = SimpleNamespace(  # type: ignore[attr-defined]
-        **{**vars(_text_helpers), "layout": _layout_unloaded}
+        **{**vars(helpers), "layout": _layout_unloaded}
     )
     try:
         yield
