@@ -16,7 +16,7 @@ import functools
 import gc
 import os
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -800,6 +800,31 @@ def _items(
     return items, {k: v[1] for k, v in outlines.items()}, declared
 
 
+_Item = TypeVar("_Item", Region, Structure)
+
+
+def _by_panel(
+    items: Sequence[_Item],
+    panel_of: Callable[[_Item], Any],
+    outlines: Mapping[Any, BaseGeometry],
+    declared: Collection[Any],
+    problems: _Problems,
+    words: Callable[[Any], str],
+) -> Iterator[tuple[Any, list[_Item]]]:
+    """The items of each panel (a view, or a foot and view) that has an outline.
+
+    A panel with items but no outline is a problem for each of its items, unless the file
+    declares the panel (its outline then failed, and says so itself).
+    """
+    for panel in dict.fromkeys(panel_of(i) for i in items):
+        members = [i for i in items if panel_of(i) == panel]
+        if panel in outlines:
+            yield panel, members
+        elif panel not in declared:
+            for m in members:
+                problems.add(m.id, f"no outline for {words(panel)}")
+
+
 def _panel_words(panel: Any) -> str:
     return f"{panel} view" if isinstance(panel, str) else f"{panel[0]} {panel[1]} panel"
 
@@ -838,13 +863,9 @@ def _build_body(
         )
         for fid, p, claims, geom in items
     ]
-    for view in dict.fromkeys(r.view for r in regions):
-        members = [r for r in regions if r.view == view]
-        if view not in outlines:
-            if view not in declared:
-                for r in members:
-                    problems.add(r.id, f"no outline for the {view} view")
-            continue
+    for view, members in _by_panel(
+        regions, lambda r: r.view, outlines, declared, problems, lambda v: f"the {v} view"
+    ):
         _check_inside(members, outlines[view], view, problems, BODY_TOLERANCE_MM)
     if problems.items or not meta_ok:
         return None
@@ -885,13 +906,14 @@ def _build_anatomy(
         )
         for fid, p, claims, geom in items
     ]
-    for panel in dict.fromkeys((s.foot, s.view) for s in structures):
-        members = [s for s in structures if (s.foot, s.view) == panel]
-        if panel not in outlines:
-            if panel not in declared:
-                for m in members:
-                    problems.add(m.id, f"no outline for the {panel[0]} foot, {panel[1]} view")
-            continue
+    for panel, members in _by_panel(
+        structures,
+        lambda s: (s.foot, s.view),
+        outlines,
+        declared,
+        problems,
+        lambda p: f"the {p[0]} foot, {p[1]} view",
+    ):
         where = f"{panel[0]} {panel[1]}"
         _check_inside(members, outlines[panel], where, problems)
         for kind in dict.fromkeys(m.kind for m in members):
