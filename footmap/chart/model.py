@@ -599,7 +599,30 @@ class Region:
 
 
 @dataclass(frozen=True, eq=False)
-class BodyChart:
+class _AnatomyFile:
+    """What the two anatomy charts (body, foot) share: their header and their sources."""
+
+    title: str
+    description: str
+    units: str
+    frame: str
+    orientation: str
+    sources: tuple[Source, ...]
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with id ``source_id`` (``KeyError`` if unknown)."""
+        try:
+            return self._sources_by_id[source_id]
+        except KeyError:
+            raise KeyError(f"no source with id {source_id!r}") from None
+
+
+@dataclass(frozen=True, eq=False)
+class BodyChart(_AnatomyFile):
     """An immutable, validated body chart: where the organs really are, front and back.
 
     Build one with :func:`footmap.load_body`; do not construct it directly. Regions of one
@@ -614,12 +637,6 @@ class BodyChart:
     ['right']
     """
 
-    title: str
-    description: str
-    units: str
-    frame: str
-    orientation: str
-    sources: tuple[Source, ...]
     regions: tuple[Region, ...]
     outlines: tuple[BodyOutline, ...]
     attribution: str | None = None
@@ -629,10 +646,6 @@ class BodyChart:
     @cached_property
     def _by_id(self) -> dict[str, Region]:
         return {r.id: r for r in self.regions}
-
-    @cached_property
-    def _sources_by_id(self) -> dict[str, Source]:
-        return {s.id: s for s in self.sources}
 
     @property
     def views(self) -> tuple[str, ...]:
@@ -670,13 +683,6 @@ class BodyChart:
     def body_areas(self) -> tuple[str, ...]:
         """Every body area the chart draws, sorted."""
         return tuple(sorted({r.body_area for r in self.regions}))
-
-    def source(self, source_id: str) -> Source:
-        """Return the source with id ``source_id`` (``KeyError`` if unknown)."""
-        try:
-            return self._sources_by_id[source_id]
-        except KeyError:
-            raise KeyError(f"no source with id {source_id!r}") from None
 
     def __repr__(self) -> str:
         return (
@@ -726,7 +732,7 @@ class Structure:
 
 
 @dataclass(frozen=True, eq=False)
-class AnatomyChart:
+class AnatomyChart(_AnatomyFile):
     """An immutable, validated foot-anatomy chart: what lies under the zones.
 
     Build one with :func:`footmap.load_anatomy`; do not construct it directly. Its panels
@@ -734,21 +740,11 @@ class AnatomyChart:
     overlap within a panel, and each lies inside its panel's outline.
     """
 
-    title: str
-    description: str
-    units: str
-    frame: str
-    orientation: str
-    sources: tuple[Source, ...]
     structures: tuple[Structure, ...]
     outlines: tuple[Outline, ...]
     attribution: str | None = None
     caveats: tuple[Caveat, ...] = ()
     path: Path | None = None
-
-    @cached_property
-    def _sources_by_id(self) -> dict[str, Source]:
-        return {s.id: s for s in self.sources}
 
     @cached_property
     def panels(self) -> tuple[tuple[str, str], ...]:
@@ -777,13 +773,6 @@ class AnatomyChart:
             if s.id == structure_id:
                 return s
         raise KeyError(f"no structure with id {structure_id!r}")
-
-    def source(self, source_id: str) -> Source:
-        """Return the source with id ``source_id`` (``KeyError`` if unknown)."""
-        try:
-            return self._sources_by_id[source_id]
-        except KeyError:
-            raise KeyError(f"no source with id {source_id!r}") from None
 
     def __repr__(self) -> str:
         return (
