@@ -18,6 +18,7 @@ from footmap.assess.bank import Target
 from footmap.chart.model import Chart
 from footmap.render import fasttext
 from footmap.render.artists import MapArtists
+from footmap.render.labels import spread
 from footmap.render.plot import plot_map
 
 __all__ = ["NUMBER_PT", "ZONE_EDGE", "number_targets", "outline_map", "points_per_mm"]
@@ -56,18 +57,6 @@ def points_per_mm(ax: Axes) -> float:
     assert fig is not None
     (x0, _), (x1, _) = ax.transData.transform([(0.0, 0.0), (100.0, 0.0)])
     return float(abs(x1 - x0)) / 100 * 72 / fig.dpi
-
-
-def _spread(desired: list[float], lo: float, hi: float, step: float) -> list[float]:
-    """Positions near ``desired`` (sorted), at least ``step`` apart, within ``[lo, hi]``."""
-    ys = [min(max(d, lo), hi) for d in desired]
-    for i in range(1, len(ys)):
-        ys[i] = max(ys[i], ys[i - 1] + step)
-    if ys and ys[-1] > hi:
-        ys[-1] = hi
-        for i in range(len(ys) - 2, -1, -1):
-            ys[i] = min(ys[i], ys[i + 1] - step)
-    return ys
 
 
 def _place(
@@ -134,7 +123,7 @@ def _place(
             stacks[-1][3].extend((t, x, axx, ayy) for t, axx, ayy in items)
         for _, lo, hi, members in stacks:
             members.sort(key=lambda it: it[3])
-            ys = _spread([it[3] for it in members], lo + radius, hi - radius, step)
+            ys = spread([it[3] for it in members], lo + radius, hi - radius, step)
             for (t, x, axx, ayy), y in zip(members, ys, strict=True):
                 placed[t.number] = (x, y)
                 leaders.append((axx, ayy, x, y))

@@ -54,6 +54,7 @@ __all__ = [
     "key_spec",
     "place_labels",
     "place_once",
+    "spread",
 ]
 
 CALLOUT_MIN_PT = 4.8  #: smallest callout number tried when a column runs out of room
@@ -661,7 +662,7 @@ def _clear_of_leaders(
     return crossed
 
 
-def _spread(desired: list[float], lo: float, hi: float, step: float) -> list[float]:
+def spread(desired: list[float], lo: float, hi: float, step: float) -> list[float]:
     """Positions near ``desired`` (sorted), at least ``step`` apart, within ``[lo, hi]``."""
     ys = [min(max(d, lo), hi) for d in desired]
     for i in range(1, len(ys)):
@@ -791,7 +792,7 @@ def _callouts(
     for x, outer, side, ids, lo, hi in columns:
         ids.sort(key=lambda i: zones[i].anchor[1] + offsets[i, 1])
         anchors = [_anchor(zones[i], offsets[i], avoid_tree, radius) for i in ids]
-        ys = _spread([a[1] for a in anchors], lo, hi, step)
+        ys = spread([a[1] for a in anchors], lo, hi, step)
         end = x + radius if side == 0 else x - radius
         # The heights depend on the leaders' ends and on the texts' boxes in the box that
         # holds every leader _around may try (its heights stay within the column's slots
