@@ -30,7 +30,6 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
-from matplotlib.path import Path
 from matplotlib.text import Text
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -38,7 +37,7 @@ from shapely.ops import unary_union
 from footmap import style as palette
 from footmap.chart.model import AnatomyChart, Structure
 from footmap.errors import FootmapError
-from footmap.render.artists import MapArtists, set_highlight
+from footmap.render.artists import MapArtists, geometry_path, set_highlight
 from footmap.render.layout import HATCH_Z, LEADER_Z
 
 __all__ = [
@@ -143,18 +142,6 @@ class AnatomyLayer:
         self.artists.ax.figure.stale = True
 
 
-def _path(geom: BaseGeometry, dx: float, dy: float) -> Path:
-    """One compound path for a Polygon or MultiPolygon, shifted by (dx, dy)."""
-    verts: list[tuple[float, float]] = []
-    codes: list[int] = []
-    for poly in getattr(geom, "geoms", [geom]):
-        for ring in (poly.exterior, *poly.interiors):
-            xy = [(x + dx, y + dy) for x, y in ring.coords]
-            verts += xy
-            codes += [int(Path.MOVETO)] + [int(Path.LINETO)] * (len(xy) - 2) + [int(Path.CLOSEPOLY)]
-    return Path(verts, codes)
-
-
 def _slug(structure: Structure) -> str:
     return structure.id.rsplit(".", 1)[-1]
 
@@ -246,7 +233,7 @@ def plot_anatomy_layer(
 def _patch(s: Structure, dx: float, dy: float) -> PathPatch:
     """The patch of one structure in the layer's style."""
     gid = f"anatomy-{s.id}"
-    path = _path(s.geometry, dx, dy)
+    path = geometry_path(s.geometry, dx, dy)
     if s.kind == "nerve":
         fill, hatch = NERVE_STYLES.get(_slug(s), _NERVE_FALLBACK)
         patch = PathPatch(

@@ -17,7 +17,9 @@ from matplotlib.collections import PatchCollection
 from matplotlib.colorbar import Colorbar
 from matplotlib.colors import to_rgba
 from matplotlib.legend import Legend
+from matplotlib.path import Path
 from matplotlib.text import Text
+from shapely.geometry.base import BaseGeometry
 
 from footmap import style as palette
 from footmap.chart.model import Chart, Zone
@@ -32,6 +34,7 @@ __all__ = [
     "NumberKey",
     "locate",
     "recolor_labels",
+    "geometry_path",
     "set_highlight",
 ]
 
@@ -242,3 +245,15 @@ class NumberKey(Artist):
 
     def draw(self, renderer: Any) -> None:  # the texts are drawn by the Axes
         """Draw nothing: each text is an artist of the Axes."""
+
+
+def geometry_path(geom: BaseGeometry, dx: float, dy: float) -> Path:
+    """One compound path for a Polygon or MultiPolygon, shifted by (dx, dy)."""
+    verts: list[tuple[float, float]] = []
+    codes: list[int] = []
+    for poly in getattr(geom, "geoms", [geom]):
+        for ring in (poly.exterior, *poly.interiors):
+            xy = [(x + dx, y + dy) for x, y in ring.coords]
+            verts += xy
+            codes += [int(Path.MOVETO)] + [int(Path.LINETO)] * (len(xy) - 2) + [int(Path.CLOSEPOLY)]
+    return Path(verts, codes)

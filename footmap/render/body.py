@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.patches import PathPatch
-from matplotlib.path import Path
 from matplotlib.text import Text
 from shapely.geometry.base import BaseGeometry
 
 from footmap import style as palette
 from footmap.chart.model import BodyChart, Region
 from footmap.errors import FootmapError
+from footmap.render.artists import geometry_path
 
 __all__ = [
     "BODY_EDGE",
@@ -109,18 +109,6 @@ class BodyArtists:
         if not gid.startswith("body-") or region_id not in self.index:
             return None
         return self.regions[self.index[region_id]].body_area
-
-
-def _path(geom: BaseGeometry, dx: float, dy: float) -> Path:
-    """One compound path for a Polygon or MultiPolygon, shifted by (dx, dy)."""
-    verts: list[tuple[float, float]] = []
-    codes: list[int] = []
-    for poly in getattr(geom, "geoms", [geom]):
-        for ring in (poly.exterior, *poly.interiors):
-            xy = [(x + dx, y + dy) for x, y in ring.coords]
-            verts += xy
-            codes += [int(Path.MOVETO)] + [int(Path.LINETO)] * (len(xy) - 2) + [int(Path.CLOSEPOLY)]
-    return Path(verts, codes)
 
 
 def _resolve(body: BodyChart, highlight: str | Iterable[str] | None) -> set[str]:
@@ -210,7 +198,7 @@ def plot_body(
         dx, dy = k * (width + _GAP_MM), 0.0
         panels[view] = (dx, dy)
         outline = PathPatch(
-            _path(body_chart.outline(view).geometry, dx, dy),
+            geometry_path(body_chart.outline(view).geometry, dx, dy),
             facecolor=palette.OUTLINE_FACE,
             edgecolor=palette.OUTLINE_EDGE,
             linewidth=0.9,
@@ -222,7 +210,7 @@ def plot_body(
         # large regions first, so the small organs lie on top of the areas around them
         members = sorted(body_chart.regions_on(view), key=lambda r: -r.geometry.area)
         for z, region in enumerate(members):
-            patch = PathPatch(_path(region.geometry, dx, dy), gid=body_gid(region.id))
+            patch = PathPatch(geometry_path(region.geometry, dx, dy), gid=body_gid(region.id))
             _style(patch, region, region.id in chosen, z)
             patch.set_in_layout(False)
             ax.add_artist(patch)  # not add_patch: the limits are set below (4x quicker)
